@@ -1,0 +1,94 @@
+using System.CommandLine;
+using System.ComponentModel.DataAnnotations;
+using CareerBot.Knowledge;
+using Microsoft.Extensions.Logging.Console;
+
+namespace CareerBot.Bot.Cli;
+
+/// <summary>
+/// The command-line verbs of the bot's executable: <c>ask</c>, <c>index</c>, <c>train</c>
+/// and <c>eval</c>. Without a verb the executable runs the bot service instead.
+/// </summary>
+internal static class CliApp
+{
+    private static readonly string[] Verbs = ["ask", "index", "train", "eval", "--help", "-h", "-?"];
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
+
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("CareerBot: answers questions about the machine learning engineer career, citing its guides. Run without a verb to start the bot service.");
+        root.Subcommands.Add(AskCommand.Create(output, error));
+        root.Subcommands.Add(Simple("index", "Build the full-text index from knowledge-base/guides and synonyms.txt.", error, loader =>
+        {
+            var passages = loader.BuildIndex();
+            output.WriteLine($"Indexed {passages} passages into {loader.Options.IndexPath}");
+        }));
+        root.Subcommands.Add(Simple("train", "Train the intent classifier on knowledge-base/intents and save it next to the index.", error, loader =>
+        {
+            var model = loader.Train();
+            output.WriteLine($"Trained {model.ClassNames.Count} intents ({model.FeatureCount} features, out-of-scope threshold {model.Threshold:0.000}) into {loader.Options.ModelPath}");
+        }));
+        root.Subcommands.Add(EvalCommand.Create(output, error));
+        return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+    }
+
+    /// <summary>Knowledge options from appsettings.json and the environment (Knowledge__BasePath, ...), validated.</summary>
+    public static KnowledgeOptions LoadOptions()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+        var options = new KnowledgeOptions();
+        configuration.GetSection("Knowledge").Bind(options);
+        var results = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true))
+        {
+            throw new ValidationException(string.Join("; ", results.Select(r => $"Knowledge:{string.Join(',', r.MemberNames)}: {r.ErrorMessage}")));
+        }
+
+        KnowledgePaths.Resolve(options);
+        return options;
+    }
+
+    public static KnowledgeLoader CreateLoader(TextWriter error)
+    {
+        var loggerFactory = LoggerFactory.Create(builder => builder
+            .AddSimpleConsole(o => { o.SingleLine = true; o.ColorBehavior = LoggerColorBehavior.Disabled; })
+            .AddFilter(level => level >= LogLevel.Information)
+            .Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
+        _ = error;
+        return new KnowledgeLoader(LoadOptions(), loggerFactory.CreateLogger("CareerBot.Knowledge"));
+    }
+
+    /// <summary>Runs <paramref name="action"/>, turning knowledge-base mistakes into a message and exit code 1.</summary>
+    public static int Guarded(TextWriter error, Func<int> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (KnowledgeBaseException ex)
+        {
+            error.WriteLine($"error: {ex.Message}");
+            return 1;
+        }
+        catch (ValidationException ex)
+        {
+            error.WriteLine($"error: invalid setting: {ex.Message}");
+            return 1;
+        }
+    }
+
+    private static Command Simple(string name, string description, TextWriter error, Action<KnowledgeLoader> action)
+    {
+        var command = new Command(name, description);
+        command.SetAction(_ => Guarded(error, () =>
+        {
+            action(CreateLoader(error));
+            return 0;
+        }));
+        return command;
+    }
+}

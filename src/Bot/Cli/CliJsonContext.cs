@@ -1,0 +1,7 @@
+using System.Text.Json.Serialization;
+
+namespace CareerBot.Bot.Cli;
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
+[JsonSerializable(typeof(AskOutput))]
+internal sealed partial class CliJsonContext : JsonSerializerContext;

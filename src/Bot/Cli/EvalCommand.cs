@@ -1,0 +1,41 @@
+using System.CommandLine;
+using CareerBot.Knowledge;
+using CareerBot.Knowledge.Evaluation;
+using CareerBot.Knowledge.Intents;
+
+namespace CareerBot.Bot.Cli;
+
+/// <summary><c>eval [--questions FILE]</c>: classifier cross-validation and retrieval figures.</summary>
+internal static class EvalCommand
+{
+    public const string DefaultQuestions = "tests/Knowledge.Tests/Evaluation/questions.yaml";
+
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var questions = new Option<string>("--questions") { Description = "The evaluation question set (YAML).", DefaultValueFactory = _ => DefaultQuestions };
+        var misses = new Option<bool>("--no-misses") { Description = "Leave out the list of questions not answered at rank 1." };
+        var command = new Command("eval", "Cross-validate the intent classifier and score retrieval on the question set against a BM25 baseline.") { questions, misses };
+        command.SetAction(parse => CliApp.Guarded(error, () =>
+        {
+            var loader = CliApp.CreateLoader(error);
+            var path = ResolveQuestions(parse.GetValue(questions)!, loader.Options);
+            using var knowledge = loader.Load();
+            var utterances = UtteranceLoader.LoadDirectory(loader.Options.IntentsPath);
+            var report = Evaluator.Run(knowledge, utterances, QuestionSetLoader.Load(path), loader.Options.Trainer);
+            output.Write(EvaluationReportFormatter.ToMarkdown(report, includeMisses: !parse.GetValue(misses)));
+            return 0;
+        }));
+        return command;
+    }
+
+    private static string ResolveQuestions(string path, KnowledgeOptions options)
+    {
+        if (Path.IsPathRooted(path) || File.Exists(path))
+        {
+            return Path.GetFullPath(path);
+        }
+
+        // Relative to the repository: the folder that holds the knowledge base.
+        return Path.Combine(Path.GetDirectoryName(options.BasePath)!, path);
+    }
+}

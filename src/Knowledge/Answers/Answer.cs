@@ -1,0 +1,22 @@
+namespace CareerBot.Knowledge.Answers;
+
+/// <summary>The intent an answer acted on, by name, with the classifier's probability.</summary>
+public sealed record IntentScore(string Name, double Score);
+
+/// <summary>
+/// The engine's reply to a <see cref="Question"/>. Knows no channel: renderers turn it into
+/// cards, Markdown or plain text. <see cref="Text"/> carries "[n]" markers, one per citation.
+/// </summary>
+public sealed record Answer(
+    string Question,
+    AnswerKind Kind,
+    string Text,
+    IReadOnlyList<Citation> Citations,
+    IntentScore Intent,
+    double Confidence,
+    IReadOnlyList<string> Suggestions,
+    ConversationContext Context)
+{
+    /// <summary>True when the text answers from the knowledge base (false for declines and small talk).</summary>
+    public bool Answered => Kind == AnswerKind.Answered;
+}

@@ -1,0 +1,159 @@
+using System.Text;
+using CareerBot.Knowledge.Guides;
+using CareerBot.Knowledge.Search;
+using CareerBot.Knowledge.Text;
+
+namespace CareerBot.Knowledge.Answers;
+
+/// <summary>
+/// Writes an answer from ranked passages, extractively: from each chosen passage the run of
+/// consecutive sentences (or a list with its lead-in) that best covers the question, quoted
+/// exactly and marked "[n]" for its citation. Nothing is paraphrased or invented.
+/// </summary>
+public sealed class AnswerComposer(PassageRetriever retriever, TextAnalyzer analyzer)
+{
+    private const int MaxWindowUnits = 3;
+    private const int MaxListItems = 12;
+
+    /// <summary>The answer text and its citations, one per passage, numbered from 1.</summary>
+    public (string Text, IReadOnlyList<Citation> Citations) Compose(IReadOnlyList<Passage> passages, IReadOnlyDictionary<string, double> stemWeights)
+    {
+        ArgumentNullException.ThrowIfNull(passages);
+        var text = new StringBuilder();
+        var citations = new List<Citation>(passages.Count);
+        foreach (var passage in passages)
+        {
+            var quote = SelectQuote(passage, stemWeights);
+            var number = citations.Count + 1;
+            citations.Add(new Citation(number, passage.Id, passage.GuideTitle, passage.Source, passage.SectionPath, quote, passage.Text, passage.Updated));
+            if (text.Length > 0)
+            {
+                text.Append("\n\n");
+            }
+
+            if (quote.StartsWith("- ", StringComparison.Ordinal))
+            {
+                // List items quoted without their lead-in: the passage heading says what they list.
+                text.Append(passage.Heading).Append(":\n");
+            }
+
+            text.Append(quote).Append(" [").Append(number).Append(']');
+        }
+
+        return (text.ToString(), citations);
+    }
+
+    /// <summary>The best-covering run of units of the passage, as an exact substring of its text.</summary>
+    public string SelectQuote(Passage passage, IReadOnlyDictionary<string, double> stemWeights)
+    {
+        ArgumentNullException.ThrowIfNull(passage);
+        ArgumentNullException.ThrowIfNull(stemWeights);
+        var units = SentenceSplitter.Split(passage.Text);
+        if (units.Count == 0)
+        {
+            return passage.Text;
+        }
+
+        var stems = units.Select(u => UnitStems(passage.Text, u, stemWeights)).ToArray();
+        var (first, last) = BestWindow(units, stems, stemWeights, passage.IsQuestion);
+        (first, last) = ExtendOverList(units, first, last);
+        return passage.Text[units[first].Start..units[last].End];
+    }
+
+    /// <summary>The query stems a unit contains, after the same synonym and stop-word analysis as the query.</summary>
+    private HashSet<string> UnitStems(string text, TextUnit unit, IReadOnlyDictionary<string, double> stemWeights)
+    {
+        var stems = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var stem in analyzer.Stems(unit.Of(text)))
+        {
+            if (stemWeights.ContainsKey(stem))
+            {
+                stems.Add(stem);
+            }
+        }
+
+        return stems;
+    }
+
+    /// <summary>
+    /// The window of up to three units whose combined query coverage, discounted for length,
+    /// is highest: a unit joins only if it adds query terms the others lack.
+    /// </summary>
+    private (int First, int Last) BestWindow(List<TextUnit> units, HashSet<string>[] stems, IReadOnlyDictionary<string, double> stemWeights, bool isQuestion)
+    {
+        var bestFirst = 0;
+        var bestLast = Math.Min(units.Count, isQuestion ? 2 : 1) - 1;
+        var bestScore = 0.0;
+        var covered = new HashSet<string>(StringComparer.Ordinal);
+        for (var first = 0; first < units.Count; first++)
+        {
+            if (stems[first].Count == 0 && !(first == 0 && isQuestion))
+            {
+                continue;
+            }
+
+            covered.Clear();
+            for (var last = first; last < units.Count && last - first < MaxWindowUnits; last++)
+            {
+                if (units[last].IsListItem != units[first].IsListItem)
+                {
+                    break;
+                }
+
+                covered.UnionWith(stems[last]);
+                var sum = covered.Sum(stem => stemWeights[stem] * retriever.IdfOf(stem));
+                var score = sum / (1.0 + (0.35 * (last - first)));
+                if (isQuestion && first == 0)
+                {
+                    score *= 1.25; // an FAQ answer's first sentences answer its question directly
+                }
+
+                if (score > bestScore + 1e-9)
+                {
+                    bestScore = score;
+                    bestFirst = first;
+                    bestLast = last;
+                }
+            }
+        }
+
+        return (bestFirst, bestLast);
+    }
+
+    /// <summary>A lead-in ending in ':' takes its list; a short list's items take their lead-in.</summary>
+    private static (int First, int Last) ExtendOverList(List<TextUnit> units, int first, int last)
+    {
+        if (units[last].IntroducesList)
+        {
+            var end = last;
+            while (end + 1 < units.Count && units[end + 1].IsListItem && end - last < MaxListItems)
+            {
+                end++;
+            }
+
+            return (first, end);
+        }
+
+        if (units[first].IsListItem)
+        {
+            var intro = first - 1;
+            while (intro >= 0 && units[intro].IsListItem)
+            {
+                intro--;
+            }
+
+            if (intro >= 0 && units[intro].IntroducesList && first - intro <= 4)
+            {
+                var end = last;
+                while (end + 1 < units.Count && units[end + 1].IsListItem && end - intro < MaxListItems)
+                {
+                    end++;
+                }
+
+                return (intro, end);
+            }
+        }
+
+        return (first, last);
+    }
+}

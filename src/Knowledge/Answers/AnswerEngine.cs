@@ -1,0 +1,265 @@
+using CareerBot.Knowledge.Guides;
+using CareerBot.Knowledge.Intents;
+using CareerBot.Knowledge.Search;
+using CareerBot.Knowledge.Text;
+
+namespace CareerBot.Knowledge.Answers;
+
+/// <summary>
+/// Question in, answer out, in one visible sequence: classify the intent, resolve a
+/// follow-up against the context passed in, retrieve and rank passages, decide whether they
+/// answer, compose the extractive answer with citations and suggest what to ask next.
+/// Stateless and thread-safe: all it knows is the <see cref="KnowledgeSnapshot"/>.
+/// </summary>
+public sealed class AnswerEngine(KnowledgeSnapshot knowledge)
+{
+    /// <summary>Longest question text analysed; the rest is ignored, not rejected.</summary>
+    public const int MaxQuestionLength = 1000;
+
+    private const int MaxContextTerms = 12;
+
+    public KnowledgeSnapshot Knowledge { get; } = knowledge;
+
+    public Answer Answer(Question question)
+    {
+        var turn = Understand(question);
+        var previous = turn.Previous;
+        if (turn.Text.Length == 0)
+        {
+            return SmallTalk(turn.Text, AnswerKind.Help, turn.IntentScore, previous);
+        }
+
+        if (turn.IsMoreRequest)
+        {
+            return More(turn.Text, previous!, turn.IntentScore);
+        }
+
+        switch (turn.Prediction.Intent.Kind)
+        {
+            case IntentKind.Greeting:
+                return SmallTalk(turn.Text, AnswerKind.Greeting, turn.IntentScore, previous);
+            case IntentKind.Thanks:
+                return SmallTalk(turn.Text, AnswerKind.Thanks, turn.IntentScore, previous);
+            case IntentKind.Goodbye:
+                return SmallTalk(turn.Text, AnswerKind.Goodbye, turn.IntentScore, previous);
+            case IntentKind.Help:
+                return SmallTalk(turn.Text, AnswerKind.Help, turn.IntentScore, previous);
+            case IntentKind.OutOfScope when !turn.IsFollowUp:
+                return DidYouMean(turn.Text, turn.Prediction, turn.IntentScore, previous) ?? Decline(turn.Text, turn.IntentScore, previous);
+        }
+
+        var ranked = Retrieve(turn);
+        if (ranked.Count == 0 || ranked[0].Coverage < Knowledge.Options.Retrieval.MinCoverage)
+        {
+            return Decline(turn.Text, turn.IntentScore, previous);
+        }
+
+        var views = ChooseViews(ranked, turn.Query.Topic);
+        var (answerText, citations) = Knowledge.Composer.Compose(views, StemWeights(turn.Query));
+        var terms = turn.Query.Terms;
+        var context = new ConversationContext(
+            turn.Query.Topic?.Name, turn.Text, [.. terms, .. turn.Query.ContextTerms.Take(Math.Max(0, MaxContextTerms - terms.Count))],
+            views.Select(p => p.Id).ToArray());
+        var suggestions = Suggest(turn.Text, ranked, views, turn.Query.Topic, turn.Prediction);
+        return new Answer(turn.Text, AnswerKind.Answered, answerText, citations, turn.IntentScore, ranked[0].Score * Math.Max(turn.Prediction.Score, 0.5), suggestions, context);
+    }
+
+    /// <summary>
+    /// The first half of a turn: the cleaned text, its intent, whether it follows up on the
+    /// previous turn, and the retrieval query that results.
+    /// </summary>
+    public QuestionAnalysis Understand(Question question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var text = Clean(question.Text);
+        var previous = question.Previous;
+        var prediction = Knowledge.Model.Classify(text);
+        var intentScore = new IntentScore(prediction.Intent.Name, prediction.Score);
+        var isMore = text.Length > 0 && previous is not null && FollowUpResolver.IsMoreRequest(text);
+        var terms = Knowledge.Analyzer.Analyze(text, Knowledge.Corrector);
+        var followUp = !isMore && FollowUpResolver.IsFollowUp(text, terms, prediction, previous);
+
+        Topic? topic = prediction.Intent.IsTopic ? prediction.Intent.Topic
+            : followUp && previous?.Topic is { } previousTopic ? new Topic(previousTopic) : null;
+        if (followUp && !prediction.Intent.IsTopic && topic is { } inherited)
+        {
+            intentScore = new IntentScore(inherited.Name, prediction.Score);
+        }
+
+        var contextTerms = followUp ? previous!.Terms.Where(t => !terms.Contains(t)).ToArray() : [];
+        var query = new RetrievalQuery(terms, contextTerms, topic, new HashSet<string>());
+        return new QuestionAnalysis(text, previous, prediction, intentScore, isMore, followUp, query);
+    }
+
+    /// <summary>Ranked passages for an understood turn (empty for small talk and declines by intent).</summary>
+    public IReadOnlyList<RankedPassage> Retrieve(QuestionAnalysis turn)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        return Knowledge.Retriever.Retrieve(turn.Query, Knowledge.Options.Retrieval.Candidates);
+    }
+
+    /// <summary>The best passage, and other guides' passages on the same point that score nearly as well.</summary>
+    private List<Passage> ChooseViews(IReadOnlyList<RankedPassage> ranked, Topic? topic)
+    {
+        var options = Knowledge.Options.Retrieval;
+        var best = ranked[0];
+        var views = new List<Passage> { best.Passage };
+        var guides = new HashSet<string>(StringComparer.Ordinal) { best.Passage.GuideId };
+        foreach (var candidate in ranked.Skip(1))
+        {
+            if (views.Count >= options.MaxViews)
+            {
+                break;
+            }
+
+            if (guides.Contains(candidate.Passage.GuideId)
+                || candidate.Score < options.SecondViewRatio * best.Score
+                || candidate.Coverage < Math.Max(options.MinCoverage, 0.6 * best.Coverage)
+                || (topic is { } t && !candidate.Passage.HasTopic(t)))
+            {
+                continue;
+            }
+
+            views.Add(candidate.Passage);
+            guides.Add(candidate.Passage.GuideId);
+        }
+
+        return views;
+    }
+
+    private Answer More(string text, ConversationContext previous, IntentScore intentScore)
+    {
+        var shown = new HashSet<string>(previous.PassageIds, StringComparer.Ordinal);
+        Topic? topic = previous.Topic is { } name ? new Topic(name) : null;
+        var query = new RetrievalQuery(previous.Terms, [], topic, shown);
+        var ranked = Knowledge.Retriever.Retrieve(query, Knowledge.Options.Retrieval.Candidates);
+        if (ranked.Count == 0 || ranked[0].Coverage < Knowledge.Options.Retrieval.MinCoverage / 2)
+        {
+            return new Answer(text, AnswerKind.Declined, Replies.NothingMore, [], intentScore, 0, Samples(3, null), previous);
+        }
+
+        var passage = ranked[0].Passage;
+        var (answerText, citations) = Knowledge.Composer.Compose([passage], StemWeights(query));
+        var context = previous with { PassageIds = [.. previous.PassageIds, passage.Id] };
+        var suggestions = Suggest(previous.Question, ranked, [passage], topic, prediction: null);
+        return new Answer(text, AnswerKind.Answered, answerText, citations, new IntentScore(previous.Topic ?? intentScore.Name, intentScore.Score), ranked[0].Score, suggestions, context);
+    }
+
+    private Answer? DidYouMean(string text, IntentPrediction prediction, IntentScore intentScore, ConversationContext? previous)
+    {
+        var ranked = prediction.Ranked;
+        if (ranked.Count < 2 || !ranked[0].Intent.IsTopic || !ranked[1].Intent.IsTopic
+            || prediction.Score >= Knowledge.Model.Threshold
+            || ranked[0].Score - ranked[1].Score > Knowledge.Options.DidYouMeanMargin
+            || ranked[0].Score + ranked[1].Score < Knowledge.Model.Threshold)
+        {
+            return null;
+        }
+
+        var suggestions = ranked.Take(2)
+            .Select(r => Knowledge.SampleQuestions(r.Intent.Topic!.Value).FirstOrDefault())
+            .OfType<string>()
+            .ToArray();
+        if (suggestions.Length < 2)
+        {
+            return null;
+        }
+
+        return new Answer(text, AnswerKind.DidYouMean, Replies.DidYouMean, [], intentScore, prediction.Score, suggestions, previous ?? Empty(text));
+    }
+
+    private Answer Decline(string text, IntentScore intentScore, ConversationContext? previous) =>
+        new(text, AnswerKind.Declined, Replies.Decline(Knowledge.Topics), [], intentScore, 0, Samples(3, null), previous ?? Empty(text));
+
+    private Answer SmallTalk(string text, AnswerKind kind, IntentScore intentScore, ConversationContext? previous)
+    {
+        var reply = kind switch
+        {
+            AnswerKind.Greeting => Replies.Greeting,
+            AnswerKind.Thanks => Replies.Thanks,
+            AnswerKind.Goodbye => Replies.Goodbye,
+            _ => Replies.Help(Knowledge.Topics),
+        };
+        var suggestions = kind is AnswerKind.Greeting or AnswerKind.Help ? Samples(3, null) : [];
+        return new Answer(text, kind, reply, [], intentScore, intentScore.Score, suggestions, previous ?? Empty(text));
+    }
+
+    /// <summary>FAQ questions of related passages first, then the topic's sample questions.</summary>
+    private List<string> Suggest(string question, IReadOnlyList<RankedPassage> ranked, IReadOnlyList<Passage> shown, Topic? topic, IntentPrediction? prediction)
+    {
+        var max = Knowledge.Options.MaxSuggestions;
+        var suggestions = new List<string>(max);
+        void Add(string? candidate)
+        {
+            if (candidate is not null && suggestions.Count < max
+                && !string.Equals(candidate, question, StringComparison.OrdinalIgnoreCase)
+                && !suggestions.Contains(candidate, StringComparer.OrdinalIgnoreCase))
+            {
+                suggestions.Add(candidate);
+            }
+        }
+
+        // A close second topic: offer it first, as a "did you mean".
+        if (prediction is { Ranked.Count: > 1 } && prediction.Ranked[1].Intent.IsTopic
+            && prediction.Ranked[1].Score >= Knowledge.Options.DidYouMeanRatio * prediction.Ranked[0].Score)
+        {
+            Add(Knowledge.SampleQuestions(prediction.Ranked[1].Intent.Topic!.Value).FirstOrDefault());
+        }
+
+        var shownIds = shown.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var candidate in ranked.Skip(1))
+        {
+            if (candidate.Passage.IsQuestion && !shownIds.Contains(candidate.Passage.Id))
+            {
+                Add(candidate.Passage.Heading);
+            }
+        }
+
+        if (topic is { } t)
+        {
+            foreach (var sample in Knowledge.SampleQuestions(t))
+            {
+                Add(sample);
+            }
+        }
+
+        foreach (var sample in Samples(max, topic))
+        {
+            Add(sample);
+        }
+
+        return suggestions;
+    }
+
+    /// <summary>One sample question from each of <paramref name="count"/> topics, in a fixed order.</summary>
+    private List<string> Samples(int count, Topic? except) =>
+        Knowledge.Topics.Where(t => t != except)
+            .Select(t => Knowledge.SampleQuestions(t).FirstOrDefault())
+            .OfType<string>()
+            .Take(count)
+            .ToList();
+
+    private static Dictionary<string, double> StemWeights(RetrievalQuery query)
+    {
+        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var term in query.ContextTerms)
+        {
+            weights[PorterStemmer.Stem(term)] = 0.5;
+        }
+
+        foreach (var term in query.Terms)
+        {
+            weights[PorterStemmer.Stem(term)] = 1.0;
+        }
+
+        return weights;
+    }
+
+    private static ConversationContext Empty(string text) => new(null, text, [], []);
+
+    private static string Clean(string text)
+    {
+        var trimmed = (text ?? string.Empty).Trim();
+        return trimmed.Length > MaxQuestionLength ? trimmed[..MaxQuestionLength] : trimmed;
+    }
+}

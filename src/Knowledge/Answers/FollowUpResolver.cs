@@ -1,0 +1,64 @@
+using CareerBot.Knowledge.Intents;
+
+namespace CareerBot.Knowledge.Answers;
+
+/// <summary>
+/// Decides whether a message leans on the previous turn ("what about senior ones?",
+/// "and a principal?", "why C++?", "which one pays more?") and, if so, which topic and
+/// which carried-over terms it inherits.
+/// </summary>
+public static class FollowUpResolver
+{
+    private static readonly string[] Cues =
+    [
+        "what about", "how about", "and ", "what of", "same for", "same question", "why", "which one", "which of",
+        "which pays", "which is", "which earns", "what if", "how so", "then ", "compared to", "versus", "vs ",
+        "ok and", "okay and", "so ", "but ",
+    ];
+
+    private static readonly HashSet<string> References = new(StringComparer.Ordinal)
+    {
+        "they", "them", "those", "it", "that", "this", "one", "ones", "there", "these", "he", "she", "their",
+    };
+
+    private static readonly HashSet<string> MoreRequests = new(StringComparer.Ordinal)
+    {
+        "more", "tell me more", "more please", "go on", "continue", "more details", "more detail", "what else",
+        "anything else", "keep going", "and more", "more info", "more information", "tell me more please", "next",
+    };
+
+    /// <summary>"tell me more" and the like: show the next passage for the previous question.</summary>
+    public static bool IsMoreRequest(string text) =>
+        MoreRequests.Contains(string.Join(' ', Text.Tokenizer.Tokenize(text)));
+
+    public static bool IsFollowUp(string text, IReadOnlyList<string> terms, IntentPrediction prediction, ConversationContext? previous)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(terms);
+        ArgumentNullException.ThrowIfNull(prediction);
+        if (previous is null || previous.Terms.Count == 0)
+        {
+            return false;
+        }
+
+        var kind = prediction.Intent.Kind;
+        if (kind is IntentKind.Greeting or IntentKind.Thanks or IntentKind.Goodbye or IntentKind.Help)
+        {
+            return false;
+        }
+
+        var lower = text.Trim().ToLowerInvariant();
+        if (terms.Count <= 4 && Cues.Any(cue => lower.StartsWith(cue, StringComparison.Ordinal)))
+        {
+            return true;
+        }
+
+        var words = Text.Tokenizer.Tokenize(text);
+        if (terms.Count <= 2 && words.Any(References.Contains))
+        {
+            return true;
+        }
+
+        return terms.Count <= 2 && kind == IntentKind.OutOfScope && words.Count <= 5;
+    }
+}

@@ -1,0 +1,36 @@
+using CareerBot.Knowledge.Intents;
+
+namespace CareerBot.Knowledge.Answers;
+
+/// <summary>The bot's own words: greetings, help and declines. Everything else is quoted.</summary>
+public static class Replies
+{
+    public const string Greeting =
+        "Hello! I'm CareerBot. Ask me about becoming and working as a machine learning engineer, and I'll answer from career guides, citing each one.";
+
+    public const string Thanks = "You're welcome! Ask me anything else about the machine learning engineer career.";
+
+    public const string Goodbye = "Goodbye, and good luck with your career!";
+
+    public const string DidYouMean = "I'm not sure which of these you mean. Did you mean one of these?";
+
+    public const string NothingMore = "That's all my guides say on that. Try another question:";
+
+    public static string Help(IEnumerable<Topic> topics) =>
+        $"I answer questions about the machine learning engineer career: {TopicList(topics)}. Every answer quotes the guide it comes from and lists its sources. "
+        + "Ask a follow-up like \"what about senior ones?\", say \"tell me more\" for the next passage, or \"reset\" to start over.";
+
+    public static string Decline(IEnumerable<Topic> topics) =>
+        $"Sorry, I can't answer that from my career guides. I cover the machine learning engineer career: {TopicList(topics)}. You could try one of these:";
+
+    public static string TopicList(IEnumerable<Topic> topics)
+    {
+        var names = topics.Select(t => t.Name.Replace('_', ' ')).ToArray();
+        return names.Length switch
+        {
+            0 => "the role",
+            1 => names[0],
+            _ => string.Join(", ", names[..^1]) + " and " + names[^1],
+        };
+    }
+}

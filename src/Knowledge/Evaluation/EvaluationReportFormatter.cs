@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text;
+
+namespace CareerBot.Knowledge.Evaluation;
+
+/// <summary>Writes an <see cref="EvaluationReport"/> as Markdown, readable in a terminal and in docs.</summary>
+public static class EvaluationReportFormatter
+{
+    public static string ToMarkdown(EvaluationReport report, bool includeMisses = true)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var b = new StringBuilder();
+        var c = CultureInfo.InvariantCulture;
+        b.AppendLine(c, $"## Intent classifier ({report.Folds}-fold cross-validation, {report.Utterances} utterances)");
+        b.AppendLine();
+        b.AppendLine(c, $"Accuracy {report.IntentAccuracy:0.000}, macro-F1 {report.MacroF1:0.000}");
+        b.AppendLine();
+        b.AppendLine("| intent | support | precision | recall | F1 |");
+        b.AppendLine("| --- | ---: | ---: | ---: | ---: |");
+        foreach (var s in report.PerIntent)
+        {
+            b.AppendLine(c, $"| {s.Intent} | {s.Support} | {s.Precision:0.000} | {s.Recall:0.000} | {s.F1:0.000} |");
+        }
+
+        b.AppendLine();
+        b.AppendLine("Confusion matrix (rows: expected, columns: predicted; abbreviations are the first letters of the intents above):");
+        b.AppendLine();
+        var labels = report.ConfusionLabels;
+        var shortNames = labels.Select(Abbreviate).ToArray();
+        b.Append("| expected \\ predicted |");
+        foreach (var name in shortNames)
+        {
+            b.Append(' ').Append(name).Append(" |");
+        }
+
+        b.AppendLine();
+        b.Append("| --- |").AppendLine(string.Concat(Enumerable.Repeat(" ---: |", labels.Count)));
+        for (var r = 0; r < labels.Count; r++)
+        {
+            b.Append("| ").Append(labels[r]).Append(" |");
+            for (var col = 0; col < labels.Count; col++)
+            {
+                b.Append(' ').Append(report.Confusion[r, col].ToString(c)).Append(" |");
+            }
+
+            b.AppendLine();
+        }
+
+        b.AppendLine();
+        b.AppendLine(c, $"## Retrieval ({report.Retrieval.Questions} in-scope questions)");
+        b.AppendLine();
+        b.AppendLine("| system | hit@1 | hit@3 | MRR |");
+        b.AppendLine("| --- | ---: | ---: | ---: |");
+        b.AppendLine(c, $"| CareerBot (intent, synonyms, typo correction, follow-up context, re-ranking) | {report.Retrieval.HitAt1:0.000} | {report.Retrieval.HitAt3:0.000} | {report.Retrieval.Mrr:0.000} |");
+        b.AppendLine(c, $"| plain BM25 baseline (same index, raw question words) | {report.Baseline.HitAt1:0.000} | {report.Baseline.HitAt3:0.000} | {report.Baseline.Mrr:0.000} |");
+        b.AppendLine();
+        b.AppendLine("## Declines");
+        b.AppendLine();
+        b.AppendLine(c, $"- Out-of-scope questions: {report.OutOfScopeQuestions}; precision {report.OutOfScopePrecision:0.000}, recall {report.OutOfScopeRecall:0.000}");
+        b.AppendLine(c, $"- In-scope questions declined: {report.InScopeDeclineRate:0.0%} of {report.InScopeQuestions}");
+        if (includeMisses && report.Misses.Count > 0)
+        {
+            b.AppendLine();
+            b.AppendLine(c, $"## Misses ({report.Misses.Count})");
+            b.AppendLine();
+            foreach (var miss in report.Misses)
+            {
+                b.AppendLine(c, $"- {miss}");
+            }
+        }
+
+        return b.ToString();
+    }
+
+    private static string Abbreviate(string intent) =>
+        string.Concat(intent.Split('_').Select(part => part.Length > 0 ? part[..Math.Min(part.Length, 3)] : string.Empty));
+}

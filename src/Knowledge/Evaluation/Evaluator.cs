@@ -1,0 +1,130 @@
+using CareerBot.Knowledge.Answers;
+using CareerBot.Knowledge.Intents;
+using CareerBot.Knowledge.Text;
+
+namespace CareerBot.Knowledge.Evaluation;
+
+/// <summary>
+/// Measures the knowledge core: the classifier by stratified cross-validation on the
+/// utterances, and the whole engine on a question set (retrieval hit@k and MRR, declines),
+/// beside a plain BM25 baseline on the same index (raw question words, no intent,
+/// synonyms or typo handling).
+/// </summary>
+public static class Evaluator
+{
+    public static EvaluationReport Run(KnowledgeSnapshot knowledge, UtteranceSet utterances, IReadOnlyList<EvaluationQuestion> questions, IntentTrainerOptions trainer)
+    {
+        ArgumentNullException.ThrowIfNull(knowledge);
+        ArgumentNullException.ThrowIfNull(utterances);
+        ArgumentNullException.ThrowIfNull(questions);
+        ArgumentNullException.ThrowIfNull(trainer);
+
+        var predictions = CrossValidation.Predict(utterances.Examples, knowledge.Analyzer.Synonyms, trainer);
+        var labels = utterances.IntentNames.Order(StringComparer.Ordinal).ToArray();
+        var position = labels.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => p.i, StringComparer.Ordinal);
+        var confusion = new int[labels.Length, labels.Length];
+        foreach (var p in predictions)
+        {
+            confusion[position[p.Expected], position[p.Predicted]]++;
+        }
+
+        var perIntent = new List<IntentScores>();
+        for (var i = 0; i < labels.Length; i++)
+        {
+            var truePositive = confusion[i, i];
+            var predicted = Enumerable.Range(0, labels.Length).Sum(r => confusion[r, i]);
+            var actual = Enumerable.Range(0, labels.Length).Sum(c => confusion[i, c]);
+            var precision = predicted == 0 ? 0 : truePositive / (double)predicted;
+            var recall = actual == 0 ? 0 : truePositive / (double)actual;
+            var f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+            perIntent.Add(new IntentScores(labels[i], actual, precision, recall, f1));
+        }
+
+        var accuracy = predictions.Count(p => p.Expected == p.Predicted) / (double)predictions.Count;
+        var macroF1 = perIntent.Average(s => s.F1);
+
+        var engine = new AnswerEngine(knowledge);
+        var ranks = new List<int>();
+        var baselineRanks = new List<int>();
+        var misses = new List<string>();
+        int oosDeclined = 0, oosTotal = 0, inScopeDeclined = 0, inScopeTotal = 0;
+        foreach (var question in questions)
+        {
+            ConversationContext? previous = null;
+            if (question.After is { } after)
+            {
+                previous = engine.Answer(new Question(after)).Context;
+            }
+
+            var asked = new Question(question.Text, previous);
+            var answer = engine.Answer(asked);
+            var declined = answer.Kind is AnswerKind.Declined or AnswerKind.DidYouMean;
+            if (question.IsOutOfScope)
+            {
+                oosTotal++;
+                if (answer.Kind != AnswerKind.Answered)
+                {
+                    oosDeclined++;
+                }
+                else
+                {
+                    misses.Add($"answered out-of-scope  {question.Text}  -> {answer.Citations[0].PassageId}");
+                }
+
+                continue;
+            }
+
+            if (question.Expect.Count == 0)
+            {
+                continue; // small talk: checked by the intent figures, not retrieval
+            }
+
+            inScopeTotal++;
+            if (declined)
+            {
+                inScopeDeclined++;
+            }
+
+            var ranked = declined ? [] : engine.Retrieve(engine.Understand(asked)).Select(r => r.Passage.Id).ToList();
+            var rank = RankOf(ranked, question.Expect);
+            ranks.Add(rank);
+            if (rank != 1)
+            {
+                misses.Add($"{(declined ? "declined" : $"rank {(rank == 0 ? "-" : rank.ToString(System.Globalization.CultureInfo.InvariantCulture))}")}  {question.Text}  -> {(ranked.Count > 0 ? ranked[0] : "(none)")}");
+            }
+
+            var raw = Tokenizer.Tokenize(question.Text);
+            var baseline = knowledge.Search.Search(raw, 10).Select(h => knowledge.Passages[h.Ordinal].Id).ToList();
+            baselineRanks.Add(RankOf(baseline, question.Expect));
+        }
+
+        var allDeclined = oosDeclined + inScopeDeclined;
+        return new EvaluationReport(
+            utterances.Examples.Count, trainer.Folds, accuracy, macroF1, perIntent, labels, confusion,
+            Scores(ranks), Scores(baselineRanks),
+            oosTotal, allDeclined == 0 ? 0 : oosDeclined / (double)allDeclined, oosTotal == 0 ? 0 : oosDeclined / (double)oosTotal,
+            inScopeTotal, inScopeTotal == 0 ? 0 : inScopeDeclined / (double)inScopeTotal, misses);
+    }
+
+    /// <summary>1-based rank of the first expected passage in the top 10, or 0 when absent.</summary>
+    private static int RankOf(List<string> ranked, IReadOnlyList<string> expected)
+    {
+        for (var i = 0; i < Math.Min(ranked.Count, 10); i++)
+        {
+            if (expected.Contains(ranked[i]))
+            {
+                return i + 1;
+            }
+        }
+
+        return 0;
+    }
+
+    private static RetrievalScores Scores(List<int> ranks) => ranks.Count == 0
+        ? new RetrievalScores(0, 0, 0, 0)
+        : new RetrievalScores(
+            ranks.Count,
+            ranks.Count(r => r == 1) / (double)ranks.Count,
+            ranks.Count(r => r is >= 1 and <= 3) / (double)ranks.Count,
+            ranks.Average(r => r == 0 ? 0 : 1.0 / r));
+}

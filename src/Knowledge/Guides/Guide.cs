@@ -1,0 +1,11 @@
+namespace CareerBot.Knowledge.Guides;
+
+/// <summary>One knowledge-base guide, restated in our words from one source guide.</summary>
+public sealed record Guide(
+    string Id,
+    string Title,
+    string Source,
+    DateOnly Updated,
+    string Summary,
+    string FilePath,
+    IReadOnlyList<Passage> Passages);

@@ -1,0 +1,427 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using CareerBot.Knowledge.Intents;
+using Markdig;
+using Markdig.Extensions.Yaml;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace CareerBot.Knowledge.Guides;
+
+/// <summary>
+/// Reads <c>guides/*.md</c> into guides and passages. Every mistake is a
+/// <see cref="KnowledgeBaseException"/> naming the file and line.
+/// </summary>
+public static partial class GuideLoader
+{
+    /// <summary>A section longer than this, with subsections, becomes one passage per subsection.</summary>
+    public const int SplitThreshold = 1200;
+
+    public const string FaqHeading = "Frequently asked questions";
+
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseYamlFrontMatter().Build();
+
+    public static IReadOnlyList<Guide> LoadDirectory(string guidesDirectory)
+    {
+        if (!Directory.Exists(guidesDirectory))
+        {
+            throw new KnowledgeBaseException(guidesDirectory, 0, "the guides folder does not exist");
+        }
+
+        var guides = new List<Guide>();
+        foreach (var file in Directory.EnumerateFiles(guidesDirectory, "*.md").Order(StringComparer.Ordinal))
+        {
+            guides.Add(Parse(File.ReadAllText(file), file));
+        }
+
+        if (guides.Count == 0)
+        {
+            throw new KnowledgeBaseException(guidesDirectory, 0, "no guides (*.md) found");
+        }
+
+        return guides;
+    }
+
+    public static Guide Parse(string markdown, string filePath)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        var document = Markdown.Parse(markdown, Pipeline);
+        var frontMatter = document.Descendants<YamlFrontMatterBlock>().FirstOrDefault()
+            ?? throw new KnowledgeBaseException(filePath, 1, "missing YAML front matter (--- id, title, source, updated, summary ---)");
+        var meta = ReadFrontMatter(frontMatter, filePath);
+
+        var expectedId = Path.GetFileNameWithoutExtension(filePath);
+        if (!string.Equals(meta.Id, expectedId, StringComparison.Ordinal))
+        {
+            throw new KnowledgeBaseException(filePath, meta.IdLine, $"id '{meta.Id}' must equal the file name '{expectedId}'");
+        }
+
+        var sections = ReadSections(document, filePath);
+        var passages = new List<Passage>();
+        var slugs = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var section in sections)
+        {
+            foreach (var draft in ToPassages(section, filePath))
+            {
+                if (draft.Text.Length == 0)
+                {
+                    throw new KnowledgeBaseException(filePath, draft.Line, $"'{draft.Heading}' has no text");
+                }
+
+                var slug = Slug(draft.Heading);
+                if (slugs.TryGetValue(slug, out var firstLine))
+                {
+                    throw new KnowledgeBaseException(filePath, draft.Line, $"passage id '{meta.Id}#{slug}' is already used on line {firstLine}; give the heading other words");
+                }
+
+                slugs[slug] = draft.Line;
+                passages.Add(new Passage(
+                    $"{meta.Id}#{slug}", meta.Id, meta.Title, meta.Source, meta.Updated,
+                    draft.Heading, draft.SectionPath, draft.Text, draft.Topics, draft.IsQuestion));
+            }
+        }
+
+        if (passages.Count == 0)
+        {
+            throw new KnowledgeBaseException(filePath, 1, "the guide has no '##' sections");
+        }
+
+        return new Guide(meta.Id, meta.Title, meta.Source, meta.Updated, meta.Summary, filePath, passages);
+    }
+
+    /// <summary>"Salary by state (2024)" -> "salary-by-state-2024"; at most 60 characters, cut at a word.</summary>
+    public static string Slug(string heading)
+    {
+        var builder = new StringBuilder(heading.Length);
+        foreach (var token in Text.Tokenizer.Tokenize(heading))
+        {
+            var spelled = token.Replace("++", "pp", StringComparison.Ordinal).Replace("#", "sharp", StringComparison.Ordinal);
+            var clean = new string(spelled.Where(char.IsAsciiLetterOrDigit).ToArray());
+
+            if (clean.Length == 0 || (builder.Length > 0 && builder.Length + clean.Length + 1 > 60))
+            {
+                if (builder.Length > 0 && builder.Length + clean.Length + 1 > 60)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            if (builder.Length > 0)
+            {
+                builder.Append('-');
+            }
+
+            builder.Append(clean);
+        }
+
+        return builder.Length == 0 ? "section" : builder.ToString();
+    }
+
+    private sealed record FrontMatter(string Id, int IdLine, string Title, string Source, DateOnly Updated, string Summary);
+
+    private static FrontMatter ReadFrontMatter(YamlFrontMatterBlock block, string filePath)
+    {
+        var yaml = string.Join('\n', block.Lines.Lines.Take(block.Lines.Count)
+            .Select(l => l.ToString())
+            .Where(l => l.Trim() is not ("---" or "...")));
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException ex)
+        {
+            throw new KnowledgeBaseException(filePath, block.Line + (int)ex.Start.Line, $"front matter is not valid YAML: {ex.Message}");
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode map)
+        {
+            throw new KnowledgeBaseException(filePath, block.Line + 1, "front matter must be a YAML mapping");
+        }
+
+        // Lines of the YAML text count from the line after the opening '---'.
+        (string Value, int Line) Required(string key)
+        {
+            if (map.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlScalarNode { Value: { Length: > 0 } value })
+            {
+                return (value.Trim(), block.Line + 1 + (int)node.Start.Line);
+            }
+
+            throw new KnowledgeBaseException(filePath, block.Line + 1, $"front matter needs '{key}'");
+        }
+
+        var (updatedText, updatedLine) = Required("updated");
+        if (!DateOnly.TryParseExact(updatedText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var updated))
+        {
+            throw new KnowledgeBaseException(filePath, updatedLine, $"'updated' must be a date as YYYY-MM-DD, not '{updatedText}'");
+        }
+
+        var (id, idLine) = Required("id");
+        return new FrontMatter(id, idLine, Required("title").Value, Required("source").Value, updated, Required("summary").Value);
+    }
+
+    private sealed class Section(string heading, int line, int level)
+    {
+        public string Heading { get; } = heading;
+
+        public int Line { get; } = line;
+
+        public int Level { get; } = level;
+
+        public IReadOnlyList<Topic>? Topics { get; set; }
+
+        public List<string> Lines { get; } = [];
+
+        public List<Section> Children { get; } = [];
+    }
+
+    private static List<Section> ReadSections(MarkdownDocument document, string filePath)
+    {
+        var sections = new List<Section>();
+        Section? current = null;
+        Section? sub = null;
+        foreach (var block in document)
+        {
+            switch (block)
+            {
+                case YamlFrontMatterBlock:
+                    continue;
+                case HeadingBlock { Level: 1 }:
+                    continue;
+                case HeadingBlock { Level: 2 } h2:
+                    current = new Section(InlineText(h2.Inline), h2.Line + 1, 2);
+                    sections.Add(current);
+                    sub = null;
+                    continue;
+                case HeadingBlock { Level: 3 } h3 when current is not null:
+                    sub = new Section(InlineText(h3.Inline), h3.Line + 1, 3);
+                    current.Children.Add(sub);
+                    continue;
+                case HeadingBlock other:
+                    throw new KnowledgeBaseException(filePath, other.Line + 1, "use '##' for sections and '###' for subsections and questions");
+            }
+
+            var target = sub ?? current;
+            if (target is null)
+            {
+                if (block is HtmlBlock || IsBlank(block))
+                {
+                    continue;
+                }
+
+                throw new KnowledgeBaseException(filePath, block.Line + 1, "text before the first '##' section");
+            }
+
+            if (block is HtmlBlock html)
+            {
+                var topics = ParseTopicsComment(html, filePath);
+                if (topics is not null)
+                {
+                    if (target.Topics is not null || target.Lines.Count > 0)
+                    {
+                        throw new KnowledgeBaseException(filePath, html.Line + 1, "the topics comment must come right after its heading, once");
+                    }
+
+                    target.Topics = topics;
+                }
+
+                continue;
+            }
+
+            AppendText(block, target.Lines);
+        }
+
+        return sections;
+    }
+
+    private static bool IsBlank(Block block) => block is BlankLineBlock or ThematicBreakBlock;
+
+    private static IReadOnlyList<Topic>? ParseTopicsComment(HtmlBlock html, string filePath)
+    {
+        var raw = string.Join('\n', html.Lines.Lines.Take(html.Lines.Count).Select(l => l.ToString()));
+        var match = TopicsComment().Match(raw);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var topics = new List<Topic>();
+        foreach (var name in match.Groups[1].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!Topic.IsValidName(name))
+            {
+                throw new KnowledgeBaseException(filePath, html.Line + 1, $"'{name}' is not a topic name");
+            }
+
+            if (!topics.Contains(new Topic(name)))
+            {
+                topics.Add(new Topic(name));
+            }
+        }
+
+        if (topics.Count == 0)
+        {
+            throw new KnowledgeBaseException(filePath, html.Line + 1, "the topics comment names no topic");
+        }
+
+        return topics;
+    }
+
+    private static void AppendText(Block block, List<string> lines)
+    {
+        switch (block)
+        {
+            case ParagraphBlock paragraph:
+                AddLine(lines, InlineText(paragraph.Inline));
+                break;
+            case ListBlock list:
+                foreach (var item in list.OfType<ListItemBlock>())
+                {
+                    var parts = new List<string>();
+                    foreach (var child in item)
+                    {
+                        AppendText(child, parts);
+                    }
+
+                    var text = string.Join(' ', parts.Select(p => p.TrimStart('-', ' ')));
+                    AddLine(lines, "- " + text);
+                }
+
+                break;
+            case QuoteBlock quote:
+                foreach (var child in quote)
+                {
+                    AppendText(child, lines);
+                }
+
+                break;
+            case LeafBlock leaf when leaf is not HeadingBlock:
+                foreach (var line in leaf.Lines.Lines.Take(leaf.Lines.Count))
+                {
+                    AddLine(lines, line.ToString());
+                }
+
+                break;
+        }
+    }
+
+    private static void AddLine(List<string> lines, string text)
+    {
+        var clean = Whitespace().Replace(text, " ").Trim();
+        if (clean.Length > 0 && clean != "-")
+        {
+            lines.Add(clean);
+        }
+    }
+
+    private static string InlineText(ContainerInline? inline)
+    {
+        if (inline is null)
+        {
+            return string.Empty;
+        }
+
+        var builder = new StringBuilder();
+        AppendInline(inline, builder);
+        return Whitespace().Replace(builder.ToString(), " ").Trim();
+    }
+
+    private static void AppendInline(Inline inline, StringBuilder builder)
+    {
+        switch (inline)
+        {
+            case LiteralInline literal:
+                builder.Append(literal.Content.ToString());
+                break;
+            case CodeInline code:
+                builder.Append(code.Content);
+                break;
+            case LineBreakInline:
+                builder.Append(' ');
+                break;
+            case HtmlInline:
+                break;
+            case HtmlEntityInline entity:
+                builder.Append(entity.Transcoded.ToString());
+                break;
+            case ContainerInline container:
+                foreach (var child in container)
+                {
+                    AppendInline(child, builder);
+                }
+
+                break;
+        }
+    }
+
+    private sealed record PassageDraft(string Heading, string SectionPath, string Text, IReadOnlyList<Topic> Topics, bool IsQuestion, int Line);
+
+    private static IEnumerable<PassageDraft> ToPassages(Section section, string filePath)
+    {
+        if (string.Equals(section.Heading, FaqHeading, StringComparison.OrdinalIgnoreCase))
+        {
+            if (section.Children.Count == 0)
+            {
+                throw new KnowledgeBaseException(filePath, section.Line, "the FAQ section has no '###' questions");
+            }
+
+            foreach (var question in section.Children)
+            {
+                if (!question.Heading.EndsWith('?'))
+                {
+                    throw new KnowledgeBaseException(filePath, question.Line, $"FAQ heading '{question.Heading}' must be a question ending in '?'");
+                }
+
+                var topics = question.Topics ?? section.Topics
+                    ?? throw new KnowledgeBaseException(filePath, question.Line, $"question '{question.Heading}' has no <!-- topics: ... --> comment");
+                yield return new PassageDraft(question.Heading, $"{section.Heading} > {question.Heading}", string.Join('\n', question.Lines), topics, true, question.Line);
+            }
+
+            yield break;
+        }
+
+        var sectionTopics = section.Topics
+            ?? throw new KnowledgeBaseException(filePath, section.Line, $"section '{section.Heading}' has no <!-- topics: ... --> comment after its heading");
+
+        var whole = new List<string>(section.Lines);
+        foreach (var child in section.Children)
+        {
+            whole.Add(LeadIn(child.Heading));
+            whole.AddRange(child.Lines);
+        }
+
+        var wholeText = string.Join('\n', whole);
+        if (section.Children.Count == 0 || wholeText.Length <= SplitThreshold)
+        {
+            yield return new PassageDraft(section.Heading, section.Heading, wholeText, sectionTopics, false, section.Line);
+            yield break;
+        }
+
+        if (section.Lines.Count > 0)
+        {
+            yield return new PassageDraft(section.Heading, section.Heading, string.Join('\n', section.Lines), sectionTopics, false, section.Line);
+        }
+
+        foreach (var child in section.Children)
+        {
+            yield return new PassageDraft(
+                child.Heading, $"{section.Heading} > {child.Heading}", string.Join('\n', child.Lines),
+                child.Topics ?? sectionTopics, false, child.Line);
+        }
+    }
+
+    /// <summary>A subsection heading kept inside its section's text, as a line that leads into what follows.</summary>
+    private static string LeadIn(string heading) =>
+        heading.EndsWith(':') || heading.EndsWith('?') || heading.EndsWith('.') ? heading : heading + ":";
+
+    [GeneratedRegex(@"^\s*<!--\s*topics\s*:\s*(.*?)\s*-->\s*$", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex TopicsComment();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}

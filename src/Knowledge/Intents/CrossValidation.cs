@@ -1,0 +1,63 @@
+using CareerBot.Knowledge.Text;
+
+namespace CareerBot.Knowledge.Intents;
+
+/// <summary>Stratified k-fold cross-validation of the intent classifier, with a fixed seed.</summary>
+public static class CrossValidation
+{
+    /// <summary>A held-out prediction: the expected and predicted intent names and the top probability.</summary>
+    public readonly record struct Prediction(string Text, string Expected, string Predicted, double Score);
+
+    /// <summary>
+    /// Predicts every example with a model trained on the other folds. With
+    /// <see cref="IntentTrainerOptions.ChooseThreshold"/> each fold model chooses its own
+    /// threshold from its own training data, so the figures are honest.
+    /// </summary>
+    public static IReadOnlyList<Prediction> Predict(IReadOnlyList<LabeledUtterance> examples, SynonymMap synonyms, IntentTrainerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        ArgumentNullException.ThrowIfNull(options);
+        var folds = AssignFolds(examples, options.Folds, options.Seed);
+        var predictions = new Prediction[examples.Count];
+        for (var fold = 0; fold < options.Folds; fold++)
+        {
+            var training = examples.Where((_, i) => folds[i] != fold).ToArray();
+            if (training.Length == 0)
+            {
+                continue;
+            }
+
+            var model = IntentTrainer.Fit(training, synonyms, options);
+            for (var i = 0; i < examples.Count; i++)
+            {
+                if (folds[i] != fold)
+                {
+                    continue;
+                }
+
+                var prediction = model.Classify(examples[i].Text);
+                predictions[i] = new Prediction(examples[i].Text, examples[i].Intent, prediction.Intent.Name, prediction.Score);
+            }
+        }
+
+        return predictions;
+    }
+
+    /// <summary>Deals each intent's examples, shuffled by <paramref name="seed"/>, round-robin into folds.</summary>
+    internal static int[] AssignFolds(IReadOnlyList<LabeledUtterance> examples, int folds, int seed)
+    {
+        var random = new Random(seed);
+        var assignment = new int[examples.Count];
+        foreach (var group in Enumerable.Range(0, examples.Count).GroupBy(i => examples[i].Intent, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var indices = group.ToArray();
+            random.Shuffle(indices);
+            for (var k = 0; k < indices.Length; k++)
+            {
+                assignment[indices[k]] = k % folds;
+            }
+        }
+
+        return assignment;
+    }
+}

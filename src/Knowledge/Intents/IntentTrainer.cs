@@ -1,0 +1,199 @@
+using System.Security.Cryptography;
+using System.Text;
+using CareerBot.Knowledge.Text;
+
+namespace CareerBot.Knowledge.Intents;
+
+/// <summary>
+/// Fits an <see cref="IntentModel"/>: TF-IDF over hashed word and character n-grams,
+/// multinomial logistic regression with L2, minimised by L-BFGS to convergence. The
+/// out-of-scope threshold is chosen by cross-validation and stored with the model.
+/// </summary>
+public static class IntentTrainer
+{
+    public static IntentModel Fit(IReadOnlyList<LabeledUtterance> examples, SynonymMap synonyms) =>
+        Fit(examples, synonyms, new IntentTrainerOptions());
+
+    public static IntentModel Fit(IReadOnlyList<LabeledUtterance> examples, SynonymMap synonyms, IntentTrainerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        ArgumentNullException.ThrowIfNull(synonyms);
+        ArgumentNullException.ThrowIfNull(options);
+        if (examples.Count == 0)
+        {
+            throw new ArgumentException("There is nothing to train on.", nameof(examples));
+        }
+
+        var threshold = options.FixedThreshold;
+        if (options.ChooseThreshold && examples.Any(e => e.Intent == "out_of_scope"))
+        {
+            var predictions = CrossValidation.Predict(examples, synonyms, options with { ChooseThreshold = false, FixedThreshold = 0 });
+            threshold = ChooseThreshold(predictions, options.MaxInScopeDeclineRate);
+        }
+
+        return FitWithThreshold(examples, synonyms, options, threshold);
+    }
+
+    /// <summary>Hash of what a model is trained on: the examples in order and the synonym tokens.</summary>
+    public static string TrainingHash(IReadOnlyList<LabeledUtterance> examples, SynonymMap synonyms)
+    {
+        var builder = new StringBuilder();
+        foreach (var e in examples)
+        {
+            builder.Append(e.Intent).Append('\t').Append(e.Text).Append('\n');
+        }
+
+        foreach (var token in synonyms.Tokens.Order(StringComparer.Ordinal))
+        {
+            builder.Append(token).Append(' ');
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(builder.ToString())));
+    }
+
+    /// <summary>
+    /// The threshold that best separates out-of-scope from in-scope messages in held-out
+    /// predictions (Youden's J), among those that turn away at most the allowed share of
+    /// in-scope messages.
+    /// </summary>
+    internal static double ChooseThreshold(IReadOnlyList<CrossValidation.Prediction> predictions, double maxInScopeDecline)
+    {
+        var inScope = predictions.Where(p => p.Expected != "out_of_scope").ToArray();
+        var outOfScope = predictions.Where(p => p.Expected == "out_of_scope").ToArray();
+        if (inScope.Length == 0 || outOfScope.Length == 0)
+        {
+            return 0;
+        }
+
+        var best = 0.0;
+        var bestScore = double.NegativeInfinity;
+        for (var step = 0; step <= 38; step++)
+        {
+            var t = step * 0.025;
+            var declined = inScope.Count(p => p.Predicted == "out_of_scope" || p.Score < t) / (double)inScope.Length;
+            var caught = outOfScope.Count(p => p.Predicted == "out_of_scope" || p.Score < t) / (double)outOfScope.Length;
+            var floor = inScope.Count(p => p.Predicted == "out_of_scope") / (double)inScope.Length;
+            if (declined > Math.Max(maxInScopeDecline, floor) + 1e-9)
+            {
+                continue;
+            }
+
+            var score = caught - declined;
+            if (score > bestScore + 1e-9)
+            {
+                bestScore = score;
+                best = t;
+            }
+        }
+
+        return best;
+    }
+
+    internal static IntentModel FitWithThreshold(IReadOnlyList<LabeledUtterance> examples, SynonymMap synonyms, IntentTrainerOptions options, double threshold)
+    {
+        var classNames = examples.Select(e => e.Intent).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var classIndex = classNames.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
+        var extractor = new FeatureExtractor(synonyms);
+
+        // Feature index and document frequencies, in first-seen order for determinism.
+        var features = new Dictionary<ulong, int>();
+        var documentFrequency = new List<int>();
+        var counts = new Dictionary<ulong, int>();
+        foreach (var example in examples)
+        {
+            counts.Clear();
+            extractor.Extract(example.Text, counts);
+            foreach (var hash in counts.Keys.Order())
+            {
+                if (!features.TryGetValue(hash, out var index))
+                {
+                    index = features.Count;
+                    features[hash] = index;
+                    documentFrequency.Add(0);
+                }
+
+                documentFrequency[index]++;
+            }
+        }
+
+        var idf = documentFrequency.Select(df => (float)(Math.Log((1.0 + examples.Count) / (1.0 + df)) + 1.0)).ToArray();
+        var vectors = examples.Select(e => IntentModel.Vectorize(extractor, features, idf, e.Text)).ToArray();
+        var labels = examples.Select(e => classIndex[e.Intent]).ToArray();
+
+        var classes = classNames.Length;
+        var featureCount = features.Count;
+        var weightCount = featureCount * classes;
+        var objective = new SoftmaxObjective(vectors, labels, classes, featureCount, options.L2);
+        var result = Lbfgs.Minimize(objective.Evaluate, new double[weightCount + classes], options.MaxIterations, options.Tolerance);
+
+        var weights = new float[weightCount];
+        for (var i = 0; i < weightCount; i++)
+        {
+            weights[i] = (float)result.X[i];
+        }
+
+        var bias = new float[classes];
+        for (var c = 0; c < classes; c++)
+        {
+            bias[c] = (float)result.X[weightCount + c];
+        }
+
+        return new IntentModel(classNames, features, idf, weights, bias, threshold, TrainingHash(examples, synonyms), synonyms);
+    }
+
+    /// <summary>Mean cross-entropy plus L2 on the weights; parameters are the weights then the biases.</summary>
+    private sealed class SoftmaxObjective(List<(int Feature, float Value)>[] vectors, int[] labels, int classes, int featureCount, double l2)
+    {
+        public double Evaluate(ReadOnlySpan<double> x, Span<double> gradient)
+        {
+            gradient.Clear();
+            var weightCount = featureCount * classes;
+            var scores = new double[classes];
+            var loss = 0.0;
+            var n = vectors.Length;
+            for (var e = 0; e < n; e++)
+            {
+                for (var c = 0; c < classes; c++)
+                {
+                    scores[c] = x[weightCount + c];
+                }
+
+                foreach (var (feature, value) in vectors[e])
+                {
+                    var row = feature * classes;
+                    for (var c = 0; c < classes; c++)
+                    {
+                        scores[c] += value * x[row + c];
+                    }
+                }
+
+                IntentModel.Softmax(scores);
+                loss -= Math.Log(Math.Max(scores[labels[e]], 1e-300));
+                scores[labels[e]] -= 1.0; // now the gradient of the loss with respect to the scores
+                foreach (var (feature, value) in vectors[e])
+                {
+                    var row = feature * classes;
+                    for (var c = 0; c < classes; c++)
+                    {
+                        gradient[row + c] += value * scores[c] / n;
+                    }
+                }
+
+                for (var c = 0; c < classes; c++)
+                {
+                    gradient[weightCount + c] += scores[c] / n;
+                }
+            }
+
+            loss /= n;
+            var penalty = 0.0;
+            for (var i = 0; i < weightCount; i++)
+            {
+                penalty += x[i] * x[i];
+                gradient[i] += l2 * x[i];
+            }
+
+            return loss + (0.5 * l2 * penalty);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using CareerBot.Knowledge.Guides;
+using CareerBot.Knowledge.Intents;
+using CareerBot.Knowledge.Search;
+using CareerBot.Knowledge.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CareerBot.Knowledge;
+
+/// <summary>
+/// Builds and opens the files the bot answers from. The index is rebuilt when the guides
+/// or synonyms change (by content hash), or when it is missing or corrupt; the model is
+/// retrained when the utterances or synonyms change. Knowledge-base mistakes surface as
+/// <see cref="KnowledgeBaseException"/> with file and line.
+/// </summary>
+public sealed class KnowledgeLoader(KnowledgeOptions options, ILogger? logger = null)
+{
+    /// <summary>Bumped whenever analysis changes what the index holds for the same files.</summary>
+    private const string AnalysisVersion = "analysis-1";
+
+    private readonly ILogger _logger = logger ?? NullLogger.Instance;
+
+    public KnowledgeOptions Options { get; } = options;
+
+    /// <summary>Opens the index and model, building either first when missing, stale or corrupt.</summary>
+    public KnowledgeSnapshot Load()
+    {
+        var synonyms = SynonymLoader.Load(Options.SynonymsPath);
+        var utterances = UtteranceLoader.LoadDirectory(Options.IntentsPath);
+        var index = OpenOrBuildIndex(synonyms);
+        try
+        {
+            var model = LoadOrTrainModel(utterances, synonyms);
+            var snapshot = new KnowledgeSnapshot(index, index.Passages, model, synonyms, utterances.SampleQuestions, Options, index.ContentHash);
+            foreach (var topic in index.Passages.SelectMany(p => p.Topics).Distinct())
+            {
+                if (!model.ClassNames.Contains(topic.Name))
+                {
+                    Log.UntrainedTopic(_logger, topic.Name);
+                }
+            }
+
+            Log.KnowledgeLoaded(_logger, index.Passages.Count, snapshot.Topics.Count, index.ContentHash[..12]);
+            return snapshot;
+        }
+        catch
+        {
+            index.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Parses every guide and writes the index file; returns the passage count.</summary>
+    public int BuildIndex()
+    {
+        var synonyms = SynonymLoader.Load(Options.SynonymsPath);
+        return BuildIndex(synonyms, IndexHash());
+    }
+
+    /// <summary>Trains the intent model on the utterance files and saves it next to the index.</summary>
+    public IntentModel Train()
+    {
+        var synonyms = SynonymLoader.Load(Options.SynonymsPath);
+        var utterances = UtteranceLoader.LoadDirectory(Options.IntentsPath);
+        return Train(utterances, synonyms);
+    }
+
+    /// <summary>Hash of everything the index is built from: guides, synonyms, and the analysis version.</summary>
+    public string IndexHash()
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes($"{AnalysisVersion}/{PassageIndex.SchemaVersion}\n"));
+        var files = Directory.Exists(Options.GuidesPath)
+            ? Directory.EnumerateFiles(Options.GuidesPath, "*.md").Order(StringComparer.Ordinal).ToList()
+            : [];
+        if (File.Exists(Options.SynonymsPath))
+        {
+            files.Add(Options.SynonymsPath);
+        }
+
+        foreach (var file in files)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(Path.GetFileName(file) + "\n"));
+            hash.AppendData(File.ReadAllBytes(file));
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private PassageIndex OpenOrBuildIndex(SynonymMap synonyms)
+    {
+        var expected = IndexHash();
+        var retrieval = Options.Retrieval;
+        string reason;
+        try
+        {
+            var index = PassageIndex.Open(Options.IndexPath, retrieval.TitleWeight, retrieval.BodyWeight);
+            if (index.ContentHash == expected)
+            {
+                return index;
+            }
+
+            index.Dispose();
+            reason = "the knowledge base changed";
+        }
+        catch (IndexUnavailableException ex)
+        {
+            reason = ex.Message;
+        }
+
+        Log.RebuildingIndex(_logger, Options.IndexPath, reason);
+        BuildIndex(synonyms, expected);
+        return PassageIndex.Open(Options.IndexPath, retrieval.TitleWeight, retrieval.BodyWeight);
+    }
+
+    private int BuildIndex(SynonymMap synonyms, string contentHash)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var guides = GuideLoader.LoadDirectory(Options.GuidesPath);
+        var passages = guides.SelectMany(g => g.Passages).ToArray();
+        PassageIndex.Build(Options.IndexPath, passages, new TextAnalyzer(synonyms), contentHash);
+        Log.IndexBuilt(_logger, Options.IndexPath, passages.Length, guides.Count, stopwatch.ElapsedMilliseconds);
+        return passages.Length;
+    }
+
+    private IntentModel LoadOrTrainModel(UtteranceSet utterances, SynonymMap synonyms)
+    {
+        var expected = IntentTrainer.TrainingHash(utterances.Examples, synonyms);
+        string reason;
+        if (File.Exists(Options.ModelPath))
+        {
+            try
+            {
+                var model = IntentModel.Load(Options.ModelPath, synonyms);
+                if (model.TrainingHash == expected)
+                {
+                    return model;
+                }
+
+                reason = "the utterances or synonyms changed";
+            }
+            catch (InvalidDataException ex)
+            {
+                reason = ex.Message;
+            }
+        }
+        else
+        {
+            reason = "no model file";
+        }
+
+        Log.Retraining(_logger, Options.ModelPath, reason);
+        return Train(utterances, synonyms);
+    }
+
+    private IntentModel Train(UtteranceSet utterances, SynonymMap synonyms)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var model = IntentTrainer.Fit(utterances.Examples, synonyms, Options.Trainer);
+        model.Save(Options.ModelPath);
+        Log.ModelTrained(_logger, Options.ModelPath, utterances.Examples.Count, model.ClassNames.Count, model.FeatureCount, model.Threshold, stopwatch.ElapsedMilliseconds);
+        return model;
+    }
+}

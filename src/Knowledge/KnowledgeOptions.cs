@@ -1,0 +1,42 @@
+using System.ComponentModel.DataAnnotations;
+using CareerBot.Knowledge.Intents;
+using CareerBot.Knowledge.Search;
+
+namespace CareerBot.Knowledge;
+
+/// <summary>Where the knowledge base and its built files live, and how answers are made.</summary>
+public sealed class KnowledgeOptions
+{
+    /// <summary>Folder with guides/, intents/ and synonyms.txt.</summary>
+    [Required]
+    public string BasePath { get; set; } = "knowledge-base";
+
+    /// <summary>Folder for the built index and model files.</summary>
+    [Required]
+    public string DataPath { get; set; } = "data";
+
+    public RetrievalOptions Retrieval { get; set; } = new();
+
+    public IntentTrainerOptions Trainer { get; set; } = new();
+
+    [Range(0, 10)]
+    public int MaxSuggestions { get; set; } = 3;
+
+    /// <summary>Two topics this close in probability, both under the threshold, get a "did you mean".</summary>
+    [Range(0.0, 1.0)]
+    public double DidYouMeanMargin { get; set; } = 0.15;
+
+    /// <summary>A second topic scoring at least this share of the first is suggested after an answer.</summary>
+    [Range(0.0, 1.0)]
+    public double DidYouMeanRatio { get; set; } = 0.8;
+
+    public string IndexPath => Path.Combine(DataPath, "index.db");
+
+    public string ModelPath => Path.Combine(DataPath, "intent-model.bin");
+
+    public string GuidesPath => Path.Combine(BasePath, "guides");
+
+    public string IntentsPath => Path.Combine(BasePath, "intents");
+
+    public string SynonymsPath => Path.Combine(BasePath, "synonyms.txt");
+}

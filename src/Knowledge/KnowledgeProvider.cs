@@ -1,0 +1,24 @@
+namespace CareerBot.Knowledge;
+
+/// <summary>
+/// Holds the knowledge snapshot every turn reads. A turn takes <see cref="Current"/> once
+/// and uses that one snapshot throughout, so a swap never mixes two versions in a turn.
+/// </summary>
+public sealed class KnowledgeProvider : IDisposable
+{
+    private KnowledgeSnapshot? _current;
+
+    /// <summary>The snapshot turns use; throws until one is loaded.</summary>
+    public KnowledgeSnapshot Current => Volatile.Read(ref _current) ?? throw new InvalidOperationException("The knowledge base is not loaded yet.");
+
+    public bool IsLoaded => Volatile.Read(ref _current) is not null;
+
+    /// <summary>Makes <paramref name="snapshot"/> current; returns the one it replaced.</summary>
+    public KnowledgeSnapshot? Swap(KnowledgeSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return Interlocked.Exchange(ref _current, snapshot);
+    }
+
+    public void Dispose() => Interlocked.Exchange(ref _current, null)?.Dispose();
+}

@@ -1,0 +1,77 @@
+using CareerBot.Knowledge.Answers;
+using CareerBot.Knowledge.Guides;
+using CareerBot.Knowledge.Intents;
+using CareerBot.Knowledge.Search;
+using CareerBot.Knowledge.Text;
+
+namespace CareerBot.Knowledge;
+
+/// <summary>
+/// Everything one version of the knowledge base answers with: index, model, analysers and
+/// sample questions. Built once, never changed, shared by every turn.
+/// </summary>
+public sealed class KnowledgeSnapshot : IDisposable
+{
+    private readonly Dictionary<Topic, IReadOnlyList<string>> _samples;
+    private readonly PassageIndex? _ownedIndex;
+
+    public KnowledgeSnapshot(
+        IPassageSearch search,
+        IReadOnlyList<Passage> passages,
+        IIntentClassifier model,
+        SynonymMap synonyms,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> sampleQuestions,
+        KnowledgeOptions options,
+        string contentHash)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        ArgumentNullException.ThrowIfNull(passages);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(sampleQuestions);
+        ArgumentNullException.ThrowIfNull(options);
+        _ownedIndex = search as PassageIndex;
+        Search = search;
+        Passages = passages;
+        Model = model;
+        Options = options;
+        ContentHash = contentHash;
+        Analyzer = new TextAnalyzer(synonyms);
+        Corrector = new TermCorrector(search.Vocabulary, synonyms.Tokens);
+        Retriever = new PassageRetriever(search, passages, Analyzer, options.Retrieval);
+        Composer = new AnswerComposer(Retriever, Analyzer);
+        Topics = model.ClassNames.Select(Intent.FromName).Where(i => i.IsTopic).Select(i => i.Topic!.Value).ToArray();
+        _samples = [];
+        foreach (var topic in Topics)
+        {
+            var samples = sampleQuestions.TryGetValue(topic.Name, out var listed) && listed.Count > 0
+                ? listed
+                : passages.Where(p => p.IsQuestion && p.HasTopic(topic)).Select(p => p.Heading).Take(2).ToArray();
+            _samples[topic] = samples;
+        }
+    }
+
+    public IPassageSearch Search { get; }
+
+    public IReadOnlyList<Passage> Passages { get; }
+
+    public IIntentClassifier Model { get; }
+
+    public TextAnalyzer Analyzer { get; }
+
+    public ITermCorrector Corrector { get; }
+
+    public PassageRetriever Retriever { get; }
+
+    public AnswerComposer Composer { get; }
+
+    public KnowledgeOptions Options { get; }
+
+    /// <summary>The topic intents, in the model's order.</summary>
+    public IReadOnlyList<Topic> Topics { get; }
+
+    public string ContentHash { get; }
+
+    public IReadOnlyList<string> SampleQuestions(Topic topic) => _samples.TryGetValue(topic, out var samples) ? samples : [];
+
+    public void Dispose() => _ownedIndex?.Dispose();
+}

@@ -1,0 +1,42 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CareerBot.Knowledge.Search;
+
+/// <summary>How passages are ranked and when a match counts as strong enough to answer from.</summary>
+public sealed record RetrievalOptions
+{
+    /// <summary>How many full-text candidates are re-ranked.</summary>
+    [Range(1, 1000)]
+    public int Candidates { get; init; } = 40;
+
+    /// <summary>Weight of headings and questions against body text in BM25.</summary>
+    [Range(0.0, 100.0)]
+    public double TitleWeight { get; init; } = 3.0;
+
+    [Range(0.0, 100.0)]
+    public double BodyWeight { get; init; } = 1.0;
+
+    /// <summary>Extra score share for a passage tagged with the question's topic.</summary>
+    [Range(0.0, 10.0)]
+    public double TopicBoost { get; init; } = 0.5;
+
+    /// <summary>How much query coverage shapes the score (0: BM25 only, 1: coverage only).</summary>
+    [Range(0.0, 1.0)]
+    public double CoverageWeight { get; init; } = 0.6;
+
+    /// <summary>Weight of terms carried over from the previous turn in a follow-up.</summary>
+    [Range(0.0, 1.0)]
+    public double ContextTermWeight { get; init; } = 0.5;
+
+    /// <summary>Below this coverage the best passage is no answer: the bot declines.</summary>
+    [Range(0.0, 1.0)]
+    public double MinCoverage { get; init; } = 0.35;
+
+    /// <summary>A second guide's passage is shown too when it scores at least this share of the best.</summary>
+    [Range(0.0, 1.0)]
+    public double SecondViewRatio { get; init; } = 0.6;
+
+    /// <summary>Most guides quoted in one answer.</summary>
+    [Range(1, 5)]
+    public int MaxViews { get; init; } = 3;
+}

@@ -1,0 +1,216 @@
+using CareerBot.Knowledge.Answers;
+using CareerBot.Knowledge.Intents;
+using CareerBot.Knowledge.Search;
+
+namespace CareerBot.Knowledge.Tests.Answers;
+
+public sealed class AnswerEngineTests : IDisposable
+{
+    private readonly TempKnowledgeBase _kb = new();
+    private readonly KnowledgeSnapshot _loaded;
+    private readonly KnowledgeSnapshot _knowledge;
+    private readonly AnswerEngine _engine;
+
+    public AnswerEngineTests()
+    {
+        _loaded = _kb.Load();
+        var classifier = new FakeClassifier(
+            ("hello", "greeting", 0.95),
+            ("thank", "thanks", 0.95),
+            ("phd", "education", 0.9),
+            ("earn", "salary", 0.9),
+            ("astronaut", "salary", 0.9),
+            ("skills", "skills", 0.9),
+            ("engineer do", "responsibilities", 0.9),
+            ("data scientist", "role_comparison", 0.9),
+            ("why", "skills", 0.3));
+        _knowledge = new KnowledgeSnapshot(
+            _loaded.Search, _loaded.Passages, classifier, _loaded.Analyzer.Synonyms,
+            new Dictionary<string, IReadOnlyList<string>>
+            {
+                ["salary"] = ["How much do ML engineers earn?"],
+                ["education"] = ["Do I need a PhD?"],
+                ["skills"] = ["What skills do I need?"],
+                ["career_path"] = ["What comes after senior?"],
+            },
+            _kb.Options(), _loaded.ContentHash);
+        _engine = new AnswerEngine(_knowledge);
+    }
+
+    public void Dispose()
+    {
+        _loaded.Dispose();
+        _kb.Dispose();
+    }
+
+    [Fact]
+    public void Answer_GuidesDisagree_QuotesEachGuideWithItsOwnCitation()
+    {
+        var answer = _engine.Answer(new Question("Do I need a PhD?"));
+
+        Assert.Equal(AnswerKind.Answered, answer.Kind);
+        Assert.Equal(["guide-a#do-i-need-a-phd", "guide-b#required-education"], answer.Citations.Select(c => c.PassageId));
+        Assert.Equal(
+            "No. A PhD is not required for most machine learning engineer jobs. [1]\n\nEmployers expect a Master's or PhD in computer science or a related field. [2]",
+            answer.Text);
+        Assert.Equal("education", answer.Intent.Name);
+    }
+
+    [Theory]
+    [InlineData("Do I need a PhD?")]
+    [InlineData("How much do junior engineers earn?")]
+    [InlineData("What skills matter?")]
+    [InlineData("ML engineer vs data scientist?")]
+    public void Answer_EveryCitation_QuotesASubstringOfItsPassageAndIsMarked(string question)
+    {
+        var answer = _engine.Answer(new Question(question));
+
+        Assert.True(answer.Answered);
+        Assert.NotEmpty(answer.Citations);
+        foreach (var citation in answer.Citations)
+        {
+            Assert.Contains(citation.Quote, citation.PassageText, StringComparison.Ordinal);
+            Assert.Contains(citation.Quote, answer.Text, StringComparison.Ordinal);
+            Assert.Contains($"[{citation.Number}]", answer.Text, StringComparison.Ordinal);
+            Assert.Equal(_knowledge.Passages.Single(p => p.Id == citation.PassageId).Text, citation.PassageText);
+        }
+
+        Assert.Equal(answer.Citations.Count, System.Text.RegularExpressions.Regex.Matches(answer.Text, @"\[\d+\]").Count);
+        Assert.Equal(Enumerable.Range(1, answer.Citations.Count), answer.Citations.Select(c => c.Number));
+    }
+
+    [Fact]
+    public void Answer_ListSection_QuotesTheLeadInWithItsItems()
+    {
+        var answer = _engine.Answer(new Question("What skills do I need?"));
+
+        Assert.Equal("The core skills are:\n- Python programming\n- Linear algebra and statistics\n- C++ for fast inference [1]", answer.Text);
+    }
+
+    [Fact]
+    public void Answer_FollowUps_ResolveAgainstThePreviousTurn()
+    {
+        var first = _engine.Answer(new Question("How much do junior engineers earn?"));
+        var second = _engine.Answer(new Question("what about senior ones?", first.Context));
+        var third = _engine.Answer(new Question("and a principal?", second.Context));
+
+        Assert.Equal("Junior engineers earn about $100,000 a year. [1]", first.Text);
+        Assert.Equal("Senior engineers earn about $160,000 a year. [1]", second.Text);
+        Assert.Equal("salary", second.Intent.Name);
+        Assert.Equal("Principal engineers earn about $220,000 a year. [1]", third.Text);
+    }
+
+    [Fact]
+    public void Answer_WhyFollowUp_KeepsTheSkillsContext()
+    {
+        var first = _engine.Answer(new Question("What skills do I need?"));
+        var second = _engine.Answer(new Question("why C++?", first.Context));
+
+        Assert.True(second.Answered);
+        Assert.Equal("guide-a#skills", second.Citations[0].PassageId);
+        Assert.Contains("C++ for fast inference", second.Citations[0].Quote, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Answer_TellMeMore_GivesTheNextPassage()
+    {
+        var first = _engine.Answer(new Question("What does a machine learning engineer do?"));
+        var more = _engine.Answer(new Question("tell me more", first.Context));
+
+        Assert.True(more.Answered);
+        Assert.DoesNotContain(more.Citations[0].PassageId, first.Context.PassageIds);
+        Assert.Equal([.. first.Context.PassageIds, more.Citations[0].PassageId], more.Context.PassageIds);
+    }
+
+    [Fact]
+    public void Answer_TellMeMoreWhenAllIsShown_SaysSo()
+    {
+        var first = _engine.Answer(new Question("Do I need a PhD?"));
+        var more = _engine.Answer(new Question("more please", first.Context));
+
+        Assert.Equal(AnswerKind.Declined, more.Kind);
+        Assert.Equal(Replies.NothingMore, more.Text);
+        Assert.Same(first.Context, more.Context);
+    }
+
+    [Fact]
+    public void Answer_OutOfScope_DeclinesPolitelyWithThreeSuggestions()
+    {
+        var answer = _engine.Answer(new Question("What's the weather in Seattle?"));
+
+        Assert.Equal(AnswerKind.Declined, answer.Kind);
+        Assert.False(answer.Answered);
+        Assert.Empty(answer.Citations);
+        Assert.StartsWith("Sorry, I can't answer that from my career guides. I cover the machine learning engineer career: ", answer.Text, StringComparison.Ordinal);
+        // One sample question from each of the first three topics that have one, in the model's order.
+        Assert.Equal(["What comes after senior?", "Do I need a PhD?", "How is the role different from a data scientist?"], answer.Suggestions);
+    }
+
+    [Fact]
+    public void Answer_ConfidentTopicButNoMatchingPassage_Declines()
+    {
+        var answer = _engine.Answer(new Question("astronaut salary on the space station orbit"));
+
+        Assert.Equal(AnswerKind.Declined, answer.Kind);
+        Assert.Equal("salary", answer.Intent.Name);
+    }
+
+    [Fact]
+    public void Answer_Greeting_IsSmallTalkWithSuggestions()
+    {
+        var answer = _engine.Answer(new Question("hello there"));
+
+        Assert.Equal(AnswerKind.Greeting, answer.Kind);
+        Assert.Equal(Replies.Greeting, answer.Text);
+        Assert.Equal(3, answer.Suggestions.Count);
+        Assert.False(answer.Answered);
+    }
+
+    [Fact]
+    public void Answer_SmallTalk_KeepsTheContextForLaterFollowUps()
+    {
+        var first = _engine.Answer(new Question("How much do junior engineers earn?"));
+        var thanks = _engine.Answer(new Question("thank you", first.Context));
+        var followUp = _engine.Answer(new Question("what about senior ones?", thanks.Context));
+
+        Assert.Same(first.Context, thanks.Context);
+        Assert.Equal("Senior engineers earn about $160,000 a year. [1]", followUp.Text);
+    }
+
+    [Fact]
+    public void Answer_HugeQuestion_IsTrimmedNotRejected()
+    {
+        var answer = _engine.Answer(new Question("Do I need a PhD? " + new string('x', 100_000)));
+
+        Assert.True(answer.Answered);
+        Assert.Equal(AnswerEngine.MaxQuestionLength, answer.Question.Length);
+    }
+
+    [Fact]
+    public void Answer_EmptyQuestion_GetsHelp()
+    {
+        var answer = _engine.Answer(new Question("   "));
+
+        Assert.Equal(AnswerKind.Help, answer.Kind);
+    }
+
+    [Fact]
+    public void Understand_TopicIntent_BoostsPassagesTaggedWithIt()
+    {
+        var turn = _engine.Understand(new Question("Do I need a PhD?"));
+
+        Assert.Equal(new Topic("education"), turn.Query.Topic);
+        Assert.All(_engine.Retrieve(turn).Take(2), r => Assert.True(r.Passage.HasTopic(new Topic("education"))));
+    }
+
+    [Fact]
+    public void Retrieve_ExcludedPassages_AreSkipped()
+    {
+        var query = new RetrievalQuery(["phd"], [], null, new HashSet<string> { "guide-a#do-i-need-a-phd" });
+
+        var ranked = _knowledge.Retriever.Retrieve(query, 10);
+
+        Assert.DoesNotContain(ranked, r => r.Passage.Id == "guide-a#do-i-need-a-phd");
+        Assert.Equal("guide-b#required-education", ranked[0].Passage.Id);
+    }
+}

@@ -1,0 +1,116 @@
+using CareerBot.Knowledge.Intents;
+using CareerBot.Knowledge.Text;
+
+namespace CareerBot.Knowledge.Tests.Intents;
+
+public sealed class IntentTrainerTests
+{
+    private static readonly LabeledUtterance[] Toy =
+    [
+        .. new[] { "red apple", "ripe red cherry", "red strawberry", "a red tomato", "red pepper", "bright red rose" }.Select((t, i) => new LabeledUtterance(t, "red", "toy", i)),
+        .. new[] { "green leaf", "green grass", "a green lime", "green pepper", "green frog", "bright green moss" }.Select((t, i) => new LabeledUtterance(t, "green", "toy", i)),
+        .. new[] { "the stock market", "weather today", "tell a joke", "fix my car", "book a flight", "pizza recipe" }.Select((t, i) => new LabeledUtterance(t, "out_of_scope", "toy", i)),
+    ];
+
+    [Fact]
+    public void Fit_ToyProblem_LearnsTheClasses()
+    {
+        var model = IntentTrainer.Fit(Toy, SynonymMap.Empty, new IntentTrainerOptions { Folds = 3 });
+
+        Assert.Equal("red", model.Classify("a red car").Best.Intent.Name);
+        Assert.Equal("green", model.Classify("green apple tree").Best.Intent.Name);
+        Assert.Equal(["green", "out_of_scope", "red"], model.ClassNames);
+        Assert.InRange(model.Probabilities("red red red").Sum(), 0.999999, 1.000001);
+    }
+
+    [Fact]
+    public void Fit_SameSeedAndData_GivesIdenticalModels()
+    {
+        var options = new IntentTrainerOptions { Folds = 3, Seed = 7 };
+        var first = IntentTrainer.Fit(Toy, SynonymMap.Empty, options);
+        var second = IntentTrainer.Fit(Toy, SynonymMap.Empty, options);
+
+        Assert.Equal(first.Threshold, second.Threshold);
+        Assert.Equal(first.Probabilities("red grass weather"), second.Probabilities("red grass weather"));
+    }
+
+    [Fact]
+    public void SaveLoad_RoundTrip_PredictsTheSame()
+    {
+        var model = IntentTrainer.Fit(Toy, SynonymMap.Empty, new IntentTrainerOptions { Folds = 3 });
+        var path = Path.Combine(Path.GetTempPath(), $"careerbot-model-{Guid.NewGuid():N}.bin");
+        try
+        {
+            model.Save(path);
+            var loaded = IntentModel.Load(path, SynonymMap.Empty);
+
+            Assert.Equal(model.ClassNames, loaded.ClassNames);
+            Assert.Equal(model.Threshold, loaded.Threshold);
+            Assert.Equal(model.TrainingHash, loaded.TrainingHash);
+            foreach (var text in new[] { "red apple", "green", "weather", "something new entirely" })
+            {
+                Assert.Equal(model.Probabilities(text), loaded.Probabilities(text));
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Load_NotAModel_ThrowsInvalidData()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"careerbot-model-{Guid.NewGuid():N}.bin");
+        File.WriteAllText(path, "CBIMgarbage");
+        try
+        {
+            Assert.Throws<InvalidDataException>(() => IntentModel.Load(path, SynonymMap.Empty));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Classify_BelowThreshold_IsOutOfScope()
+    {
+        var model = IntentTrainer.Fit(Toy, SynonymMap.Empty, new IntentTrainerOptions { ChooseThreshold = false, FixedThreshold = 0.99 });
+
+        var prediction = model.Classify("a red car");
+
+        Assert.Equal(IntentKind.OutOfScope, prediction.Intent.Kind);
+        Assert.Equal("red", prediction.Best.Intent.Name);
+    }
+
+    [Fact]
+    public void ChooseThreshold_HeldOutScores_KeepsInScopeDeclinesUnderTheLimit()
+    {
+        CrossValidation.Prediction P(string expected, string predicted, double score) => new("x", expected, predicted, score);
+        var predictions = new[]
+        {
+            P("red", "red", 0.9), P("red", "red", 0.8), P("green", "green", 0.7), P("green", "green", 0.6),
+            P("out_of_scope", "red", 0.3), P("out_of_scope", "green", 0.4), P("out_of_scope", "out_of_scope", 0.9),
+        };
+
+        var threshold = IntentTrainer.ChooseThreshold(predictions, maxInScopeDecline: 0.0);
+
+        Assert.InRange(threshold, 0.425, 0.6);
+    }
+
+    [Fact]
+    public void Minimize_Quadratic_FindsTheMinimum()
+    {
+        var result = Lbfgs.Minimize((x, g) =>
+        {
+            g[0] = 2 * (x[0] - 3);
+            g[1] = 20 * (x[1] + 1);
+            return ((x[0] - 3) * (x[0] - 3)) + (10 * (x[1] + 1) * (x[1] + 1));
+        }, [0.0, 0.0], tolerance: 1e-10);
+
+        Assert.True(result.Converged);
+        Assert.Equal(3.0, result.X[0], 6);
+        Assert.Equal(-1.0, result.X[1], 6);
+    }
+}
