@@ -1,25 +1,76 @@
+using CareerBot.Bot.Channels.BotFramework;
+using CareerBot.Bot.Conversation;
+using CareerBot.Bot.Rendering;
+using CareerBot.Bot.State;
 using CareerBot.Knowledge;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
 
 namespace CareerBot.Bot;
 
-/// <summary>The bot's composition: options, knowledge, endpoints.</summary>
-internal static class BotServiceCollectionExtensions
+/// <summary>The bot's composition: options, knowledge, turn pipeline, channels, endpoints.</summary>
+internal static partial class BotServiceCollectionExtensions
 {
     public static WebApplicationBuilder AddCareerBot(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptionsWithValidateOnStart<KnowledgeOptions>()
-            .Bind(builder.Configuration.GetSection("Knowledge"))
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddOptionsWithValidateOnStart<KnowledgeOptions>()
+            .Bind(configuration.GetSection("Knowledge"))
             .ValidateDataAnnotations()
             .PostConfigure(options => KnowledgePaths.Resolve(options));
-        builder.Services.AddSingleton<KnowledgeProvider>();
-        builder.Services.AddHostedService<KnowledgeLoaderService>();
+        services.AddOptionsWithValidateOnStart<BotOptions>().Bind(configuration.GetSection("Bot")).ValidateDataAnnotations();
+        services.AddOptionsWithValidateOnStart<StateOptions>().Bind(configuration.GetSection("State")).ValidateDataAnnotations();
+        services.AddOptionsWithValidateOnStart<BotAuthenticationOptions>().Bind(configuration).ValidateDataAnnotations();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<KnowledgeProvider>();
+        services.AddHostedService<KnowledgeLoaderService>();
+
+        services.AddSingleton<IStateStorage, MemoryStateStorage>();
+        services.AddSingleton<ConversationStateStore>();
+        services.AddSingleton<IFeedbackStore, SqliteFeedbackStore>();
+        services.AddSingleton<RendererSelector>();
+        services.AddSingleton<TurnHandler>();
+
+        services.AddSingleton<AnonymousAuthenticator>();
+        services.AddSingleton<IBotAuthenticator>(sp => sp.GetRequiredService<AnonymousAuthenticator>());
+        services.AddSingleton<IConnectorTokenProvider>(sp => sp.GetRequiredService<AnonymousAuthenticator>());
+        services.AddHttpClient<ConnectorClient>(ConnectorClient.HttpClientName)
+            .AddResilienceHandler("connector", static (pipeline, context) =>
+            {
+                var options = context.ServiceProvider.GetRequiredService<IOptions<BotOptions>>().Value;
+                pipeline.AddRetry(new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = Math.Max(1, options.ConnectorRetries),
+                    ShouldHandle = args => ValueTask.FromResult(options.ConnectorRetries > 0 && HttpClientResiliencePredicates.IsTransient(args.Outcome)),
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = options.ConnectorRetryDelay,
+                    ShouldRetryAfterHeader = true,
+                });
+                pipeline.AddTimeout(options.ConnectorTimeout);
+            });
         return builder;
     }
 
     public static WebApplication MapBotEndpoints(this WebApplication app)
     {
+        if (app.Services.GetRequiredService<IOptions<BotAuthenticationOptions>>().Value.IsAnonymous)
+        {
+            Log.AnonymousMode(app.Logger);
+        }
+
         app.MapGet("/healthz", (KnowledgeProvider knowledge) =>
             knowledge.IsLoaded ? Results.Text("ok") : Results.Text("loading", statusCode: StatusCodes.Status503ServiceUnavailable));
+        app.MapPost("/api/messages", BotEndpoint.PostAsync);
         return app;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 2400, Level = LogLevel.Warning, Message = "No MicrosoftAppId is set: the bot runs in anonymous development mode (for the Bot Framework Emulator); requests are not authenticated")]
+        public static partial void AnonymousMode(ILogger logger);
     }
 }

@@ -7,16 +7,16 @@ namespace CareerBot.Bot.Cli;
 /// <summary><c>ask "question" [--json]</c>: one answer with its citations.</summary>
 internal static class AskCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(CliContext cli)
     {
         var question = new Argument<string>("question") { Description = "The question to answer, in quotes." };
         var json = new Option<bool>("--json") { Description = "Print the answer as JSON." };
         var command = new Command("ask", "Answer one question from the knowledge base and show the sources.") { question, json };
-        command.SetAction(parse => CliApp.Guarded(error, () =>
+        command.SetAction(parse => cli.Guarded(() =>
         {
-            using var knowledge = CliApp.CreateLoader(error).Load();
+            using var knowledge = cli.CreateLoader().Load();
             var answer = new AnswerEngine(knowledge).Answer(new Question(parse.GetValue(question) ?? string.Empty));
-            output.WriteLine(parse.GetValue(json) ? ToJson(answer) : ToText(answer));
+            cli.Output.WriteLine(parse.GetValue(json) ? ToJson(answer) : ToText(answer));
             return 0;
         }));
         return command;

@@ -15,21 +15,23 @@ internal static class CliApp
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
 
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    /// <param name="options">Knowledge options to use instead of appsettings.json and the environment (tests).</param>
+    public static int Run(string[] args, TextWriter output, TextWriter error, KnowledgeOptions? options = null)
     {
+        var cli = new CliContext(output, error, () => CreateLoader(options ?? LoadOptions()));
         var root = new RootCommand("CareerBot: answers questions about the machine learning engineer career, citing its guides. Run without a verb to start the bot service.");
-        root.Subcommands.Add(AskCommand.Create(output, error));
-        root.Subcommands.Add(Simple("index", "Build the full-text index from knowledge-base/guides and synonyms.txt.", error, loader =>
+        root.Subcommands.Add(AskCommand.Create(cli));
+        root.Subcommands.Add(cli.Simple("index", "Build the full-text index from knowledge-base/guides and synonyms.txt.", loader =>
         {
             var passages = loader.BuildIndex();
             output.WriteLine($"Indexed {passages} passages into {loader.Options.IndexPath}");
         }));
-        root.Subcommands.Add(Simple("train", "Train the intent classifier on knowledge-base/intents and save it next to the index.", error, loader =>
+        root.Subcommands.Add(cli.Simple("train", "Train the intent classifier on knowledge-base/intents and save it next to the index.", loader =>
         {
             var model = loader.Train();
             output.WriteLine($"Trained {model.ClassNames.Count} intents ({model.FeatureCount} features, out-of-scope threshold {model.Threshold:0.000}) into {loader.Options.ModelPath}");
         }));
-        root.Subcommands.Add(EvalCommand.Create(output, error));
+        root.Subcommands.Add(EvalCommand.Create(cli));
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
     }
 
@@ -52,18 +54,22 @@ internal static class CliApp
         return options;
     }
 
-    public static KnowledgeLoader CreateLoader(TextWriter error)
+    /// <summary>A loader whose log lines go to standard error, so standard output stays the verb's result.</summary>
+    private static KnowledgeLoader CreateLoader(KnowledgeOptions options)
     {
         var loggerFactory = LoggerFactory.Create(builder => builder
             .AddSimpleConsole(o => { o.SingleLine = true; o.ColorBehavior = LoggerColorBehavior.Disabled; })
             .AddFilter(level => level >= LogLevel.Information)
             .Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
-        _ = error;
-        return new KnowledgeLoader(LoadOptions(), loggerFactory.CreateLogger("CareerBot.Knowledge"));
+        return new KnowledgeLoader(options, loggerFactory.CreateLogger("CareerBot.Knowledge"));
     }
+}
 
-    /// <summary>Runs <paramref name="action"/>, turning knowledge-base mistakes into a message and exit code 1.</summary>
-    public static int Guarded(TextWriter error, Func<int> action)
+/// <summary>What every verb writes to and loads its knowledge with.</summary>
+internal sealed record CliContext(TextWriter Output, TextWriter Error, Func<KnowledgeLoader> CreateLoader)
+{
+    /// <summary>Runs <paramref name="action"/>, turning knowledge-base and setting mistakes into a message and exit code 1.</summary>
+    public int Guarded(Func<int> action)
     {
         try
         {
@@ -71,22 +77,22 @@ internal static class CliApp
         }
         catch (KnowledgeBaseException ex)
         {
-            error.WriteLine($"error: {ex.Message}");
+            Error.WriteLine($"error: {ex.Message}");
             return 1;
         }
         catch (ValidationException ex)
         {
-            error.WriteLine($"error: invalid setting: {ex.Message}");
+            Error.WriteLine($"error: invalid setting: {ex.Message}");
             return 1;
         }
     }
 
-    private static Command Simple(string name, string description, TextWriter error, Action<KnowledgeLoader> action)
+    public Command Simple(string name, string description, Action<KnowledgeLoader> action)
     {
         var command = new Command(name, description);
-        command.SetAction(_ => Guarded(error, () =>
+        command.SetAction(_ => Guarded(() =>
         {
-            action(CreateLoader(error));
+            action(CreateLoader());
             return 0;
         }));
         return command;

@@ -10,19 +10,19 @@ internal static class EvalCommand
 {
     public const string DefaultQuestions = "tests/Knowledge.Tests/Evaluation/questions.yaml";
 
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(CliContext cli)
     {
         var questions = new Option<string>("--questions") { Description = "The evaluation question set (YAML).", DefaultValueFactory = _ => DefaultQuestions };
         var misses = new Option<bool>("--no-misses") { Description = "Leave out the list of questions not answered at rank 1." };
         var command = new Command("eval", "Cross-validate the intent classifier and score retrieval on the question set against a BM25 baseline.") { questions, misses };
-        command.SetAction(parse => CliApp.Guarded(error, () =>
+        command.SetAction(parse => cli.Guarded(() =>
         {
-            var loader = CliApp.CreateLoader(error);
+            var loader = cli.CreateLoader();
             var path = ResolveQuestions(parse.GetValue(questions)!, loader.Options);
             using var knowledge = loader.Load();
             var utterances = UtteranceLoader.LoadDirectory(loader.Options.IntentsPath);
             var report = Evaluator.Run(knowledge, utterances, QuestionSetLoader.Load(path), loader.Options.Trainer);
-            output.Write(EvaluationReportFormatter.ToMarkdown(report, includeMisses: !parse.GetValue(misses)));
+            cli.Output.Write(EvaluationReportFormatter.ToMarkdown(report, includeMisses: !parse.GetValue(misses)));
             return 0;
         }));
         return command;

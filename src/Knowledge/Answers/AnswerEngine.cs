@@ -64,6 +64,14 @@ public sealed class AnswerEngine(KnowledgeSnapshot knowledge)
         return new Answer(turn.Text, AnswerKind.Answered, answerText, citations, turn.IntentScore, ranked[0].Score * Math.Max(turn.Prediction.Score, 0.5), suggestions, context);
     }
 
+    /// <summary>The welcome for a new conversation: a greeting with sample questions.</summary>
+    public Answer Welcome() =>
+        new(string.Empty, AnswerKind.Greeting, Replies.Greeting, [], new IntentScore("greeting", 1), 1, Samples(3, null), Empty(string.Empty));
+
+    /// <summary>The reply to "reset": context forgotten, sample questions offered.</summary>
+    public Answer StartOver() =>
+        new(string.Empty, AnswerKind.Help, Replies.StartOver, [], new IntentScore("help", 1), 1, Samples(3, null), Empty(string.Empty));
+
     /// <summary>
     /// The first half of a turn: the cleaned text, its intent, whether it follows up on the
     /// previous turn, and the retrieval query that results.

@@ -14,6 +14,8 @@ public static class Replies
 
     public const string DidYouMean = "I'm not sure which of these you mean. Did you mean one of these?";
 
+    public const string StartOver = "Okay, let's start over. What would you like to know?";
+
     public const string NothingMore = "That's all my guides say on that. Try another question:";
 
     public static string Help(IEnumerable<Topic> topics) =>

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every test of CareerBot on a fresh machine: installs what the tests need, restores,
+# builds (warnings are errors) and runs all test projects, then prints one summary line.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+dotnet restore CareerBot.sln --nologo
+dotnet build CareerBot.sln --no-restore --nologo -c Release
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test CareerBot.sln --no-build --nologo -c Release 2>&1 | tee "$log" || status=$?
+
+# One line that sums up every test assembly: "tests: N passed, N failed, N skipped".
+awk '
+  /^(Passed|Failed)! +- +Failed: / {
+    gsub(/,/, "");
+    for (i = 1; i <= NF; i++) {
+      if ($i == "Failed:") f += $(i + 1);
+      if ($i == "Passed:") p += $(i + 1);
+      if ($i == "Skipped:") s += $(i + 1);
+    }
+  }
+  END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }
+' "$log"
+exit "$status"

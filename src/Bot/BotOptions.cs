@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CareerBot.Bot;
+
+/// <summary>Limits and delivery settings of the bot endpoint. Section "Bot".</summary>
+public sealed class BotOptions
+{
+    /// <summary>Largest request body accepted on /api/messages; larger ones get 413.</summary>
+    [Range(1024, 16 * 1024 * 1024)]
+    public int MaxBodyBytes { get; set; } = 256 * 1024;
+
+    /// <summary>
+    /// Service URLs replies may be posted to when no app id is set (anonymous development mode),
+    /// as URL prefixes. Loopback addresses are always allowed, so the Emulator works.
+    /// </summary>
+    public List<string> AllowedServiceUrls { get; set; } = [];
+
+    /// <summary>Time allowed for one Connector API call before it counts as failed.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
+    public TimeSpan ConnectorTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Retries of a Connector call after a 429, 5xx or timeout.</summary>
+    [Range(0, 10)]
+    public int ConnectorRetries { get; set; } = 3;
+
+    /// <summary>First retry delay; later ones back off exponentially, with jitter.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan ConnectorRetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+}

@@ -1,0 +1,176 @@
+using System.Buffers;
+using System.Net;
+using System.Text.Json;
+using CareerBot.Bot.Conversation;
+using CareerBot.Bot.Protocol;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace CareerBot.Bot.Channels.BotFramework;
+
+/// <summary>
+/// <c>POST /api/messages</c>: the Bot Framework channel endpoint. Checks the request
+/// (content type 415, size 413, JSON 400, credentials 401), runs the turn, and answers 200 —
+/// with the replies in the body for <c>expectReplies</c>, the invoke response for invokes.
+/// </summary>
+internal static partial class BotEndpoint
+{
+    public static async Task<IResult> PostAsync(HttpContext http, [AsParameters] BotEndpointServices services)
+    {
+        var request = http.Request;
+        var cancellationToken = http.RequestAborted;
+        if (!IsJson(request.ContentType))
+        {
+            return Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type", "Send the activity as application/json.");
+        }
+
+        var limit = services.Options.Value.MaxBodyBytes;
+        if (request.ContentLength > limit)
+        {
+            return Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large", $"The limit is {limit} bytes.");
+        }
+
+        var body = await ReadBoundedAsync(request.Body, limit, cancellationToken).ConfigureAwait(false);
+        if (body is null)
+        {
+            return Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large", $"The limit is {limit} bytes.");
+        }
+
+        Activity? activity;
+        try
+        {
+            activity = JsonSerializer.Deserialize(body, ActivityJsonContext.Default.Activity);
+        }
+        catch (JsonException ex)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Malformed JSON", ex.Message);
+        }
+
+        if (Invalid(activity) is { } problem)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Not an activity", problem);
+        }
+
+        var auth = await services.Authenticator.AuthenticateAsync(request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null, activity!, cancellationToken).ConfigureAwait(false);
+        if (!auth.Succeeded)
+        {
+            Log.Unauthorized(services.Logger, auth.Failure ?? "unknown");
+            return TypedResults.Unauthorized();
+        }
+
+        var expectReplies = activity!.DeliveryMode == ActivityTypes.ExpectReplies;
+        IReplySink sink;
+        BufferedReplySink? buffer = null;
+        if (expectReplies)
+        {
+            sink = buffer = new BufferedReplySink();
+        }
+        else if (string.IsNullOrEmpty(activity.ServiceUrl) || !Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUri) || serviceUri.Scheme is not ("http" or "https"))
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Not an activity", "serviceUrl must be an absolute http(s) URL unless deliveryMode is expectReplies.");
+        }
+        else if (services.AuthenticationOptions.Value.IsAnonymous && !IsAllowedAnonymously(serviceUri, services.Options.Value))
+        {
+            return Problem(StatusCodes.Status403Forbidden, "Service URL not allowed", "Without an app id, replies go only to loopback or Bot:AllowedServiceUrls.");
+        }
+        else
+        {
+            sink = services.Connector.For(activity.ServiceUrl);
+        }
+
+        var invoke = await services.Handler.HandleAsync(new Turn(activity, sink), cancellationToken).ConfigureAwait(false);
+        if (invoke is not null)
+        {
+            return invoke.Body is null ? TypedResults.StatusCode(invoke.Status) : TypedResults.Json(invoke.Body, statusCode: invoke.Status);
+        }
+
+        return buffer is null
+            ? TypedResults.Ok()
+            : TypedResults.Json(new ExpectedReplies([.. buffer.Replies]), ActivityJsonContext.Default.ExpectedReplies);
+    }
+
+    private static bool IsJson(string? contentType)
+    {
+        if (string.IsNullOrEmpty(contentType) || !Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media))
+        {
+            return false;
+        }
+
+        var type = media.MediaType.Value ?? string.Empty;
+        return type.Equals("application/json", StringComparison.OrdinalIgnoreCase) || type.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The body, or null when it is longer than <paramref name="limit"/>.</summary>
+    private static async Task<byte[]?> ReadBoundedAsync(Stream body, int limit, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(limit + 1, 64 * 1024));
+        try
+        {
+            using var result = new MemoryStream();
+            int read;
+            while ((read = await body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (result.Length + read > limit)
+                {
+                    return null;
+                }
+
+                result.Write(buffer, 0, read);
+            }
+
+            return result.ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static string? Invalid(Activity? activity)
+    {
+        if (activity is null)
+        {
+            return "The body is not a JSON object.";
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.Type))
+        {
+            return "An activity needs a 'type'.";
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.ChannelId))
+        {
+            return "An activity needs a 'channelId'.";
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.Conversation?.Id))
+        {
+            return "An activity needs 'conversation.id'.";
+        }
+
+        return null;
+    }
+
+    private static bool IsAllowedAnonymously(Uri serviceUrl, BotOptions options) =>
+        serviceUrl.IsLoopback
+        || (IPAddress.TryParse(serviceUrl.Host, out var address) && IPAddress.IsLoopback(address))
+        || options.AllowedServiceUrls.Any(prefix => serviceUrl.AbsoluteUri.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
+
+    private static ProblemHttpResult Problem(int status, string title, string detail) =>
+        TypedResults.Problem(detail, statusCode: status, title: title);
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 2300, Level = LogLevel.Warning, Message = "Rejected an unauthenticated request to /api/messages: {Reason}")]
+        public static partial void Unauthorized(ILogger logger, string reason);
+    }
+}
+
+/// <summary>What the bot endpoint needs, injected per request.</summary>
+internal sealed record BotEndpointServices(
+    TurnHandler Handler,
+    IBotAuthenticator Authenticator,
+    ConnectorClient Connector,
+    IOptions<BotOptions> Options,
+    IOptions<BotAuthenticationOptions> AuthenticationOptions,
+    ILogger<BotEndpointServices> Logger);

@@ -1,0 +1,108 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using CareerBot.Bot.Conversation;
+using CareerBot.Bot.Protocol;
+
+namespace CareerBot.Bot.Channels.BotFramework;
+
+/// <summary>
+/// Posts replies to a channel's Connector API (ReplyToActivity when the reply answers an
+/// activity, SendToConversation otherwise). Retries with jittered backoff on 429, 5xx and
+/// timeouts live in the HttpClient's resilience handler; a reply that still fails is
+/// dropped with a log line and never fails the turn.
+/// </summary>
+internal sealed partial class ConnectorClient(HttpClient http, IConnectorTokenProvider tokens, ILogger<ConnectorClient> logger)
+{
+    public const string HttpClientName = "connector";
+
+    public IReplySink For(string serviceUrl) => new Sink(this, serviceUrl);
+
+    public async Task<string?> SendAsync(string serviceUrl, Activity reply, CancellationToken cancellationToken)
+    {
+        var uri = Route(serviceUrl, reply);
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, uri)
+            {
+                Content = JsonContent(reply),
+            };
+            var token = await tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+            if (token is not null)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            }
+
+            if (reply.Conversation?.Id is { } conversationId)
+            {
+                request.Headers.TryAddWithoutValidation("x-ms-conversation-id", conversationId);
+            }
+
+            using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                Log.ReplyDropped(logger, (int)response.StatusCode, uri.GetLeftPart(UriPartial.Authority));
+                return null;
+            }
+
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            return ParseId(body);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
+        {
+            Log.ReplyFailed(logger, uri.GetLeftPart(UriPartial.Authority), ex.GetType().Name);
+            return null;
+        }
+    }
+
+    /// <summary>{serviceUrl}/v3/conversations/{id}/activities[/{replyToId}], ids escaped, the service URL's path kept.</summary>
+    public static Uri Route(string serviceUrl, Activity reply)
+    {
+        var root = serviceUrl.TrimEnd('/') + "/";
+        var conversation = Uri.EscapeDataString(reply.Conversation?.Id ?? string.Empty);
+        var path = $"v3/conversations/{conversation}/activities";
+        if (!string.IsNullOrEmpty(reply.ReplyToId))
+        {
+            path += "/" + Uri.EscapeDataString(reply.ReplyToId);
+        }
+
+        return new Uri(new Uri(root), path);
+    }
+
+    private static ByteArrayContent JsonContent(Activity reply)
+    {
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(reply, ActivityJsonContext.Default.Activity));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        return content;
+    }
+
+    private static string? ParseId(byte[] body)
+    {
+        if (body.Length == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(body, ActivityJsonContext.Default.ResourceResponse)?.Id;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private sealed class Sink(ConnectorClient client, string serviceUrl) : IReplySink
+    {
+        public Task<string?> SendAsync(Activity reply, CancellationToken cancellationToken) => client.SendAsync(serviceUrl, reply, cancellationToken);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 2200, Level = LogLevel.Warning, Message = "Reply dropped: the Connector at {Host} answered {Status} after retries")]
+        public static partial void ReplyDropped(ILogger logger, int status, string host);
+
+        [LoggerMessage(EventId = 2201, Level = LogLevel.Warning, Message = "Reply dropped: the Connector at {Host} could not be reached ({Error}) after retries")]
+        public static partial void ReplyFailed(ILogger logger, string host, string error);
+    }
+}

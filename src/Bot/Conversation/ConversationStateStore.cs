@@ -1,0 +1,111 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using CareerBot.Bot.State;
+using Microsoft.Extensions.Options;
+
+namespace CareerBot.Bot.Conversation;
+
+/// <summary>
+/// Reads and updates conversation state through the storage seam. Updates are functions
+/// of the stored state, re-applied on an ETag conflict, so concurrent turns of one
+/// conversation lose nothing. When storage fails or is slow the turn goes on without
+/// context: failures are logged, never thrown.
+/// </summary>
+internal sealed partial class ConversationStateStore(IStateStorage storage, IOptions<StateOptions> options, ILogger<ConversationStateStore> logger)
+{
+    private const int MaxAttempts = 5;
+
+    public async Task<ConversationState> ReadAsync(string channelId, string conversationId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var timeout = Timeout(cancellationToken);
+            var item = await storage.ReadAsync(Key(channelId, conversationId), timeout.Token).ConfigureAwait(false);
+            return item is null ? new ConversationState() : Deserialize(item.Json);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Log.StateUnavailable(logger, "read", ex.GetType().Name, ex);
+            return new ConversationState();
+        }
+    }
+
+    /// <summary>Applies <paramref name="update"/> to the stored state; false when storage could not be reached.</summary>
+    public async Task<bool> UpdateAsync(string channelId, string conversationId, Func<ConversationState, ConversationState> update, CancellationToken cancellationToken)
+    {
+        var key = Key(channelId, conversationId);
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                using var timeout = Timeout(cancellationToken);
+                var item = await storage.ReadAsync(key, timeout.Token).ConfigureAwait(false);
+                var current = item is null ? new ConversationState() : Deserialize(item.Json);
+                var json = JsonSerializer.Serialize(update(current), StateJsonContext.Default.ConversationState);
+                try
+                {
+                    await storage.WriteAsync(key, json, item?.ETag, timeout.Token).ConfigureAwait(false);
+                    return true;
+                }
+                catch (StorageConflictException) when (attempt < MaxAttempts)
+                {
+                    Log.StateConflict(logger, attempt);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Log.StateUnavailable(logger, "write", ex.GetType().Name, ex);
+            return false;
+        }
+    }
+
+    public async Task ClearAsync(string channelId, string conversationId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var timeout = Timeout(cancellationToken);
+            await storage.DeleteAsync(Key(channelId, conversationId), timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Log.StateUnavailable(logger, "delete", ex.GetType().Name, ex);
+        }
+    }
+
+    /// <summary>
+    /// Storage keys hash the channel and conversation ids: ids are long, contain ':', ';' and '@'
+    /// (Teams), and are nobody's business in a storage listing.
+    /// </summary>
+    public static string Key(string channelId, string conversationId) =>
+        "conversation-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(channelId + "\n" + conversationId)))[..40];
+
+    private static ConversationState Deserialize(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(json, StateJsonContext.Default.ConversationState) ?? new ConversationState();
+        }
+        catch (JsonException)
+        {
+            return new ConversationState();
+        }
+    }
+
+    private CancellationTokenSource Timeout(CancellationToken cancellationToken)
+    {
+        var source = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        source.CancelAfter(options.Value.Timeout);
+        return source;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 2100, Level = LogLevel.Warning, Message = "Conversation state storage failed on {Operation} ({Error}); answering without context")]
+        public static partial void StateUnavailable(ILogger logger, string operation, string error, Exception exception);
+
+        [LoggerMessage(EventId = 2101, Level = LogLevel.Debug, Message = "Conversation state changed concurrently (attempt {Attempt}); re-applying the update")]
+        public static partial void StateConflict(ILogger logger, int attempt);
+    }
+}

@@ -1,0 +1,35 @@
+using CareerBot.Bot.Protocol;
+
+namespace CareerBot.Bot.Conversation;
+
+/// <summary>
+/// One incoming activity being handled: who it is from, which conversation, and how to
+/// address a reply to it. Replies swap from and recipient, keep the conversation and
+/// channel, and point back at the activity they answer.
+/// </summary>
+public sealed record Turn(Activity Activity, IReplySink Sink)
+{
+    public string ChannelId => Activity.ChannelId ?? string.Empty;
+
+    public string ConversationId => Activity.Conversation?.Id ?? string.Empty;
+
+    public Activity Address(Activity body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+
+        // Web Chat and Direct Line give conversationUpdate ids that are no message to reply to.
+        var replyTo = Activity.Type == ActivityTypes.ConversationUpdate && ChannelId is "directline" or "webchat" ? null : Activity.Id;
+        return body with
+        {
+            Type = body.Type ?? ActivityTypes.Message,
+            ChannelId = Activity.ChannelId,
+            Conversation = Activity.Conversation,
+            From = Activity.Recipient,
+            Recipient = Activity.From,
+            ReplyToId = replyTo,
+            Locale = body.Locale ?? Activity.Locale,
+        };
+    }
+
+    public Task<string?> ReplyAsync(Activity body, CancellationToken cancellationToken) => Sink.SendAsync(Address(body), cancellationToken);
+}

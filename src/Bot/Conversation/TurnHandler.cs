@@ -1,0 +1,226 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CareerBot.Bot.Protocol;
+using CareerBot.Bot.Rendering;
+using CareerBot.Knowledge;
+using CareerBot.Knowledge.Answers;
+
+namespace CareerBot.Bot.Conversation;
+
+/// <summary>
+/// Handles one activity, whatever channel it came from: messages go through the answer
+/// engine with the conversation's context, new members get one welcome, feedback (card
+/// buttons, Teams feedback invokes, reactions) is stored, and the state is saved.
+/// </summary>
+internal sealed partial class TurnHandler(
+    KnowledgeProvider knowledge,
+    ConversationStateStore states,
+    RendererSelector renderers,
+    IFeedbackStore feedback,
+    TimeProvider time,
+    ILogger<TurnHandler> logger)
+{
+    public const string FeedbackThanks = "Thanks for your feedback!";
+    private static readonly string[] ResetWords = ["reset", "start over", "restart", "new conversation", "clear"];
+
+    /// <summary>Handles the activity; returns the invoke response for invokes, null otherwise.</summary>
+    public async Task<InvokeResponse?> HandleAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        switch (turn.Activity.Type)
+        {
+            case ActivityTypes.Message:
+                await OnMessageAsync(turn, cancellationToken).ConfigureAwait(false);
+                return null;
+            case ActivityTypes.ConversationUpdate:
+                await OnConversationUpdateAsync(turn, cancellationToken).ConfigureAwait(false);
+                return null;
+            case ActivityTypes.Invoke:
+                return await OnInvokeAsync(turn, cancellationToken).ConfigureAwait(false);
+            case ActivityTypes.MessageReaction:
+                await OnReactionAsync(turn, cancellationToken).ConfigureAwait(false);
+                return null;
+            case ActivityTypes.EndOfConversation:
+                await states.ClearAsync(turn.ChannelId, turn.ConversationId, cancellationToken).ConfigureAwait(false);
+                return null;
+            default:
+                return null; // typing, event, installationUpdate, ...: nothing to do
+        }
+    }
+
+    private async Task OnMessageAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        var text = IncomingText.Of(turn.Activity);
+        if (FeedbackFromValue(turn.Activity.Value) is { } cardFeedback)
+        {
+            await RecordAsync(turn, cardFeedback.Helpful, cardFeedback.ReplyId, cardFeedback.Comment, cancellationToken).ConfigureAwait(false);
+            await turn.ReplyAsync(new Activity { Text = FeedbackThanks }, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var engine = new AnswerEngine(knowledge.Current);
+        if (ResetWords.Contains(text.Trim().TrimEnd('.', '!').ToLowerInvariant()))
+        {
+            await states.ClearAsync(turn.ChannelId, turn.ConversationId, cancellationToken).ConfigureAwait(false);
+            await turn.ReplyAsync(renderers.Render(turn.ChannelId, engine.StartOver()), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var state = await states.ReadAsync(turn.ChannelId, turn.ConversationId, cancellationToken).ConfigureAwait(false);
+        var answer = engine.Answer(new Question(text, state.Context));
+        var replyId = await turn.ReplyAsync(renderers.Render(turn.ChannelId, answer), cancellationToken).ConfigureAwait(false);
+        if (turn.ChannelId == "emulator")
+        {
+            await turn.ReplyAsync(EmulatorTrace.For(answer), cancellationToken).ConfigureAwait(false);
+        }
+
+        Log.Answered(logger, turn.ChannelId, answer.Intent.Name, answer.Kind.ToString(), answer.Citations.Count);
+        var record = new AnswerRecord(replyId, answer.Intent.Name, answer.Answered, answer.Citations.Select(c => c.PassageId).ToArray());
+        await states.UpdateAsync(turn.ChannelId, turn.ConversationId, s => s.Remember(record) with
+        {
+            Context = answer.Context,
+            Turns = s.Turns + 1,
+            Welcomed = true,
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task OnConversationUpdateAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        var botId = turn.Activity.Recipient?.Id;
+        if (turn.Activity.MembersAdded is not { } added || !added.Any(m => m.Id != botId))
+        {
+            return;
+        }
+
+        var first = false;
+        var stored = await states.UpdateAsync(turn.ChannelId, turn.ConversationId, s =>
+        {
+            first = !s.Welcomed;
+            return s with { Welcomed = true };
+        }, cancellationToken).ConfigureAwait(false);
+        if (first || !stored)
+        {
+            var welcome = new AnswerEngine(knowledge.Current).Welcome();
+            await turn.ReplyAsync(renderers.Render(turn.ChannelId, welcome), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<InvokeResponse> OnInvokeAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        var value = turn.Activity.Value as JsonObject;
+        switch (turn.Activity.Name)
+        {
+            // Teams' feedback loop: 200 with an empty body.
+            case "message/submitAction" when Str(value?["actionName"]) == "feedback":
+                {
+                    var actionValue = value?["actionValue"] as JsonObject;
+                    var reaction = Str(actionValue?["reaction"]);
+                    await RecordAsync(turn, reaction == "like", turn.Activity.ReplyToId, FeedbackText(Str(actionValue?["feedback"])), cancellationToken).ConfigureAwait(false);
+                    return new InvokeResponse(200);
+                }
+
+            // Adaptive Card Action.Execute (universal actions).
+            case "adaptiveCard/action" when FeedbackFromValue((value?["action"] as JsonObject)?["data"]) is { } cardFeedback:
+                await RecordAsync(turn, cardFeedback.Helpful, cardFeedback.ReplyId ?? turn.Activity.ReplyToId, cardFeedback.Comment, cancellationToken).ConfigureAwait(false);
+                return new InvokeResponse(200, new JsonObject
+                {
+                    ["statusCode"] = 200,
+                    ["type"] = "application/vnd.microsoft.activity.message",
+                    ["value"] = FeedbackThanks,
+                });
+
+            default:
+                Log.UnhandledInvoke(logger, turn.Activity.Name ?? "(none)");
+                return new InvokeResponse(200);
+        }
+    }
+
+    private async Task OnReactionAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        foreach (var reaction in turn.Activity.ReactionsAdded ?? [])
+        {
+            bool? helpful = reaction.Type switch
+            {
+                "like" or "plusOne" or "heart" or "laugh" or "+1" => true,
+                "dislike" or "angry" or "sad" or "-1" => false,
+                _ => null,
+            };
+            if (helpful is { } h)
+            {
+                await RecordAsync(turn, h, turn.Activity.ReplyToId, null, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Stores feedback on the answer with the given reply id (the latest answer when unknown).</summary>
+    private async Task RecordAsync(Turn turn, bool helpful, string? replyId, string? comment, CancellationToken cancellationToken)
+    {
+        var state = await states.ReadAsync(turn.ChannelId, turn.ConversationId, cancellationToken).ConfigureAwait(false);
+        var answer = (replyId is null ? null : state.RecentAnswers.LastOrDefault(a => a.ReplyId == replyId))
+            ?? state.RecentAnswers.LastOrDefault(a => a.Answered);
+        try
+        {
+            await feedback.RecordAsync(
+                new Feedback(time.GetUtcNow(), turn.ChannelId, helpful, answer?.Intent ?? "unknown", answer?.PassageIds ?? [], Truncate(comment, 500)),
+                cancellationToken).ConfigureAwait(false);
+            Log.FeedbackRecorded(logger, turn.ChannelId, helpful, answer?.Intent ?? "unknown");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.FeedbackFailed(logger, ex);
+        }
+    }
+
+    /// <summary>Feedback sent as card data: <c>{ "action": "feedback", "helpful": true, "replyId": "..." }</c>.</summary>
+    internal static (bool Helpful, string? ReplyId, string? Comment)? FeedbackFromValue(JsonNode? value)
+    {
+        if (value is not JsonObject data || Str(data["action"]) != "feedback")
+        {
+            return null;
+        }
+
+        var helpful = data["helpful"]?.GetValueKind() switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => Str(data["reaction"]) is "like" or "up",
+        };
+        return (helpful, Str(data["replyId"]), Str(data["comment"]));
+    }
+
+    private static string? FeedbackText(string? json)
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return null;
+        }
+
+        try
+        {
+            return Str((JsonNode.Parse(json) as JsonObject)?["feedbackText"]);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string? Str(JsonNode? node) => node?.GetValueKind() == JsonValueKind.String ? node.GetValue<string>() : null;
+
+    private static string? Truncate(string? text, int max) => text is null || text.Length <= max ? text : text[..max];
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 2000, Level = LogLevel.Information, Message = "Answered on {Channel}: intent {Intent}, {Kind}, {Citations} citations")]
+        public static partial void Answered(ILogger logger, string channel, string intent, string kind, int citations);
+
+        [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Feedback on {Channel}: helpful {Helpful}, intent {Intent}")]
+        public static partial void FeedbackRecorded(ILogger logger, string channel, bool helpful, string intent);
+
+        [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Feedback could not be stored")]
+        public static partial void FeedbackFailed(ILogger logger, Exception exception);
+
+        [LoggerMessage(EventId = 2003, Level = LogLevel.Debug, Message = "Invoke {Name} is not handled; answered 200")]
+        public static partial void UnhandledInvoke(ILogger logger, string name);
+    }
+}

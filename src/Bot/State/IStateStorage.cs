@@ -1,0 +1,37 @@
+namespace CareerBot.Bot.State;
+
+/// <summary>A stored document with the ETag that guards its next write.</summary>
+public sealed record StoredItem(string Json, string ETag);
+
+/// <summary>
+/// Key-value storage with optimistic concurrency, as the Bot Framework's IStorage has it:
+/// a write that names an ETag succeeds only if the item still has that ETag; a write with
+/// no ETag creates or overwrites. In memory by default; Azure Blob Storage when configured.
+/// </summary>
+public interface IStateStorage
+{
+    Task<StoredItem?> ReadAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>Writes and returns the new ETag; <see cref="StorageConflictException"/> when <paramref name="etag"/> is stale.</summary>
+    Task<string> WriteAsync(string key, string json, string? etag, CancellationToken cancellationToken);
+
+    Task DeleteAsync(string key, CancellationToken cancellationToken);
+}
+
+/// <summary>Someone else wrote the item since it was read.</summary>
+public sealed class StorageConflictException : Exception
+{
+    public StorageConflictException()
+    {
+    }
+
+    public StorageConflictException(string message)
+        : base(message)
+    {
+    }
+
+    public StorageConflictException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -1,0 +1,90 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Microsoft.Extensions.Options;
+
+namespace CareerBot.Bot.State;
+
+/// <summary>
+/// In-process storage, bounded: items expire after the configured idle time, and past the
+/// item limit the least recently written are dropped, so a flood of one-message
+/// conversations cannot grow memory without end.
+/// </summary>
+internal sealed class MemoryStateStorage(IOptions<StateOptions> options, TimeProvider time) : IStateStorage
+{
+    private readonly ConcurrentDictionary<string, Entry> _items = new(StringComparer.Ordinal);
+    private readonly Lock _writeLock = new();
+    private long _version;
+
+    private sealed record Entry(string Json, string ETag, DateTimeOffset Written);
+
+    public int Count => _items.Count;
+
+    public Task<StoredItem?> ReadAsync(string key, CancellationToken cancellationToken)
+    {
+        if (_items.TryGetValue(key, out var entry))
+        {
+            if (time.GetUtcNow() - entry.Written <= options.Value.Ttl)
+            {
+                return Task.FromResult<StoredItem?>(new StoredItem(entry.Json, entry.ETag));
+            }
+
+            _items.TryRemove(KeyValuePair.Create(key, entry));
+        }
+
+        return Task.FromResult<StoredItem?>(null);
+    }
+
+    public Task<string> WriteAsync(string key, string json, string? etag, CancellationToken cancellationToken)
+    {
+        lock (_writeLock)
+        {
+            var now = time.GetUtcNow();
+            if (etag is not null and not "*")
+            {
+                if (!_items.TryGetValue(key, out var current) || current.ETag != etag || now - current.Written > options.Value.Ttl)
+                {
+                    throw new StorageConflictException($"'{key}' changed since it was read");
+                }
+            }
+
+            var newTag = (++_version).ToString(CultureInfo.InvariantCulture);
+            _items[key] = new Entry(json, newTag, now);
+            if (_items.Count > options.Value.MaxItems)
+            {
+                Evict(now);
+            }
+
+            return Task.FromResult(newTag);
+        }
+    }
+
+    public Task DeleteAsync(string key, CancellationToken cancellationToken)
+    {
+        _items.TryRemove(key, out _);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Drops expired items, then the oldest tenth, until under the limit.</summary>
+    private void Evict(DateTimeOffset now)
+    {
+        foreach (var (key, entry) in _items)
+        {
+            if (now - entry.Written > options.Value.Ttl)
+            {
+                _items.TryRemove(key, out _);
+            }
+        }
+
+        var excess = _items.Count - options.Value.MaxItems;
+        if (excess <= 0)
+        {
+            return;
+        }
+
+        var drop = Math.Max(excess, options.Value.MaxItems / 10);
+        foreach (var (key, _) in _items.OrderBy(p => p.Value.Written).Take(drop).ToArray())
+        {
+            _items.TryRemove(key, out _);
+        }
+    }
+}
