@@ -4,6 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Azurite (Azure Storage emulator) for the shared-state tests, pinned by tests/tools/package-lock.json.
+npm ci --prefix tests/tools --no-audit --no-fund --loglevel=error
+
 dotnet restore CareerBot.sln --nologo
 dotnet build CareerBot.sln --no-restore --nologo -c Release
 

@@ -28,7 +28,13 @@ internal static partial class BotServiceCollectionExtensions
         services.AddSingleton<KnowledgeProvider>();
         services.AddHostedService<KnowledgeLoaderService>();
 
-        services.AddSingleton<IStateStorage, MemoryStateStorage>();
+        services.AddSingleton<IStateStorage>(sp =>
+        {
+            var state = sp.GetRequiredService<IOptions<StateOptions>>().Value;
+            return string.IsNullOrWhiteSpace(state.BlobConnectionString)
+                ? ActivatorUtilities.CreateInstance<MemoryStateStorage>(sp)
+                : new BlobStateStorage(new Azure.Storage.Blobs.BlobContainerClient(state.BlobConnectionString, state.BlobContainer, BlobOptions(state)));
+        });
         services.AddSingleton<ConversationStateStore>();
         services.AddSingleton<IFeedbackStore, SqliteFeedbackStore>();
         services.AddSingleton<RendererSelector>();
@@ -66,6 +72,15 @@ internal static partial class BotServiceCollectionExtensions
             knowledge.IsLoaded ? Results.Text("ok") : Results.Text("loading", statusCode: StatusCodes.Status503ServiceUnavailable));
         app.MapPost("/api/messages", BotEndpoint.PostAsync);
         return app;
+    }
+
+    /// <summary>Blob client retries stay inside the state timeout: a slow store must not hold up a turn.</summary>
+    private static Azure.Storage.Blobs.BlobClientOptions BlobOptions(StateOptions state)
+    {
+        var options = new Azure.Storage.Blobs.BlobClientOptions();
+        options.Retry.MaxRetries = 1;
+        options.Retry.NetworkTimeout = state.Timeout;
+        return options;
     }
 
     private static partial class Log

@@ -12,9 +12,9 @@ namespace CareerBot.Bot.Conversation;
 /// conversation lose nothing. When storage fails or is slow the turn goes on without
 /// context: failures are logged, never thrown.
 /// </summary>
-internal sealed partial class ConversationStateStore(IStateStorage storage, IOptions<StateOptions> options, ILogger<ConversationStateStore> logger)
+internal sealed partial class ConversationStateStore(IStateStorage storage, IOptions<StateOptions> options, TimeProvider time, ILogger<ConversationStateStore> logger)
 {
-    private const int MaxAttempts = 5;
+    private const int MaxAttempts = 16;
 
     public async Task<ConversationState> ReadAsync(string channelId, string conversationId, CancellationToken cancellationToken)
     {
@@ -51,6 +51,10 @@ internal sealed partial class ConversationStateStore(IStateStorage storage, IOpt
                 catch (StorageConflictException) when (attempt < MaxAttempts)
                 {
                     Log.StateConflict(logger, attempt);
+
+                    // Jittered backoff, so that turns colliding on one conversation spread out.
+                    var delay = TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 + (5 * attempt)));
+                    await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
                 }
             }
         }

@@ -5,14 +5,15 @@ public sealed record StoredItem(string Json, string ETag);
 
 /// <summary>
 /// Key-value storage with optimistic concurrency, as the Bot Framework's IStorage has it:
-/// a write that names an ETag succeeds only if the item still has that ETag; a write with
-/// no ETag creates or overwrites. In memory by default; Azure Blob Storage when configured.
+/// a write that names an ETag succeeds only if the item still has that ETag, "*" overwrites
+/// whatever is there, and null creates the item only if it does not exist yet (so two
+/// first writes cannot both win). In memory by default; Azure Blob Storage when configured.
 /// </summary>
 public interface IStateStorage
 {
     Task<StoredItem?> ReadAsync(string key, CancellationToken cancellationToken);
 
-    /// <summary>Writes and returns the new ETag; <see cref="StorageConflictException"/> when <paramref name="etag"/> is stale.</summary>
+    /// <summary>Writes and returns the new ETag; <see cref="StorageConflictException"/> when the condition fails.</summary>
     Task<string> WriteAsync(string key, string json, string? etag, CancellationToken cancellationToken);
 
     Task DeleteAsync(string key, CancellationToken cancellationToken);

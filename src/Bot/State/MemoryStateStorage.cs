@@ -39,12 +39,10 @@ internal sealed class MemoryStateStorage(IOptions<StateOptions> options, TimePro
         lock (_writeLock)
         {
             var now = time.GetUtcNow();
-            if (etag is not null and not "*")
+            var exists = _items.TryGetValue(key, out var current) && now - current.Written <= options.Value.Ttl;
+            if ((etag is null && exists) || (etag is not null and not "*" && (!exists || current!.ETag != etag)))
             {
-                if (!_items.TryGetValue(key, out var current) || current.ETag != etag || now - current.Written > options.Value.Ttl)
-                {
-                    throw new StorageConflictException($"'{key}' changed since it was read");
-                }
+                throw new StorageConflictException($"'{key}' changed since it was read");
             }
 
             var newTag = (++_version).ToString(CultureInfo.InvariantCulture);

@@ -1,0 +1,55 @@
+using CareerBot.Bot.State;
+using Microsoft.Extensions.Options;
+
+namespace CareerBot.Bot.Tests.State;
+
+public sealed class MemoryStateStorageTests
+{
+    private readonly ManualTimeProvider _time = new(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
+
+    private MemoryStateStorage Storage(int maxItems = 100) =>
+        new(Options.Create(new StateOptions { Ttl = TimeSpan.FromMinutes(30), MaxItems = maxItems }), _time);
+
+    [Fact]
+    public async Task Read_AfterTtl_IsGone()
+    {
+        var storage = Storage();
+        await storage.WriteAsync("k", "{}", null, CancellationToken.None);
+
+        _time.Advance(TimeSpan.FromMinutes(29));
+        Assert.NotNull(await storage.ReadAsync("k", CancellationToken.None));
+        _time.Advance(TimeSpan.FromMinutes(2));
+        Assert.Null(await storage.ReadAsync("k", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Write_ETagSemantics_MatchIStorage()
+    {
+        var storage = Storage();
+        var tag = await storage.WriteAsync("k", "1", null, CancellationToken.None);
+
+        await Assert.ThrowsAsync<StorageConflictException>(() => storage.WriteAsync("k", "2", null, CancellationToken.None));
+        await Assert.ThrowsAsync<StorageConflictException>(() => storage.WriteAsync("k", "2", "stale", CancellationToken.None));
+        var next = await storage.WriteAsync("k", "2", tag, CancellationToken.None);
+        await storage.WriteAsync("k", "3", "*", CancellationToken.None);
+
+        Assert.NotEqual(tag, next);
+        Assert.Equal("3", (await storage.ReadAsync("k", CancellationToken.None))!.Json);
+    }
+
+    [Fact]
+    public async Task Write_ManyConversations_StaysWithinTheLimit()
+    {
+        var storage = Storage(maxItems: 1000);
+
+        for (var i = 0; i < 20_000; i++)
+        {
+            _time.Advance(TimeSpan.FromMilliseconds(1));
+            await storage.WriteAsync("conversation-" + i, "{}", null, CancellationToken.None);
+        }
+
+        Assert.InRange(storage.Count, 1, 1000);
+        Assert.NotNull(await storage.ReadAsync("conversation-19999", CancellationToken.None));
+        Assert.Null(await storage.ReadAsync("conversation-0", CancellationToken.None));
+    }
+}
