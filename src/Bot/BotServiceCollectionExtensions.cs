@@ -12,16 +12,24 @@ namespace CareerBot.Bot;
 /// <summary>The bot's composition: options, knowledge, turn pipeline, channels, endpoints.</summary>
 internal static partial class BotServiceCollectionExtensions
 {
+    public const string DefaultUrl = "http://localhost:3978";
+
     public static WebApplicationBuilder AddCareerBot(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
-        services.AddOptionsWithValidateOnStart<KnowledgeOptions>()
+
+        // The Bot Framework's usual port, unless --urls or ASPNETCORE_URLS says otherwise.
+        if (string.IsNullOrEmpty(configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        services.AddOptionsWithValidateOnStart<KnowledgeOptions, KnowledgeOptionsValidator>()
             .Bind(configuration.GetSection("Knowledge"))
-            .ValidateDataAnnotations()
             .PostConfigure(options => KnowledgePaths.Resolve(options));
-        services.AddOptionsWithValidateOnStart<BotOptions>().Bind(configuration.GetSection("Bot")).ValidateDataAnnotations();
-        services.AddOptionsWithValidateOnStart<StateOptions>().Bind(configuration.GetSection("State")).ValidateDataAnnotations();
+        services.AddOptionsWithValidateOnStart<BotOptions, BotOptionsValidator>().Bind(configuration.GetSection("Bot"));
+        services.AddOptionsWithValidateOnStart<StateOptions, StateOptionsValidator>().Bind(configuration.GetSection("State"));
         services.AddOptionsWithValidateOnStart<BotAuthenticationOptions>().Bind(configuration).ValidateDataAnnotations();
 
         services.AddSingleton(TimeProvider.System);

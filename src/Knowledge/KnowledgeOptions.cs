@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using CareerBot.Knowledge.Intents;
 using CareerBot.Knowledge.Search;
+using Microsoft.Extensions.Options;
 
 namespace CareerBot.Knowledge;
 
@@ -15,8 +16,10 @@ public sealed class KnowledgeOptions
     [Required]
     public string DataPath { get; set; } = "data";
 
+    [ValidateObjectMembers]
     public RetrievalOptions Retrieval { get; set; } = new();
 
+    [ValidateObjectMembers]
     public IntentTrainerOptions Trainer { get; set; } = new();
 
     [Range(0, 10)]

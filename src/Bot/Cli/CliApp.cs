@@ -44,10 +44,10 @@ internal static class CliApp
             .Build();
         var options = new KnowledgeOptions();
         configuration.GetSection("Knowledge").Bind(options);
-        var results = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true))
+        var result = new KnowledgeOptionsValidator().Validate(null, options);
+        if (result.Failed)
         {
-            throw new ValidationException(string.Join("; ", results.Select(r => $"Knowledge:{string.Join(',', r.MemberNames)}: {r.ErrorMessage}")));
+            throw new ValidationException(result.FailureMessage);
         }
 
         KnowledgePaths.Resolve(options);

@@ -1,0 +1,15 @@
+using CareerBot.Bot.State;
+using CareerBot.Knowledge;
+using Microsoft.Extensions.Options;
+
+namespace CareerBot.Bot;
+
+/// <summary>Source-generated validation of the knowledge options, nested ones included.</summary>
+[OptionsValidator]
+internal sealed partial class KnowledgeOptionsValidator : IValidateOptions<KnowledgeOptions>;
+
+[OptionsValidator]
+internal sealed partial class BotOptionsValidator : IValidateOptions<BotOptions>;
+
+[OptionsValidator]
+internal sealed partial class StateOptionsValidator : IValidateOptions<StateOptions>;
