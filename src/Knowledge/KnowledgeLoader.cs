@@ -128,7 +128,7 @@ public sealed class KnowledgeLoader(KnowledgeOptions options, ILogger? logger = 
 
     private IntentModel LoadOrTrainModel(UtteranceSet utterances, SynonymMap synonyms)
     {
-        var expected = IntentTrainer.TrainingHash(utterances.Examples, synonyms);
+        var expected = IntentTrainer.TrainingHash(utterances.Examples, synonyms, Options.Trainer with { ChooseThreshold = true, FixedThreshold = 0 });
         string reason;
         if (File.Exists(Options.ModelPath))
         {

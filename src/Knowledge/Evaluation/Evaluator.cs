@@ -19,6 +19,15 @@ public static class Evaluator
         ArgumentNullException.ThrowIfNull(questions);
         ArgumentNullException.ThrowIfNull(trainer);
 
+        var known = knowledge.Passages.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var question in questions)
+        {
+            foreach (var id in question.Expect.Where(id => !known.Contains(id)))
+            {
+                throw new KnowledgeBaseException("questions", question.Line, $"'{question.Text}' expects passage '{id}', which no guide has");
+            }
+        }
+
         var predictions = CrossValidation.Predict(utterances.Examples, knowledge.Analyzer.Synonyms, trainer);
         var labels = utterances.IntentNames.Order(StringComparer.Ordinal).ToArray();
         var position = labels.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => p.i, StringComparer.Ordinal);

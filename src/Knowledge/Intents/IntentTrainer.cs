@@ -35,9 +35,10 @@ public static class IntentTrainer
     }
 
     /// <summary>Hash of what a model is trained on: the examples in order and the synonym tokens.</summary>
-    public static string TrainingHash(IReadOnlyList<LabeledUtterance> examples, SynonymMap synonyms)
+    public static string TrainingHash(IReadOnlyList<LabeledUtterance> examples, SynonymMap synonyms, IntentTrainerOptions? options = null)
     {
         var builder = new StringBuilder();
+        builder.Append(options ?? new IntentTrainerOptions()).Append('\n');
         foreach (var e in examples)
         {
             builder.Append(e.Intent).Append('\t').Append(e.Text).Append('\n');
@@ -123,7 +124,14 @@ public static class IntentTrainer
         var classes = classNames.Length;
         var featureCount = features.Count;
         var weightCount = featureCount * classes;
-        var objective = new SoftmaxObjective(vectors, labels, classes, featureCount, options.L2);
+        var weights0 = new double[examples.Count];
+        var perClass = labels.GroupBy(l => l).ToDictionary(g => g.Key, g => g.Count());
+        for (var i = 0; i < weights0.Length; i++)
+        {
+            weights0[i] = options.BalanceClasses ? examples.Count / (double)(classes * perClass[labels[i]]) : 1.0;
+        }
+
+        var objective = new SoftmaxObjective(vectors, labels, weights0, classes, featureCount, options.L2);
         var result = Lbfgs.Minimize(objective.Evaluate, new double[weightCount + classes], options.MaxIterations, options.Tolerance);
 
         var weights = new float[weightCount];
@@ -138,11 +146,11 @@ public static class IntentTrainer
             bias[c] = (float)result.X[weightCount + c];
         }
 
-        return new IntentModel(classNames, features, idf, weights, bias, threshold, TrainingHash(examples, synonyms), synonyms);
+        return new IntentModel(classNames, features, idf, weights, bias, threshold, TrainingHash(examples, synonyms, options with { ChooseThreshold = true, FixedThreshold = 0 }), synonyms);
     }
 
-    /// <summary>Mean cross-entropy plus L2 on the weights; parameters are the weights then the biases.</summary>
-    private sealed class SoftmaxObjective(List<(int Feature, float Value)>[] vectors, int[] labels, int classes, int featureCount, double l2)
+    /// <summary>Weighted mean cross-entropy plus L2 on the weights; parameters are the weights then the biases.</summary>
+    private sealed class SoftmaxObjective(List<(int Feature, float Value)>[] vectors, int[] labels, double[] exampleWeights, int classes, int featureCount, double l2)
     {
         public double Evaluate(ReadOnlySpan<double> x, Span<double> gradient)
         {
@@ -150,8 +158,8 @@ public static class IntentTrainer
             var weightCount = featureCount * classes;
             var scores = new double[classes];
             var loss = 0.0;
-            var n = vectors.Length;
-            for (var e = 0; e < n; e++)
+            var n = exampleWeights.Sum();
+            for (var e = 0; e < vectors.Length; e++)
             {
                 for (var c = 0; c < classes; c++)
                 {
@@ -168,8 +176,13 @@ public static class IntentTrainer
                 }
 
                 IntentModel.Softmax(scores);
-                loss -= Math.Log(Math.Max(scores[labels[e]], 1e-300));
+                var w = exampleWeights[e];
+                loss -= w * Math.Log(Math.Max(scores[labels[e]], 1e-300));
                 scores[labels[e]] -= 1.0; // now the gradient of the loss with respect to the scores
+                for (var c = 0; c < classes; c++)
+                {
+                    scores[c] *= w;
+                }
                 foreach (var (feature, value) in vectors[e])
                 {
                     var row = feature * classes;

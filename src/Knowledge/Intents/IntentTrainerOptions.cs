@@ -7,7 +7,10 @@ public sealed record IntentTrainerOptions
 {
     /// <summary>L2 regularisation strength on the weights (not the biases).</summary>
     [Range(0.0, 10.0)]
-    public double L2 { get; init; } = 1e-3;
+    public double L2 { get; init; } = 1e-5;
+
+    /// <summary>Weigh each intent's examples so every intent counts the same, however many utterances it has.</summary>
+    public bool BalanceClasses { get; init; } = true;
 
     [Range(1, 10_000)]
     public int MaxIterations { get; init; } = 400;
