@@ -14,14 +14,15 @@ internal static class EvalCommand
     {
         var questions = new Option<string>("--questions") { Description = "The evaluation question set (YAML).", DefaultValueFactory = _ => DefaultQuestions };
         var misses = new Option<bool>("--no-misses") { Description = "Leave out the list of questions not answered at rank 1." };
-        var command = new Command("eval", "Cross-validate the intent classifier and score retrieval on the question set against a BM25 baseline.") { questions, misses };
+        var retrievalOnly = new Option<bool>("--retrieval-only") { Description = "Skip the classifier's cross-validation (fast; for tuning retrieval)." };
+        var command = new Command("eval", "Cross-validate the intent classifier and score retrieval on the question set against a BM25 baseline.") { questions, misses, retrievalOnly };
         command.SetAction(parse => cli.Guarded(() =>
         {
             var loader = cli.CreateLoader();
             var path = ResolveQuestions(parse.GetValue(questions)!, loader.Options);
             using var knowledge = loader.Load();
             var utterances = UtteranceLoader.LoadDirectory(loader.Options.IntentsPath);
-            var report = Evaluator.Run(knowledge, utterances, QuestionSetLoader.Load(path), loader.Options.Trainer);
+            var report = Evaluator.Run(knowledge, utterances, QuestionSetLoader.Load(path), loader.Options.Trainer, crossValidate: !parse.GetValue(retrievalOnly));
             cli.Output.Write(EvaluationReportFormatter.ToMarkdown(report, includeMisses: !parse.GetValue(misses)));
             return 0;
         }));

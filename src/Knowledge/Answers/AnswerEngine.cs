@@ -45,7 +45,13 @@ public sealed class AnswerEngine(KnowledgeSnapshot knowledge)
             case IntentKind.Help:
                 return SmallTalk(turn.Text, AnswerKind.Help, turn.IntentScore, previous);
             case IntentKind.OutOfScope when !turn.IsFollowUp:
-                return DidYouMean(turn.Text, turn.Prediction, turn.IntentScore, previous) ?? Decline(turn.Text, turn.IntentScore, previous);
+                if (Rescue(turn) is not { } rescued)
+                {
+                    return DidYouMean(turn.Text, turn.Prediction, turn.IntentScore, previous) ?? Decline(turn.Text, turn.IntentScore, previous);
+                }
+
+                turn = rescued;
+                break;
         }
 
         var ranked = Retrieve(turn);
@@ -104,6 +110,31 @@ public sealed class AnswerEngine(KnowledgeSnapshot knowledge)
     {
         ArgumentNullException.ThrowIfNull(turn);
         return Knowledge.Retriever.Retrieve(turn.Query, Knowledge.Options.Retrieval.Candidates);
+    }
+
+    /// <summary>
+    /// An out-of-scope verdict is overruled when the guides plainly cover every distinctive
+    /// word of the question: the turn is answered under the classifier's best topic.
+    /// </summary>
+    private QuestionAnalysis? Rescue(QuestionAnalysis turn)
+    {
+        var options = Knowledge.Options.Retrieval;
+        var outOfScope = turn.Prediction.Ranked.FirstOrDefault(r => r.Intent.Kind == IntentKind.OutOfScope).Score;
+        if (turn.Query.Terms.Count == 0 || outOfScope >= options.RescueMaxOutOfScope)
+        {
+            return null;
+        }
+
+        // Typo corrections do not count here: they would turn unknown words into known ones.
+        var topic = turn.Prediction.Ranked.FirstOrDefault(r => r.Intent.IsTopic).Intent.Topic;
+        var literal = turn.Query with { Terms = Knowledge.Analyzer.Analyze(turn.Text), Topic = topic };
+        var ranked = Knowledge.Retriever.Retrieve(literal, 1);
+        if (ranked.Count == 0 || ranked[0].Coverage < options.RescueCoverage)
+        {
+            return null;
+        }
+
+        return turn with { Query = turn.Query with { Topic = topic }, IntentScore = new IntentScore(topic?.Name ?? turn.IntentScore.Name, turn.Prediction.Score) };
     }
 
     /// <summary>The best passage, and other guides' passages on the same point that score nearly as well.</summary>

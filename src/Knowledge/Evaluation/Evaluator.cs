@@ -12,7 +12,7 @@ namespace CareerBot.Knowledge.Evaluation;
 /// </summary>
 public static class Evaluator
 {
-    public static EvaluationReport Run(KnowledgeSnapshot knowledge, UtteranceSet utterances, IReadOnlyList<EvaluationQuestion> questions, IntentTrainerOptions trainer)
+    public static EvaluationReport Run(KnowledgeSnapshot knowledge, UtteranceSet utterances, IReadOnlyList<EvaluationQuestion> questions, IntentTrainerOptions trainer, bool crossValidate = true)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
         ArgumentNullException.ThrowIfNull(utterances);
@@ -28,7 +28,7 @@ public static class Evaluator
             }
         }
 
-        var predictions = CrossValidation.Predict(utterances.Examples, knowledge.Analyzer.Synonyms, trainer);
+        var predictions = crossValidate ? CrossValidation.Predict(utterances.Examples, knowledge.Analyzer.Synonyms, trainer) : [];
         var labels = utterances.IntentNames.Order(StringComparer.Ordinal).ToArray();
         var position = labels.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => p.i, StringComparer.Ordinal);
         var confusion = new int[labels.Length, labels.Length];
@@ -49,7 +49,7 @@ public static class Evaluator
             perIntent.Add(new IntentScores(labels[i], actual, precision, recall, f1));
         }
 
-        var accuracy = predictions.Count(p => p.Expected == p.Predicted) / (double)predictions.Count;
+        var accuracy = predictions.Count == 0 ? 0 : predictions.Count(p => p.Expected == p.Predicted) / (double)predictions.Count;
         var macroF1 = perIntent.Average(s => s.F1);
 
         var engine = new AnswerEngine(knowledge);

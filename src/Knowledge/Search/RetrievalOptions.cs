@@ -11,7 +11,7 @@ public sealed record RetrievalOptions
 
     /// <summary>Weight of headings and questions against body text in BM25.</summary>
     [Range(0.0, 100.0)]
-    public double TitleWeight { get; init; } = 3.0;
+    public double TitleWeight { get; init; } = 6.0;
 
     [Range(0.0, 100.0)]
     public double BodyWeight { get; init; } = 1.0;
@@ -31,6 +31,17 @@ public sealed record RetrievalOptions
     /// <summary>Below this coverage the best passage is no answer: the bot declines.</summary>
     [Range(0.0, 1.0)]
     public double MinCoverage { get; init; } = 0.35;
+
+    /// <summary>
+    /// A question the classifier put out of scope is still answered when a passage covers at
+    /// least this share of its terms: the guides plainly speak of it.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double RescueCoverage { get; init; } = 0.7;
+
+    /// <summary>No rescue when the classifier gives out-of-scope at least this probability.</summary>
+    [Range(0.0, 1.0)]
+    public double RescueMaxOutOfScope { get; init; } = 0.7;
 
     /// <summary>A second guide's passage is shown too when it scores at least this share of the best.</summary>
     [Range(0.0, 1.0)]
