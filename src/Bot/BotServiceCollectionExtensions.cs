@@ -45,6 +45,10 @@ internal static partial class BotServiceCollectionExtensions
         });
         services.AddSingleton<ConversationStateStore>();
         services.AddSingleton<IFeedbackStore, SqliteFeedbackStore>();
+        services.AddSingleton<IReplyRenderer, AdaptiveCardRenderer>();
+        services.AddSingleton<IReplyRenderer, TeamsRenderer>();
+        services.AddSingleton<IReplyRenderer, WebChatRenderer>();
+        services.AddSingleton<IReplyRenderer, SlackRenderer>();
         services.AddSingleton<RendererSelector>();
         services.AddSingleton<TurnHandler>();
 

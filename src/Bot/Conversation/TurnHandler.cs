@@ -21,6 +21,9 @@ internal sealed partial class TurnHandler(
     ILogger<TurnHandler> logger)
 {
     public const string FeedbackThanks = "Thanks for your feedback!";
+
+    /// <summary>What Web Chat posts when a thumbs button under an answer is pressed.</summary>
+    public const string WebChatFeedbackEvent = "webchat:activity-status/feedback";
     private static readonly string[] ResetWords = ["reset", "start over", "restart", "new conversation", "clear"];
 
     /// <summary>Handles the activity; returns the invoke response for invokes, null otherwise.</summary>
@@ -39,6 +42,9 @@ internal sealed partial class TurnHandler(
                 return await OnInvokeAsync(turn, cancellationToken).ConfigureAwait(false);
             case ActivityTypes.MessageReaction:
                 await OnReactionAsync(turn, cancellationToken).ConfigureAwait(false);
+                return null;
+            case ActivityTypes.Event when turn.Activity.Name == WebChatFeedbackEvent:
+                await OnWebChatVoteAsync(turn, cancellationToken).ConfigureAwait(false);
                 return null;
             case ActivityTypes.EndOfConversation:
                 await states.ClearAsync(turn.ChannelId, turn.ConversationId, cancellationToken).ConfigureAwait(false);
@@ -149,6 +155,16 @@ internal sealed partial class TurnHandler(
             {
                 await RecordAsync(turn, h, turn.Activity.ReplyToId, null, cancellationToken).ConfigureAwait(false);
             }
+        }
+    }
+
+    /// <summary>Web Chat's vote: an event whose entity is the LikeAction or DislikeAction we offered.</summary>
+    private async Task OnWebChatVoteAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        var vote = turn.Activity.Entities?.Select(e => Str(e["@type"])).FirstOrDefault(t => t is "LikeAction" or "DislikeAction");
+        if (vote is not null)
+        {
+            await RecordAsync(turn, vote == "LikeAction", turn.Activity.ReplyToId, null, cancellationToken).ConfigureAwait(false);
         }
     }
 

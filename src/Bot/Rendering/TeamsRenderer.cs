@@ -1,0 +1,67 @@
+using System.Text.Json.Nodes;
+using CareerBot.Bot.Protocol;
+using CareerBot.Knowledge.Answers;
+
+namespace CareerBot.Bot.Rendering;
+
+/// <summary>
+/// Microsoft Teams: the answer as Markdown text with [n] markers and Teams' native citations
+/// (one schema.org Message entity, a Claim per source with its position; name at most 80
+/// characters, abstract at most 160), the feedback loop switched on, and at most three
+/// suggested actions (Teams shows them in personal chats only).
+/// </summary>
+internal sealed class TeamsRenderer : IReplyRenderer
+{
+    public const int MaxSuggestions = 3;
+    public const int MaxCitations = 20;
+    public const int MaxNameLength = 80;
+    public const int MaxAbstractLength = 160;
+
+    public bool Serves(string channelId) => channelId == "msteams";
+
+    public Activity Render(Answer answer)
+    {
+        var reply = new Activity
+        {
+            Type = ActivityTypes.Message,
+            Text = Escaping.MarkdownKeepingMarkers(answer.Text),
+            TextFormat = "markdown",
+            SuggestedActions = TextRenderer.Suggestions(answer.Suggestions, MaxSuggestions),
+        };
+        if (!answer.Answered)
+        {
+            return reply;
+        }
+
+        var citations = new JsonArray();
+        foreach (var c in answer.Citations.Take(MaxCitations))
+        {
+            citations.Add(new JsonObject
+            {
+                ["@type"] = "Claim",
+                ["position"] = c.Number,
+                ["appearance"] = new JsonObject
+                {
+                    ["@type"] = "DigitalDocument",
+                    ["name"] = Escaping.Truncate(c.GuideTitle, MaxNameLength),
+                    ["abstract"] = Escaping.Truncate($"{c.SectionPath}: {c.Quote}", MaxAbstractLength),
+                },
+            });
+        }
+
+        return reply with
+        {
+            Entities =
+            [
+                new JsonObject
+                {
+                    ["type"] = "https://schema.org/Message",
+                    ["@type"] = "Message",
+                    ["@context"] = "https://schema.org",
+                    ["citation"] = citations,
+                },
+            ],
+            ChannelData = new JsonObject { ["feedbackLoop"] = new JsonObject { ["type"] = "default" } },
+        };
+    }
+}

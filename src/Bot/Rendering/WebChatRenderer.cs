@@ -1,0 +1,75 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using CareerBot.Bot.Protocol;
+using CareerBot.Knowledge.Answers;
+
+namespace CareerBot.Bot.Rendering;
+
+/// <summary>
+/// Web Chat (and any Direct Line client): Markdown text whose [n] markers are reference links
+/// to "cite:n", one schema.org Message entity (with "@id" "") holding a Claim per citation,
+/// and Like/Dislike vote actions that Web Chat shows as thumbs under the answer. A vote
+/// comes back as an event named "webchat:activity-status/feedback".
+/// </summary>
+internal sealed class WebChatRenderer : IReplyRenderer
+{
+    public const string FeedbackEventName = "webchat:activity-status/feedback";
+
+    public bool Serves(string channelId) => channelId is "webchat" or "directline";
+
+    public Activity Render(Answer answer)
+    {
+        var text = new StringBuilder(Escaping.MarkdownKeepingMarkers(answer.Text));
+        if (!answer.Answered)
+        {
+            return new Activity { Type = ActivityTypes.Message, Text = text.ToString(), TextFormat = "markdown", SuggestedActions = TextRenderer.Suggestions(answer.Suggestions) };
+        }
+
+        text.Append("\n");
+        var citations = new JsonArray();
+        foreach (var c in answer.Citations)
+        {
+            var title = Escaping.Markdown($"{c.GuideTitle} / {c.SectionPath.Replace(" > ", " / ", StringComparison.Ordinal)}").Replace("\"", "'", StringComparison.Ordinal);
+            text.Append('\n').Append('[').Append(c.Number).Append("]: cite:").Append(c.Number).Append(" \"").Append(title).Append('"');
+            citations.Add(new JsonObject
+            {
+                ["@type"] = "Claim",
+                ["@id"] = $"cite:{c.Number}",
+                ["position"] = c.Number,
+                ["name"] = c.GuideTitle,
+                ["text"] = c.PassageText,
+                ["appearance"] = new JsonObject
+                {
+                    ["@type"] = "DigitalDocument",
+                    ["name"] = c.GuideTitle,
+                    ["abstract"] = c.Quote,
+                    ["text"] = c.PassageText,
+                },
+            });
+        }
+
+        return new Activity
+        {
+            Type = ActivityTypes.Message,
+            Text = text.ToString(),
+            TextFormat = "markdown",
+            SuggestedActions = TextRenderer.Suggestions(answer.Suggestions),
+            Entities =
+            [
+                new JsonObject
+                {
+                    ["type"] = "https://schema.org/Message",
+                    ["@type"] = "Message",
+                    ["@context"] = "https://schema.org",
+                    ["@id"] = string.Empty,
+                    ["citation"] = citations,
+                    ["potentialAction"] = new JsonArray
+                    {
+                        new JsonObject { ["@type"] = "LikeAction", ["actionStatus"] = "PotentialActionStatus" },
+                        new JsonObject { ["@type"] = "DislikeAction", ["actionStatus"] = "PotentialActionStatus" },
+                    },
+                },
+            ],
+        };
+    }
+}
