@@ -52,9 +52,18 @@ internal static partial class BotServiceCollectionExtensions
         services.AddSingleton<RendererSelector>();
         services.AddSingleton<TurnHandler>();
 
+        // No app id: anonymous development mode. Otherwise every request needs a valid JWT.
         services.AddSingleton<AnonymousAuthenticator>();
-        services.AddSingleton<IBotAuthenticator>(sp => sp.GetRequiredService<AnonymousAuthenticator>());
-        services.AddSingleton<IConnectorTokenProvider>(sp => sp.GetRequiredService<AnonymousAuthenticator>());
+        services.AddHttpClient(BotFrameworkAuthenticator.HttpClientName);
+        services.AddHttpClient(MsalConnectorTokenProvider.HttpClientName);
+        services.AddSingleton<BotFrameworkAuthenticator>();
+        services.AddSingleton<MsalConnectorTokenProvider>();
+        services.AddSingleton<IBotAuthenticator>(sp => Anonymous(sp)
+            ? sp.GetRequiredService<AnonymousAuthenticator>()
+            : sp.GetRequiredService<BotFrameworkAuthenticator>());
+        services.AddSingleton<IConnectorTokenProvider>(sp => Anonymous(sp)
+            ? sp.GetRequiredService<AnonymousAuthenticator>()
+            : sp.GetRequiredService<MsalConnectorTokenProvider>());
         services.AddHttpClient<ConnectorClient>(ConnectorClient.HttpClientName)
             .AddResilienceHandler("connector", static (pipeline, context) =>
             {
@@ -85,6 +94,9 @@ internal static partial class BotServiceCollectionExtensions
         app.MapPost("/api/messages", BotEndpoint.PostAsync);
         return app;
     }
+
+    private static bool Anonymous(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<BotAuthenticationOptions>>().Value.IsAnonymous;
 
     /// <summary>Blob client retries stay inside the state timeout: a slow store must not hold up a turn.</summary>
     private static Azure.Storage.Blobs.BlobClientOptions BlobOptions(StateOptions state)

@@ -29,6 +29,9 @@ public sealed class BotAuthenticationOptions : IValidatableObject
     /// <summary>Issuer of Bot Framework channel tokens.</summary>
     public string BotFrameworkIssuer { get; set; } = "https://api.botframework.com";
 
+    /// <summary>Further Entra issuers to trust (national clouds, new Bot Service tenants).</summary>
+    public List<string> ExtraEntraIssuers { get; set; } = [];
+
     /// <summary>Authority for outgoing tokens; the tenant is appended.</summary>
     [Url]
     public string TokenAuthority { get; set; } = "https://login.microsoftonline.com/";

@@ -1,0 +1,214 @@
+using System.Net;
+using CareerBot.Bot.Protocol;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
+
+namespace CareerBot.Bot.Channels.BotFramework;
+
+/// <summary>
+/// Validates the Bot Framework JWT on every request when the bot has an app id. The token's
+/// issuer picks the path: Bot Framework channel tokens are checked against the Bot
+/// Framework's OpenID keys, with the serviceurl claim and the signing key's channel
+/// endorsements; Microsoft Entra tokens (the Emulator, and channels moving to Entra) against
+/// Entra's keys and an issuer allow-list. Both check audience, lifetime (5 minutes of skew)
+/// and an RSA signature. Keys are cached and refreshed by the metadata managers.
+/// </summary>
+internal sealed partial class BotFrameworkAuthenticator : IBotAuthenticator
+{
+    private static readonly string[] EntraTenants =
+    [
+        "d6d49420-f39b-4df7-a1dc-d59a935871db",
+        "f8cdef31-a31e-4b4a-93e4-5f571e91255a",
+        "69e9b82d-4842-4902-8d1e-abc5b98a55e8",
+    ];
+
+    private static readonly string[] Algorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
+
+    private readonly BotAuthenticationOptions _options;
+    private readonly ConfigurationManager<OpenIdConnectConfiguration> _botFramework;
+    private readonly ConfigurationManager<OpenIdConnectConfiguration> _entra;
+    private readonly HashSet<string> _entraIssuers;
+    private readonly JsonWebTokenHandler _handler = new();
+    private readonly ILogger<BotFrameworkAuthenticator> _logger;
+
+    public BotFrameworkAuthenticator(IOptions<BotAuthenticationOptions> options, IHttpClientFactory httpClients, ILogger<BotFrameworkAuthenticator> logger)
+    {
+        _options = options.Value;
+        _logger = logger;
+        _botFramework = Manager(_options.OpenIdMetadataUrl, httpClients);
+        _entra = Manager(_options.EntraOpenIdMetadataUrl, httpClients);
+        var tenants = EntraTenants.ToList();
+        if (!string.IsNullOrWhiteSpace(_options.MicrosoftAppTenantId))
+        {
+            tenants.Add(_options.MicrosoftAppTenantId);
+        }
+
+        _entraIssuers = tenants.SelectMany(t => new[] { $"https://sts.windows.net/{t}/", $"https://login.microsoftonline.com/{t}/v2.0" })
+            .Concat(_options.ExtraEntraIssuers)
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
+    public async Task<AuthenticationResult> AuthenticateAsync(string? authorizationHeader, Activity activity, CancellationToken cancellationToken)
+    {
+        if (authorizationHeader is null || !authorizationHeader.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticationResult.Fail("no bearer token");
+        }
+
+        var token = authorizationHeader["Bearer ".Length..].Trim();
+        if (!_handler.CanReadToken(token))
+        {
+            return AuthenticationResult.Fail("the token is not a JWT");
+        }
+
+        var issuer = _handler.ReadJsonWebToken(token).Issuer;
+        if (issuer == _options.BotFrameworkIssuer)
+        {
+            return await ValidateChannelTokenAsync(token, activity, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_entraIssuers.Contains(issuer))
+        {
+            return await ValidateEntraTokenAsync(token, issuer, cancellationToken).ConfigureAwait(false);
+        }
+
+        return AuthenticationResult.Fail("the token's issuer is not trusted");
+    }
+
+    private async Task<AuthenticationResult> ValidateChannelTokenAsync(string token, Activity activity, CancellationToken cancellationToken)
+    {
+        var (result, configuration) = await ValidateAsync(token, _botFramework, [_options.BotFrameworkIssuer], cancellationToken).ConfigureAwait(false);
+        if (!result.IsValid)
+        {
+            return AuthenticationResult.Fail($"invalid channel token: {result.Exception?.GetType().Name}");
+        }
+
+        var jwt = (JsonWebToken)result.SecurityToken;
+        if (!jwt.TryGetPayloadValue<string>("serviceurl", out var serviceUrl) || !string.Equals(serviceUrl, activity.ServiceUrl, StringComparison.Ordinal))
+        {
+            return AuthenticationResult.Fail("the serviceurl claim does not match the activity");
+        }
+
+        var key = configuration!.JsonWebKeySet?.Keys.FirstOrDefault(k => k.Kid == jwt.Kid);
+        if (key is null || !Endorsements(key).Contains(activity.ChannelId ?? string.Empty))
+        {
+            return AuthenticationResult.Fail("the signing key is not endorsed for this channel");
+        }
+
+        return AuthenticationResult.Success;
+    }
+
+    private async Task<AuthenticationResult> ValidateEntraTokenAsync(string token, string issuer, CancellationToken cancellationToken)
+    {
+        var (result, _) = await ValidateAsync(token, _entra, [issuer], cancellationToken).ConfigureAwait(false);
+        if (!result.IsValid)
+        {
+            return AuthenticationResult.Fail($"invalid Entra token: {result.Exception?.GetType().Name}");
+        }
+
+        // Entra tokens carry the calling app in appid (v1) or azp (v2).
+        var jwt = (JsonWebToken)result.SecurityToken;
+        var version = jwt.TryGetPayloadValue<string>("ver", out var ver) ? ver : null;
+        var caller = version switch
+        {
+            "1.0" => jwt.TryGetPayloadValue<string>("appid", out var appId) ? appId : null,
+            "2.0" => jwt.TryGetPayloadValue<string>("azp", out var azp) ? azp : null,
+            _ => null,
+        };
+        return string.IsNullOrEmpty(caller) ? AuthenticationResult.Fail("the Entra token names no calling app") : AuthenticationResult.Success;
+    }
+
+    /// <summary>Validates against the cached keys; an unknown key id refreshes them once.</summary>
+    private async Task<(TokenValidationResult Result, OpenIdConnectConfiguration? Configuration)> ValidateAsync(
+        string token, ConfigurationManager<OpenIdConnectConfiguration> manager, string[] issuers, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            OpenIdConnectConfiguration configuration;
+            try
+            {
+                configuration = await manager.GetConfigurationAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (InvalidOperationException ex)
+            {
+                Log.MetadataUnavailable(_logger, ex.GetType().Name);
+                return (new TokenValidationResult { IsValid = false, Exception = ex }, null);
+            }
+
+            var parameters = new TokenValidationParameters
+            {
+                ValidIssuers = issuers,
+                ValidAudiences = [_options.MicrosoftAppId!, $"api://{_options.MicrosoftAppId}", $"api://botid-{_options.MicrosoftAppId}"],
+                IssuerSigningKeys = configuration.SigningKeys,
+                ValidAlgorithms = Algorithms,
+                ClockSkew = TimeSpan.FromMinutes(5),
+                RequireExpirationTime = true,
+                RequireSignedTokens = true,
+                ValidateIssuerSigningKey = true,
+            };
+            var result = await _handler.ValidateTokenAsync(token, parameters).ConfigureAwait(false);
+            if (!result.IsValid && attempt == 0 && result.Exception is SecurityTokenSignatureKeyNotFoundException)
+            {
+                manager.RequestRefresh();
+                continue;
+            }
+
+            return (result, configuration);
+        }
+    }
+
+    private static HashSet<string> Endorsements(JsonWebKey key)
+    {
+        var endorsements = new HashSet<string>(StringComparer.Ordinal);
+        if (!key.AdditionalData.TryGetValue("endorsements", out var value))
+        {
+            return endorsements;
+        }
+
+        if (value is System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.Array } array)
+        {
+            foreach (var item in array.EnumerateArray())
+            {
+                if (item.ValueKind == System.Text.Json.JsonValueKind.String)
+                {
+                    endorsements.Add(item.GetString()!);
+                }
+            }
+        }
+        else if (value is System.Collections.IEnumerable list and not string)
+        {
+            foreach (var item in list)
+            {
+                if (item?.ToString() is { } channel)
+                {
+                    endorsements.Add(channel);
+                }
+            }
+        }
+
+        return endorsements;
+    }
+
+    private static ConfigurationManager<OpenIdConnectConfiguration> Manager(string metadataUrl, IHttpClientFactory httpClients)
+    {
+        var uri = new Uri(metadataUrl);
+        var requireHttps = !(uri.IsLoopback || (IPAddress.TryParse(uri.Host, out var address) && IPAddress.IsLoopback(address)));
+        var retriever = new HttpDocumentRetriever(httpClients.CreateClient(HttpClientName)) { RequireHttps = requireHttps };
+        return new ConfigurationManager<OpenIdConnectConfiguration>(metadataUrl, new OpenIdConnectConfigurationRetriever(), retriever)
+        {
+            AutomaticRefreshInterval = TimeSpan.FromHours(12),
+            RefreshInterval = TimeSpan.FromMinutes(5),
+        };
+    }
+
+    public const string HttpClientName = "openid-metadata";
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 2500, Level = LogLevel.Warning, Message = "OpenID metadata could not be fetched ({Error}); the request is refused")]
+        public static partial void MetadataUnavailable(ILogger logger, string error);
+    }
+}
