@@ -55,8 +55,20 @@ public sealed class AnswerComposer(PassageRetriever retriever, TextAnalyzer anal
         }
 
         var stems = units.Select(u => UnitStems(passage.Text, u, stemWeights)).ToArray();
+        if (passage.IsQuestion)
+        {
+            // An FAQ answer's opening sentence answers its question: it shares the question's words.
+            foreach (var stem in analyzer.Stems(passage.Heading))
+            {
+                if (stemWeights.ContainsKey(stem))
+                {
+                    stems[0].Add(stem);
+                }
+            }
+        }
+
         var (first, last) = BestWindow(units, stems, stemWeights, passage.IsQuestion);
-        (first, last) = ExtendOverList(units, first, last);
+        (first, last) = ExtendOverList(units, first, last, passage.Text);
         return passage.Text[units[first].Start..units[last].End];
     }
 
@@ -121,8 +133,14 @@ public sealed class AnswerComposer(PassageRetriever retriever, TextAnalyzer anal
     }
 
     /// <summary>A lead-in ending in ':' takes its list; a short list's items take their lead-in.</summary>
-    private static (int First, int Last) ExtendOverList(List<TextUnit> units, int first, int last)
+    private static (int First, int Last) ExtendOverList(List<TextUnit> units, int first, int last, string text)
     {
+        // A heading lead-in ("Highest paying states:") followed by the list's own lead-in sentence.
+        while (last + 1 < units.Count && !units[last].IsListItem && text[units[last].End - 1] == ':' && units[last + 1].IntroducesList)
+        {
+            last++;
+        }
+
         if (units[last].IntroducesList)
         {
             var end = last;

@@ -144,7 +144,7 @@ public sealed class AnswerEngine(KnowledgeSnapshot knowledge)
         var best = ranked[0];
         var views = new List<Passage> { best.Passage };
         var guides = new HashSet<string>(StringComparer.Ordinal) { best.Passage.GuideId };
-        foreach (var candidate in ranked.Skip(1))
+        foreach (var candidate in ranked.Skip(1).Take(options.ViewCandidates))
         {
             if (views.Count >= options.MaxViews)
             {
@@ -152,8 +152,7 @@ public sealed class AnswerEngine(KnowledgeSnapshot knowledge)
             }
 
             if (guides.Contains(candidate.Passage.GuideId)
-                || candidate.Score < options.SecondViewRatio * best.Score
-                || candidate.Coverage < Math.Max(options.MinCoverage, 0.6 * best.Coverage)
+                || candidate.Coverage < Math.Max(options.MinCoverage, options.SecondViewCoverage * best.Coverage)
                 || (topic is { } t && !candidate.Passage.HasTopic(t)))
             {
                 continue;
@@ -228,10 +227,13 @@ public sealed class AnswerEngine(KnowledgeSnapshot knowledge)
     {
         var max = Knowledge.Options.MaxSuggestions;
         var suggestions = new List<string>(max);
+        var asked = Knowledge.Analyzer.Stems(question).ToHashSet(StringComparer.Ordinal);
+        var shownHeadings = shown.Where(p => p.IsQuestion).Select(p => p.Heading).ToHashSet(StringComparer.OrdinalIgnoreCase);
         void Add(string? candidate)
         {
             if (candidate is not null && suggestions.Count < max
-                && !string.Equals(candidate, question, StringComparison.OrdinalIgnoreCase)
+                && !shownHeadings.Contains(candidate)
+                && !IsSameQuestion(asked, candidate)
                 && !suggestions.Contains(candidate, StringComparer.OrdinalIgnoreCase))
             {
                 suggestions.Add(candidate);
@@ -268,6 +270,19 @@ public sealed class AnswerEngine(KnowledgeSnapshot knowledge)
         }
 
         return suggestions;
+    }
+
+    /// <summary>A suggestion that only rephrases what was just asked is no suggestion.</summary>
+    private bool IsSameQuestion(HashSet<string> asked, string candidate)
+    {
+        var stems = Knowledge.Analyzer.Stems(candidate);
+        if (stems.Count == 0 || asked.Count == 0)
+        {
+            return false;
+        }
+
+        var shared = stems.Count(asked.Contains);
+        return shared / (double)(stems.Count + asked.Count - shared) >= 0.5;
     }
 
     /// <summary>One sample question from each of <paramref name="count"/> topics, in a fixed order.</summary>

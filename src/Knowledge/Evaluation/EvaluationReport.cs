@@ -22,4 +22,5 @@ public sealed record EvaluationReport(
     double OutOfScopeRecall,
     int InScopeQuestions,
     double InScopeDeclineRate,
-    IReadOnlyList<string> Misses);
+    IReadOnlyList<string> Misses,
+    IReadOnlyList<string> IntentMisses);

@@ -69,6 +69,17 @@ public static class EvaluationReportFormatter
             }
         }
 
+        if (includeMisses && report.IntentMisses.Count > 0)
+        {
+            b.AppendLine();
+            b.AppendLine(c, $"## Utterances misclassified in cross-validation ({report.IntentMisses.Count})");
+            b.AppendLine();
+            foreach (var miss in report.IntentMisses)
+            {
+                b.AppendLine(c, $"- {miss}");
+            }
+        }
+
         return b.ToString();
     }
 

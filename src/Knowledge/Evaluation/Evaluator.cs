@@ -112,7 +112,8 @@ public static class Evaluator
             utterances.Examples.Count, trainer.Folds, accuracy, macroF1, perIntent, labels, confusion,
             Scores(ranks), Scores(baselineRanks),
             oosTotal, allDeclined == 0 ? 0 : oosDeclined / (double)allDeclined, oosTotal == 0 ? 0 : oosDeclined / (double)oosTotal,
-            inScopeTotal, inScopeTotal == 0 ? 0 : inScopeDeclined / (double)inScopeTotal, misses);
+            inScopeTotal, inScopeTotal == 0 ? 0 : inScopeDeclined / (double)inScopeTotal, misses,
+            predictions.Where(p => p.Expected != p.Predicted).Select(p => $"{p.Expected} -> {p.Predicted} ({p.Score:0.00})  {p.Text}").ToArray());
     }
 
     /// <summary>1-based rank of the first expected passage in the top 10, or 0 when absent.</summary>

@@ -13,6 +13,7 @@ public sealed class PassageRetriever
     private readonly IPassageSearch _search;
     private readonly IReadOnlyList<Passage> _passages;
     private readonly HashSet<string>[] _passageStems;
+    private readonly HashSet<string>[] _headingStems;
     private readonly Dictionary<string, double> _idf;
     private readonly RetrievalOptions _options;
 
@@ -24,11 +25,13 @@ public sealed class PassageRetriever
         _passages = passages;
         _options = options;
         _passageStems = new HashSet<string>[passages.Count];
+        _headingStems = new HashSet<string>[passages.Count];
         var documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < passages.Count; i++)
         {
             var stems = new HashSet<string>(analyzer.Stems(PassageIndex.TitleOf(passages[i]) + "\n" + passages[i].Text), StringComparer.Ordinal);
             _passageStems[i] = stems;
+            _headingStems[i] = new HashSet<string>(analyzer.Stems(passages[i].Heading), StringComparer.Ordinal);
             foreach (var stem in stems)
             {
                 documentFrequency[stem] = documentFrequency.GetValueOrDefault(stem) + 1;
@@ -91,7 +94,11 @@ public sealed class PassageRetriever
 
             var coverage = total > 0 ? covered / total : 0;
             var topicBoost = query.Topic is { } topic && passage.HasTopic(topic) ? 1.0 + _options.TopicBoost : 1.0;
-            var score = (maxBm25 > 0 ? hit.Score / maxBm25 : 0) * topicBoost * ((1.0 - _options.CoverageWeight) + (_options.CoverageWeight * coverage));
+            // A heading made of the question's own words is the surest sign of the right passage.
+            var heading = _headingStems[hit.Ordinal];
+            var headingPrecision = heading.Count == 0 ? 0 : heading.Count(weights.ContainsKey) / (double)heading.Count;
+            var headingBoost = 1.0 + (_options.HeadingBoost * headingPrecision);
+            var score = (maxBm25 > 0 ? hit.Score / maxBm25 : 0) * topicBoost * headingBoost * ((1.0 - _options.CoverageWeight) + (_options.CoverageWeight * coverage));
             ranked.Add(new RankedPassage(passage, score, hit.Score, coverage));
         }
 

@@ -20,6 +20,10 @@ public sealed record RetrievalOptions
     [Range(0.0, 10.0)]
     public double TopicBoost { get; init; } = 0.5;
 
+    /// <summary>Extra score share for a passage whose heading consists of the question's words (scaled by the share that do).</summary>
+    [Range(0.0, 10.0)]
+    public double HeadingBoost { get; init; } = 1.0;
+
     /// <summary>How much query coverage shapes the score (0: BM25 only, 1: coverage only).</summary>
     [Range(0.0, 1.0)]
     public double CoverageWeight { get; init; } = 0.6;
@@ -41,11 +45,17 @@ public sealed record RetrievalOptions
 
     /// <summary>No rescue when the classifier gives out-of-scope at least this probability.</summary>
     [Range(0.0, 1.0)]
-    public double RescueMaxOutOfScope { get; init; } = 0.7;
+    public double RescueMaxOutOfScope { get; init; } = 0.8;
 
-    /// <summary>A second guide's passage is shown too when it scores at least this share of the best.</summary>
+    /// <summary>
+    /// Another guide's passage among the best <see cref="ViewCandidates"/> is quoted too when it
+    /// covers at least this share of what the best passage covers, on the same topic.
+    /// </summary>
     [Range(0.0, 1.0)]
-    public double SecondViewRatio { get; init; } = 0.6;
+    public double SecondViewCoverage { get; init; } = 0.8;
+
+    [Range(1, 100)]
+    public int ViewCandidates { get; init; } = 6;
 
     /// <summary>Most guides quoted in one answer.</summary>
     [Range(1, 5)]

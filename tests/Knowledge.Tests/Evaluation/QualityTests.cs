@@ -1,0 +1,28 @@
+using CareerBot.Knowledge.Evaluation;
+using CareerBot.Knowledge.Intents;
+
+namespace CareerBot.Knowledge.Tests.Evaluation;
+
+/// <summary>
+/// Retrieval quality on the evaluation set must not fall below what docs/quality.md reports;
+/// a change to guides, synonyms or ranking that costs answers fails here.
+/// </summary>
+public sealed class QualityTests
+{
+    [Fact]
+    public void QuestionSet_RetrievalAndDeclines_StayAtTheirRecordedLevel()
+    {
+        var options = RepositoryKnowledgeBase.Options();
+        var questions = QuestionSetLoader.Load(Path.Combine(Path.GetDirectoryName(options.BasePath)!, "tests", "Knowledge.Tests", "Evaluation", "questions.yaml"));
+        var utterances = UtteranceLoader.LoadDirectory(options.IntentsPath);
+
+        var report = Evaluator.Run(RepositoryKnowledgeBase.Snapshot, utterances, questions, options.Trainer, crossValidate: false);
+
+        Assert.True(questions.Count >= 150, $"{questions.Count} questions");
+        Assert.True(report.Retrieval.HitAt1 >= 0.78, $"hit@1 {report.Retrieval.HitAt1:0.000}");
+        Assert.True(report.Retrieval.HitAt3 >= 0.90, $"hit@3 {report.Retrieval.HitAt3:0.000}");
+        Assert.True(report.Retrieval.HitAt1 > report.Baseline.HitAt1 + 0.1, $"hit@1 {report.Retrieval.HitAt1:0.000} vs BM25 {report.Baseline.HitAt1:0.000}");
+        Assert.True(report.OutOfScopeRecall >= 0.95, $"out-of-scope recall {report.OutOfScopeRecall:0.000}");
+        Assert.True(report.InScopeDeclineRate <= 0.03, $"in-scope declined {report.InScopeDeclineRate:0.000}");
+    }
+}

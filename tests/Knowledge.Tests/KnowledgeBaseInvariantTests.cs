@@ -1,0 +1,82 @@
+using CareerBot.Knowledge.Answers;
+using CareerBot.Knowledge.Guides;
+using CareerBot.Knowledge.Intents;
+
+namespace CareerBot.Knowledge.Tests;
+
+/// <summary>Invariants of the repository's own knowledge base, guarded like Lucene's factory checks.</summary>
+public sealed class KnowledgeBaseInvariantTests
+{
+    private static readonly KnowledgeOptions Options = RepositoryKnowledgeBase.Options();
+    private static readonly UtteranceSet Utterances = UtteranceLoader.LoadDirectory(Options.IntentsPath);
+    private static readonly IReadOnlyList<Guide> Guides = GuideLoader.LoadDirectory(Options.GuidesPath);
+
+    [Fact]
+    public void EveryIntentTheCodeActsOn_HasItsUtteranceFile()
+    {
+        foreach (var kind in Enum.GetValues<IntentKind>().Where(k => k != IntentKind.Topic))
+        {
+            Assert.Contains(Intent.Conversational(kind).Name, Utterances.IntentNames);
+        }
+    }
+
+    [Fact]
+    public void EveryTopicFile_IsTaggedOnAtLeastOnePassage_AndEveryTagHasAFile()
+    {
+        var topics = Utterances.IntentNames.Select(Intent.FromName).Where(i => i.IsTopic).Select(i => i.Topic!.Value.Name).ToHashSet();
+        var tagged = Guides.SelectMany(g => g.Passages).SelectMany(p => p.Topics).Select(t => t.Name).ToHashSet();
+
+        Assert.Equal(topics.Order(), tagged.Order());
+        Assert.Equal(["career_path", "challenges", "education", "getting_started", "job_market", "responsibilities", "role_comparison", "salary", "skills"], topics.Order());
+    }
+
+    [Fact]
+    public void UtteranceCounts_MeetTheFloor()
+    {
+        foreach (var group in Utterances.Examples.GroupBy(e => e.Intent))
+        {
+            var floor = group.Key switch
+            {
+                "out_of_scope" => 100,
+                "greeting" or "thanks" or "goodbye" or "help" => 20,
+                _ => 40,
+            };
+            Assert.True(group.Count() >= floor, $"{group.Key} has {group.Count()} utterances, fewer than {floor}");
+        }
+    }
+
+    [Fact]
+    public void Guides_OnePerSourceGuide_EachNamingItsSource()
+    {
+        Assert.Equal(["how-to-become-mle", "jobicy-mle-guide", "mle-career-snapshot", "mle-what-they-do", "zengig-mle-guide"], Guides.Select(g => g.Id));
+        Assert.All(Guides, g => Assert.False(string.IsNullOrWhiteSpace(g.Source)));
+    }
+
+    [Fact]
+    public void PhdQuestion_ShowsEachGuidesOwnClaim()
+    {
+        var answer = new AnswerEngine(RepositoryKnowledgeBase.Snapshot).Answer(new Question("Do I need a PhD?"));
+
+        Assert.True(answer.Answered);
+        Assert.StartsWith("No: most industry ML engineer jobs ask only for a bachelor's degree or equivalent experience. [1]", answer.Text, StringComparison.Ordinal);
+        var jobicy = Assert.Single(answer.Citations, c => c.PassageId.StartsWith("jobicy-mle-guide#", StringComparison.Ordinal));
+        Assert.Contains("Master's or Ph.D.", jobicy.Quote, StringComparison.Ordinal);
+        Assert.Equal(answer.Citations.Select(c => c.PassageId.Split('#')[0]).Distinct().Count(), answer.Citations.Count);
+    }
+
+    [Theory]
+    [InlineData("How much does an entry-level ML engineer earn?", "what about senior ones?", "enior")]
+    [InlineData("How many years of experience does a senior ML engineer have?", "and a principal?", "rincipal")]
+    [InlineData("Which programming languages do ML engineers use?", "why C++?", "C++")]
+    [InlineData("ML engineer vs data scientist?", "which one pays more?", "$")]
+    public void FollowUp_OnTheRealGuides_AnswersInContext(string first, string followUp, string expectedInQuote)
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+        var context = engine.Answer(new Question(first)).Context;
+
+        var answer = engine.Answer(new Question(followUp, context));
+
+        Assert.True(answer.Answered, answer.Text);
+        Assert.Contains(expectedInQuote, answer.Citations[0].Quote, StringComparison.Ordinal);
+    }
+}
