@@ -12,6 +12,7 @@ public sealed class FeatureExtractor(SynonymMap synonyms)
     private const ulong WordSalt = 0x9E3779B97F4A7C15UL;
     private const ulong BigramSalt = 0xC2B2AE3D27D4EB4FUL;
     private const ulong CharSalt = 0x165667B19E3779F9UL;
+    private const ulong SkipSalt = 0x27D4EB2F165667C5UL;
 
     public SynonymMap Synonyms { get; } = synonyms;
 
@@ -31,6 +32,12 @@ public sealed class FeatureExtractor(SynonymMap synonyms)
         }
 
         Add(counts, Combine(BigramSalt, previous, Hash(WordSalt, "</s>")));
+
+        // Word-pair bigrams skipping one word ("how ... earn") catch phrasings that vary in the middle.
+        for (var i = 0; i + 2 < words.Count; i++)
+        {
+            Add(counts, Combine(SkipSalt, Hash(WordSalt, words[i]), Hash(WordSalt, words[i + 2])));
+        }
     }
 
     private static void AddCharGrams(string word, Dictionary<ulong, int> counts)
