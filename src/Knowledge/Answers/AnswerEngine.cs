@@ -61,7 +61,7 @@ public sealed class AnswerEngine(KnowledgeSnapshot knowledge)
         }
 
         var views = ChooseViews(ranked, turn.Query.Topic);
-        var (answerText, citations) = Knowledge.Composer.Compose(views, StemWeights(turn.Query));
+        var (answerText, citations) = Knowledge.Composer.Compose(views, Knowledge.Retriever.StemWeights(turn.Query));
         var terms = turn.Query.Terms;
         var context = new ConversationContext(
             turn.Query.Topic?.Name, turn.Text, [.. terms, .. turn.Query.ContextTerms.Take(Math.Max(0, MaxContextTerms - terms.Count))],
@@ -177,7 +177,7 @@ public sealed class AnswerEngine(KnowledgeSnapshot knowledge)
         }
 
         var passage = ranked[0].Passage;
-        var (answerText, citations) = Knowledge.Composer.Compose([passage], StemWeights(query));
+        var (answerText, citations) = Knowledge.Composer.Compose([passage], Knowledge.Retriever.StemWeights(query));
         var context = previous with { PassageIds = [.. previous.PassageIds, passage.Id] };
         var suggestions = Suggest(previous.Question, ranked, [passage], topic, prediction: null);
         return new Answer(text, AnswerKind.Answered, answerText, citations, new IntentScore(previous.Topic ?? intentScore.Name, intentScore.Score), ranked[0].Score, suggestions, context);
@@ -292,22 +292,6 @@ public sealed class AnswerEngine(KnowledgeSnapshot knowledge)
             .OfType<string>()
             .Take(count)
             .ToList();
-
-    private static Dictionary<string, double> StemWeights(RetrievalQuery query)
-    {
-        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var term in query.ContextTerms)
-        {
-            weights[PorterStemmer.Stem(term)] = 0.5;
-        }
-
-        foreach (var term in query.Terms)
-        {
-            weights[PorterStemmer.Stem(term)] = 1.0;
-        }
-
-        return weights;
-    }
 
     private static ConversationContext Empty(string text) => new(null, text, [], []);
 

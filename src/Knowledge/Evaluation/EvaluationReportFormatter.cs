@@ -58,29 +58,29 @@ public static class EvaluationReportFormatter
         b.AppendLine();
         b.AppendLine(c, $"- Out-of-scope questions: {report.OutOfScopeQuestions}; precision {report.OutOfScopePrecision:0.000}, recall {report.OutOfScopeRecall:0.000}");
         b.AppendLine(c, $"- In-scope questions declined: {report.InScopeDeclineRate:0.0%} of {report.InScopeQuestions}");
-        if (includeMisses && report.Misses.Count > 0)
+        if (includeMisses)
         {
-            b.AppendLine();
-            b.AppendLine(c, $"## Misses ({report.Misses.Count})");
-            b.AppendLine();
-            foreach (var miss in report.Misses)
-            {
-                b.AppendLine(c, $"- {miss}");
-            }
-        }
-
-        if (includeMisses && report.IntentMisses.Count > 0)
-        {
-            b.AppendLine();
-            b.AppendLine(c, $"## Utterances misclassified in cross-validation ({report.IntentMisses.Count})");
-            b.AppendLine();
-            foreach (var miss in report.IntentMisses)
-            {
-                b.AppendLine(c, $"- {miss}");
-            }
+            AppendList(b, "Misses", report.Misses);
+            AppendList(b, "Utterances misclassified in cross-validation", report.IntentMisses);
         }
 
         return b.ToString();
+    }
+
+    private static void AppendList(StringBuilder b, string title, IReadOnlyList<string> items)
+    {
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        b.AppendLine();
+        b.AppendLine(CultureInfo.InvariantCulture, $"## {title} ({items.Count})");
+        b.AppendLine();
+        foreach (var item in items)
+        {
+            b.AppendLine(CultureInfo.InvariantCulture, $"- {item}");
+        }
     }
 
     private static string Abbreviate(string intent) =>

@@ -49,17 +49,7 @@ public sealed class PassageRetriever
     public IReadOnlyList<RankedPassage> Retrieve(RetrievalQuery query, int limit)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var term in query.ContextTerms)
-        {
-            weights[PorterStemmer.Stem(term)] = _options.ContextTermWeight;
-        }
-
-        foreach (var term in query.Terms)
-        {
-            weights[PorterStemmer.Stem(term)] = 1.0;
-        }
-
+        var weights = StemWeights(query);
         if (weights.Count == 0)
         {
             return [];
@@ -104,6 +94,24 @@ public sealed class PassageRetriever
 
         ranked.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Passage.Id, b.Passage.Id));
         return ranked.Count > limit ? ranked.GetRange(0, limit) : ranked;
+    }
+
+    /// <summary>Each query stem's weight: 1 for this message's terms, less for terms carried over from the previous turn.</summary>
+    public Dictionary<string, double> StemWeights(RetrievalQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var term in query.ContextTerms)
+        {
+            weights[PorterStemmer.Stem(term)] = _options.ContextTermWeight;
+        }
+
+        foreach (var term in query.Terms)
+        {
+            weights[PorterStemmer.Stem(term)] = 1.0;
+        }
+
+        return weights;
     }
 
     private static double Idf(int passages, int documentFrequency) => Math.Log(1.0 + ((passages + 1.0) / (documentFrequency + 0.5)));
