@@ -185,16 +185,17 @@ public sealed class AnswerEngine(KnowledgeSnapshot knowledge)
 
     private Answer? DidYouMean(string text, IntentPrediction prediction, IntentScore intentScore, ConversationContext? previous)
     {
-        var ranked = prediction.Ranked;
-        if (ranked.Count < 2 || !ranked[0].Intent.IsTopic || !ranked[1].Intent.IsTopic
-            || prediction.Score >= Knowledge.Model.Threshold
-            || ranked[0].Score - ranked[1].Score > Knowledge.Options.DidYouMeanMargin
-            || ranked[0].Score + ranked[1].Score < Knowledge.Model.Threshold)
+        // Two topics close to each other that together outweigh "out of scope": ask which one.
+        var topics = prediction.Ranked.Where(r => r.Intent.IsTopic).Take(2).ToArray();
+        var outOfScope = prediction.Ranked.FirstOrDefault(r => r.Intent.Kind == IntentKind.OutOfScope).Score;
+        if (topics.Length < 2
+            || topics[0].Score - topics[1].Score > Knowledge.Options.DidYouMeanMargin
+            || topics[0].Score + topics[1].Score < Math.Max(outOfScope, Knowledge.Model.Threshold))
         {
             return null;
         }
 
-        var suggestions = ranked.Take(2)
+        var suggestions = topics
             .Select(r => Knowledge.SampleQuestions(r.Intent.Topic!.Value).FirstOrDefault())
             .OfType<string>()
             .ToArray();

@@ -156,6 +156,27 @@ public sealed class AnswerEngineTests : IDisposable
     }
 
     [Fact]
+    public void Answer_TwoCloseTopicsUnsure_AsksWhichWasMeant()
+    {
+        var classifier = new Moq.Mock<IIntentClassifier>();
+        classifier.SetupGet(c => c.ClassNames).Returns(["career_path", "education", "out_of_scope", "salary"]);
+        classifier.SetupGet(c => c.Threshold).Returns(0.0);
+        classifier.Setup(c => c.Classify(Moq.It.IsAny<string>())).Returns(new IntentPrediction(
+            Intent.OutOfScope, 0.32,
+            [new ScoredIntent(Intent.OutOfScope, 0.32), new ScoredIntent(Intent.FromName("salary"), 0.31), new ScoredIntent(Intent.FromName("career_path"), 0.29)]));
+        var knowledge = new KnowledgeSnapshot(_loaded.Search, _loaded.Passages, classifier.Object, _loaded.Analyzer.Synonyms,
+            new Dictionary<string, IReadOnlyList<string>> { ["salary"] = ["How much do ML engineers earn?"], ["career_path"] = ["What comes after senior?"] },
+            _kb.Options(), _loaded.ContentHash);
+
+        var answer = new AnswerEngine(knowledge).Answer(new Question("zebra quokka"));
+
+        Assert.Equal(AnswerKind.DidYouMean, answer.Kind);
+        Assert.Equal(Replies.DidYouMean, answer.Text);
+        Assert.Equal(["How much do ML engineers earn?", "What comes after senior?"], answer.Suggestions);
+        classifier.Verify(c => c.Classify("zebra quokka"), Moq.Times.Once());
+    }
+
+    [Fact]
     public void Answer_Greeting_IsSmallTalkWithSuggestions()
     {
         var answer = _engine.Answer(new Question("hello there"));
