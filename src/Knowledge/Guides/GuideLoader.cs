@@ -17,10 +17,13 @@ namespace CareerBot.Knowledge.Guides;
 /// </summary>
 public static partial class GuideLoader
 {
-    /// <summary>A section longer than this, with subsections, becomes one passage per subsection.</summary>
+    /// <summary>A section longer than this, with subsections, becomes one passage per subsection (an introduction under 300 characters opens the first).</summary>
     public const int SplitThreshold = 1200;
 
     public const string FaqHeading = "Frequently asked questions";
+
+    /// <summary>A split section's introduction shorter than this joins its first subsection.</summary>
+    public const int MinIntroPassage = 300;
 
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseYamlFrontMatter().Build();
 
@@ -402,15 +405,20 @@ public static partial class GuideLoader
             yield break;
         }
 
-        if (section.Lines.Count > 0)
+        // A short introduction is no passage of its own: it leads into the first subsection.
+        var intro = string.Join('\n', section.Lines);
+        var introIsOwnPassage = intro.Length >= MinIntroPassage;
+        if (introIsOwnPassage)
         {
-            yield return new PassageDraft(section.Heading, section.Heading, string.Join('\n', section.Lines), sectionTopics, false, section.Line);
+            yield return new PassageDraft(section.Heading, section.Heading, intro, sectionTopics, false, section.Line);
         }
 
-        foreach (var child in section.Children)
+        for (var i = 0; i < section.Children.Count; i++)
         {
+            var child = section.Children[i];
+            var lines = i == 0 && !introIsOwnPassage && intro.Length > 0 ? [.. section.Lines, .. child.Lines] : child.Lines;
             yield return new PassageDraft(
-                child.Heading, $"{section.Heading} > {child.Heading}", string.Join('\n', child.Lines),
+                child.Heading, $"{section.Heading} > {child.Heading}", string.Join('\n', lines),
                 child.Topics ?? sectionTopics, false, child.Line);
         }
     }

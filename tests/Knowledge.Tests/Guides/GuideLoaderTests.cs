@@ -68,10 +68,24 @@ public sealed class GuideLoaderTests
 
         var guide = GuideLoader.Parse(markdown, "long.md");
 
-        Assert.Equal(["long#career-progression", "long#junior-engineer", "long#senior-engineer"], guide.Passages.Select(p => p.Id));
-        Assert.Equal("Career progression > Senior engineer", guide.Passages[2].SectionPath);
-        Assert.Equal([new Topic("career_path")], guide.Passages[1].Topics);
-        Assert.Equal([new Topic("career_path"), new Topic("salary")], guide.Passages[2].Topics);
+        // The one-line introduction is too short to stand alone: it opens the first subsection.
+        Assert.Equal(["long#junior-engineer", "long#senior-engineer"], guide.Passages.Select(p => p.Id));
+        Assert.StartsWith("Levels follow.\nEngineers build", guide.Passages[0].Text, StringComparison.Ordinal);
+        Assert.Equal("Career progression > Senior engineer", guide.Passages[1].SectionPath);
+        Assert.Equal([new Topic("career_path")], guide.Passages[0].Topics);
+        Assert.Equal([new Topic("career_path"), new Topic("salary")], guide.Passages[1].Topics);
+    }
+
+    [Fact]
+    public void Parse_LongIntroduction_StaysItsOwnPassage()
+    {
+        var intro = string.Join(' ', Enumerable.Repeat("An introduction that says a good deal.", 10));
+        var body = string.Join(' ', Enumerable.Repeat("Engineers build and ship models every week.", 20));
+        var markdown = $"---\nid: intro\ntitle: T\nsource: S\nupdated: 2026-01-01\nsummary: s\n---\n## Levels\n<!-- topics: career_path -->\n{intro}\n### Junior\n{body}\n### Senior\n{body}\n";
+
+        var guide = GuideLoader.Parse(markdown, "intro.md");
+
+        Assert.Equal(["intro#levels", "intro#junior", "intro#senior"], guide.Passages.Select(p => p.Id));
     }
 
     [Fact]
