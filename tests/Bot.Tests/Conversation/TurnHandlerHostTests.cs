@@ -107,6 +107,71 @@ public sealed class TurnHandlerHostTests : IDisposable
         Assert.Equal("too short", feedback.Comment);
     }
 
+    [Fact]
+    public async Task Invoke_AdaptiveCardAction_AnswersWithAMessageAndStoresFeedback()
+    {
+        await SendAsync(Activities.Message("Do I need a PhD?", conversationId: "c-execute"));
+        var invoke = Activities.Message(string.Empty, conversationId: "c-execute", id: "act-5");
+        invoke["type"] = "invoke";
+        invoke["name"] = "adaptiveCard/action";
+        invoke["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["data"] = new JsonObject { ["action"] = "feedback", ["helpful"] = true } } };
+        invoke.Remove("deliveryMode");
+
+        var response = await _factory.CreateClient().PostAsJsonAsync("/api/messages", invoke);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.Equal("{\"statusCode\":200,\"type\":\"application/vnd.microsoft.activity.message\",\"value\":\"Thanks for your feedback!\"}", body!.ToJsonString());
+        var feedback = Assert.Single(await _factory.Services.GetRequiredService<IFeedbackStore>().ReadAllAsync(CancellationToken.None));
+        Assert.True(feedback.Helpful);
+    }
+
+    [Fact]
+    public async Task Message_CardSubmitFeedback_IsStoredAndThanked()
+    {
+        await SendAsync(Activities.Message("Do I need a PhD?", conversationId: "c-submit"));
+        var submit = Activities.Message(string.Empty, conversationId: "c-submit", id: "act-6");
+        submit.Remove("text");
+        submit["value"] = new JsonObject { ["action"] = "feedback", ["helpful"] = false };
+
+        var replies = await SendAsync(submit);
+
+        Assert.Equal("Thanks for your feedback!", (string?)replies.Single()!["text"]);
+        var feedback = Assert.Single(await _factory.Services.GetRequiredService<IFeedbackStore>().ReadAllAsync(CancellationToken.None));
+        Assert.False(feedback.Helpful);
+        Assert.Equal(["guide-a#do-i-need-a-phd", "guide-b#required-education"], feedback.PassageIds);
+    }
+
+    [Fact]
+    public async Task WebChatVote_Event_IsStoredAsFeedback()
+    {
+        await SendAsync(Activities.Message("Do I need a PhD?", channelId: "webchat", conversationId: "c-vote"));
+        var vote = Activities.Message(string.Empty, channelId: "webchat", conversationId: "c-vote", id: "act-7");
+        vote["type"] = "event";
+        vote["name"] = "webchat:activity-status/feedback";
+        vote["entities"] = new JsonArray(new JsonObject { ["@type"] = "DislikeAction", ["actionStatus"] = "CompletedActionStatus" });
+
+        Assert.Empty(await SendAsync(vote));
+
+        var feedback = Assert.Single(await _factory.Services.GetRequiredService<IFeedbackStore>().ReadAllAsync(CancellationToken.None));
+        Assert.False(feedback.Helpful);
+        Assert.Equal("webchat", feedback.ChannelId);
+    }
+
+    [Fact]
+    public async Task EndOfConversation_ForgetsTheState()
+    {
+        await SendAsync(Activities.Message("How much do junior engineers earn?", conversationId: "c-end"));
+        var end = Activities.Message(string.Empty, conversationId: "c-end", id: "act-8");
+        end["type"] = "endOfConversation";
+
+        Assert.Empty(await SendAsync(end));
+
+        var state = await _factory.Services.GetRequiredService<ConversationStateStore>().ReadAsync("emulator", "c-end", CancellationToken.None);
+        Assert.Null(state.Context);
+        Assert.Equal(0, state.Turns);
+    }
+
     [Theory]
     [InlineData("typing")]
     [InlineData("event")]
