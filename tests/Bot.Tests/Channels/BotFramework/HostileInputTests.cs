@@ -1,0 +1,113 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace CareerBot.Bot.Tests.Channels.BotFramework;
+
+/// <summary>
+/// Seeded fuzzing of /api/messages: mutated activities and raw bodies must never get a 5xx,
+/// and the bot must answer normally afterwards. The seed and count are fixed, so a failure
+/// reproduces exactly.
+/// </summary>
+public sealed class HostileInputTests : IDisposable
+{
+    private const int Seed = 20261122;
+    private const int Cases = 10_000;
+
+    private static readonly string[] Strings =
+    [
+        "", " ", "\"", "*", "NEAR(a b, 2)", "salary* OR \"x", "-phd ^title:x", "AND OR NOT", "{title body}: x",
+        "<script>alert(1)</script>", "[x](javascript:alert(1))", "<at>CareerBot</at>", "\u202Esalary\u202C", "\u0000\u0001\u001F",
+        "\uD800", "\uDFFF", "💥🚀", new string('a', 5000), "Do I need a PhD?", "emulator", "msteams", "webchat", "expectReplies",
+        "http://127.0.0.1:1/", "not a url", "message", "invoke", "conversationUpdate", "messageReaction",
+    ];
+
+    private static readonly string[] Fields =
+    [
+        "type", "id", "channelId", "serviceUrl", "text", "conversation", "from", "recipient", "value", "name",
+        "entities", "attachments", "membersAdded", "reactionsAdded", "channelData", "deliveryMode", "locale", "timestamp", "replyToId",
+    ];
+
+    // Replies to the unreachable service URL in the cases fail at once rather than after backoff.
+    private readonly BotFactory _factory = new(new Dictionary<string, string?> { ["Bot:ConnectorRetries"] = "0" });
+
+    public void Dispose() => _factory.Dispose();
+
+    [Fact]
+    public async Task MutatedActivities_NeverGetA5xx_AndTheBotStillAnswers()
+    {
+        var random = new Random(Seed);
+        var client = _factory.CreateClient();
+        var statuses = new Dictionary<int, int>();
+        for (var i = 0; i < Cases; i++)
+        {
+            using var content = Body(random, i);
+            var response = await client.PostAsync("/api/messages", content);
+            var status = (int)response.StatusCode;
+            statuses[status] = statuses.GetValueOrDefault(status) + 1;
+            Assert.True(status < 500, $"case {i} (seed {Seed}) got {status}: {await content.ReadAsStringAsync()}");
+        }
+
+        Assert.True(statuses.Keys.Count >= 2, "the fuzzer should reach more than one outcome");
+        var answer = await client.PostAsJsonAsync("/api/messages", Activities.Message("Do I need a PhD?", conversationId: "after-fuzz"));
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        var replies = (await answer.Content.ReadFromJsonAsync<JsonObject>())!["activities"]!.AsArray();
+        Assert.True((bool)replies[1]!["value"]!["answered"]!);
+    }
+
+    private static HttpContent Body(Random random, int index)
+    {
+        switch (random.Next(10))
+        {
+            case 0:
+                {
+                    // Raw bytes: truncated JSON, invalid UTF-8, or noise.
+                    var bytes = Encoding.UTF8.GetBytes(Activities.Message(Pick(random, Strings)).ToJsonString());
+                    var cut = bytes.AsSpan(0, random.Next(bytes.Length)).ToArray();
+                    if (random.Next(2) == 0 && cut.Length > 10)
+                    {
+                        cut[random.Next(cut.Length)] = (byte)(0x80 + random.Next(0x7F));
+                    }
+
+                    var raw = new ByteArrayContent(cut);
+                    raw.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+                    return raw;
+                }
+
+            case 1:
+                return Json(Deep(random.Next(50, 200)));
+            default:
+                {
+                    var activity = Activities.Message(Pick(random, Strings), channelId: Pick(random, ["emulator", "msteams", "webchat", "slack", "directline", "x"]), conversationId: $"fuzz-{index % 50}", id: $"f-{index}");
+                    for (var m = random.Next(1, 5); m > 0; m--)
+                    {
+                        var field = Pick(random, Fields);
+                        activity[field] = random.Next(6) switch
+                        {
+                            0 => null,
+                            1 => JsonValue.Create(random.Next()),
+                            2 => JsonValue.Create(Pick(random, Strings)),
+                            3 => new JsonArray(JsonValue.Create(Pick(random, Strings)), new JsonObject { ["type"] = Pick(random, Strings), ["id"] = Pick(random, Strings) }),
+                            4 => new JsonObject { ["id"] = Pick(random, Strings), ["name"] = Pick(random, Strings), ["text"] = Pick(random, Strings), ["type"] = Pick(random, Strings) },
+                            _ => JsonValue.Create(true),
+                        };
+                    }
+
+                    if (random.Next(3) == 0)
+                    {
+                        activity["deliveryMode"] = "expectReplies";
+                    }
+
+                    return Json(activity.ToJsonString());
+                }
+        }
+    }
+
+    private static string Deep(int depth) =>
+        "{\"type\":\"message\",\"channelId\":\"emulator\",\"conversation\":{\"id\":\"deep\"},\"value\":" + string.Concat(Enumerable.Repeat("[", depth)) + string.Concat(Enumerable.Repeat("]", depth)) + "}";
+
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    private static T Pick<T>(Random random, T[] items) => items[random.Next(items.Length)];
+}
