@@ -1,0 +1,55 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Running;
+using CareerBot.Bot.Rendering;
+using CareerBot.Knowledge;
+using CareerBot.Knowledge.Answers;
+using CareerBot.Knowledge.Search;
+
+namespace CareerBot.Benchmarks;
+
+/// <summary>
+/// The steps of one turn on the committed knowledge base, in process: classify, search,
+/// compose, render, and all of them together.
+/// </summary>
+[MemoryDiagnoser]
+public class TurnBenchmarks
+{
+    private const string Text = "How much do senior ML engineers earn in California?";
+    private KnowledgeSnapshot _knowledge = null!;
+    private AnswerEngine _engine = null!;
+    private Answer _answer = null!;
+    private QuestionAnalysis _analysis = null!;
+    private IReplyRenderer _teams = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var options = new KnowledgeOptions { DataPath = Path.Combine(Path.GetTempPath(), "careerbot-bench") };
+        KnowledgePaths.Resolve(options, AppContext.BaseDirectory);
+        _knowledge = new KnowledgeLoader(options).Load();
+        _engine = new AnswerEngine(_knowledge);
+        _analysis = _engine.Understand(new Question(Text));
+        _answer = _engine.Answer(new Question(Text));
+        _teams = new RendererSelector([new TeamsRenderer()]).For("msteams");
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _knowledge.Dispose();
+
+    [Benchmark]
+    public object Classify() => _knowledge.Model.Classify(Text);
+
+    [Benchmark]
+    public object Search() => _knowledge.Retriever.Retrieve(_analysis.Query, _knowledge.Options.Retrieval.Candidates);
+
+    [Benchmark]
+    public object Answer() => _engine.Answer(new Question(Text));
+
+    [Benchmark]
+    public object Render() => _teams.Render(_answer);
+
+    [Benchmark]
+    public object WholeTurn() => _teams.Render(_engine.Answer(new Question(Text)));
+
+    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(TurnBenchmarks).Assembly).Run(args);
+}
