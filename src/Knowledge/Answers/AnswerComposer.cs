@@ -14,6 +14,7 @@ public sealed class AnswerComposer(PassageRetriever retriever, TextAnalyzer anal
 {
     private const int MaxWindowUnits = 3;
     private const int MaxListItems = 12;
+    private const int ShortAnswer = 320;
 
     /// <summary>The answer text and its citations, one per passage, numbered from 1.</summary>
     public (string Text, IReadOnlyList<Citation> Citations) Compose(IReadOnlyList<Passage> passages, IReadOnlyDictionary<string, double> stemWeights)
@@ -49,8 +50,9 @@ public sealed class AnswerComposer(PassageRetriever retriever, TextAnalyzer anal
         ArgumentNullException.ThrowIfNull(passage);
         ArgumentNullException.ThrowIfNull(stemWeights);
         var units = SentenceSplitter.Split(passage.Text);
-        if (units.Count == 0)
+        if (units.Count == 0 || (passage.IsQuestion && units.Count <= MaxWindowUnits && passage.Text.Length <= ShortAnswer))
         {
+            // A short FAQ answer is quoted whole: cutting it would drop half of its answer.
             return passage.Text;
         }
 

@@ -51,7 +51,7 @@ public sealed class AnswerEngineTests : IDisposable
         Assert.Equal(AnswerKind.Answered, answer.Kind);
         Assert.Equal(["guide-a#do-i-need-a-phd", "guide-b#required-education"], answer.Citations.Select(c => c.PassageId));
         Assert.Equal(
-            "No. A PhD is not required for most machine learning engineer jobs. [1]\n\nEmployers expect a Master's or PhD in computer science or a related field. [2]",
+            "No. A PhD is not required for most machine learning engineer jobs. A bachelor's degree and a strong portfolio are enough for many employers. [1]\n\nEmployers expect a Master's or PhD in computer science or a related field. [2]",
             answer.Text);
         Assert.Equal("education", answer.Intent.Name);
     }
