@@ -20,6 +20,18 @@ public sealed class TurnHandlerHostTests : IDisposable
         return body!["activities"]!.AsArray();
     }
 
+    /// <summary>Asks the PhD question in a conversation, then returns the next activity of <paramref name="type"/> to send there.</summary>
+    private async Task<JsonObject> AfterAnswerAsync(string conversationId, string type, string channelId = "emulator")
+    {
+        await SendAsync(Activities.Message("Do I need a PhD?", channelId: channelId, conversationId: conversationId));
+        var next = Activities.Message(string.Empty, channelId: channelId, conversationId: conversationId, id: conversationId + "-next");
+        next["type"] = type;
+        return next;
+    }
+
+    private Task<IReadOnlyList<Feedback>> StoredFeedbackAsync() =>
+        _factory.Services.GetRequiredService<IFeedbackStore>().ReadAllAsync(CancellationToken.None);
+
     private static JsonObject ConversationUpdate(string conversationId, params string[] memberIds)
     {
         var activity = Activities.Message(string.Empty, conversationId: conversationId);
@@ -69,15 +81,13 @@ public sealed class TurnHandlerHostTests : IDisposable
     [Fact]
     public async Task MessageReaction_Like_StoresFeedbackWithTheAnswersPassages()
     {
-        await SendAsync(Activities.Message("Do I need a PhD?", conversationId: "c-react"));
-        var reaction = Activities.Message(string.Empty, conversationId: "c-react", id: "act-3");
-        reaction["type"] = "messageReaction";
+        var reaction = await AfterAnswerAsync("c-react", "messageReaction");
         reaction["reactionsAdded"] = new JsonArray(new JsonObject { ["type"] = "like" });
 
         var replies = await SendAsync(reaction);
 
         Assert.Empty(replies);
-        var stored = await _factory.Services.GetRequiredService<IFeedbackStore>().ReadAllAsync(CancellationToken.None);
+        var stored = await StoredFeedbackAsync();
         var feedback = Assert.Single(stored);
         Assert.True(feedback.Helpful);
         Assert.Equal("education", feedback.Intent);
@@ -87,9 +97,7 @@ public sealed class TurnHandlerHostTests : IDisposable
     [Fact]
     public async Task Invoke_TeamsFeedback_Returns200WithEmptyBodyAndStoresIt()
     {
-        await SendAsync(Activities.Message("Do I need a PhD?", conversationId: "c-invoke"));
-        var invoke = Activities.Message(string.Empty, conversationId: "c-invoke", id: "act-4");
-        invoke["type"] = "invoke";
+        var invoke = await AfterAnswerAsync("c-invoke", "invoke");
         invoke["name"] = "message/submitAction";
         invoke["value"] = new JsonObject
         {
@@ -102,7 +110,7 @@ public sealed class TurnHandlerHostTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(string.Empty, await response.Content.ReadAsStringAsync());
-        var feedback = Assert.Single(await _factory.Services.GetRequiredService<IFeedbackStore>().ReadAllAsync(CancellationToken.None));
+        var feedback = Assert.Single(await StoredFeedbackAsync());
         Assert.False(feedback.Helpful);
         Assert.Equal("too short", feedback.Comment);
     }
@@ -110,9 +118,7 @@ public sealed class TurnHandlerHostTests : IDisposable
     [Fact]
     public async Task Invoke_AdaptiveCardAction_AnswersWithAMessageAndStoresFeedback()
     {
-        await SendAsync(Activities.Message("Do I need a PhD?", conversationId: "c-execute"));
-        var invoke = Activities.Message(string.Empty, conversationId: "c-execute", id: "act-5");
-        invoke["type"] = "invoke";
+        var invoke = await AfterAnswerAsync("c-execute", "invoke");
         invoke["name"] = "adaptiveCard/action";
         invoke["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["data"] = new JsonObject { ["action"] = "feedback", ["helpful"] = true } } };
         invoke.Remove("deliveryMode");
@@ -122,22 +128,21 @@ public sealed class TurnHandlerHostTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonObject>();
         Assert.Equal("{\"statusCode\":200,\"type\":\"application/vnd.microsoft.activity.message\",\"value\":\"Thanks for your feedback!\"}", body!.ToJsonString());
-        var feedback = Assert.Single(await _factory.Services.GetRequiredService<IFeedbackStore>().ReadAllAsync(CancellationToken.None));
+        var feedback = Assert.Single(await StoredFeedbackAsync());
         Assert.True(feedback.Helpful);
     }
 
     [Fact]
     public async Task Message_CardSubmitFeedback_IsStoredAndThanked()
     {
-        await SendAsync(Activities.Message("Do I need a PhD?", conversationId: "c-submit"));
-        var submit = Activities.Message(string.Empty, conversationId: "c-submit", id: "act-6");
+        var submit = await AfterAnswerAsync("c-submit", "message");
         submit.Remove("text");
         submit["value"] = new JsonObject { ["action"] = "feedback", ["helpful"] = false };
 
         var replies = await SendAsync(submit);
 
         Assert.Equal("Thanks for your feedback!", (string?)replies.Single()!["text"]);
-        var feedback = Assert.Single(await _factory.Services.GetRequiredService<IFeedbackStore>().ReadAllAsync(CancellationToken.None));
+        var feedback = Assert.Single(await StoredFeedbackAsync());
         Assert.False(feedback.Helpful);
         Assert.Equal(["guide-a#do-i-need-a-phd", "guide-b#required-education"], feedback.PassageIds);
     }
@@ -145,15 +150,13 @@ public sealed class TurnHandlerHostTests : IDisposable
     [Fact]
     public async Task WebChatVote_Event_IsStoredAsFeedback()
     {
-        await SendAsync(Activities.Message("Do I need a PhD?", channelId: "webchat", conversationId: "c-vote"));
-        var vote = Activities.Message(string.Empty, channelId: "webchat", conversationId: "c-vote", id: "act-7");
-        vote["type"] = "event";
+        var vote = await AfterAnswerAsync("c-vote", "event", channelId: "webchat");
         vote["name"] = "webchat:activity-status/feedback";
         vote["entities"] = new JsonArray(new JsonObject { ["@type"] = "DislikeAction", ["actionStatus"] = "CompletedActionStatus" });
 
         Assert.Empty(await SendAsync(vote));
 
-        var feedback = Assert.Single(await _factory.Services.GetRequiredService<IFeedbackStore>().ReadAllAsync(CancellationToken.None));
+        var feedback = Assert.Single(await StoredFeedbackAsync());
         Assert.False(feedback.Helpful);
         Assert.Equal("webchat", feedback.ChannelId);
     }
