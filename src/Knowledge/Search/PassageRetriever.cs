@@ -15,6 +15,7 @@ public sealed class PassageRetriever
     private readonly HashSet<string>[] _passageStems;
     private readonly HashSet<string>[] _headingStems;
     private readonly Dictionary<string, double> _idf;
+    private readonly Dictionary<string, int> _documentFrequency;
     private readonly RetrievalOptions _options;
 
     public PassageRetriever(IPassageSearch search, IReadOnlyList<Passage> passages, TextAnalyzer analyzer, RetrievalOptions options)
@@ -39,6 +40,7 @@ public sealed class PassageRetriever
         }
 
         _idf = documentFrequency.ToDictionary(p => p.Key, p => Idf(passages.Count, p.Value), StringComparer.Ordinal);
+        _documentFrequency = documentFrequency;
     }
 
     public IReadOnlyList<Passage> Passages => _passages;
@@ -55,7 +57,7 @@ public sealed class PassageRetriever
             return [];
         }
 
-        var hits = _search.Search([.. query.Terms, .. query.ContextTerms], _options.Candidates);
+        var hits = _search.Search(SelectiveTerms([.. query.Terms, .. query.ContextTerms]), _options.Candidates);
         if (hits.Count == 0)
         {
             return [];
@@ -94,6 +96,17 @@ public sealed class PassageRetriever
 
         ranked.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Passage.Id, b.Passage.Id));
         return ranked.Count > limit ? ranked.GetRange(0, limit) : ranked;
+    }
+
+    /// <summary>
+    /// The terms worth sending to the index: a term found in most passages ("machine learning
+    /// engineer" here) barely moves BM25 but makes the index score nearly every passage, so it
+    /// is left to re-ranking, which still counts it. All terms go when none is selective.
+    /// </summary>
+    private List<string> SelectiveTerms(List<string> terms)
+    {
+        var selective = terms.Where(t => _documentFrequency.GetValueOrDefault(PorterStemmer.Stem(t)) <= _passages.Count * _options.CommonTermShare).ToList();
+        return selective.Count > 0 ? selective : terms;
     }
 
     /// <summary>Each query stem's weight: 1 for this message's terms, less for terms carried over from the previous turn.</summary>

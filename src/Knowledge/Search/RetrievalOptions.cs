@@ -9,6 +9,10 @@ public sealed record RetrievalOptions
     [Range(1, 1000)]
     public int Candidates { get; init; } = 40;
 
+    /// <summary>Terms in more than this share of passages are not sent to the full-text index (re-ranking still counts them).</summary>
+    [Range(0.0, 1.0)]
+    public double CommonTermShare { get; init; } = 0.5;
+
     /// <summary>Weight of headings and questions against body text in BM25.</summary>
     [Range(0.0, 100.0)]
     public double TitleWeight { get; init; } = 6.0;
