@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net;
 using System.Text.Json;
 using CareerBot.Bot.Conversation;
@@ -19,7 +18,7 @@ internal static partial class BotEndpoint
     {
         var request = http.Request;
         var cancellationToken = http.RequestAborted;
-        if (!IsJson(request.ContentType))
+        if (!RequestBody.IsJson(request.ContentType))
         {
             return Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type", "Send the activity as application/json.");
         }
@@ -30,7 +29,7 @@ internal static partial class BotEndpoint
             return Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large", $"The limit is {limit} bytes.");
         }
 
-        var body = await ReadBoundedAsync(request.Body, limit, cancellationToken).ConfigureAwait(false);
+        var body = await RequestBody.ReadBoundedAsync(request.Body, limit, cancellationToken).ConfigureAwait(false);
         if (body is null)
         {
             return Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large", $"The limit is {limit} bytes.");
@@ -87,43 +86,6 @@ internal static partial class BotEndpoint
         return buffer is null
             ? TypedResults.Ok()
             : TypedResults.Json(new ExpectedReplies([.. buffer.Replies]), ActivityJsonContext.Default.ExpectedReplies);
-    }
-
-    private static bool IsJson(string? contentType)
-    {
-        if (string.IsNullOrEmpty(contentType) || !Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media))
-        {
-            return false;
-        }
-
-        var type = media.MediaType.Value ?? string.Empty;
-        return type.Equals("application/json", StringComparison.OrdinalIgnoreCase) || type.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
-    }
-
-    /// <summary>The body, or null when it is longer than <paramref name="limit"/>.</summary>
-    private static async Task<byte[]?> ReadBoundedAsync(Stream body, int limit, CancellationToken cancellationToken)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(limit + 1, 64 * 1024));
-        try
-        {
-            using var result = new MemoryStream();
-            int read;
-            while ((read = await body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                if (result.Length + read > limit)
-                {
-                    return null;
-                }
-
-                result.Write(buffer, 0, read);
-            }
-
-            return result.ToArray();
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
     }
 
     private static string? Invalid(Activity? activity)
