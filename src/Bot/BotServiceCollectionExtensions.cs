@@ -1,4 +1,8 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
 using CareerBot.Bot.Channels.BotFramework;
+using CareerBot.Bot.Channels.DirectLine;
+using CareerBot.Bot.Channels.WebChat;
 using CareerBot.Bot.Conversation;
 using CareerBot.Bot.Rendering;
 using CareerBot.Bot.State;
@@ -30,6 +34,7 @@ internal static partial class BotServiceCollectionExtensions
             .PostConfigure(options => KnowledgePaths.Resolve(options));
         services.AddOptionsWithValidateOnStart<BotOptions, BotOptionsValidator>().Bind(configuration.GetSection("Bot"));
         services.AddOptionsWithValidateOnStart<StateOptions, StateOptionsValidator>().Bind(configuration.GetSection("State"));
+        services.AddOptionsWithValidateOnStart<DirectLineOptions, DirectLineOptionsValidator>().Bind(configuration.GetSection("DirectLine"));
         services.AddOptionsWithValidateOnStart<BotAuthenticationOptions>().Bind(configuration).ValidateDataAnnotations();
 
         services.AddSingleton(TimeProvider.System);
@@ -79,7 +84,45 @@ internal static partial class BotServiceCollectionExtensions
                 });
                 pipeline.AddTimeout(options.ConnectorTimeout);
             });
+        AddDirectLine(services);
         return builder;
+    }
+
+    /// <summary>The embedded Direct Line channel, the careers page's token endpoint, its CORS and rate limit.</summary>
+    private static void AddDirectLine(IServiceCollection services)
+    {
+        services.AddSingleton<DirectLineConversations>();
+        services.AddSingleton<DirectLineTokens>();
+        services.AddHttpClient(WebChatTokenEndpoint.AzureClientName);
+        services.AddCors();
+        services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()
+            .Configure<IOptions<DirectLineOptions>>((cors, directLine) => cors.AddPolicy(DirectLineEndpoints.CorsPolicy, policy => policy
+                .WithOrigins([.. directLine.Value.AllowedOrigins])
+                .WithMethods("GET", "POST")
+                .WithHeaders("Authorization", "Content-Type", "Accept", "x-ms-bot-agent")));
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = static (context, _) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                }
+
+                return ValueTask.CompletedTask;
+            };
+            limiter.AddPolicy(WebChatTokenEndpoint.RateLimitPolicy, static http =>
+            {
+                var perMinute = http.RequestServices.GetRequiredService<IOptions<DirectLineOptions>>().Value.TokenRequestsPerMinute;
+                return RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = perMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                });
+            });
+        });
     }
 
     public static WebApplication MapBotEndpoints(this WebApplication app)
@@ -91,8 +134,51 @@ internal static partial class BotServiceCollectionExtensions
 
         app.MapGet("/healthz", (KnowledgeProvider knowledge) =>
             knowledge.IsLoaded ? Results.Text("ok") : Results.Text("loading", statusCode: StatusCodes.Status503ServiceUnavailable));
+        UseCareersPage(app);
+        app.UseCors();
+        app.UseRateLimiter();
+        app.UseWebSockets();
+
         app.MapPost("/api/messages", BotEndpoint.PostAsync);
+        app.MapDirectLine();
+        app.MapPost(WebChatTokenEndpoint.Route, WebChatTokenEndpoint.PostAsync)
+            .RequireCors(DirectLineEndpoints.CorsPolicy)
+            .RequireRateLimiting(WebChatTokenEndpoint.RateLimitPolicy);
         return app;
+    }
+
+    /// <summary>
+    /// The careers page and the Web Chat bundle, from the "Page" folder next to the executable
+    /// (so it does not depend on the working directory), with a content security policy that
+    /// lets the page talk only to this site.
+    /// </summary>
+    private static void UseCareersPage(WebApplication app)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "Page");
+        if (!Directory.Exists(folder))
+        {
+            return;
+        }
+
+        var files = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(folder);
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = files,
+            OnPrepareResponse = static context =>
+            {
+                var headers = context.Context.Response.Headers;
+                headers.XContentTypeOptions = "nosniff";
+                if (context.File.Name.EndsWith(".html", StringComparison.OrdinalIgnoreCase))
+                {
+                    var directLine = context.Context.RequestServices.GetRequiredService<IOptions<DirectLineOptions>>().Value;
+                    var azure = string.IsNullOrEmpty(directLine.AzureSecret) ? string.Empty : " https://directline.botframework.com wss://directline.botframework.com " + directLine.AzureEndpoint;
+                    headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+                        + $"connect-src 'self' ws: wss:{azure}; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
+                    headers.CacheControl = "no-cache";
+                }
+            },
+        });
     }
 
     private static bool Anonymous(IServiceProvider services) =>

@@ -1,3 +1,4 @@
+using CareerBot.Bot.Channels.DirectLine;
 using CareerBot.Bot.State;
 using CareerBot.Knowledge;
 using Microsoft.Extensions.Options;
@@ -13,3 +14,6 @@ internal sealed partial class BotOptionsValidator : IValidateOptions<BotOptions>
 
 [OptionsValidator]
 internal sealed partial class StateOptionsValidator : IValidateOptions<StateOptions>;
+
+[OptionsValidator]
+internal sealed partial class DirectLineOptionsValidator : IValidateOptions<DirectLineOptions>;

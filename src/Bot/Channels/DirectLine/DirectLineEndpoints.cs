@@ -1,0 +1,428 @@
+using System.Globalization;
+using System.Net.WebSockets;
+using System.Text.Json;
+using CareerBot.Bot.Conversation;
+using CareerBot.Bot.Protocol;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace CareerBot.Bot.Channels.DirectLine;
+
+/// <summary>
+/// The embedded Direct Line 3.0 channel under <c>/v3/directline</c>: the subset
+/// botframework-directlinejs uses. Activities from clients are echoed into the
+/// conversation's feed (Web Chat waits for that echo) and run through the same turn
+/// pipeline as <c>/api/messages</c>; the bot's replies land in the same feed, which clients
+/// read by polling or over a WebSocket.
+/// </summary>
+internal static partial class DirectLineEndpoints
+{
+    public const string CorsPolicy = "DirectLine";
+    public const string RoutePrefix = "/v3/directline";
+
+    /// <summary>The bot as Direct Line clients see it.</summary>
+    public static readonly ChannelAccount Bot = new() { Id = "careerbot", Name = "CareerBot", Role = "bot" };
+
+    public static RouteGroupBuilder MapDirectLine(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup(RoutePrefix).RequireCors(CorsPolicy);
+        group.MapPost("/tokens/generate", GenerateTokenAsync);
+        group.MapPost("/tokens/refresh", RefreshTokenAsync);
+        group.MapPost("/conversations", StartConversationAsync);
+        group.MapGet("/conversations/{conversationId}", ReconnectAsync);
+        group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
+        group.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync);
+        group.MapGet("/conversations/{conversationId}/stream", StreamAsync);
+        return group;
+    }
+
+    /// <summary><c>POST /tokens/generate</c> (secret): a new conversation and a token bound to it.</summary>
+    public static async Task<IResult> GenerateTokenAsync(
+        HttpContext http, [AsParameters] DirectLineServices services)
+    {
+        if (!services.Tokens.IsSecret(DirectLineTokens.Bearer(http.Request.Headers.Authorization)))
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        var start = await ReadStartAsync(http).ConfigureAwait(false);
+        if (start.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var conversation = services.Conversations.Create("directline", UserFrom(start.Request));
+        if (conversation is null)
+        {
+            return Full();
+        }
+
+        return TypedResults.Ok(Info(http, services, conversation, stream: false));
+    }
+
+    /// <summary><c>POST /tokens/refresh</c> (token): the same grant with a later expiry, while the token is still valid.</summary>
+    public static async Task<IResult> RefreshTokenAsync(
+        HttpContext http, [AsParameters] DirectLineServices services)
+    {
+        var token = await services.Tokens.ReadAsync(DirectLineTokens.Bearer(http.Request.Headers.Authorization)).ConfigureAwait(false);
+        if (token is null)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        if (token.Expired)
+        {
+            return Forbidden();
+        }
+
+        if (services.Conversations.Find(token.ConversationId) is not { } conversation)
+        {
+            return TypedResults.NotFound();
+        }
+
+        conversation.Touch(services.Time.GetUtcNow());
+        return TypedResults.Ok(Info(http, services, conversation, stream: false));
+    }
+
+    /// <summary>
+    /// <c>POST /conversations</c>: with a token, starts the conversation it is bound to (201 the
+    /// first time, 200 after); with the secret, makes a new one. Starting tells the bot who
+    /// joined, so it can welcome the user.
+    /// </summary>
+    public static async Task<IResult> StartConversationAsync(
+        HttpContext http, [AsParameters] DirectLineServices services)
+    {
+        var bearer = DirectLineTokens.Bearer(http.Request.Headers.Authorization);
+        DirectLineConversation? conversation;
+        if (services.Tokens.IsSecret(bearer))
+        {
+            var start = await ReadStartAsync(http).ConfigureAwait(false);
+            if (start.Problem is { } problem)
+            {
+                return problem;
+            }
+
+            conversation = services.Conversations.Create("directline", UserFrom(start.Request));
+            if (conversation is null)
+            {
+                return Full();
+            }
+        }
+        else
+        {
+            var token = await services.Tokens.ReadAsync(bearer).ConfigureAwait(false);
+            if (token is null)
+            {
+                return TypedResults.Unauthorized();
+            }
+
+            if (token.Expired)
+            {
+                return Forbidden();
+            }
+
+            conversation = services.Conversations.Find(token.ConversationId);
+            if (conversation is null)
+            {
+                return TypedResults.NotFound();
+            }
+        }
+
+        var info = Info(http, services, conversation, stream: true);
+        if (!conversation.Start())
+        {
+            return TypedResults.Ok(info);
+        }
+
+        await RunTurnAsync(services, conversation, new Activity
+        {
+            Type = ActivityTypes.ConversationUpdate,
+            MembersAdded = [conversation.User, Bot],
+        }).ConfigureAwait(false);
+        return TypedResults.Created((string?)null, info);
+    }
+
+    /// <summary><c>GET /conversations/{id}?watermark=</c>: reconnect, giving a fresh stream URL.</summary>
+    public static async Task<IResult> ReconnectAsync(
+        HttpContext http, string conversationId, string? watermark, [AsParameters] DirectLineServices services)
+    {
+        var access = await AuthorizeAsync(http, conversationId, services).ConfigureAwait(false);
+        if (access.Failure is { } failure)
+        {
+            return failure.Result;
+        }
+
+        var conversation = access.Conversation!;
+        var token = access.Token ?? services.Tokens.Issue(conversation.Id, conversation.User.Id!);
+        return TypedResults.Ok(new DirectLineConversationInfo(conversation.Id, token, ExpiresIn(services), StreamUrl(http, conversation.Id, token, Watermark(watermark))));
+    }
+
+    /// <summary><c>POST /conversations/{id}/activities</c>: one activity from the client; 200 <c>{id}</c>.</summary>
+    public static async Task<IResult> PostActivityAsync(HttpContext http, string conversationId, [AsParameters] DirectLineServices services)
+    {
+        var access = await AuthorizeAsync(http, conversationId, services).ConfigureAwait(false);
+        if (access.Failure is { } failure)
+        {
+            return failure.Result;
+        }
+
+        var request = http.Request;
+        if (!RequestBody.IsJson(request.ContentType))
+        {
+            return Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type", "Send the activity as application/json.");
+        }
+
+        var limit = services.BotOptions.Value.MaxBodyBytes;
+        var body = request.ContentLength > limit ? null : await RequestBody.ReadBoundedAsync(request.Body, limit, http.RequestAborted).ConfigureAwait(false);
+        if (body is null)
+        {
+            return Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large", $"The limit is {limit} bytes.");
+        }
+
+        Activity? activity;
+        try
+        {
+            activity = JsonSerializer.Deserialize(body, ActivityJsonContext.Default.Activity);
+        }
+        catch (JsonException ex)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Malformed JSON", ex.Message);
+        }
+
+        if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Not an activity", "An activity needs a 'type'.");
+        }
+
+        var conversation = access.Conversation!;
+        if (!conversation.Started && conversation.Start())
+        {
+            // A client that skipped POST /conversations still gets its welcome first.
+            await RunTurnAsync(services, conversation, new Activity { Type = ActivityTypes.ConversationUpdate, MembersAdded = [conversation.User, Bot] }).ConfigureAwait(false);
+        }
+
+        var id = await RunTurnAsync(services, conversation, activity with
+        {
+            // The user is who the token says, whatever the body claims; the rest is the channel's to set.
+            From = new ChannelAccount { Id = conversation.User.Id, Name = activity.From?.Name ?? conversation.User.Name, Role = "user" },
+        }).ConfigureAwait(false);
+        return TypedResults.Ok(new ResourceResponse(id));
+    }
+
+    /// <summary>
+    /// <c>GET /conversations/{id}/activities?watermark=</c>: the feed after the watermark (an
+    /// empty watermark means from the start). Idle polls get 200 with no activities.
+    /// </summary>
+    public static async Task<IResult> GetActivitiesAsync(HttpContext http, string conversationId, string? watermark, [AsParameters] DirectLineServices services)
+    {
+        var access = await AuthorizeAsync(http, conversationId, services).ConfigureAwait(false);
+        if (access.Failure is { } failure)
+        {
+            return failure.Result;
+        }
+
+        var (activities, next) = access.Conversation!.Since(Watermark(watermark));
+        return TypedResults.Json(new ActivitySet(activities, next.ToString(CultureInfo.InvariantCulture)), DirectLineJsonContext.Default.ActivitySet);
+    }
+
+    /// <summary>
+    /// <c>GET /conversations/{id}/stream?t=token&amp;watermark=</c>: a WebSocket that sends each new
+    /// part of the feed as an ActivitySet. One stream per conversation: a new one closes the old.
+    /// </summary>
+    public static async Task StreamAsync(HttpContext http, string conversationId, string? t, string? watermark, [AsParameters] DirectLineServices services)
+    {
+        var access = await AuthorizeAsync(http, conversationId, services, t).ConfigureAwait(false);
+        if (access.Failure is { } failure)
+        {
+            await failure.Result.ExecuteAsync(http).ConfigureAwait(false);
+            return;
+        }
+
+        if (!http.WebSockets.IsWebSocketRequest)
+        {
+            await Problem(StatusCodes.Status400BadRequest, "WebSocket expected", "Open the stream URL as a WebSocket.").ExecuteAsync(http).ConfigureAwait(false);
+            return;
+        }
+
+        var conversation = access.Conversation!;
+        using var socket = await http.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, services.Lifetime.ApplicationStopping, conversation.OpenStream());
+        try
+        {
+            await new DirectLineStream(socket, conversation, services.Time).RunAsync(Watermark(watermark), stop.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+        {
+            // The client went away, a newer stream took over, or the bot is stopping.
+        }
+    }
+
+    /// <summary>Runs one activity through the turn pipeline; replies go into the feed. Returns the activity's feed id.</summary>
+    private static async Task<string?> RunTurnAsync(DirectLineServices services, DirectLineConversation conversation, Activity activity)
+    {
+        var now = services.Time.GetUtcNow();
+        var incoming = activity with
+        {
+            ChannelId = conversation.ChannelId,
+            Conversation = new ConversationAccount { Id = conversation.Id },
+            From = activity.From ?? conversation.User,
+            Recipient = Bot,
+            ServiceUrl = null,
+            DeliveryMode = null,
+        };
+
+        // The client's own messages come back through the feed (Web Chat waits for that echo);
+        // typing is not kept, and conversationUpdate never reaches clients.
+        string? id = null;
+        if (incoming.Type is not (ActivityTypes.Typing or ActivityTypes.ConversationUpdate))
+        {
+            incoming = conversation.Append(incoming, now);
+            id = incoming.Id;
+        }
+        else
+        {
+            conversation.Touch(now);
+            incoming = incoming with { Id = Guid.NewGuid().ToString("N"), Timestamp = now.ToString("O", CultureInfo.InvariantCulture) };
+        }
+
+        // Not the request's token: a reply the bot has started is delivered even if the client hangs up.
+        await services.Handler.HandleAsync(new Turn(incoming, new DirectLineReplySink(conversation, services.Time)), CancellationToken.None).ConfigureAwait(false);
+        return id ?? incoming.Id;
+    }
+
+    private static async Task<Access> AuthorizeAsync(HttpContext http, string conversationId, DirectLineServices services, string? queryToken = null)
+    {
+        var bearer = queryToken ?? DirectLineTokens.Bearer(http.Request.Headers.Authorization);
+        if (services.Tokens.IsSecret(bearer))
+        {
+            return services.Conversations.Find(conversationId) is { } byId ? new Access(byId, null, null) : Fail(StatusCodes.Status404NotFound);
+        }
+
+        var token = await services.Tokens.ReadAsync(bearer).ConfigureAwait(false);
+        if (token is null)
+        {
+            Log.Rejected(services.Logger, "missing or invalid token");
+            return Fail(StatusCodes.Status401Unauthorized);
+        }
+
+        if (!string.Equals(token.ConversationId, conversationId, StringComparison.Ordinal))
+        {
+            Log.Rejected(services.Logger, "token of another conversation");
+            return Fail(StatusCodes.Status403Forbidden);
+        }
+
+        if (token.Expired)
+        {
+            return Fail(StatusCodes.Status403Forbidden);
+        }
+
+        if (services.Conversations.Find(conversationId) is not { } conversation)
+        {
+            return Fail(StatusCodes.Status404NotFound);
+        }
+
+        // A client that polls, streams or refreshes is still there: the conversation is not idle.
+        conversation.Touch(services.Time.GetUtcNow());
+        return new Access(conversation, bearer, null);
+
+        static Access Fail(int status) => new(null, null, new AccessFailure(status));
+    }
+
+    private static async Task<(DirectLineStartRequest? Request, ProblemHttpResult? Problem)> ReadStartAsync(HttpContext http)
+    {
+        if (http.Request.ContentLength is 0 || !RequestBody.IsJson(http.Request.ContentType))
+        {
+            return (null, null);
+        }
+
+        var body = await RequestBody.ReadBoundedAsync(http.Request.Body, 16 * 1024, http.RequestAborted).ConfigureAwait(false);
+        if (body is null)
+        {
+            return (null, Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large", "The limit is 16384 bytes."));
+        }
+
+        if (body.Length == 0)
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            return (JsonSerializer.Deserialize(body, DirectLineJsonContext.Default.DirectLineStartRequest), null);
+        }
+        catch (JsonException ex)
+        {
+            return (null, Problem(StatusCodes.Status400BadRequest, "Malformed JSON", ex.Message));
+        }
+    }
+
+    /// <summary>The user a secret holder names (trimmed to a sane length), or a new anonymous one.</summary>
+    private static ChannelAccount UserFrom(DirectLineStartRequest? request)
+    {
+        var id = request?.User?.Id;
+        var name = request?.User?.Name;
+        return new ChannelAccount
+        {
+            Id = string.IsNullOrWhiteSpace(id) ? DirectLineConversations.NewUserId() : id[..Math.Min(id.Length, 256)],
+            Name = string.IsNullOrWhiteSpace(name) ? null : name[..Math.Min(name.Length, 256)],
+            Role = "user",
+        };
+    }
+
+    /// <summary>A new token for the conversation and, for starts, the stream URL that carries it.</summary>
+    private static DirectLineConversationInfo Info(HttpContext http, DirectLineServices services, DirectLineConversation conversation, bool stream)
+    {
+        var token = services.Tokens.Issue(conversation.Id, conversation.User.Id!);
+        return new DirectLineConversationInfo(conversation.Id, token, ExpiresIn(services), stream ? StreamUrl(http, conversation.Id, token, watermark: null) : null);
+    }
+
+    private static int ExpiresIn(DirectLineServices services) => (int)services.Tokens.Lifetime.TotalSeconds;
+
+    /// <summary>The pre-authorised WebSocket URL of a conversation's stream.</summary>
+    private static string StreamUrl(HttpContext http, string conversationId, string token, long? watermark)
+    {
+        var scheme = http.Request.IsHttps ? "wss" : "ws";
+        var url = $"{scheme}://{http.Request.Host}{http.Request.PathBase}{RoutePrefix}/conversations/{Uri.EscapeDataString(conversationId)}/stream?t={Uri.EscapeDataString(token)}";
+        return watermark is { } w ? url + "&watermark=" + w.ToString(CultureInfo.InvariantCulture) : url;
+    }
+
+    /// <summary>An opaque watermark from a client: ours are numbers; anything else means from the start.</summary>
+    private static long Watermark(string? watermark) =>
+        long.TryParse(watermark, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : 0;
+
+    private static StatusCodeHttpResult Forbidden() => TypedResults.StatusCode(StatusCodes.Status403Forbidden);
+
+    private static ProblemHttpResult Full() =>
+        TypedResults.Problem("Too many conversations are open; try again shortly.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy");
+
+    private static ProblemHttpResult Problem(int status, string title, string detail) =>
+        TypedResults.Problem(detail, statusCode: status, title: title);
+
+    private sealed record Access(DirectLineConversation? Conversation, string? Token, AccessFailure? Failure);
+
+    private sealed record AccessFailure(int Status)
+    {
+        public IResult Result => Status switch
+        {
+            StatusCodes.Status401Unauthorized => TypedResults.Unauthorized(),
+            StatusCodes.Status404NotFound => TypedResults.NotFound(),
+            _ => Forbidden(),
+        };
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 2500, Level = LogLevel.Warning, Message = "Rejected a Direct Line request: {Reason}")]
+        public static partial void Rejected(ILogger logger, string reason);
+    }
+}
+
+/// <summary>What the Direct Line routes need, injected per request.</summary>
+internal sealed record DirectLineServices(
+    DirectLineConversations Conversations,
+    DirectLineTokens Tokens,
+    TurnHandler Handler,
+    TimeProvider Time,
+    IOptions<BotOptions> BotOptions,
+    IHostApplicationLifetime Lifetime,
+    ILogger<DirectLineServices> Logger);
