@@ -4,6 +4,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Chromium for the careers page's browser test (Debian's package; Playwright drives it).
+if ! command -v chromium >/dev/null 2>&1; then
+  sudo_cmd=""
+  if [ "$(id -u)" != 0 ]; then sudo_cmd="sudo"; fi
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
+fi
+
 # Azurite (Azure Storage emulator) for the shared-state tests, pinned by tests/tools/package-lock.json.
 npm ci --prefix tests/tools --no-audit --no-fund --loglevel=error
 
