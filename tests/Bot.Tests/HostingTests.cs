@@ -24,9 +24,12 @@ public sealed class HostingTests
         using var kb = new CareerBot.Knowledge.Tests.TempKnowledgeBase(guideB: "---\nid: guide-b\ntitle: B\nsource: S\nupdated: 2026-01-01\nsummary: s\n---\n## Oops\nNo topics here.\n");
         using var factory = new BotFactory(new Dictionary<string, string?> { ["Knowledge:BasePath"] = kb.BasePath });
 
-        var ex = Assert.ThrowsAny<CareerBot.Knowledge.KnowledgeBaseException>(() => factory.CreateClient());
+        // The host's start fails; which exception the test host surfaces depends on a race inside
+        // WebApplicationFactory (sometimes its own ObjectDisposedException), so the log line is what is checked.
+        var ex = Record.Exception(() => factory.CreateClient());
 
-        Assert.EndsWith("guide-b.md:8: section 'Oops' has no <!-- topics: ... --> comment after its heading", ex.Message, StringComparison.Ordinal);
-        Assert.Contains(factory.Logs.Events, e => e.EventId == 1010 && e.Message.Contains("guide-b.md:8", StringComparison.Ordinal));
+        Assert.NotNull(ex);
+        Assert.Contains(factory.Logs.Events, e => e.EventId == 1010
+            && e.Message.EndsWith("guide-b.md:8: section 'Oops' has no <!-- topics: ... --> comment after its heading", StringComparison.Ordinal));
     }
 }
