@@ -6,12 +6,12 @@ using Microsoft.Extensions.Logging.Console;
 namespace CareerBot.Bot.Cli;
 
 /// <summary>
-/// The command-line verbs of the bot's executable: <c>ask</c>, <c>index</c>, <c>train</c>
-/// and <c>eval</c>. Without a verb the executable runs the bot service instead.
+/// The command-line verbs of the bot's executable: <c>ask</c>, <c>index</c>, <c>train</c>,
+/// <c>eval</c> and <c>teams-package</c>. Without a verb the executable runs the bot service instead.
 /// </summary>
 internal static class CliApp
 {
-    private static readonly string[] Verbs = ["ask", "index", "train", "eval", "--help", "-h", "-?"];
+    private static readonly string[] Verbs = ["ask", "index", "train", "eval", "teams-package", "--help", "-h", "-?"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
 
@@ -32,6 +32,7 @@ internal static class CliApp
             output.WriteLine($"Trained {model.ClassNames.Count} intents ({model.FeatureCount} features, out-of-scope threshold {model.Threshold:0.000}) into {loader.Options.ModelPath}");
         }));
         root.Subcommands.Add(EvalCommand.Create(cli));
+        root.Subcommands.Add(TeamsPackageCommand.Create(cli));
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
     }
 
