@@ -26,4 +26,20 @@ public sealed class BotOptions
     /// <summary>First retry delay; later ones back off exponentially, with jitter.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan ConnectorRetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Messages one user may send per minute on average; 0 turns throttling off.</summary>
+    [Range(0, 100_000)]
+    public int MessagesPerMinute { get; set; } = 30;
+
+    /// <summary>Messages one user may send in a quick burst before the per-minute rate applies.</summary>
+    [Range(1, 10_000)]
+    public int MessageBurst { get; set; } = 10;
+
+    /// <summary>Turns handled at once; requests beyond this get 503 with Retry-After instead of queueing.</summary>
+    [Range(1, 100_000)]
+    public int MaxConcurrentTurns { get; set; } = 64;
+
+    /// <summary>Attachments accepted on one activity; more is a 400.</summary>
+    [Range(0, 1000)]
+    public int MaxAttachments { get; set; } = 10;
 }

@@ -4,6 +4,7 @@ using CareerBot.Bot.Channels.BotFramework;
 using CareerBot.Bot.Channels.DirectLine;
 using CareerBot.Bot.Channels.WebChat;
 using CareerBot.Bot.Conversation;
+using CareerBot.Bot.Operations;
 using CareerBot.Bot.Rendering;
 using CareerBot.Bot.State;
 using CareerBot.Knowledge;
@@ -17,6 +18,9 @@ namespace CareerBot.Bot;
 internal static partial class BotServiceCollectionExtensions
 {
     public const string DefaultUrl = "http://localhost:3978";
+
+    /// <summary>The rate-limiter policy that bounds turns in flight (load shedding).</summary>
+    public const string TurnsPolicy = "turns";
 
     public static WebApplicationBuilder AddCareerBot(this WebApplicationBuilder builder)
     {
@@ -49,7 +53,12 @@ internal static partial class BotServiceCollectionExtensions
                 : new BlobStateStorage(new Azure.Storage.Blobs.BlobContainerClient(state.BlobConnectionString, state.BlobContainer, BlobOptions(state)));
         });
         services.AddSingleton<ConversationStateStore>();
+        services.AddOptionsWithValidateOnStart<TranscriptOptions, TranscriptOptionsValidator>().Bind(configuration.GetSection("Transcripts"));
         services.AddSingleton<IFeedbackStore, SqliteFeedbackStore>();
+        services.AddSingleton<UserThrottle>();
+        services.AddSingleton<SqliteTurnLog>();
+        services.AddSingleton<ITurnLog>(sp => sp.GetRequiredService<SqliteTurnLog>());
+        services.AddHostedService(sp => sp.GetRequiredService<SqliteTurnLog>());
         services.AddSingleton<IReplyRenderer, AdaptiveCardRenderer>();
         services.AddSingleton<IReplyRenderer, TeamsRenderer>();
         services.AddSingleton<IReplyRenderer, WebChatRenderer>();
@@ -105,13 +114,25 @@ internal static partial class BotServiceCollectionExtensions
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = static (context, _) =>
             {
-                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                var policy = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute>()?.PolicyName;
+                if (policy == TurnsPolicy)
+                {
+                    // Load shedding: busy for a moment, not a client error.
+                    context.HttpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                    context.HttpContext.Response.Headers.RetryAfter = "1";
+                }
+                else if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
                 {
                     context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 }
 
                 return ValueTask.CompletedTask;
             };
+            limiter.AddPolicy(TurnsPolicy, static http => RateLimitPartition.GetConcurrencyLimiter(TurnsPolicy, _ => new ConcurrencyLimiterOptions
+            {
+                PermitLimit = http.RequestServices.GetRequiredService<IOptions<BotOptions>>().Value.MaxConcurrentTurns,
+                QueueLimit = 0,
+            }));
             limiter.AddPolicy(WebChatTokenEndpoint.RateLimitPolicy, static http =>
             {
                 var perMinute = http.RequestServices.GetRequiredService<IOptions<DirectLineOptions>>().Value.TokenRequestsPerMinute;
@@ -139,7 +160,7 @@ internal static partial class BotServiceCollectionExtensions
         app.UseRateLimiter();
         app.UseWebSockets();
 
-        app.MapPost("/api/messages", BotEndpoint.PostAsync);
+        app.MapPost("/api/messages", BotEndpoint.PostAsync).RequireRateLimiting(TurnsPolicy);
         app.MapDirectLine();
         app.MapPost(WebChatTokenEndpoint.Route, WebChatTokenEndpoint.PostAsync)
             .RequireCors(DirectLineEndpoints.CorsPolicy)

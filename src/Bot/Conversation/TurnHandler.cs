@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CareerBot.Bot.Operations;
 using CareerBot.Bot.Protocol;
 using CareerBot.Bot.Rendering;
 using CareerBot.Knowledge;
@@ -17,10 +18,16 @@ internal sealed partial class TurnHandler(
     ConversationStateStore states,
     RendererSelector renderers,
     IFeedbackStore feedback,
+    UserThrottle throttle,
+    ITurnLog turnLog,
+    Microsoft.Extensions.Options.IOptions<TranscriptOptions> transcripts,
     TimeProvider time,
     ILogger<TurnHandler> logger)
 {
     public const string FeedbackThanks = "Thanks for your feedback!";
+
+    /// <summary>The one reply a user gets when sending faster than the throttle allows.</summary>
+    public const string SlowDown = "You're sending messages faster than I can answer. Please wait a few seconds, then ask again.";
 
     /// <summary>What Web Chat posts when a thumbs button under an answer is pressed.</summary>
     public const string WebChatFeedbackEvent = "webchat:activity-status/feedback";
@@ -56,6 +63,19 @@ internal sealed partial class TurnHandler(
 
     private async Task OnMessageAsync(Turn turn, CancellationToken cancellationToken)
     {
+        var started = time.GetTimestamp();
+        var verdict = throttle.Check(turn.ChannelId + ":" + (turn.Activity.From?.Id ?? turn.ConversationId));
+        if (verdict != ThrottleVerdict.Allowed)
+        {
+            Log.Throttled(logger, turn.ChannelId, verdict == ThrottleVerdict.Warn);
+            if (verdict == ThrottleVerdict.Warn)
+            {
+                await turn.ReplyAsync(new Activity { Text = SlowDown }, cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
         var text = IncomingText.Of(turn.Activity);
         if (FeedbackFromValue(turn.Activity.Value) is { } cardFeedback)
         {
@@ -81,6 +101,9 @@ internal sealed partial class TurnHandler(
         }
 
         Log.Answered(logger, turn.ChannelId, answer.Intent.Name, answer.Kind.ToString(), answer.Citations.Count);
+        turnLog.Record(new TurnRecord(
+            time.GetUtcNow(), turn.ChannelId, answer.Intent.Name, answer.Intent.Score, answer.Answered,
+            answer.Citations.Select(c => c.PassageId).ToArray(), time.GetElapsedTime(started).TotalMilliseconds, text));
         var record = new AnswerRecord(replyId, answer.Intent.Name, answer.Answered, answer.Citations.Select(c => c.PassageId).ToArray());
         await states.UpdateAsync(turn.ChannelId, turn.ConversationId, s => s.Remember(record) with
         {
@@ -177,7 +200,7 @@ internal sealed partial class TurnHandler(
         try
         {
             await feedback.RecordAsync(
-                new Feedback(time.GetUtcNow(), turn.ChannelId, helpful, answer?.Intent ?? "unknown", answer?.PassageIds ?? [], Truncate(comment, 500)),
+                new Feedback(time.GetUtcNow(), turn.ChannelId, helpful, answer?.Intent ?? "unknown", answer?.PassageIds ?? [], transcripts.Value.Enabled ? Truncate(comment, 500) : null),
                 cancellationToken).ConfigureAwait(false);
             Log.FeedbackRecorded(logger, turn.ChannelId, helpful, answer?.Intent ?? "unknown");
         }
@@ -235,6 +258,9 @@ internal sealed partial class TurnHandler(
 
         [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Feedback could not be stored")]
         public static partial void FeedbackFailed(ILogger logger, Exception exception);
+
+        [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "Throttled a user on {Channel} (told to slow down: {Warned})")]
+        public static partial void Throttled(ILogger logger, string channel, bool warned);
 
         [LoggerMessage(EventId = 2003, Level = LogLevel.Debug, Message = "Invoke {Name} is not handled; answered 200")]
         public static partial void UnhandledInvoke(ILogger logger, string name);

@@ -41,4 +41,10 @@ internal static class RequestBody
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    /// <summary>Why an activity is over the configured limits, or null when it is within them.</summary>
+    public static string? OverLimits(Activity activity, BotOptions options) =>
+        activity.Attachments is { Count: var count } && count > options.MaxAttachments
+            ? $"At most {options.MaxAttachments} attachments are accepted; this activity has {count}."
+            : null;
 }

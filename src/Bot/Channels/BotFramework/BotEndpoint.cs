@@ -50,6 +50,11 @@ internal static partial class BotEndpoint
             return Problem(StatusCodes.Status400BadRequest, "Not an activity", problem);
         }
 
+        if (RequestBody.OverLimits(activity!, services.Options.Value) is { } overLimit)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Over a limit", overLimit);
+        }
+
         var auth = await services.Authenticator.AuthenticateAsync(request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null, activity!, cancellationToken).ConfigureAwait(false);
         if (!auth.Succeeded)
         {

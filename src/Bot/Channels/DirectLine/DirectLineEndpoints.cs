@@ -28,9 +28,9 @@ internal static partial class DirectLineEndpoints
         var group = app.MapGroup(RoutePrefix).RequireCors(CorsPolicy);
         group.MapPost("/tokens/generate", GenerateTokenAsync);
         group.MapPost("/tokens/refresh", RefreshTokenAsync);
-        group.MapPost("/conversations", StartConversationAsync);
+        group.MapPost("/conversations", StartConversationAsync).RequireRateLimiting(BotServiceCollectionExtensions.TurnsPolicy);
         group.MapGet("/conversations/{conversationId}", ReconnectAsync);
-        group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
+        group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync).RequireRateLimiting(BotServiceCollectionExtensions.TurnsPolicy);
         group.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync);
         group.MapGet("/conversations/{conversationId}/stream", StreamAsync);
         return group;
@@ -192,6 +192,11 @@ internal static partial class DirectLineEndpoints
         if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
         {
             return Problem(StatusCodes.Status400BadRequest, "Not an activity", "An activity needs a 'type'.");
+        }
+
+        if (RequestBody.OverLimits(activity, services.BotOptions.Value) is { } overLimit)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Over a limit", overLimit);
         }
 
         var conversation = access.Conversation!;

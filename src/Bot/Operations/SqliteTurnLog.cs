@@ -1,0 +1,197 @@
+using System.Globalization;
+using System.Threading.Channels;
+using CareerBot.Bot.Conversation;
+using CareerBot.Knowledge;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace CareerBot.Bot.Operations;
+
+/// <summary>
+/// Turn records in <c>turns.db</c> next to the index. Turns hand records to a bounded queue and
+/// go on; a background writer stores them in batches and erases question text older than the
+/// transcript retention. When the queue is full a record is dropped and counted, never waited for.
+/// </summary>
+internal sealed partial class SqliteTurnLog : BackgroundService, ITurnLog
+{
+    private const int QueueCapacity = 10_000;
+    private readonly Channel<TurnRecord> _queue = Channel.CreateBounded<TurnRecord>(new BoundedChannelOptions(QueueCapacity)
+    {
+        FullMode = BoundedChannelFullMode.DropWrite,
+        SingleReader = true,
+    });
+
+    private readonly string _connectionString;
+    private readonly IOptions<TranscriptOptions> _transcripts;
+    private readonly TimeProvider _time;
+    private readonly ILogger<SqliteTurnLog> _logger;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private long _dropped;
+    private bool _created;
+
+    public SqliteTurnLog(IOptions<KnowledgeOptions> knowledge, IOptions<TranscriptOptions> transcripts, TimeProvider time, ILogger<SqliteTurnLog> logger)
+    {
+        var path = Path.Combine(knowledge.Value.DataPath, "turns.db");
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString();
+        _transcripts = transcripts;
+        _time = time;
+        _logger = logger;
+    }
+
+    public long Dropped => Interlocked.Read(ref _dropped);
+
+    public void Record(TurnRecord record)
+    {
+        // The question is kept only with transcripts on; otherwise it never leaves the turn.
+        var kept = _transcripts.Value.Enabled ? record : record with { Question = null };
+        if (!_queue.Writer.TryWrite(kept))
+        {
+            Interlocked.Increment(ref _dropped);
+        }
+    }
+
+    public async Task<IReadOnlyList<TurnRecord>> ReadAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT time, channel, intent, score, answered, passage_ids, latency_ms, question FROM turns WHERE time >= $from AND time < $to ORDER BY time, rowid";
+            command.Parameters.AddWithValue("$from", Stamp(from));
+            command.Parameters.AddWithValue("$to", Stamp(to));
+            var records = new List<TurnRecord>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                records.Add(new TurnRecord(
+                    DateTimeOffset.Parse(reader.GetString(0), CultureInfo.InvariantCulture),
+                    reader.GetString(1),
+                    reader.GetString(2),
+                    reader.GetDouble(3),
+                    reader.GetInt32(4) == 1,
+                    reader.GetString(5).Split(' ', StringSplitOptions.RemoveEmptyEntries),
+                    reader.GetDouble(6),
+                    reader.IsDBNull(7) ? null : reader.GetString(7)));
+            }
+
+            return records;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<TurnRecord>();
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
+            {
+                await WriteAvailableAsync(batch, stoppingToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: store what is already queued, so no accepted turn's record is lost.
+            await WriteAvailableAsync(batch, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private async Task WriteAvailableAsync(List<TurnRecord> batch, CancellationToken cancellationToken)
+    {
+        batch.Clear();
+        while (batch.Count < 500 && _queue.Reader.TryRead(out var record))
+        {
+            batch.Add(record);
+        }
+
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (var insert = connection.CreateCommand())
+            {
+                insert.Transaction = transaction;
+                insert.CommandText = "INSERT INTO turns (time, channel, intent, score, answered, passage_ids, latency_ms, question) VALUES ($time, $channel, $intent, $score, $answered, $passages, $latency, $question)";
+                var time = insert.Parameters.Add("$time", SqliteType.Text);
+                var channel = insert.Parameters.Add("$channel", SqliteType.Text);
+                var intent = insert.Parameters.Add("$intent", SqliteType.Text);
+                var score = insert.Parameters.Add("$score", SqliteType.Real);
+                var answered = insert.Parameters.Add("$answered", SqliteType.Integer);
+                var passages = insert.Parameters.Add("$passages", SqliteType.Text);
+                var latency = insert.Parameters.Add("$latency", SqliteType.Real);
+                var question = insert.Parameters.Add("$question", SqliteType.Text);
+                foreach (var record in batch)
+                {
+                    time.Value = Stamp(record.Time);
+                    channel.Value = record.ChannelId;
+                    intent.Value = record.Intent;
+                    score.Value = record.Score;
+                    answered.Value = record.Answered ? 1 : 0;
+                    passages.Value = string.Join(' ', record.PassageIds);
+                    latency.Value = record.LatencyMs;
+                    question.Value = (object?)record.Question ?? DBNull.Value;
+                    await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            await using (var erase = connection.CreateCommand())
+            {
+                // Transcript retention: question text older than the limit is erased, the rest of the record stays.
+                erase.Transaction = transaction;
+                erase.CommandText = "UPDATE turns SET question = NULL WHERE question IS NOT NULL AND time < $cutoff";
+                erase.Parameters.AddWithValue("$cutoff", Stamp(_time.GetUtcNow() - _transcripts.Value.Retention));
+                await erase.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException ex)
+        {
+            Log.WriteFailed(_logger, batch.Count, ex);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        Directory.CreateDirectory(Path.GetDirectoryName(connection.DataSource)!);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        if (!_created)
+        {
+            await using var create = connection.CreateCommand();
+            create.CommandText = """
+                PRAGMA journal_mode = WAL;
+                CREATE TABLE IF NOT EXISTS turns (time TEXT NOT NULL, channel TEXT NOT NULL, intent TEXT NOT NULL, score REAL NOT NULL,
+                    answered INTEGER NOT NULL, passage_ids TEXT NOT NULL, latency_ms REAL NOT NULL, question TEXT);
+                CREATE INDEX IF NOT EXISTS turns_time ON turns (time);
+                """;
+            await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            _created = true;
+        }
+
+        return connection;
+    }
+
+    /// <summary>Sortable UTC text, so time ranges are plain string comparisons.</summary>
+    private static string Stamp(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 2700, Level = LogLevel.Warning, Message = "Could not store {Count} turn records")]
+        public static partial void WriteFailed(ILogger logger, int count, Exception exception);
+    }
+}

@@ -1,0 +1,105 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using CareerBot.Bot.Conversation;
+using CareerBot.Bot.State;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CareerBot.Bot.Tests;
+
+/// <summary>Abuse and overload through the real endpoint: per-user throttling, load shedding, activity limits.</summary>
+public sealed class LimitsHostTests
+{
+    [Fact]
+    public async Task Messages_FasterThanTheThrottle_GetOnePoliteReplyThenNothing()
+    {
+        using var factory = new BotFactory(new() { ["Bot:MessageBurst"] = "2", ["Bot:MessagesPerMinute"] = "1" });
+        var client = factory.CreateClient();
+
+        var replies = new List<JsonArray>();
+        for (var i = 0; i < 4; i++)
+        {
+            replies.Add(await SendAsync(client, Activities.Message("Do I need a PhD?", conversationId: "c-throttle", id: $"a{i}")));
+        }
+
+        var otherUser = Activities.Message("Do I need a PhD?", conversationId: "c-other-user");
+        otherUser["from"] = new JsonObject { ["id"] = "someone-else" };
+        var other = await SendAsync(client, otherUser);
+
+        Assert.NotEqual(TurnHandler.SlowDown, (string?)replies[0][0]!["text"]);
+        Assert.NotEqual(TurnHandler.SlowDown, (string?)replies[1][0]!["text"]);
+        Assert.Equal(TurnHandler.SlowDown, (string?)Assert.Single(replies[2])!["text"]);
+        Assert.Empty(replies[3]);
+        Assert.NotEmpty(other);
+        Assert.Contains(factory.Logs.Events, e => e.EventId == 2004);
+    }
+
+    [Fact]
+    public async Task Turns_BeyondTheConcurrencyLimit_Get503WithRetryAfter()
+    {
+        var storage = new BlockingStorage();
+        using var factory = new BotFactory(
+            new() { ["Bot:MaxConcurrentTurns"] = "1", ["State:Timeout"] = "00:01:00" },
+            services => services.AddSingleton<IStateStorage>(storage));
+        var client = factory.CreateClient();
+
+        var first = SendRawAsync(client, Activities.Message("Do I need a PhD?", conversationId: "c-slow"));
+        await Poll.UntilAsync(() => storage.Waiting > 0, TimeSpan.FromSeconds(30), "the first turn to reach storage");
+        var shed = await SendRawAsync(client, Activities.Message("Do I need a PhD?", conversationId: "c-shed"));
+        storage.Release();
+        var done = await first;
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, shed.StatusCode);
+        Assert.Equal("1", shed.Headers.GetValues("Retry-After").Single());
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await SendRawAsync(client, Activities.Message("Do I need a PhD?", conversationId: "c-after"))).StatusCode);
+    }
+
+    [Theory]
+    [InlineData(2, HttpStatusCode.OK)]
+    [InlineData(3, HttpStatusCode.BadRequest)]
+    public async Task Attachments_AtAndOverTheLimit_AreAcceptedThenRefused(int count, HttpStatusCode expected)
+    {
+        using var factory = new BotFactory(new() { ["Bot:MaxAttachments"] = "2" });
+        var activity = Activities.Message("Do I need a PhD?");
+        activity["attachments"] = new JsonArray(Enumerable.Range(0, count).Select(i => (JsonNode)new JsonObject { ["contentType"] = "text/plain", ["content"] = $"note {i}" }).ToArray());
+
+        var response = await SendRawAsync(factory.CreateClient(), activity);
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    private static async Task<JsonArray> SendAsync(HttpClient client, JsonObject activity)
+    {
+        var response = await SendRawAsync(client, activity);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["activities"]!.AsArray();
+    }
+
+    private static Task<HttpResponseMessage> SendRawAsync(HttpClient client, JsonObject activity) =>
+        client.PostAsJsonAsync("/api/messages", activity);
+
+    /// <summary>State storage whose reads wait until the test releases them.</summary>
+    private sealed class BlockingStorage : IStateStorage
+    {
+        private readonly TaskCompletionSource _gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly MemoryStateStorage _inner = new(Microsoft.Extensions.Options.Options.Create(new StateOptions()), TimeProvider.System);
+        private int _waiting;
+
+        public int Waiting => Volatile.Read(ref _waiting);
+
+        public void Release() => _gate.TrySetResult();
+
+        public async Task<StoredItem?> ReadAsync(string key, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _waiting);
+            await _gate.Task.WaitAsync(cancellationToken);
+            return await _inner.ReadAsync(key, cancellationToken);
+        }
+
+        public Task<string> WriteAsync(string key, string json, string? etag, CancellationToken cancellationToken) =>
+            _inner.WriteAsync(key, json, etag, cancellationToken);
+
+        public Task DeleteAsync(string key, CancellationToken cancellationToken) => _inner.DeleteAsync(key, cancellationToken);
+    }
+}
