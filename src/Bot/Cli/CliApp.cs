@@ -7,16 +7,17 @@ namespace CareerBot.Bot.Cli;
 
 /// <summary>
 /// The command-line verbs of the bot's executable: <c>ask</c>, <c>index</c>, <c>train</c>,
-/// <c>eval</c> and <c>teams-package</c>. Without a verb the executable runs the bot service instead.
+/// <c>eval</c>, <c>teams-package</c> and <c>report</c>. Without a verb the executable runs the bot service instead.
 /// </summary>
 internal static class CliApp
 {
-    private static readonly string[] Verbs = ["ask", "index", "train", "eval", "teams-package", "--help", "-h", "-?"];
+    private static readonly string[] Verbs = ["ask", "index", "train", "eval", "teams-package", "report", "--help", "-h", "-?"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
 
     /// <param name="options">Knowledge options to use instead of appsettings.json and the environment (tests).</param>
-    public static int Run(string[] args, TextWriter output, TextWriter error, KnowledgeOptions? options = null)
+    /// <param name="time">The clock (tests fix it); the system clock by default.</param>
+    public static int Run(string[] args, TextWriter output, TextWriter error, KnowledgeOptions? options = null, TimeProvider? time = null)
     {
         var cli = new CliContext(output, error, () => CreateLoader(options ?? LoadOptions()));
         var root = new RootCommand("CareerBot: answers questions about the machine learning engineer career, citing its guides. Run without a verb to start the bot service.");
@@ -33,6 +34,7 @@ internal static class CliApp
         }));
         root.Subcommands.Add(EvalCommand.Create(cli));
         root.Subcommands.Add(TeamsPackageCommand.Create(cli));
+        root.Subcommands.Add(ReportCommand.Create(cli, time ?? TimeProvider.System));
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
     }
 

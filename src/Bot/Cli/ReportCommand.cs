@@ -1,0 +1,40 @@
+using System.CommandLine;
+using System.Text.Json;
+using CareerBot.Bot.Conversation;
+using CareerBot.Bot.Operations;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace CareerBot.Bot.Cli;
+
+/// <summary><c>report [--days N] [--top N] [--json]</c>: what visitors asked, what was declined, what was cited and voted down.</summary>
+internal static class ReportCommand
+{
+    public static Command Create(CliContext cli, TimeProvider time)
+    {
+        var days = new Option<int>("--days") { Description = "The window: this many days up to now.", DefaultValueFactory = _ => 7 };
+        var top = new Option<int>("--top") { Description = "Rows in each ranked list.", DefaultValueFactory = _ => 10 };
+        var json = new Option<bool>("--json") { Description = "Print JSON instead of Markdown." };
+        days.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 3650) { r.AddError("--days must be between 1 and 3650."); } });
+        top.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 1000) { r.AddError("--top must be between 1 and 1000."); } });
+        var command = new Command("report", "Summarise recorded turns and feedback: volume by channel and intent, declines, most cited passages, worst feedback, declined questions (with transcripts).")
+        {
+            days, top, json,
+        };
+        command.SetAction(parse => cli.Guarded(() =>
+        {
+            var options = Options.Create(cli.CreateLoader().Options);
+            var to = time.GetUtcNow();
+            var from = to.AddDays(-parse.GetValue(days));
+            using var log = new SqliteTurnLog(options, Options.Create(new TranscriptOptions()), time, NullLogger<SqliteTurnLog>.Instance);
+            var turns = log.ReadAsync(from, to, CancellationToken.None).GetAwaiter().GetResult();
+            var feedback = new SqliteFeedbackStore(options).ReadAllAsync(CancellationToken.None).GetAwaiter().GetResult();
+            var report = OperatorReportBuilder.Build(turns, feedback, from, to, parse.GetValue(top));
+            cli.Output.Write(parse.GetValue(json)
+                ? JsonSerializer.Serialize(report, CliJsonContext.Default.OperatorReport) + Environment.NewLine
+                : OperatorReportFormatter.ToMarkdown(report));
+            return 0;
+        }));
+        return command;
+    }
+}
