@@ -55,6 +55,42 @@ public sealed class LimitsHostTests
         Assert.Equal(HttpStatusCode.OK, (await SendRawAsync(client, Activities.Message("Do I need a PhD?", conversationId: "c-after"))).StatusCode);
     }
 
+    [Fact]
+    public async Task Shutdown_WithATurnInFlight_FinishesItAndDeliversTheReply()
+    {
+        var storage = new BlockingStorage();
+        var factory = new BotFactory(new() { ["State:Timeout"] = "00:01:00" }, services => services.AddSingleton<IStateStorage>(storage));
+        factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        factory.StartServer();
+        var address = factory.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.Single();
+        using var client = new HttpClient { BaseAddress = new Uri(address) };
+
+        var inFlight = SendRawAsync(client, Activities.Message("Do I need a PhD?", conversationId: "c-shutdown"));
+        await Poll.UntilAsync(() => storage.Waiting > 0, TimeSpan.FromSeconds(30), "the turn to be in flight");
+        var stopping = factory.DisposeAsync().AsTask();
+        await Poll.UntilAsync(() => factory.Services is null || IsStopping(factory), TimeSpan.FromSeconds(30), "the host to begin stopping");
+        storage.Release();
+        var response = await inFlight;
+        await stopping;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var replies = (await response.Content.ReadFromJsonAsync<JsonObject>())!["activities"]!.AsArray();
+        Assert.True((bool)replies[1]!["value"]!["answered"]!);
+    }
+
+    private static bool IsStopping(BotFactory factory)
+    {
+        try
+        {
+            return factory.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested;
+        }
+        catch (ObjectDisposedException)
+        {
+            return true;
+        }
+    }
+
     [Theory]
     [InlineData(2, HttpStatusCode.OK)]
     [InlineData(3, HttpStatusCode.BadRequest)]

@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 namespace CareerBot.Bot.Tests.Channels.BotFramework;
 
 /// <summary>
-/// Seeded fuzzing of /api/messages: mutated activities and raw bodies must never get a 5xx,
+/// Seeded fuzzing of /api/messages and the Direct Line activity route: mutated activities and raw bodies must never get a 5xx,
 /// and the bot must answer normally afterwards. The seed and count are fixed, so a failure
 /// reproduces exactly.
 /// </summary>
@@ -14,6 +14,7 @@ public sealed class HostileInputTests : IDisposable
 {
     private const int Seed = 20261122;
     private const int Cases = 10_000;
+    private const int DirectLineCases = 3_000;
 
     private static readonly string[] Strings =
     [
@@ -58,6 +59,37 @@ public sealed class HostileInputTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         var replies = (await answer.Content.ReadFromJsonAsync<JsonObject>())!["activities"]!.AsArray();
         Assert.True((bool)replies[1]!["value"]!["answered"]!);
+    }
+
+    [Fact]
+    public async Task MutatedActivities_OnDirectLine_NeverGetA5xx_AndTheConversationStillAnswers()
+    {
+        var random = new Random(Seed + 1);
+        var client = _factory.CreateClient();
+        var grant = (await (await client.PostAsync("/api/directline/token", null)).Content.ReadFromJsonAsync<JsonObject>())!;
+        var conversationId = (string)grant["conversationId"]!;
+        var token = (string)grant["token"]!;
+        var path = $"/v3/directline/conversations/{conversationId}/activities";
+        for (var i = 0; i < DirectLineCases; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = Body(random, i) };
+            request.Headers.TryAddWithoutValidation("Authorization", random.Next(20) == 0 ? "Bearer " + Pick(random, Strings) : "Bearer " + token);
+            var response = await client.SendAsync(request);
+            Assert.True((int)response.StatusCode < 500, $"Direct Line case {i} (seed {Seed + 1}) got {(int)response.StatusCode}");
+        }
+
+        // The fuzzing visitor is throttled by now; a new visitor on the same channel is answered.
+        var fresh = (await (await client.PostAsync("/api/directline/token", null)).Content.ReadFromJsonAsync<JsonObject>())!;
+        using var ask = new HttpRequestMessage(HttpMethod.Post, $"/v3/directline/conversations/{fresh["conversationId"]}/activities")
+        {
+            Content = JsonContent.Create(new JsonObject { ["type"] = "message", ["text"] = "Do I need a PhD?", ["from"] = new JsonObject { ["id"] = "x" } }),
+        };
+        ask.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", (string)fresh["token"]!);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(ask)).StatusCode);
+        using var poll = new HttpRequestMessage(HttpMethod.Get, $"/v3/directline/conversations/{fresh["conversationId"]}/activities?watermark=");
+        poll.Headers.Authorization = ask.Headers.Authorization;
+        var feed = (await (await client.SendAsync(poll)).Content.ReadFromJsonAsync<JsonObject>())!["activities"]!.AsArray();
+        Assert.Contains(feed, a => ((string?)a!["text"])?.Contains("[1]: cite:1", StringComparison.Ordinal) == true);
     }
 
     private static HttpContent Body(Random random, int index)
