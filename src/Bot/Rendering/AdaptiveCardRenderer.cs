@@ -34,7 +34,7 @@ internal sealed class AdaptiveCardRenderer : IReplyRenderer
     {
         var body = new JsonArray
         {
-            TextBlock(answer.Text),
+            TextBlock(Escaping.MarkdownKeepingMarkers(answer.Text)),
             new JsonObject { ["type"] = "TextBlock", ["text"] = "Sources", ["weight"] = "Bolder", ["spacing"] = "Medium" },
         };
         foreach (var c in answer.Citations)
@@ -45,8 +45,8 @@ internal sealed class AdaptiveCardRenderer : IReplyRenderer
                 ["type"] = "Container",
                 ["items"] = new JsonArray
                 {
-                    TextBlock($"[{c.Number}] {c.GuideTitle} > {c.SectionPath}", weight: "Bolder"),
-                    TextBlock($"\u201C{c.Quote}\u201D", subtle: true),
+                    TextBlock($"[{c.Number}] {Escaping.Markdown($"{c.GuideTitle} > {c.SectionPath}")}", weight: "Bolder"),
+                    TextBlock($"\u201C{Escaping.Markdown(c.Quote)}\u201D", subtle: true),
                     new JsonObject
                     {
                         ["type"] = "ActionSet",
@@ -60,7 +60,7 @@ internal sealed class AdaptiveCardRenderer : IReplyRenderer
                         ["type"] = "Container",
                         ["id"] = passageId,
                         ["isVisible"] = false,
-                        ["items"] = new JsonArray { TextBlock(c.PassageText) },
+                        ["items"] = new JsonArray { TextBlock(Escaping.Markdown(c.PassageText)) },
                     },
                 },
             });

@@ -32,7 +32,7 @@ public sealed class RendererTests
         var body = card["body"]!.AsArray();
         Assert.Equal("California pays $139,620. [1]\n\nPay is high. [2]", (string?)body[0]!["text"]);
         var source = body[2]!["items"]!.AsArray();
-        Assert.Equal("[1] Guide A > Pay > By state", (string?)source[0]!["text"]);
+        Assert.Equal("[1] Guide A \\> Pay \\> By state", (string?)source[0]!["text"]);
         Assert.Equal("\u201CCalifornia pays $139,620.\u201D", (string?)source[1]!["text"]);
         Assert.Equal("Action.ToggleVisibility", (string?)source[2]!["actions"]![0]!["type"]);
         Assert.Equal("passage-1", (string?)source[2]!["actions"]![0]!["targetElements"]![0]);
@@ -120,8 +120,12 @@ public sealed class RendererTests
         var webchat = new WebChatRenderer().Render(answer).Text!;
         var teams = new TeamsRenderer().Render(answer).Text!;
         var slack = new SlackRenderer().Render(answer).Text!;
+        var card = new AdaptiveCardRenderer().Render(answer).Attachments![0].Content!.ToJsonString();
 
         Assert.DoesNotContain("<script>", webchat, StringComparison.Ordinal);
+        Assert.DoesNotContain("](javascript", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u003Cscript\u003E", card, StringComparison.Ordinal);
+        Assert.DoesNotContain(" *bold* ", card, StringComparison.Ordinal);
         Assert.DoesNotContain("](javascript", webchat, StringComparison.Ordinal);
         Assert.DoesNotContain("<at>", teams, StringComparison.Ordinal);
         Assert.DoesNotContain("<", slack, StringComparison.Ordinal);
