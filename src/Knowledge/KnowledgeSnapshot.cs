@@ -37,7 +37,9 @@ public sealed class KnowledgeSnapshot : IDisposable
         ContentHash = contentHash;
         Analyzer = new TextAnalyzer(synonyms);
         Corrector = new TermCorrector(search.Vocabulary, synonyms.Tokens);
-        Retriever = new PassageRetriever(search, passages, Analyzer, options.Retrieval);
+        // FTS5 is the persisted index and the vocabulary; questions are scored from memory with the same formula.
+        QuerySearch = new MemoryPassageSearch(passages, Analyzer, search.Vocabulary, options.Retrieval.TitleWeight, options.Retrieval.BodyWeight);
+        Retriever = new PassageRetriever(QuerySearch, passages, Analyzer, options.Retrieval);
         Composer = new AnswerComposer(Retriever, Analyzer);
         Topics = model.ClassNames.Select(Intent.FromName).Where(i => i.IsTopic).Select(i => i.Topic!.Value).ToArray();
         _samples = [];
@@ -50,7 +52,11 @@ public sealed class KnowledgeSnapshot : IDisposable
         }
     }
 
+    /// <summary>The persisted full-text index (SQLite FTS5).</summary>
     public IPassageSearch Search { get; }
+
+    /// <summary>What questions are searched with: the in-memory BM25 over the same documents.</summary>
+    public IPassageSearch QuerySearch { get; }
 
     public IReadOnlyList<Passage> Passages { get; }
 
