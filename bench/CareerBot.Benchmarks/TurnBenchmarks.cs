@@ -20,6 +20,8 @@ public class TurnBenchmarks
     private Answer _answer = null!;
     private QuestionAnalysis _analysis = null!;
     private IReplyRenderer _teams = null!;
+    private IReadOnlyList<CareerBot.Knowledge.Guides.Passage> _views = null!;
+    private Dictionary<string, double> _weights = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -31,6 +33,8 @@ public class TurnBenchmarks
         _analysis = _engine.Understand(new Question(Text));
         _answer = _engine.Answer(new Question(Text));
         _teams = new RendererSelector([new TeamsRenderer()]).For("msteams");
+        _views = _answer.Citations.Select(c => _knowledge.Passages.First(p => p.Id == c.PassageId)).ToList();
+        _weights = _knowledge.Retriever.StemWeights(_analysis.Query);
     }
 
     [GlobalCleanup]
@@ -38,6 +42,12 @@ public class TurnBenchmarks
 
     [Benchmark]
     public object Classify() => _knowledge.Model.Classify(Text);
+
+    [Benchmark]
+    public object Understand() => _engine.Understand(new Question(Text));
+
+    [Benchmark]
+    public object Compose() => _knowledge.Composer.Compose(_views, _weights);
 
     [Benchmark]
     public object Search() => _knowledge.Retriever.Retrieve(_analysis.Query, _knowledge.Options.Retrieval.Candidates);

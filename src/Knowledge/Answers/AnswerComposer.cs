@@ -10,11 +10,29 @@ namespace CareerBot.Knowledge.Answers;
 /// consecutive sentences (or a list with its lead-in) that best covers the question, quoted
 /// exactly and marked "[n]" for its citation. Nothing is paraphrased or invented.
 /// </summary>
-public sealed class AnswerComposer(PassageRetriever retriever, TextAnalyzer analyzer)
+public sealed class AnswerComposer
 {
     private const int MaxWindowUnits = 3;
     private const int MaxListItems = 12;
     private const int ShortAnswer = 320;
+
+    private readonly PassageRetriever _retriever;
+    private readonly TextAnalyzer _analyzer;
+
+    /// <summary>Each passage's sentence units and their stems, worked out once per knowledge snapshot.</summary>
+    private readonly Dictionary<Passage, Layout> _layouts;
+
+    public AnswerComposer(PassageRetriever retriever, TextAnalyzer analyzer)
+    {
+        ArgumentNullException.ThrowIfNull(retriever);
+        _retriever = retriever;
+        _analyzer = analyzer;
+        _layouts = new Dictionary<Passage, Layout>(ReferenceEqualityComparer.Instance);
+        foreach (var passage in retriever.Passages)
+        {
+            _layouts[passage] = LayOut(passage);
+        }
+    }
 
     /// <summary>The answer text and its citations, one per passage, numbered from 1.</summary>
     public (string Text, IReadOnlyList<Citation> Citations) Compose(IReadOnlyList<Passage> passages, IReadOnlyDictionary<string, double> stemWeights)
@@ -49,18 +67,31 @@ public sealed class AnswerComposer(PassageRetriever retriever, TextAnalyzer anal
     {
         ArgumentNullException.ThrowIfNull(passage);
         ArgumentNullException.ThrowIfNull(stemWeights);
-        var units = SentenceSplitter.Split(passage.Text);
+        var layout = _layouts.TryGetValue(passage, out var known) ? known : LayOut(passage);
+        var units = layout.Units;
         if (units.Count == 0 || (passage.IsQuestion && units.Count <= MaxWindowUnits && passage.Text.Length <= ShortAnswer))
         {
             // A short FAQ answer is quoted whole: cutting it would drop half of its answer.
             return passage.Text;
         }
 
-        var stems = units.Select(u => UnitStems(passage.Text, u, stemWeights)).ToArray();
+        var stems = new HashSet<string>[units.Count];
+        for (var i = 0; i < units.Count; i++)
+        {
+            stems[i] = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var stem in layout.UnitStems[i])
+            {
+                if (stemWeights.ContainsKey(stem))
+                {
+                    stems[i].Add(stem);
+                }
+            }
+        }
+
         if (passage.IsQuestion)
         {
             // An FAQ answer's opening sentence answers its question: it shares the question's words.
-            foreach (var stem in analyzer.Stems(passage.Heading))
+            foreach (var stem in layout.HeadingStems)
             {
                 if (stemWeights.ContainsKey(stem))
                 {
@@ -74,20 +105,14 @@ public sealed class AnswerComposer(PassageRetriever retriever, TextAnalyzer anal
         return passage.Text[units[first].Start..units[last].End];
     }
 
-    /// <summary>The query stems a unit contains, after the same synonym and stop-word analysis as the query.</summary>
-    private HashSet<string> UnitStems(string text, TextUnit unit, IReadOnlyDictionary<string, double> stemWeights)
+    /// <summary>The passage's units with the stems of each, after the same synonym and stop-word analysis as the query.</summary>
+    private Layout LayOut(Passage passage)
     {
-        var stems = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var stem in analyzer.Stems(unit.Of(text)))
-        {
-            if (stemWeights.ContainsKey(stem))
-            {
-                stems.Add(stem);
-            }
-        }
-
-        return stems;
+        var units = SentenceSplitter.Split(passage.Text);
+        return new Layout(units, units.Select(u => _analyzer.Stems(u.Of(passage.Text)).ToArray()).ToArray(), [.. _analyzer.Stems(passage.Heading)]);
     }
+
+    private sealed record Layout(List<TextUnit> Units, string[][] UnitStems, string[] HeadingStems);
 
     /// <summary>
     /// The window of up to three units whose combined query coverage, discounted for length,
@@ -115,7 +140,7 @@ public sealed class AnswerComposer(PassageRetriever retriever, TextAnalyzer anal
                 }
 
                 covered.UnionWith(stems[last]);
-                var sum = covered.Sum(stem => stemWeights[stem] * retriever.IdfOf(stem));
+                var sum = covered.Sum(stem => stemWeights[stem] * _retriever.IdfOf(stem));
                 var score = sum / (1.0 + (0.35 * (last - first)));
                 if (isQuestion && first == 0)
                 {
