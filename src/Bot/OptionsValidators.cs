@@ -1,4 +1,5 @@
 using CareerBot.Bot.Channels.DirectLine;
+using CareerBot.Bot.Channels.Slack;
 using CareerBot.Bot.State;
 using CareerBot.Knowledge;
 using Microsoft.Extensions.Options;
@@ -17,3 +18,6 @@ internal sealed partial class StateOptionsValidator : IValidateOptions<StateOpti
 
 [OptionsValidator]
 internal sealed partial class DirectLineOptionsValidator : IValidateOptions<DirectLineOptions>;
+
+[OptionsValidator]
+internal sealed partial class SlackOptionsValidator : IValidateOptions<SlackOptions>;
