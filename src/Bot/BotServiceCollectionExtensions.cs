@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using CareerBot.Bot.Channels.BotFramework;
 using CareerBot.Bot.Channels.DirectLine;
+using CareerBot.Bot.Channels.Slack;
 using CareerBot.Bot.Channels.WebChat;
 using CareerBot.Bot.Conversation;
 using CareerBot.Bot.Operations;
@@ -39,6 +40,7 @@ internal static partial class BotServiceCollectionExtensions
         services.AddOptionsWithValidateOnStart<BotOptions, BotOptionsValidator>().Bind(configuration.GetSection("Bot"));
         services.AddOptionsWithValidateOnStart<StateOptions, StateOptionsValidator>().Bind(configuration.GetSection("State"));
         services.AddOptionsWithValidateOnStart<DirectLineOptions, DirectLineOptionsValidator>().Bind(configuration.GetSection("DirectLine"));
+        services.AddOptionsWithValidateOnStart<SlackOptions, SlackOptionsValidator>().Bind(configuration.GetSection("Slack"));
         services.AddOptionsWithValidateOnStart<BotAuthenticationOptions>().Bind(configuration).ValidateDataAnnotations();
 
         services.AddSingleton(TimeProvider.System);
@@ -94,7 +96,32 @@ internal static partial class BotServiceCollectionExtensions
                 pipeline.AddTimeout(options.ConnectorTimeout);
             });
         AddDirectLine(services);
+        AddSlack(services);
         return builder;
+    }
+
+    /// <summary>The Slack Events API adapter: its queue and worker, event de-duplication, and the Web API client.</summary>
+    private static void AddSlack(IServiceCollection services)
+    {
+        services.AddSingleton<SlackTurnQueue>();
+        services.AddSingleton<SlackEventDeduplicator>();
+        services.AddSingleton<SlackApiClient>();
+        services.AddHostedService<SlackTurnWorker>();
+        services.AddHttpClient(SlackApiClient.HttpClientName)
+            .AddResilienceHandler("slack", static (pipeline, context) =>
+            {
+                var options = context.ServiceProvider.GetRequiredService<IOptions<SlackOptions>>().Value;
+                pipeline.AddRetry(new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = Math.Max(1, options.ApiRetries),
+                    ShouldHandle = args => ValueTask.FromResult(options.ApiRetries > 0 && HttpClientResiliencePredicates.IsTransient(args.Outcome)),
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = options.ApiRetryDelay,
+                    ShouldRetryAfterHeader = true,
+                });
+                pipeline.AddTimeout(options.ApiTimeout);
+            });
     }
 
     /// <summary>The embedded Direct Line channel, the careers page's token endpoint, its CORS and rate limit.</summary>
@@ -162,6 +189,7 @@ internal static partial class BotServiceCollectionExtensions
 
         app.MapPost("/api/messages", BotEndpoint.PostAsync).RequireRateLimiting(TurnsPolicy);
         app.MapDirectLine();
+        app.MapSlack();
         app.MapPost(WebChatTokenEndpoint.Route, WebChatTokenEndpoint.PostAsync)
             .RequireCors(DirectLineEndpoints.CorsPolicy)
             .RequireRateLimiting(WebChatTokenEndpoint.RateLimitPolicy);

@@ -1,4 +1,5 @@
 using CareerBot.Bot.Channels.DirectLine;
+using CareerBot.Bot.Channels.Slack;
 using CareerBot.Bot.Conversation;
 using CareerBot.Bot.State;
 using CareerBot.Knowledge;
@@ -21,3 +22,6 @@ internal sealed partial class DirectLineOptionsValidator : IValidateOptions<Dire
 
 [OptionsValidator]
 internal sealed partial class TranscriptOptionsValidator : IValidateOptions<TranscriptOptions>;
+
+[OptionsValidator]
+internal sealed partial class SlackOptionsValidator : IValidateOptions<SlackOptions>;
