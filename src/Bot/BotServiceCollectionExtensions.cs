@@ -46,6 +46,9 @@ internal static partial class BotServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<KnowledgeProvider>();
         services.AddHostedService<KnowledgeLoaderService>();
+        services.AddOptionsWithValidateOnStart<ReloadOptions, ReloadOptionsValidator>().Bind(configuration.GetSection("Reload"));
+        services.AddSingleton<KnowledgeReloadService>();
+        services.AddHostedService(sp => sp.GetRequiredService<KnowledgeReloadService>());
 
         services.AddSingleton<IStateStorage>(sp =>
         {

@@ -1,0 +1,157 @@
+using CareerBot.Knowledge;
+using Microsoft.Extensions.Options;
+
+namespace CareerBot.Bot.Operations;
+
+/// <summary>
+/// Swaps in a new knowledge snapshot while the bot serves traffic. File events (a new index or
+/// model from the <c>index</c>/<c>train</c> verbs, or, when enabled, an edited guide, intent or
+/// synonym file) are debounced, the snapshot is loaded beside the current one (rebuilding what
+/// is stale), then made current in one atomic exchange: a turn reads the snapshot once, so it
+/// sees the old version or the new one, never a mix. A load that fails leaves the current
+/// snapshot serving. The replaced snapshot is disposed after <see cref="ReloadOptions.RetireAfter"/>.
+/// </summary>
+internal sealed partial class KnowledgeReloadService(
+    KnowledgeProvider provider,
+    IOptions<KnowledgeOptions> knowledge,
+    IOptions<ReloadOptions> options,
+    TimeProvider time,
+    ILoggerFactory loggers) : BackgroundService
+{
+    private readonly SemaphoreSlim _signal = new(0, 1);
+    private readonly ILogger _logger = loggers.CreateLogger<KnowledgeReloadService>();
+    private readonly List<FileSystemWatcher> _watchers = [];
+
+    /// <summary>How many snapshots this service has made current (for tests and logs).</summary>
+    public int Reloads { get; private set; }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        var paths = knowledge.Value;
+        if (settings.OnDataChange && Directory.Exists(paths.DataPath))
+        {
+            Watch(paths.DataPath, includeSubdirectories: false, name => name == Path.GetFileName(paths.IndexPath) || name == Path.GetFileName(paths.ModelPath));
+        }
+
+        if (settings.WatchKnowledgeBase && Directory.Exists(paths.BasePath))
+        {
+            Watch(paths.BasePath, includeSubdirectories: true, name => name.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase));
+        }
+
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await _signal.WaitAsync(stoppingToken).ConfigureAwait(false);
+
+                // Debounce: wait until the files have been quiet for a moment.
+                do
+                {
+                    await Task.Delay(settings.Debounce, time, stoppingToken).ConfigureAwait(false);
+                }
+                while (_signal.Wait(0, CancellationToken.None));
+
+                await ReloadAsync(stoppingToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    public override void Dispose()
+    {
+        foreach (var watcher in _watchers)
+        {
+            watcher.Dispose();
+        }
+
+        _signal.Dispose();
+        base.Dispose();
+    }
+
+    private async Task ReloadAsync(CancellationToken cancellationToken)
+    {
+        KnowledgeSnapshot snapshot;
+        try
+        {
+            // Loading may rebuild the index or retrain the model; the files it writes signal again,
+            // and the next load finds everything fresh and stops there.
+            snapshot = await Task.Run(() => new KnowledgeLoader(knowledge.Value, loggers.CreateLogger("CareerBot.Knowledge")).Load(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is KnowledgeBaseException or IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            Log.ReloadFailed(_logger, ex.Message);
+            return;
+        }
+
+        var previous = provider.Swap(snapshot);
+        Reloads++;
+        Log.Reloaded(_logger, snapshot.Passages.Count, snapshot.ContentHash[..Math.Min(12, snapshot.ContentHash.Length)]);
+        if (previous is not null)
+        {
+            _ = RetireAsync(previous, cancellationToken);
+        }
+    }
+
+    private async Task RetireAsync(KnowledgeSnapshot previous, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(options.Value.RetireAfter, time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        previous.Dispose();
+    }
+
+    private void Watch(string folder, bool includeSubdirectories, Func<string, bool> relevant)
+    {
+        var watcher = new FileSystemWatcher(folder)
+        {
+            IncludeSubdirectories = includeSubdirectories,
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size,
+        };
+        void OnEvent(string? name)
+        {
+            if (name is not null && relevant(Path.GetFileName(name)))
+            {
+                Signal();
+            }
+        }
+
+        watcher.Changed += (_, e) => OnEvent(e.Name);
+        watcher.Created += (_, e) => OnEvent(e.Name);
+        watcher.Deleted += (_, e) => OnEvent(e.Name);
+        watcher.Renamed += (_, e) => OnEvent(e.Name);
+        watcher.EnableRaisingEvents = true;
+        _watchers.Add(watcher);
+    }
+
+    private void Signal()
+    {
+        try
+        {
+            _signal.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // A reload is already pending.
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1020, Level = LogLevel.Information, Message = "Knowledge reloaded while serving: {Passages} passages, content {Hash}")]
+        public static partial void Reloaded(ILogger logger, int passages, string hash);
+
+        [LoggerMessage(EventId = 1021, Level = LogLevel.Error, Message = "Knowledge reload failed; the previous version keeps serving: {Problem}")]
+        public static partial void ReloadFailed(ILogger logger, string problem);
+    }
+}
