@@ -397,6 +397,82 @@ public sealed class SlackEndpointTests
     }
 
     /// <summary>A fake Slack Web API and the bot pointed at it, on the tests' clock.</summary>
+    [Fact]
+    public async Task MutatedRequests_NeverGetA5xx_AndTheBotStillAnswers()
+    {
+        await using var env = await SlackEnv.StartAsync();
+        var random = new Random(20261124);
+        string[] strings = ["", "\"", "{", "<@U0BOT>", "<script>alert(1)</script>", "\uD800", "\u202Esalary", "NEAR(a b)", new string('x', 5000), "Do I need a PhD?", "null", "[]"];
+        for (var i = 0; i < 2_000; i++)
+        {
+            var envelope = Envelope($"EvFuzz{i}", DirectMessage(strings[random.Next(strings.Length)], ts: $"17638{i:D5}.000100"));
+            var ev = envelope["event"]!.AsObject();
+            switch (random.Next(8))
+            {
+                case 0:
+                    ev[new[] { "type", "channel", "user", "ts", "thread_ts", "channel_type", "subtype", "bot_id" }[random.Next(8)]] = random.Next(2) == 0 ? null : (JsonNode)new JsonArray(1, 2);
+                    break;
+                case 1:
+                    envelope["type"] = strings[random.Next(strings.Length)];
+                    break;
+                case 2:
+                    envelope["event"] = strings[random.Next(strings.Length)];
+                    break;
+                case 3:
+                    envelope["authorizations"] = new JsonObject { ["user_id"] = new JsonArray() };
+                    break;
+                case 4:
+                    {
+                        // Signed but truncated: malformed JSON from a valid signer.
+                        var json = envelope.ToJsonString();
+                        var response = await env.Client.SendAsync(Signed("/api/slack", json[..random.Next(json.Length)]));
+                        Assert.True((int)response.StatusCode < 500, $"Slack case {i}: {(int)response.StatusCode}");
+                        continue;
+                    }
+
+                case 5:
+                    {
+                        var response = await env.Client.SendAsync(Signed("/api/slack/interactions", "payload=" + Uri.EscapeDataString(strings[random.Next(strings.Length)]), "application/x-www-form-urlencoded"));
+                        Assert.True((int)response.StatusCode < 500, $"Slack interaction case {i}: {(int)response.StatusCode}");
+                        continue;
+                    }
+
+                case 6:
+                    {
+                        var unsigned = new HttpRequestMessage(HttpMethod.Post, "/api/slack") { Content = new StringContent(envelope.ToJsonString(), Encoding.UTF8, "application/json") };
+                        unsigned.Headers.TryAddWithoutValidation("X-Slack-Signature", strings[random.Next(strings.Length)]);
+                        unsigned.Headers.TryAddWithoutValidation("X-Slack-Request-Timestamp", strings[random.Next(strings.Length)]);
+                        Assert.Equal(HttpStatusCode.Unauthorized, (await env.Client.SendAsync(unsigned)).StatusCode);
+                        continue;
+                    }
+            }
+
+            var result = await env.Client.SendAsync(Event(envelope));
+            Assert.True((int)result.StatusCode < 500, $"Slack case {i} (seed 20261124): {(int)result.StatusCode}");
+        }
+
+        // The flood filled the bounded queue (overflow is acknowledged and dropped) and the throttle
+        // holds the fuzzing user back; once the queue has room, another user is answered as usual.
+        var answered = false;
+        for (var attempt = 0; attempt < 30 && !answered; attempt++)
+        {
+            var ts = $"17638999{attempt:D2}.000999";
+            var final = await env.Client.SendAsync(Event(Envelope($"EvAfterFuzz{attempt}", DirectMessage("Do I need a PhD?", ts: ts, user: "U0BOB"))));
+            Assert.Equal(HttpStatusCode.OK, final.StatusCode);
+            try
+            {
+                await Poll.UntilAsync(() => env.Slack.Posted.Any(p => (string?)p.Body["thread_ts"] == ts), TimeSpan.FromSeconds(5), "the answer after fuzzing");
+                answered = true;
+            }
+            catch (TimeoutException)
+            {
+                // Still draining: ask again.
+            }
+        }
+
+        Assert.True(answered, "a new user is answered after the flood");
+    }
+
     private sealed class SlackEnv : IAsyncDisposable
     {
         private SlackEnv(FakeSlackApi slack, BotFactory bot)
