@@ -32,7 +32,7 @@ internal static class CliApp
             var model = loader.Train();
             output.WriteLine($"Trained {model.ClassNames.Count} intents ({model.FeatureCount} features, out-of-scope threshold {model.Threshold:0.000}) into {loader.Options.ModelPath}");
         }));
-        root.Subcommands.Add(EvalCommand.Create(cli));
+        root.Subcommands.Add(EvalCommand.Create(cli, time ?? TimeProvider.System));
         root.Subcommands.Add(ImportCommand.Create(cli, time ?? TimeProvider.System));
         root.Subcommands.Add(TeamsPackageCommand.Create(cli));
         root.Subcommands.Add(ReportCommand.Create(cli, time ?? TimeProvider.System));
