@@ -33,7 +33,7 @@ internal sealed class HtmlGuideReader : IGuideReader
             ?? document.QuerySelectorAll("h1").FirstOrDefault(h => !h.Ancestors<IElement>().Any(HtmlBoilerplate.IsBoilerplate));
         var title = titleElement is null ? ImportText.Normalize(document.Title) : InlineText(titleElement);
 
-        var walker = new Walker(titleElement);
+        var walker = new Walker(titleElement, title);
         walker.Children(root);
         return new SourceDocument(title.Length > 0 ? title : null, walker.Blocks);
     }
@@ -78,8 +78,8 @@ internal sealed class HtmlGuideReader : IGuideReader
         }
     }
 
-    /// <summary>Walks the content once, collecting blocks; the title's own heading is skipped.</summary>
-    private sealed class Walker(IElement? title)
+    /// <summary>Walks the content once, collecting blocks; the title's heading, and any other <c>&lt;h1&gt;</c> repeating it, are skipped.</summary>
+    private sealed class Walker(IElement? title, string titleText)
     {
         public List<SourceBlock> Blocks { get; } = [];
 
@@ -123,7 +123,12 @@ internal sealed class HtmlGuideReader : IGuideReader
                 case "hr":
                     return;
                 case "h1" or "h2" or "h3" or "h4" or "h5" or "h6":
-                    Heading(element.LocalName[1] - '0', InlineText(element));
+                    var text = InlineText(element);
+                    if (element.LocalName != "h1" || !string.Equals(text, titleText, StringComparison.Ordinal))
+                    {
+                        Heading(element.LocalName[1] - '0', text);
+                    }
+
                     return;
                 case "summary":
                     var summary = InlineText(element);

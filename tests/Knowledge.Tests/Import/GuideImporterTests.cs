@@ -159,6 +159,21 @@ public sealed class GuideImporterTests
     }
 
     [Fact]
+    public void Import_TitleInAnArticleHeader_IsTheTitleAndTheHeaderAndARepeatedTitleAreLeftOut()
+    {
+        const string page = "<article><header><h1>Career <em>notes</em></h1><p class=\"byline\">By A. Writer</p></header>"
+            + "<div role=\"navigation\">Contents</div><p hidden>Hidden text</p><p style=\"display: none\">Invisible</p>"
+            + "<div class=\"content with-sidebar\"><h1>Career notes</h1><p>Body text.</p></div></article>";
+
+        var guide = Import("notes.html", page, "notes");
+
+        Assert.Equal(
+            "---\nid: notes\ntitle: Career notes\nsource: Career notes (imported from notes.html)\nupdated: 2026-03-10\nsummary: Body text.\n---\n\n"
+            + "## Overview\n<!-- topics: TODO -->\nBody text.\n",
+            guide.Markdown);
+    }
+
+    [Fact]
     public void Import_TextWithoutTitleLine_TakesTheTitleFromTheFileName()
     {
         var guide = Import("ml_career-notes.txt", "SKILLS\nPython and SQL.\n", "notes");
