@@ -33,6 +33,10 @@ public sealed class KnowledgeOptions
     [Range(0.0, 1.0)]
     public double DidYouMeanRatio { get; set; } = 0.8;
 
+    /// <summary><c>eval</c> lists the guides whose <c>updated</c> date is older than this.</summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00")]
+    public TimeSpan StaleGuideAge { get; set; } = TimeSpan.FromDays(365);
+
     public string IndexPath => Path.Combine(DataPath, "index.db");
 
     public string ModelPath => Path.Combine(DataPath, "intent-model.bin");

@@ -7,11 +7,11 @@ namespace CareerBot.Bot.Cli;
 
 /// <summary>
 /// The command-line verbs of the bot's executable: <c>ask</c>, <c>index</c>, <c>train</c>,
-/// <c>eval</c>, <c>teams-package</c> and <c>report</c>. Without a verb the executable runs the bot service instead.
+/// <c>eval</c>, <c>import</c>, <c>teams-package</c> and <c>report</c>. Without a verb the executable runs the bot service instead.
 /// </summary>
 internal static class CliApp
 {
-    private static readonly string[] Verbs = ["ask", "index", "train", "eval", "teams-package", "report", "--help", "-h", "-?"];
+    private static readonly string[] Verbs = ["ask", "index", "train", "eval", "import", "teams-package", "report", "--help", "-h", "-?"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
 
@@ -32,7 +32,8 @@ internal static class CliApp
             var model = loader.Train();
             output.WriteLine($"Trained {model.ClassNames.Count} intents ({model.FeatureCount} features, out-of-scope threshold {model.Threshold:0.000}) into {loader.Options.ModelPath}");
         }));
-        root.Subcommands.Add(EvalCommand.Create(cli));
+        root.Subcommands.Add(EvalCommand.Create(cli, time ?? TimeProvider.System));
+        root.Subcommands.Add(ImportCommand.Create(cli, time ?? TimeProvider.System));
         root.Subcommands.Add(TeamsPackageCommand.Create(cli));
         root.Subcommands.Add(ReportCommand.Create(cli, time ?? TimeProvider.System));
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });

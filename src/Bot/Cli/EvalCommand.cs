@@ -5,12 +5,12 @@ using CareerBot.Knowledge.Intents;
 
 namespace CareerBot.Bot.Cli;
 
-/// <summary><c>eval [--questions FILE]</c>: classifier cross-validation and retrieval figures.</summary>
+/// <summary><c>eval [--questions FILE]</c>: classifier cross-validation, retrieval figures and guides due for an update.</summary>
 internal static class EvalCommand
 {
     public const string DefaultQuestions = "tests/Knowledge.Tests/Evaluation/questions.yaml";
 
-    public static Command Create(CliContext cli)
+    public static Command Create(CliContext cli, TimeProvider time)
     {
         var questions = new Option<string>("--questions") { Description = "The evaluation question set (YAML).", DefaultValueFactory = _ => DefaultQuestions };
         var misses = new Option<bool>("--no-misses") { Description = "Leave out the list of questions not answered at rank 1." };
@@ -22,7 +22,8 @@ internal static class EvalCommand
             var path = ResolveQuestions(parse.GetValue(questions)!, loader.Options);
             using var knowledge = loader.Load();
             var utterances = UtteranceLoader.LoadDirectory(loader.Options.IntentsPath);
-            var report = Evaluator.Run(knowledge, utterances, QuestionSetLoader.Load(path), loader.Options.Trainer, crossValidate: !parse.GetValue(retrievalOnly));
+            var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+            var report = Evaluator.Run(knowledge, utterances, QuestionSetLoader.Load(path), loader.Options.Trainer, today, crossValidate: !parse.GetValue(retrievalOnly));
             cli.Output.Write(EvaluationReportFormatter.ToMarkdown(report, includeMisses: !parse.GetValue(misses)));
             return 0;
         }));

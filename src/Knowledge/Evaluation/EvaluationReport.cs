@@ -6,7 +6,11 @@ public sealed record IntentScores(string Intent, int Support, double Precision, 
 /// <summary>hit@1, hit@3 and mean reciprocal rank over the in-scope questions.</summary>
 public sealed record RetrievalScores(int Questions, double HitAt1, double HitAt3, double Mrr);
 
+/// <summary>A guide whose <c>updated</c> date is older than <see cref="KnowledgeOptions.StaleGuideAge"/>.</summary>
+public sealed record StaleGuide(string GuideId, DateOnly Updated);
+
 /// <summary>Everything <c>eval</c> measures.</summary>
+/// <param name="StaleGuideDays">The age, in whole days, beyond which a guide is listed in <paramref name="StaleGuides"/>.</param>
 public sealed record EvaluationReport(
     int Utterances,
     int Folds,
@@ -23,4 +27,6 @@ public sealed record EvaluationReport(
     int InScopeQuestions,
     double InScopeDeclineRate,
     IReadOnlyList<string> Misses,
-    IReadOnlyList<string> IntentMisses);
+    IReadOnlyList<string> IntentMisses,
+    int StaleGuideDays,
+    IReadOnlyList<StaleGuide> StaleGuides);

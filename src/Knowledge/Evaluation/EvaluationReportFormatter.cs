@@ -58,6 +58,12 @@ public static class EvaluationReportFormatter
         b.AppendLine();
         b.AppendLine(c, $"- Out-of-scope questions: {report.OutOfScopeQuestions}; precision {report.OutOfScopePrecision:0.000}, recall {report.OutOfScopeRecall:0.000}");
         b.AppendLine(c, $"- In-scope questions declined: {report.InScopeDeclineRate:0.0%} of {report.InScopeQuestions}");
+        b.AppendLine();
+        b.AppendLine("## Guide freshness");
+        b.AppendLine();
+        b.AppendLine(report.StaleGuides.Count == 0
+            ? string.Create(c, $"- Every guide was updated in the last {report.StaleGuideDays} days.")
+            : string.Create(c, $"- Guides not updated in {report.StaleGuideDays} days: {string.Join(", ", report.StaleGuides.Select(g => string.Create(c, $"{g.GuideId} (updated {g.Updated:yyyy-MM-dd})")))}"));
         if (includeMisses)
         {
             AppendList(b, "Misses", report.Misses);

@@ -1,4 +1,5 @@
 using CareerBot.Knowledge.Answers;
+using CareerBot.Knowledge.Guides;
 using CareerBot.Knowledge.Intents;
 using CareerBot.Knowledge.Text;
 
@@ -8,11 +9,13 @@ namespace CareerBot.Knowledge.Evaluation;
 /// Measures the knowledge core: the classifier by stratified cross-validation on the
 /// utterances, and the whole engine on a question set (retrieval hit@k and MRR, declines),
 /// beside a plain BM25 baseline on the same index (raw question words, no intent,
-/// synonyms or typo handling).
+/// synonyms or typo handling); and lists the guides not updated within
+/// <see cref="KnowledgeOptions.StaleGuideAge"/> of <c>today</c>.
 /// </summary>
 public static class Evaluator
 {
-    public static EvaluationReport Run(KnowledgeSnapshot knowledge, UtteranceSet utterances, IReadOnlyList<EvaluationQuestion> questions, IntentTrainerOptions trainer, bool crossValidate = true)
+    /// <param name="today">The day guide ages are counted to (the caller's clock, so tests fix it).</param>
+    public static EvaluationReport Run(KnowledgeSnapshot knowledge, UtteranceSet utterances, IReadOnlyList<EvaluationQuestion> questions, IntentTrainerOptions trainer, DateOnly today, bool crossValidate = true)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
         ArgumentNullException.ThrowIfNull(utterances);
@@ -113,8 +116,25 @@ public static class Evaluator
             Scores(ranks), Scores(baselineRanks),
             oosTotal, allDeclined == 0 ? 0 : oosDeclined / (double)allDeclined, oosTotal == 0 ? 0 : oosDeclined / (double)oosTotal,
             inScopeTotal, inScopeTotal == 0 ? 0 : inScopeDeclined / (double)inScopeTotal, misses,
-            predictions.Where(p => p.Expected != p.Predicted).Select(p => $"{p.Expected} -> {p.Predicted} ({p.Score:0.00})  {p.Text}").ToArray());
+            predictions.Where(p => p.Expected != p.Predicted).Select(p => $"{p.Expected} -> {p.Predicted} ({p.Score:0.00})  {p.Text}").ToArray(),
+            WholeDays(knowledge.Options.StaleGuideAge), StaleGuides(knowledge.Passages, today, knowledge.Options.StaleGuideAge));
     }
+
+    /// <summary>Guides (by their passages' <c>updated</c> date) more than <paramref name="maxAge"/> in whole days older than <paramref name="today"/>, oldest first.</summary>
+    public static IReadOnlyList<StaleGuide> StaleGuides(IEnumerable<Passage> passages, DateOnly today, TimeSpan maxAge)
+    {
+        ArgumentNullException.ThrowIfNull(passages);
+        var days = WholeDays(maxAge);
+        return passages
+            .GroupBy(p => p.GuideId, StringComparer.Ordinal)
+            .Select(g => new StaleGuide(g.Key, g.Min(p => p.Updated)))
+            .Where(g => today.DayNumber - g.Updated.DayNumber > days)
+            .OrderBy(g => g.Updated)
+            .ThenBy(g => g.GuideId, StringComparer.Ordinal)
+            .ToArray();
+    }
+
+    private static int WholeDays(TimeSpan age) => (int)age.TotalDays;
 
     /// <summary>1-based rank of the first expected passage in the top 10, or 0 when absent.</summary>
     private static int RankOf(List<string> ranked, IReadOnlyList<string> expected)

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using CareerBot.Knowledge.Intents;
 using Markdig;
+using Markdig.Extensions.Tables;
 using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -25,7 +26,7 @@ public static partial class GuideLoader
     /// <summary>A split section's introduction shorter than this joins its first subsection.</summary>
     public const int MinIntroPassage = 300;
 
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseYamlFrontMatter().Build();
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseYamlFrontMatter().UsePipeTables().Build();
 
     public static IReadOnlyList<Guide> LoadDirectory(string guidesDirectory)
     {
@@ -296,6 +297,9 @@ public static partial class GuideLoader
                 }
 
                 break;
+            case Table table:
+                AppendTable(table, lines);
+                break;
             case QuoteBlock quote:
                 foreach (var child in quote)
                 {
@@ -310,6 +314,25 @@ public static partial class GuideLoader
                 }
 
                 break;
+        }
+    }
+
+    /// <summary>A pipe table is one list item per body row, each cell named by its column: "- Level: Junior; Salary: $110,000".</summary>
+    private static void AppendTable(Table table, List<string> lines)
+    {
+        static List<string> Cells(TableRow row) =>
+            row.OfType<TableCell>().Select(c => string.Join(' ', c.OfType<ParagraphBlock>().Select(p => InlineText(p.Inline)))).ToList();
+
+        var rows = table.OfType<TableRow>().ToList();
+        var header = rows.Count > 0 && rows[0].IsHeader ? Cells(rows[0]) : [];
+        foreach (var row in rows.Where(r => !r.IsHeader))
+        {
+            var cells = Cells(row);
+            var parts = cells
+                .Select((cell, i) => (cell, name: i < header.Count ? header[i] : string.Empty))
+                .Where(c => c.cell.Length > 0)
+                .Select(c => c.name.Length > 0 ? $"{c.name}: {c.cell}" : c.cell);
+            AddLine(lines, "- " + string.Join("; ", parts));
         }
     }
 

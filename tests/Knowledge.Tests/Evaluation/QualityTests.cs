@@ -16,7 +16,7 @@ public sealed class QualityTests
         var questions = QuestionSetLoader.Load(Path.Combine(Path.GetDirectoryName(options.BasePath)!, "tests", "Knowledge.Tests", "Evaluation", "questions.yaml"));
         var utterances = UtteranceLoader.LoadDirectory(options.IntentsPath);
 
-        var report = Evaluator.Run(RepositoryKnowledgeBase.Snapshot, utterances, questions, options.Trainer, crossValidate: false);
+        var report = Evaluator.Run(RepositoryKnowledgeBase.Snapshot, utterances, questions, options.Trainer, new DateOnly(2026, 1, 1), crossValidate: false);
 
         Assert.True(questions.Count >= 150, $"{questions.Count} questions");
         Assert.True(report.Retrieval.HitAt1 >= 0.80, $"hit@1 {report.Retrieval.HitAt1:0.000}");

@@ -112,6 +112,32 @@ public sealed class GuideLoaderTests
         Assert.Equal("Junior:\nTwo years.\nSenior:\nFive years.", passage.Text);
     }
 
+    [Fact]
+    public void Parse_PipeTable_IsOneLinePerRowWithColumnNames()
+    {
+        const string markdown = """
+            ---
+            id: pay
+            title: Pay
+            source: Pay source
+            updated: 2026-01-01
+            summary: Pay.
+            ---
+            ## Salary by level
+            <!-- topics: salary -->
+            Pay rises with experience.
+
+            | Level | Median salary |
+            | --- | --- |
+            | Junior | $110,000 |
+            | Senior | |
+            """;
+
+        var passage = Assert.Single(GuideLoader.Parse(markdown, "pay.md").Passages);
+
+        Assert.Equal("Pay rises with experience.\n- Level: Junior; Median salary: $110,000\n- Level: Senior", passage.Text);
+    }
+
     [Theory]
     [InlineData("---\nid: x\ntitle: X\nsource: S\nupdated: 2026-01-01\nsummary: s\n---\n## A\nText.\n", "x.md:8: section 'A' has no <!-- topics: ... --> comment after its heading")]
     [InlineData("---\nid: y\ntitle: X\nsource: S\nupdated: 2026-01-01\nsummary: s\n---\n## A\n<!-- topics: skills -->\nText.\n", "x.md:2: id 'y' must equal the file name 'x'")]

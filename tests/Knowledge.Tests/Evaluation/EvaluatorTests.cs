@@ -1,0 +1,80 @@
+using CareerBot.Knowledge.Evaluation;
+using CareerBot.Knowledge.Guides;
+using CareerBot.Knowledge.Intents;
+
+namespace CareerBot.Knowledge.Tests.Evaluation;
+
+public sealed class EvaluatorTests
+{
+    private static readonly Passage[] Passages =
+    [
+        .. GuideLoader.Parse(TempKnowledgeBase.GuideA, "/kb/guides/guide-a.md").Passages,
+        .. GuideLoader.Parse(TempKnowledgeBase.GuideB, "/kb/guides/guide-b.md").Passages,
+    ];
+
+    [Fact]
+    public void Passages_CarryTheirGuidesUpdatedDate()
+    {
+        Assert.Equal(
+            [("guide-a", new DateOnly(2026, 1, 15)), ("guide-b", new DateOnly(2025, 6, 1))],
+            Passages.Select(p => (p.GuideId, p.Updated)).Distinct());
+    }
+
+    [Fact]
+    public void StaleGuides_OlderThanTheAge_AreListedOnceEach()
+    {
+        var stale = Evaluator.StaleGuides(Passages, new DateOnly(2026, 7, 1), TimeSpan.FromDays(365));
+
+        Assert.Equal([new StaleGuide("guide-b", new DateOnly(2025, 6, 1))], stale);
+    }
+
+    [Theory]
+    [InlineData(2026, 6, 1, 0)]
+    [InlineData(2026, 6, 2, 1)]
+    public void StaleGuides_ExactlyTheAge_IsNotYetStale(int year, int month, int day, int count)
+    {
+        var stale = Evaluator.StaleGuides(Passages, new DateOnly(year, month, day), TimeSpan.FromDays(365));
+
+        Assert.Equal(count, stale.Count);
+    }
+
+    [Fact]
+    public void StaleGuides_SeveralStale_OldestFirst()
+    {
+        var stale = Evaluator.StaleGuides(Passages, new DateOnly(2026, 7, 1), TimeSpan.FromDays(100));
+
+        Assert.Equal(["guide-b", "guide-a"], stale.Select(g => g.GuideId));
+    }
+
+    [Fact]
+    public void Run_StaleGuideAgeFromOptions_ListsStaleGuidesInTheMarkdown()
+    {
+        using var kb = new TempKnowledgeBase();
+        var options = kb.Options();
+        options.StaleGuideAge = TimeSpan.FromDays(100);
+        using var knowledge = new KnowledgeLoader(options).Load();
+
+        var report = Evaluator.Run(knowledge, UtteranceLoader.LoadDirectory(options.IntentsPath), [], options.Trainer, new DateOnly(2026, 7, 1), crossValidate: false);
+
+        Assert.Equal(100, report.StaleGuideDays);
+        Assert.Contains(
+            "\n## Guide freshness\n\n- Guides not updated in 100 days: guide-b (updated 2025-06-01), guide-a (updated 2026-01-15)\n",
+            EvaluationReportFormatter.ToMarkdown(report).ReplaceLineEndings("\n"),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_NoStaleGuide_SaysEveryGuideIsRecent()
+    {
+        using var kb = new TempKnowledgeBase();
+        using var knowledge = kb.Load();
+
+        var report = Evaluator.Run(knowledge, UtteranceLoader.LoadDirectory(kb.IntentsPath), [], kb.Options().Trainer, new DateOnly(2026, 1, 20), crossValidate: false);
+
+        Assert.Empty(report.StaleGuides);
+        Assert.Contains(
+            "\n## Guide freshness\n\n- Every guide was updated in the last 365 days.\n",
+            EvaluationReportFormatter.ToMarkdown(report).ReplaceLineEndings("\n"),
+            StringComparison.Ordinal);
+    }
+}
