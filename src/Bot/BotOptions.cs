@@ -42,4 +42,7 @@ public sealed class BotOptions
     /// <summary>Attachments accepted on one activity; more is a 400.</summary>
     [Range(0, 1000)]
     public int MaxAttachments { get; set; } = 10;
+
+    /// <summary>Show each source's guide date ("as of 2026-01-15") next to it in answers.</summary>
+    public bool ShowSourceDates { get; set; }
 }

@@ -38,6 +38,9 @@ internal sealed class BotFactory : WebApplicationFactory<Program>
 
         _settings.TryAdd("Knowledge:DataPath", _dataPath);
         _settings.TryAdd("Knowledge:Trainer:Folds", "2");
+
+        // Each watcher is an inotify instance (128 per user on Linux); only the reload tests need one.
+        _settings.TryAdd("Reload:OnDataChange", "false");
     }
 
     public ListLogger Logs { get; } = new();

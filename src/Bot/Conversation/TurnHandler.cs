@@ -21,6 +21,7 @@ internal sealed partial class TurnHandler(
     UserThrottle throttle,
     ITurnLog turnLog,
     Microsoft.Extensions.Options.IOptions<TranscriptOptions> transcripts,
+    Microsoft.Extensions.Options.IOptions<BotOptions> botOptions,
     TimeProvider time,
     ILogger<TurnHandler> logger)
 {
@@ -94,7 +95,7 @@ internal sealed partial class TurnHandler(
 
         var state = await states.ReadAsync(turn.ChannelId, turn.ConversationId, cancellationToken).ConfigureAwait(false);
         var answer = engine.Answer(new Question(text, state.Context));
-        var replyId = await turn.ReplyAsync(renderers.Render(turn.ChannelId, answer), cancellationToken).ConfigureAwait(false);
+        var replyId = await turn.ReplyAsync(renderers.Render(turn.ChannelId, botOptions.Value.ShowSourceDates ? WithSourceDates(answer) : answer), cancellationToken).ConfigureAwait(false);
         if (turn.ChannelId == "emulator")
         {
             await turn.ReplyAsync(EmulatorTrace.For(answer), cancellationToken).ConfigureAwait(false);
@@ -243,6 +244,12 @@ internal sealed partial class TurnHandler(
             return null;
         }
     }
+
+    /// <summary>Each source names the date its guide was last updated ("as of ..."), in every channel's rendering.</summary>
+    internal static Answer WithSourceDates(Answer answer) => answer with
+    {
+        Citations = [.. answer.Citations.Select(c => c with { SectionPath = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{c.SectionPath} (as of {c.Updated:yyyy-MM-dd})") })],
+    };
 
     private static string? Str(JsonNode? node) => node?.GetValueKind() == JsonValueKind.String ? node.GetValue<string>() : null;
 

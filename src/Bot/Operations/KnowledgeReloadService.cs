@@ -110,6 +110,20 @@ internal sealed partial class KnowledgeReloadService(
 
     private void Watch(string folder, bool includeSubdirectories, Func<string, bool> relevant)
     {
+        try
+        {
+            StartWatching(folder, includeSubdirectories, relevant);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or PlatformNotSupportedException)
+        {
+            // Out of inotify instances, or a file system without change notifications: the bot keeps
+            // serving what it has; a restart picks up new files.
+            Log.CannotWatch(_logger, folder, ex.Message);
+        }
+    }
+
+    private void StartWatching(string folder, bool includeSubdirectories, Func<string, bool> relevant)
+    {
         var watcher = new FileSystemWatcher(folder)
         {
             IncludeSubdirectories = includeSubdirectories,
@@ -127,8 +141,8 @@ internal sealed partial class KnowledgeReloadService(
         watcher.Created += (_, e) => OnEvent(e.Name);
         watcher.Deleted += (_, e) => OnEvent(e.Name);
         watcher.Renamed += (_, e) => OnEvent(e.Name);
-        watcher.EnableRaisingEvents = true;
         _watchers.Add(watcher);
+        watcher.EnableRaisingEvents = true;
     }
 
     private void Signal()
@@ -150,6 +164,9 @@ internal sealed partial class KnowledgeReloadService(
     {
         [LoggerMessage(EventId = 1020, Level = LogLevel.Information, Message = "Knowledge reloaded while serving: {Passages} passages, content {Hash}")]
         public static partial void Reloaded(ILogger logger, int passages, string hash);
+
+        [LoggerMessage(EventId = 1022, Level = LogLevel.Warning, Message = "Cannot watch {Folder} for knowledge updates ({Problem}); restart the bot to pick up new files")]
+        public static partial void CannotWatch(ILogger logger, string folder, string problem);
 
         [LoggerMessage(EventId = 1021, Level = LogLevel.Error, Message = "Knowledge reload failed; the previous version keeps serving: {Problem}")]
         public static partial void ReloadFailed(ILogger logger, string problem);

@@ -202,6 +202,17 @@ public sealed class TurnHandlerHostTests : IDisposable
         Assert.NotEmpty(replies);
     }
 
+    [Fact]
+    public async Task Message_ShowSourceDates_NamesEachGuidesDateInTheSources()
+    {
+        using var factory = new BotFactory(new() { ["Bot:ShowSourceDates"] = "true" });
+
+        var response = await factory.CreateClient().PostAsJsonAsync("/api/messages", Activities.Message("Do I need a PhD?", channelId: "webchat"));
+        var text = (string?)(await response.Content.ReadFromJsonAsync<JsonObject>())!["activities"]![0]!["text"];
+
+        Assert.Contains("[1]: cite:1 \"Guide A / Frequently asked questions / Do I need a PhD? \\(as of 2026-01-15\\)\"", text, StringComparison.Ordinal);
+    }
+
     private static string ContentText(JsonNode activity) =>
         activity["attachments"]?[0]?["content"]?.ToJsonString() ?? string.Empty;
 }

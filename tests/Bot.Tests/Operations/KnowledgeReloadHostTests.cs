@@ -36,6 +36,7 @@ public sealed class KnowledgeReloadHostTests : IDisposable
             ["Knowledge:BasePath"] = _kb.BasePath,
             ["Knowledge:DataPath"] = _data,
             ["Reload:Debounce"] = "00:00:00.100",
+            ["Reload:OnDataChange"] = "true",
             ["Bot:MessagesPerMinute"] = "0",
         });
         var client = factory.CreateClient();
