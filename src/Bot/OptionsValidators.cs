@@ -2,6 +2,7 @@ using CareerBot.Bot.Channels.DirectLine;
 using CareerBot.Bot.Channels.Slack;
 using CareerBot.Bot.Conversation;
 using CareerBot.Bot.State;
+using CareerBot.Bot.Telemetry;
 using CareerBot.Knowledge;
 using Microsoft.Extensions.Options;
 
@@ -25,3 +26,6 @@ internal sealed partial class TranscriptOptionsValidator : IValidateOptions<Tran
 
 [OptionsValidator]
 internal sealed partial class SlackOptionsValidator : IValidateOptions<SlackOptions>;
+
+[OptionsValidator]
+internal sealed partial class TelemetryOptionsValidator : IValidateOptions<TelemetryOptions>;
