@@ -34,15 +34,19 @@ internal sealed class BotMetrics
         _turnDuration = meter.CreateHistogram<double>("careerbot.turn.duration", "ms", "Time from a message's arrival to its reply being sent");
         meter.CreateObservableGauge(
             "careerbot.knowledge.passages",
-            () => knowledge.IsLoaded ? [new Measurement<int>(knowledge.Current.Passages.Count, new KeyValuePair<string, object?>(ContentHashTag, Short(knowledge.Current.ContentHash)))] : Array.Empty<Measurement<int>>(),
+            () => Observe(knowledge, static k => new(k.Passages.Count, new KeyValuePair<string, object?>(ContentHashTag, Short(k.ContentHash)))),
             "{passage}",
             "Passages in the serving index, tagged with its content hash");
         meter.CreateObservableGauge(
             "careerbot.knowledge.intents",
-            () => knowledge.IsLoaded ? [new Measurement<int>(knowledge.Current.Model.ClassNames.Count, new KeyValuePair<string, object?>(ModelVersionTag, Short(knowledge.Current.ModelVersion)))] : Array.Empty<Measurement<int>>(),
+            () => Observe(knowledge, static k => new(k.Model.ClassNames.Count, new KeyValuePair<string, object?>(ModelVersionTag, Short(k.ModelVersion)))),
             "{intent}",
             "Intents of the serving classifier, tagged with its training hash");
     }
+
+    /// <summary>One measurement of the serving snapshot (read once, so a swap cannot mix two), none before the first load.</summary>
+    private static Measurement<int>[] Observe(KnowledgeProvider knowledge, Func<KnowledgeSnapshot, Measurement<int>> measure) =>
+        knowledge.IsLoaded ? [measure(knowledge.Current)] : [];
 
     /// <summary>The first twelve characters of a hash, as the knowledge log line shows it.</summary>
     public static string Short(string hash) => hash.Length > 12 ? hash[..12] : hash;
