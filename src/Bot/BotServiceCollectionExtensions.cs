@@ -8,9 +8,13 @@ using CareerBot.Bot.Conversation;
 using CareerBot.Bot.Operations;
 using CareerBot.Bot.Rendering;
 using CareerBot.Bot.State;
+using CareerBot.Bot.Telemetry;
 using CareerBot.Knowledge;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 using Polly;
 
 namespace CareerBot.Bot;
@@ -42,6 +46,7 @@ internal static partial class BotServiceCollectionExtensions
         services.AddOptionsWithValidateOnStart<DirectLineOptions, DirectLineOptionsValidator>().Bind(configuration.GetSection("DirectLine"));
         services.AddOptionsWithValidateOnStart<SlackOptions, SlackOptionsValidator>().Bind(configuration.GetSection("Slack"));
         services.AddOptionsWithValidateOnStart<BotAuthenticationOptions>().Bind(configuration).ValidateDataAnnotations();
+        services.AddOptionsWithValidateOnStart<TelemetryOptions, TelemetryOptionsValidator>().Bind(configuration.GetSection(TelemetryOptions.Section));
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<KnowledgeProvider>();
@@ -70,6 +75,9 @@ internal static partial class BotServiceCollectionExtensions
         services.AddSingleton<IReplyRenderer, SlackRenderer>();
         services.AddSingleton<RendererSelector>();
         services.AddSingleton<TurnHandler>();
+        services.AddMetrics();
+        services.AddSingleton<BotMetrics>();
+        AddTelemetry(services, configuration);
 
         // No app id: anonymous development mode. Otherwise every request needs a valid JWT.
         services.AddSingleton<AnonymousAuthenticator>();
@@ -101,6 +109,43 @@ internal static partial class BotServiceCollectionExtensions
         AddDirectLine(services);
         AddSlack(services);
         return builder;
+    }
+
+    /// <summary>
+    /// OpenTelemetry, only when Telemetry:Enabled: the CareerBot trace source and meter (with
+    /// ASP.NET Core's and HttpClient's, so a turn sits under its request and a reply over its
+    /// Connector call), exported over OTLP when an endpoint is set. Off, nothing is registered
+    /// and the instruments cost a null check. Logs keep their providers: no OpenTelemetry logger.
+    /// </summary>
+    private static void AddTelemetry(IServiceCollection services, IConfiguration configuration)
+    {
+        var telemetry = configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        if (!telemetry.Enabled)
+        {
+            return;
+        }
+
+        var endpoint = Uri.TryCreate(telemetry.OtlpEndpoint, UriKind.Absolute, out var uri) ? uri : null;
+        services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(
+                string.IsNullOrWhiteSpace(telemetry.ServiceName) ? "careerbot" : telemetry.ServiceName,
+                serviceVersion: typeof(BotServiceCollectionExtensions).Assembly.GetName().Version?.ToString()))
+            .WithTracing(tracing =>
+            {
+                tracing.AddSource(KnowledgeTelemetry.Name, "Microsoft.AspNetCore", "System.Net.Http");
+                if (endpoint is not null)
+                {
+                    tracing.AddOtlpExporter(otlp => otlp.Endpoint = endpoint);
+                }
+            })
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(BotMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Net.Http");
+                if (endpoint is not null)
+                {
+                    metrics.AddOtlpExporter(otlp => otlp.Endpoint = endpoint);
+                }
+            });
     }
 
     /// <summary>The Slack Events API adapter: its queue and worker, event de-duplication, and the Web API client.</summary>

@@ -3,6 +3,7 @@ using CareerBot.Bot.Channels.Slack;
 using CareerBot.Bot.Conversation;
 using CareerBot.Bot.Operations;
 using CareerBot.Bot.State;
+using CareerBot.Bot.Telemetry;
 using CareerBot.Knowledge;
 using Microsoft.Extensions.Options;
 
@@ -29,3 +30,6 @@ internal sealed partial class SlackOptionsValidator : IValidateOptions<SlackOpti
 
 [OptionsValidator]
 internal sealed partial class ReloadOptionsValidator : IValidateOptions<ReloadOptions>;
+
+[OptionsValidator]
+internal sealed partial class TelemetryOptionsValidator : IValidateOptions<TelemetryOptions>;

@@ -77,6 +77,9 @@ public sealed class KnowledgeSnapshot : IDisposable
 
     public string ContentHash { get; }
 
+    /// <summary>Which training the classifier came from (its training hash); empty for a classifier that has none.</summary>
+    public string ModelVersion => (Model as IntentModel)?.TrainingHash ?? string.Empty;
+
     public IReadOnlyList<string> SampleQuestions(Topic topic) => _samples.TryGetValue(topic, out var samples) ? samples : [];
 
     public void Dispose() => _ownedIndex?.Dispose();

@@ -1,4 +1,5 @@
 using CareerBot.Bot.Protocol;
+using CareerBot.Bot.Telemetry;
 
 namespace CareerBot.Bot.Conversation;
 
@@ -31,5 +32,27 @@ public sealed record Turn(Activity Activity, IReplySink Sink)
         };
     }
 
-    public Task<string?> ReplyAsync(Activity body, CancellationToken cancellationToken) => Sink.SendAsync(Address(body), cancellationToken);
+    /// <summary>
+    /// Sends a reply through the sink, in a "reply" span when anything listens (a failed
+    /// delivery marks it as an error); otherwise straight through, with no extra allocation.
+    /// </summary>
+    public Task<string?> ReplyAsync(Activity body, CancellationToken cancellationToken)
+    {
+        var reply = Address(body);
+        return BotTelemetry.Source.HasListeners() ? TracedReplyAsync(reply, cancellationToken) : Sink.SendAsync(reply, cancellationToken);
+    }
+
+    private async Task<string?> TracedReplyAsync(Activity reply, CancellationToken cancellationToken)
+    {
+        using var span = BotTelemetry.Source.StartActivity(BotTelemetry.ReplySpan);
+        span?.SetTag(BotTelemetry.ActivityTypeTag, BotTelemetry.ActivityType(reply.Type));
+        try
+        {
+            return await Sink.SendAsync(reply, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (BotTelemetry.Failed(span, ex))
+        {
+            throw; // not reached: the filter only marks the span
+        }
+    }
 }

@@ -3,15 +3,19 @@ using System.Text.Json.Nodes;
 using CareerBot.Bot.Operations;
 using CareerBot.Bot.Protocol;
 using CareerBot.Bot.Rendering;
+using CareerBot.Bot.Telemetry;
 using CareerBot.Knowledge;
 using CareerBot.Knowledge.Answers;
+using Span = System.Diagnostics.Activity;
 
 namespace CareerBot.Bot.Conversation;
 
 /// <summary>
 /// Handles one activity, whatever channel it came from: messages go through the answer
 /// engine with the conversation's context, new members get one welcome, feedback (card
-/// buttons, Teams feedback invokes, reactions) is stored, and the state is saved.
+/// buttons, Teams feedback invokes, reactions) is stored, and the state is saved. Each
+/// activity is one "turn" span (channel, type; for messages the intent, whether it was
+/// answered and how many citations), with "render" and "reply" spans under it.
 /// </summary>
 internal sealed partial class TurnHandler(
     KnowledgeProvider knowledge,
@@ -20,6 +24,7 @@ internal sealed partial class TurnHandler(
     IFeedbackStore feedback,
     UserThrottle throttle,
     ITurnLog turnLog,
+    BotMetrics metrics,
     Microsoft.Extensions.Options.IOptions<TranscriptOptions> transcripts,
     Microsoft.Extensions.Options.IOptions<BotOptions> botOptions,
     TimeProvider time,
@@ -38,10 +43,29 @@ internal sealed partial class TurnHandler(
     public async Task<InvokeResponse?> HandleAsync(Turn turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
+        using var span = BotTelemetry.Source.StartActivity(BotTelemetry.TurnSpan);
+        if (span is not null)
+        {
+            span.SetTag(BotTelemetry.ChannelTag, BotTelemetry.Channel(turn.ChannelId));
+            span.SetTag(BotTelemetry.ActivityTypeTag, BotTelemetry.ActivityType(turn.Activity.Type));
+        }
+
+        try
+        {
+            return await DispatchAsync(turn, span, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (BotTelemetry.Failed(span, ex))
+        {
+            throw; // not reached: the filter only marks the span
+        }
+    }
+
+    private async Task<InvokeResponse?> DispatchAsync(Turn turn, Span? span, CancellationToken cancellationToken)
+    {
         switch (turn.Activity.Type)
         {
             case ActivityTypes.Message:
-                await OnMessageAsync(turn, cancellationToken).ConfigureAwait(false);
+                await OnMessageAsync(turn, span, cancellationToken).ConfigureAwait(false);
                 return null;
             case ActivityTypes.ConversationUpdate:
                 await OnConversationUpdateAsync(turn, cancellationToken).ConfigureAwait(false);
@@ -62,13 +86,15 @@ internal sealed partial class TurnHandler(
         }
     }
 
-    private async Task OnMessageAsync(Turn turn, CancellationToken cancellationToken)
+    private async Task OnMessageAsync(Turn turn, Span? span, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         var verdict = throttle.Check(turn.ChannelId + ":" + (turn.Activity.From?.Id ?? turn.ConversationId));
         if (verdict != ThrottleVerdict.Allowed)
         {
             Log.Throttled(logger, turn.ChannelId, verdict == ThrottleVerdict.Warn);
+            metrics.Throttled(BotTelemetry.Channel(turn.ChannelId));
+            span?.SetTag(BotTelemetry.KindTag, "throttled");
             if (verdict == ThrottleVerdict.Warn)
             {
                 await turn.ReplyAsync(new Activity { Text = SlowDown }, cancellationToken).ConfigureAwait(false);
@@ -89,22 +115,32 @@ internal sealed partial class TurnHandler(
         if (ResetWords.Contains(text.Trim().TrimEnd('.', '!').ToLowerInvariant()))
         {
             await states.ClearAsync(turn.ChannelId, turn.ConversationId, cancellationToken).ConfigureAwait(false);
-            await turn.ReplyAsync(renderers.Render(turn.ChannelId, engine.StartOver()), cancellationToken).ConfigureAwait(false);
+            await turn.ReplyAsync(Render(turn.ChannelId, engine.StartOver()), cancellationToken).ConfigureAwait(false);
             return;
         }
 
         var state = await states.ReadAsync(turn.ChannelId, turn.ConversationId, cancellationToken).ConfigureAwait(false);
         var answer = engine.Answer(new Question(text, state.Context));
-        var replyId = await turn.ReplyAsync(renderers.Render(turn.ChannelId, botOptions.Value.ShowSourceDates ? WithSourceDates(answer) : answer), cancellationToken).ConfigureAwait(false);
+        if (span is not null)
+        {
+            span.SetTag(KnowledgeTelemetry.IntentTag, answer.Intent.Name);
+            span.SetTag(BotTelemetry.KindTag, answer.Kind.ToString());
+            span.SetTag(BotTelemetry.AnsweredTag, answer.Answered);
+            span.SetTag(KnowledgeTelemetry.CitationsTag, answer.Citations.Count);
+        }
+
+        var replyId = await turn.ReplyAsync(Render(turn.ChannelId, botOptions.Value.ShowSourceDates ? WithSourceDates(answer) : answer), cancellationToken).ConfigureAwait(false);
         if (turn.ChannelId == "emulator")
         {
             await turn.ReplyAsync(EmulatorTrace.For(answer), cancellationToken).ConfigureAwait(false);
         }
 
         Log.Answered(logger, turn.ChannelId, answer.Intent.Name, answer.Kind.ToString(), answer.Citations.Count);
+        var milliseconds = time.GetElapsedTime(started).TotalMilliseconds;
+        metrics.Answered(BotTelemetry.Channel(turn.ChannelId), answer.Intent.Name, answer.Answered, answer.Kind == AnswerKind.Declined, milliseconds);
         turnLog.Record(new TurnRecord(
             time.GetUtcNow(), turn.ChannelId, answer.Intent.Name, answer.Intent.Score, answer.Answered,
-            answer.Citations.Select(c => c.PassageId).ToArray(), time.GetElapsedTime(started).TotalMilliseconds, text));
+            answer.Citations.Select(c => c.PassageId).ToArray(), milliseconds, text));
         var record = new AnswerRecord(replyId, answer.Intent.Name, answer.Answered, answer.Citations.Select(c => c.PassageId).ToArray());
         await states.UpdateAsync(turn.ChannelId, turn.ConversationId, s => s.Remember(record) with
         {
@@ -131,7 +167,7 @@ internal sealed partial class TurnHandler(
         if (first || !stored)
         {
             var welcome = new AnswerEngine(knowledge.Current).Welcome();
-            await turn.ReplyAsync(renderers.Render(turn.ChannelId, welcome), cancellationToken).ConfigureAwait(false);
+            await turn.ReplyAsync(Render(turn.ChannelId, welcome), cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -209,6 +245,13 @@ internal sealed partial class TurnHandler(
         {
             Log.FeedbackFailed(logger, ex);
         }
+    }
+
+    /// <summary>The channel's rendering of an answer, in a "render" span.</summary>
+    private Activity Render(string channelId, Answer answer)
+    {
+        using var span = BotTelemetry.Source.StartActivity(BotTelemetry.RenderSpan);
+        return renderers.Render(channelId, answer);
     }
 
     /// <summary>Feedback sent as card data: <c>{ "action": "feedback", "helpful": true, "replyId": "..." }</c>.</summary>

@@ -61,7 +61,7 @@ public sealed class AnswerEngine(KnowledgeSnapshot knowledge)
         }
 
         var views = ChooseViews(ranked, turn.Query.Topic);
-        var (answerText, citations) = Knowledge.Composer.Compose(views, Knowledge.Retriever.StemWeights(turn.Query));
+        var (answerText, citations) = Compose(views, turn.Query);
         var terms = turn.Query.Terms;
         var context = new ConversationContext(
             turn.Query.Topic?.Name, turn.Text, [.. terms, .. turn.Query.ContextTerms.Take(Math.Max(0, MaxContextTerms - terms.Count))],
@@ -85,6 +85,7 @@ public sealed class AnswerEngine(KnowledgeSnapshot knowledge)
     public QuestionAnalysis Understand(Question question)
     {
         ArgumentNullException.ThrowIfNull(question);
+        using var span = KnowledgeTelemetry.Source.StartActivity(KnowledgeTelemetry.ClassifySpan);
         var text = Clean(question.Text);
         var previous = question.Previous;
         var prediction = Knowledge.Model.Classify(text);
@@ -102,6 +103,13 @@ public sealed class AnswerEngine(KnowledgeSnapshot knowledge)
 
         var contextTerms = followUp ? previous!.Terms.Where(t => !terms.Contains(t)).ToArray() : [];
         var query = new RetrievalQuery(terms, contextTerms, topic, new HashSet<string>());
+        if (span is not null)
+        {
+            span.SetTag(KnowledgeTelemetry.IntentTag, intentScore.Name);
+            span.SetTag(KnowledgeTelemetry.ScoreTag, prediction.Score);
+            span.SetTag(KnowledgeTelemetry.FollowUpTag, followUp);
+        }
+
         return new QuestionAnalysis(text, previous, prediction, intentScore, isMore, followUp, query);
     }
 
@@ -109,7 +117,25 @@ public sealed class AnswerEngine(KnowledgeSnapshot knowledge)
     public IReadOnlyList<RankedPassage> Retrieve(QuestionAnalysis turn)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        return Knowledge.Retriever.Retrieve(turn.Query, Knowledge.Options.Retrieval.Candidates);
+        return Search(turn.Query);
+    }
+
+    /// <summary>Retrieval in a "search" span, tagged with how many passages came back.</summary>
+    private IReadOnlyList<RankedPassage> Search(RetrievalQuery query)
+    {
+        using var span = KnowledgeTelemetry.Source.StartActivity(KnowledgeTelemetry.SearchSpan);
+        var ranked = Knowledge.Retriever.Retrieve(query, Knowledge.Options.Retrieval.Candidates);
+        span?.SetTag(KnowledgeTelemetry.ResultsTag, ranked.Count);
+        return ranked;
+    }
+
+    /// <summary>Composition in a "compose" span, tagged with the citation count.</summary>
+    private (string Text, IReadOnlyList<Citation> Citations) Compose(IReadOnlyList<Passage> views, RetrievalQuery query)
+    {
+        using var span = KnowledgeTelemetry.Source.StartActivity(KnowledgeTelemetry.ComposeSpan);
+        var composed = Knowledge.Composer.Compose(views, Knowledge.Retriever.StemWeights(query));
+        span?.SetTag(KnowledgeTelemetry.CitationsTag, composed.Citations.Count);
+        return composed;
     }
 
     /// <summary>
@@ -170,14 +196,14 @@ public sealed class AnswerEngine(KnowledgeSnapshot knowledge)
         var shown = new HashSet<string>(previous.PassageIds, StringComparer.Ordinal);
         Topic? topic = previous.Topic is { } name ? new Topic(name) : null;
         var query = new RetrievalQuery(previous.Terms, [], topic, shown);
-        var ranked = Knowledge.Retriever.Retrieve(query, Knowledge.Options.Retrieval.Candidates);
+        var ranked = Search(query);
         if (ranked.Count == 0 || ranked[0].Coverage < Knowledge.Options.Retrieval.MinCoverage / 2)
         {
             return new Answer(text, AnswerKind.Declined, Replies.NothingMore, [], intentScore, 0, Samples(3, null), previous);
         }
 
         var passage = ranked[0].Passage;
-        var (answerText, citations) = Knowledge.Composer.Compose([passage], Knowledge.Retriever.StemWeights(query));
+        var (answerText, citations) = Compose([passage], query);
         var context = previous with { PassageIds = [.. previous.PassageIds, passage.Id] };
         var suggestions = Suggest(previous.Question, ranked, [passage], topic, prediction: null);
         return new Answer(text, AnswerKind.Answered, answerText, citations, new IntentScore(previous.Topic ?? intentScore.Name, intentScore.Score), ranked[0].Score, suggestions, context);

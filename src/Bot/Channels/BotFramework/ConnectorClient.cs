@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using CareerBot.Bot.Conversation;
 using CareerBot.Bot.Protocol;
+using CareerBot.Bot.Telemetry;
 
 namespace CareerBot.Bot.Channels.BotFramework;
 
@@ -9,9 +10,9 @@ namespace CareerBot.Bot.Channels.BotFramework;
 /// Posts replies to a channel's Connector API (ReplyToActivity when the reply answers an
 /// activity, SendToConversation otherwise). Retries with jittered backoff on 429, 5xx and
 /// timeouts live in the HttpClient's resilience handler; a reply that still fails is
-/// dropped with a log line and never fails the turn.
+/// dropped with a log line, counted in careerbot.reply_failures, and never fails the turn.
 /// </summary>
-internal sealed partial class ConnectorClient(HttpClient http, IConnectorTokenProvider tokens, ILogger<ConnectorClient> logger)
+internal sealed partial class ConnectorClient(HttpClient http, IConnectorTokenProvider tokens, BotMetrics metrics, ILogger<ConnectorClient> logger)
 {
     public const string HttpClientName = "connector";
 
@@ -41,6 +42,7 @@ internal sealed partial class ConnectorClient(HttpClient http, IConnectorTokenPr
             if (!response.IsSuccessStatusCode)
             {
                 Log.ReplyDropped(logger, (int)response.StatusCode, uri.GetLeftPart(UriPartial.Authority));
+                metrics.ReplyFailed(BotTelemetry.Channel(reply.ChannelId), "HTTP " + ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
                 return null;
             }
 
@@ -50,6 +52,7 @@ internal sealed partial class ConnectorClient(HttpClient http, IConnectorTokenPr
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
         {
             Log.ReplyFailed(logger, uri.GetLeftPart(UriPartial.Authority), ex.GetType().Name);
+            metrics.ReplyFailed(BotTelemetry.Channel(reply.ChannelId), ex.GetType().Name);
             return null;
         }
     }

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using CareerBot.Bot.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace CareerBot.Bot.Channels.Slack;
@@ -7,13 +8,15 @@ namespace CareerBot.Bot.Channels.Slack;
 /// <summary>
 /// Calls Slack's Web API with the bot token. Retries on 429 (after Retry-After), 5xx and
 /// timeouts live in the HttpClient's resilience handler; a call that still fails, or that Slack
-/// answers with <c>{ok:false, error}</c>, is logged with the event it answers and dropped.
+/// answers with <c>{ok:false, error}</c>, is logged with the event it answers, counted in
+/// careerbot.reply_failures and dropped.
 /// The token never reaches a log line.
 /// </summary>
-internal sealed partial class SlackApiClient(IHttpClientFactory clients, IOptions<SlackOptions> options, ILogger<SlackApiClient> logger)
+internal sealed partial class SlackApiClient(IHttpClientFactory clients, IOptions<SlackOptions> options, BotMetrics metrics, ILogger<SlackApiClient> logger)
 {
     public const string HttpClientName = "slack";
     public const string PostMessageMethod = "chat.postMessage";
+    private const string Channel = SlackEndpoints.ChannelId;
 
     /// <summary>Posts a message; returns its <c>ts</c>, or null when it was not posted.</summary>
     public async Task<string?> PostMessageAsync(SlackPostMessage message, string eventId, CancellationToken cancellationToken)
@@ -34,6 +37,7 @@ internal sealed partial class SlackApiClient(IHttpClientFactory clients, IOption
             if (!response.IsSuccessStatusCode)
             {
                 Log.PostFailed(logger, PostMessageMethod, (int)response.StatusCode, eventId);
+                metrics.ReplyFailed(Channel, "HTTP " + ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
                 return null;
             }
 
@@ -42,6 +46,7 @@ internal sealed partial class SlackApiClient(IHttpClientFactory clients, IOption
             if (answer is not { Ok: true })
             {
                 Log.ApiError(logger, PostMessageMethod, Rendering.Escaping.Truncate(answer?.Error ?? "unreadable response", 100), eventId);
+                metrics.ReplyFailed(Channel, "ok:false");
                 return null;
             }
 
@@ -50,6 +55,7 @@ internal sealed partial class SlackApiClient(IHttpClientFactory clients, IOption
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
         {
             Log.Unreachable(logger, PostMessageMethod, ex.GetType().Name, eventId);
+            metrics.ReplyFailed(Channel, ex.GetType().Name);
             return null;
         }
     }
