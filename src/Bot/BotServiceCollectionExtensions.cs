@@ -95,16 +95,7 @@ internal static partial class BotServiceCollectionExtensions
             .AddResilienceHandler("connector", static (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<BotOptions>>().Value;
-                pipeline.AddRetry(new HttpRetryStrategyOptions
-                {
-                    MaxRetryAttempts = Math.Max(1, options.ConnectorRetries),
-                    ShouldHandle = args => ValueTask.FromResult(options.ConnectorRetries > 0 && HttpClientResiliencePredicates.IsTransient(args.Outcome)),
-                    BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
-                    Delay = options.ConnectorRetryDelay,
-                    ShouldRetryAfterHeader = true,
-                });
-                pipeline.AddTimeout(options.ConnectorTimeout);
+                OutboundRetries(pipeline, options.ConnectorRetries, options.ConnectorRetryDelay, options.ConnectorTimeout);
             });
         AddDirectLine(services);
         AddSlack(services);
@@ -159,16 +150,7 @@ internal static partial class BotServiceCollectionExtensions
             .AddResilienceHandler("slack", static (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<SlackOptions>>().Value;
-                pipeline.AddRetry(new HttpRetryStrategyOptions
-                {
-                    MaxRetryAttempts = Math.Max(1, options.ApiRetries),
-                    ShouldHandle = args => ValueTask.FromResult(options.ApiRetries > 0 && HttpClientResiliencePredicates.IsTransient(args.Outcome)),
-                    BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
-                    Delay = options.ApiRetryDelay,
-                    ShouldRetryAfterHeader = true,
-                });
-                pipeline.AddTimeout(options.ApiTimeout);
+                OutboundRetries(pipeline, options.ApiRetries, options.ApiRetryDelay, options.ApiTimeout);
             });
     }
 
@@ -276,6 +258,24 @@ internal static partial class BotServiceCollectionExtensions
                 }
             },
         });
+    }
+
+    /// <summary>
+    /// Calls to a channel's API (Connector, Slack): 429, 5xx and timeouts retried with jittered
+    /// exponential backoff, honouring Retry-After, within a bounded budget; each try timed out.
+    /// </summary>
+    private static void OutboundRetries(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, int retries, TimeSpan delay, TimeSpan timeout)
+    {
+        pipeline.AddRetry(new HttpRetryStrategyOptions
+        {
+            MaxRetryAttempts = Math.Max(1, retries),
+            ShouldHandle = args => ValueTask.FromResult(retries > 0 && HttpClientResiliencePredicates.IsTransient(args.Outcome)),
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = delay,
+            ShouldRetryAfterHeader = true,
+        });
+        pipeline.AddTimeout(timeout);
     }
 
     private static bool Anonymous(IServiceProvider services) =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CareerBot.Bot.State;
 using CareerBot.Knowledge;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -8,14 +9,14 @@ namespace CareerBot.Bot.Conversation;
 /// <summary>Feedback in a SQLite file next to the index (<c>feedback.db</c>).</summary>
 internal sealed class SqliteFeedbackStore : IFeedbackStore
 {
-    private readonly string _connectionString;
+    private readonly SqliteDataFile _file;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private bool _created;
 
     public SqliteFeedbackStore(IOptions<KnowledgeOptions> options)
     {
-        var path = Path.Combine(options.Value.DataPath, "feedback.db");
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate }.ToString();
+        _file = new SqliteDataFile(
+            Path.Combine(options.Value.DataPath, "feedback.db"),
+            "CREATE TABLE IF NOT EXISTS feedback (time TEXT NOT NULL, channel TEXT NOT NULL, helpful INTEGER NOT NULL, intent TEXT NOT NULL, passage_ids TEXT NOT NULL, comment TEXT)");
     }
 
     public async Task RecordAsync(Feedback feedback, CancellationToken cancellationToken)
@@ -59,19 +60,5 @@ internal sealed class SqliteFeedbackStore : IFeedbackStore
         return results;
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        Directory.CreateDirectory(Path.GetDirectoryName(connection.DataSource)!);
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        if (!_created)
-        {
-            await using var create = connection.CreateCommand();
-            create.CommandText = "CREATE TABLE IF NOT EXISTS feedback (time TEXT NOT NULL, channel TEXT NOT NULL, helpful INTEGER NOT NULL, intent TEXT NOT NULL, passage_ids TEXT NOT NULL, comment TEXT)";
-            await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            _created = true;
-        }
-
-        return connection;
-    }
+    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => _file.OpenAsync(cancellationToken);
 }

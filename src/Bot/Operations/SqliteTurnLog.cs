@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.Channels;
 using CareerBot.Bot.Conversation;
+using CareerBot.Bot.State;
 using CareerBot.Knowledge;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -21,18 +22,21 @@ internal sealed partial class SqliteTurnLog : BackgroundService, ITurnLog
         SingleReader = true,
     });
 
-    private readonly string _connectionString;
+    private readonly SqliteDataFile _file;
     private readonly IOptions<TranscriptOptions> _transcripts;
     private readonly TimeProvider _time;
     private readonly ILogger<SqliteTurnLog> _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private long _dropped;
-    private bool _created;
 
     public SqliteTurnLog(IOptions<KnowledgeOptions> knowledge, IOptions<TranscriptOptions> transcripts, TimeProvider time, ILogger<SqliteTurnLog> logger)
     {
-        var path = Path.Combine(knowledge.Value.DataPath, "turns.db");
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString();
+        _file = new SqliteDataFile(Path.Combine(knowledge.Value.DataPath, "turns.db"), """
+            PRAGMA journal_mode = WAL;
+            CREATE TABLE IF NOT EXISTS turns (time TEXT NOT NULL, channel TEXT NOT NULL, intent TEXT NOT NULL, score REAL NOT NULL,
+                answered INTEGER NOT NULL, passage_ids TEXT NOT NULL, latency_ms REAL NOT NULL, question TEXT);
+            CREATE INDEX IF NOT EXISTS turns_time ON turns (time);
+            """);
         _transcripts = transcripts;
         _time = time;
         _logger = logger;
@@ -165,26 +169,7 @@ internal sealed partial class SqliteTurnLog : BackgroundService, ITurnLog
         }
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        Directory.CreateDirectory(Path.GetDirectoryName(connection.DataSource)!);
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        if (!_created)
-        {
-            await using var create = connection.CreateCommand();
-            create.CommandText = """
-                PRAGMA journal_mode = WAL;
-                CREATE TABLE IF NOT EXISTS turns (time TEXT NOT NULL, channel TEXT NOT NULL, intent TEXT NOT NULL, score REAL NOT NULL,
-                    answered INTEGER NOT NULL, passage_ids TEXT NOT NULL, latency_ms REAL NOT NULL, question TEXT);
-                CREATE INDEX IF NOT EXISTS turns_time ON turns (time);
-                """;
-            await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            _created = true;
-        }
-
-        return connection;
-    }
+    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => _file.OpenAsync(cancellationToken);
 
     /// <summary>Sortable UTC text, so time ranges are plain string comparisons.</summary>
     private static string Stamp(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);

@@ -353,36 +353,8 @@ public static partial class GuideLoader
         }
 
         var builder = new StringBuilder();
-        AppendInline(inline, builder);
+        MarkdownInlineText.Append(inline, builder);
         return Whitespace().Replace(builder.ToString(), " ").Trim();
-    }
-
-    private static void AppendInline(Inline inline, StringBuilder builder)
-    {
-        switch (inline)
-        {
-            case LiteralInline literal:
-                builder.Append(literal.Content.ToString());
-                break;
-            case CodeInline code:
-                builder.Append(code.Content);
-                break;
-            case LineBreakInline:
-                builder.Append(' ');
-                break;
-            case HtmlInline:
-                break;
-            case HtmlEntityInline entity:
-                builder.Append(entity.Transcoded.ToString());
-                break;
-            case ContainerInline container:
-                foreach (var child in container)
-                {
-                    AppendInline(child, builder);
-                }
-
-                break;
-        }
     }
 
     private sealed record PassageDraft(string Heading, string SectionPath, string Text, IReadOnlyList<Topic> Topics, bool IsQuestion, int Line);

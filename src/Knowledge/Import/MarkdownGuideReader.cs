@@ -1,4 +1,5 @@
 using System.Text;
+using CareerBot.Knowledge.Guides;
 using Markdig;
 using Markdig.Extensions.Tables;
 using Markdig.Syntax;
@@ -144,41 +145,9 @@ internal sealed class MarkdownGuideReader : IGuideReader
         var builder = new StringBuilder();
         if (inline is not null)
         {
-            AppendInline(inline, builder);
+            MarkdownInlineText.Append(inline, builder);
         }
 
         return ImportText.Normalize(builder.ToString());
-    }
-
-    private static void AppendInline(Inline inline, StringBuilder builder)
-    {
-        switch (inline)
-        {
-            case LiteralInline literal:
-                builder.Append(literal.Content.ToString());
-                break;
-            case CodeInline code:
-                builder.Append(code.Content);
-                break;
-            case LineBreakInline:
-                builder.Append(' ');
-                break;
-            case HtmlEntityInline entity:
-                builder.Append(entity.Transcoded.ToString());
-                break;
-            case AutolinkInline autolink:
-                builder.Append(autolink.Url);
-                break;
-            case LinkInline { IsImage: true }:
-            case HtmlInline:
-                break;
-            case ContainerInline container:
-                foreach (var child in container)
-                {
-                    AppendInline(child, builder);
-                }
-
-                break;
-        }
     }
 }
