@@ -45,4 +45,12 @@ public sealed class BotOptions
 
     /// <summary>Show each source's guide date ("as of 2026-01-15") next to it in answers.</summary>
     public bool ShowSourceDates { get; set; }
+
+    /// <summary>Deepest JSON nesting accepted in an activity; deeper is a 400.</summary>
+    [Range(8, 256)]
+    public int MaxJsonDepth { get; set; } = 64;
+
+    /// <summary>Longest question text read; the rest is ignored (trimmed for analysis, not refused).</summary>
+    [Range(16, 100_000)]
+    public int MaxTextLength { get; set; } = 1000;
 }

@@ -75,6 +75,7 @@ internal static partial class BotServiceCollectionExtensions
         services.AddSingleton<IReplyRenderer, SlackRenderer>();
         services.AddSingleton<RendererSelector>();
         services.AddSingleton<TurnHandler>();
+        services.AddSingleton<Protocol.ActivityReader>();
         services.AddMetrics();
         services.AddSingleton<BotMetrics>();
         AddTelemetry(services, configuration);

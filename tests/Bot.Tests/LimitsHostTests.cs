@@ -105,6 +105,42 @@ public sealed class LimitsHostTests
         Assert.Equal(expected, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData(9, HttpStatusCode.OK)]
+    [InlineData(10, HttpStatusCode.BadRequest)]
+    public async Task JsonDepth_AtAndOverTheLimit_IsAcceptedThenRefused(int valueDepth, HttpStatusCode expected)
+    {
+        using var factory = new BotFactory(new() { ["Bot:MaxJsonDepth"] = "10" });
+        var activity = Activities.Message("Do I need a PhD?");
+        JsonNode value = "leaf";
+        for (var i = 0; i < valueDepth; i++)
+        {
+            value = new JsonObject { ["x"] = value };
+        }
+
+        activity["value"] = value; // the activity object itself is one level more
+
+        var response = await SendRawAsync(factory.CreateClient(), activity);
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task LongText_IsReadUpToTheLimit_NotRefused()
+    {
+        using var factory = new BotFactory(new() { ["Bot:MaxTextLength"] = "16", ["Transcripts:Enabled"] = "true" });
+        var text = "Do I need a PhD? " + new string('x', 5000);
+
+        var replies = await SendAsync(factory.CreateClient(), Activities.Message(text));
+
+        Assert.NotEmpty(replies);
+        var log = factory.Services.GetRequiredService<CareerBot.Bot.Operations.ITurnLog>();
+        IReadOnlyList<CareerBot.Bot.Operations.TurnRecord> records = [];
+        await Poll.UntilAsync(() => (records = log.ReadAsync(DateTimeOffset.MinValue, DateTimeOffset.MaxValue, CancellationToken.None).Result).Count == 1, TimeSpan.FromSeconds(30), "the turn record");
+        Assert.Equal("Do I need a PhD?", records[0].Question);
+        Assert.True(records[0].Answered);
+    }
+
     private static async Task<JsonArray> SendAsync(HttpClient client, JsonObject activity)
     {
         var response = await SendRawAsync(client, activity);

@@ -104,6 +104,11 @@ internal sealed partial class TurnHandler(
         }
 
         var text = IncomingText.Of(turn.Activity);
+        if (text.Length > botOptions.Value.MaxTextLength)
+        {
+            text = text[..botOptions.Value.MaxTextLength]; // long text is read in part, not refused
+        }
+
         if (FeedbackFromValue(turn.Activity.Value) is { } cardFeedback)
         {
             await RecordAsync(turn, cardFeedback.Helpful, cardFeedback.ReplyId, cardFeedback.Comment, cancellationToken).ConfigureAwait(false);

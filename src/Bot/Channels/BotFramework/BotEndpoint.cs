@@ -38,7 +38,7 @@ internal static partial class BotEndpoint
         Activity? activity;
         try
         {
-            activity = JsonSerializer.Deserialize(body, ActivityJsonContext.Default.Activity);
+            activity = services.Reader.Read(body);
         }
         catch (JsonException ex)
         {
@@ -136,6 +136,7 @@ internal static partial class BotEndpoint
 /// <summary>What the bot endpoint needs, injected per request.</summary>
 internal sealed record BotEndpointServices(
     TurnHandler Handler,
+    ActivityReader Reader,
     IBotAuthenticator Authenticator,
     ConnectorClient Connector,
     IOptions<BotOptions> Options,

@@ -182,7 +182,7 @@ internal static partial class DirectLineEndpoints
         Activity? activity;
         try
         {
-            activity = JsonSerializer.Deserialize(body, ActivityJsonContext.Default.Activity);
+            activity = services.Reader.Read(body);
         }
         catch (JsonException ex)
         {
@@ -427,6 +427,7 @@ internal sealed record DirectLineServices(
     DirectLineConversations Conversations,
     DirectLineTokens Tokens,
     TurnHandler Handler,
+    ActivityReader Reader,
     TimeProvider Time,
     IOptions<BotOptions> BotOptions,
     IHostApplicationLifetime Lifetime,
