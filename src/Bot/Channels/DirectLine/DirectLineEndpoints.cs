@@ -226,8 +226,17 @@ internal static partial class DirectLineEndpoints
             return failure.Result;
         }
 
-        var (activities, next) = access.Conversation!.Since(Watermark(watermark));
-        return TypedResults.Json(new ActivitySet(activities, next.ToString(CultureInfo.InvariantCulture)), DirectLineJsonContext.Default.ActivitySet);
+        try
+        {
+            var (activities, next) = access.Conversation!.Since(Watermark(watermark));
+            return TypedResults.Json(new ActivitySet(activities, next.ToString(CultureInfo.InvariantCulture)), DirectLineJsonContext.Default.ActivitySet);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Any error but 403/404 stops directlinejs polling for good: report "nothing new" instead.
+            Log.PollFailed(services.Logger, ex);
+            return TypedResults.Json(new ActivitySet([], watermark ?? string.Empty), DirectLineJsonContext.Default.ActivitySet);
+        }
     }
 
     /// <summary>
@@ -419,6 +428,9 @@ internal static partial class DirectLineEndpoints
     {
         [LoggerMessage(EventId = 2500, Level = LogLevel.Warning, Message = "Rejected a Direct Line request: {Reason}")]
         public static partial void Rejected(ILogger logger, string reason);
+
+        [LoggerMessage(EventId = 2501, Level = LogLevel.Error, Message = "A Direct Line poll failed; answered with no activities")]
+        public static partial void PollFailed(ILogger logger, Exception exception);
     }
 }
 
