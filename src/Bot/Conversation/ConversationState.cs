@@ -24,5 +24,8 @@ public sealed record ConversationState
     };
 }
 
-/// <summary>An answer the bot gave: the reply's id where the channel told it, and what it cited.</summary>
-public sealed record AnswerRecord(string? ReplyId, string Intent, bool Answered, IReadOnlyList<string> PassageIds);
+/// <summary>
+/// An answer the bot gave: the reply's id where the channel told it, what it cited, and the key its
+/// vote buttons carry (Web Chat sends votes without saying which message they are for).
+/// </summary>
+public sealed record AnswerRecord(string? ReplyId, string Intent, bool Answered, IReadOnlyList<string> PassageIds, string? VoteKey = null);

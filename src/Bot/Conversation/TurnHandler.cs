@@ -134,7 +134,10 @@ internal sealed partial class TurnHandler(
             span.SetTag(KnowledgeTelemetry.CitationsTag, answer.Citations.Count);
         }
 
-        var replyId = await turn.ReplyAsync(Render(turn.ChannelId, botOptions.Value.ShowSourceDates ? WithSourceDates(answer) : answer), cancellationToken).ConfigureAwait(false);
+        // Vote buttons carry a key for this answer, so a thumbs up on an older answer is counted for that answer.
+        var voteKey = Guid.NewGuid().ToString("N")[..16];
+        var reply = StampVoteKey(Render(turn.ChannelId, botOptions.Value.ShowSourceDates ? WithSourceDates(answer) : answer), voteKey);
+        var replyId = await turn.ReplyAsync(reply, cancellationToken).ConfigureAwait(false);
         if (turn.ChannelId == "emulator")
         {
             await turn.ReplyAsync(EmulatorTrace.For(answer), cancellationToken).ConfigureAwait(false);
@@ -146,7 +149,7 @@ internal sealed partial class TurnHandler(
         turnLog.Record(new TurnRecord(
             time.GetUtcNow(), turn.ChannelId, answer.Intent.Name, answer.Intent.Score, answer.Answered,
             answer.Citations.Select(c => c.PassageId).ToArray(), milliseconds, text));
-        var record = new AnswerRecord(replyId, answer.Intent.Name, answer.Answered, answer.Citations.Select(c => c.PassageId).ToArray());
+        var record = new AnswerRecord(replyId, answer.Intent.Name, answer.Answered, answer.Citations.Select(c => c.PassageId).ToArray(), voteKey);
         await states.UpdateAsync(turn.ChannelId, turn.ConversationId, s => s.Remember(record) with
         {
             Context = answer.Context,
@@ -226,18 +229,20 @@ internal sealed partial class TurnHandler(
     /// <summary>Web Chat's vote: an event whose entity is the LikeAction or DislikeAction we offered.</summary>
     private async Task OnWebChatVoteAsync(Turn turn, CancellationToken cancellationToken)
     {
-        var vote = turn.Activity.Entities?.Select(e => Str(e["@type"])).FirstOrDefault(t => t is "LikeAction" or "DislikeAction");
-        if (vote is not null)
+        var action = turn.Activity.Entities?.FirstOrDefault(e => Str(e["@type"]) is "LikeAction" or "DislikeAction");
+        if (action is not null)
         {
-            await RecordAsync(turn, vote == "LikeAction", turn.Activity.ReplyToId, null, cancellationToken).ConfigureAwait(false);
+            var key = Str(action["@id"]) is { } id && id.StartsWith(VoteKeyPrefix, StringComparison.Ordinal) ? id[VoteKeyPrefix.Length..] : null;
+            await RecordAsync(turn, Str(action["@type"]) == "LikeAction", turn.Activity.ReplyToId, null, cancellationToken, key).ConfigureAwait(false);
         }
     }
 
     /// <summary>Stores feedback on the answer with the given reply id (the latest answer when unknown).</summary>
-    private async Task RecordAsync(Turn turn, bool helpful, string? replyId, string? comment, CancellationToken cancellationToken)
+    private async Task RecordAsync(Turn turn, bool helpful, string? replyId, string? comment, CancellationToken cancellationToken, string? voteKey = null)
     {
         var state = await states.ReadAsync(turn.ChannelId, turn.ConversationId, cancellationToken).ConfigureAwait(false);
-        var answer = (replyId is null ? null : state.RecentAnswers.LastOrDefault(a => a.ReplyId == replyId))
+        var answer = (voteKey is null ? null : state.RecentAnswers.LastOrDefault(a => a.VoteKey == voteKey))
+            ?? (replyId is null ? null : state.RecentAnswers.LastOrDefault(a => a.ReplyId == replyId))
             ?? state.RecentAnswers.LastOrDefault(a => a.Answered);
         try
         {
@@ -291,6 +296,28 @@ internal sealed partial class TurnHandler(
         {
             return null;
         }
+    }
+
+    private const string VoteKeyPrefix = "careerbot-vote:";
+
+    /// <summary>Marks the vote actions of a rendered answer (Web Chat's Like/Dislike) with the answer's key.</summary>
+    private static Activity StampVoteKey(Activity reply, string key)
+    {
+        foreach (var entity in reply.Entities ?? [])
+        {
+            if (entity["potentialAction"] is JsonArray actions)
+            {
+                foreach (var action in actions.OfType<JsonObject>())
+                {
+                    if (Str(action["@type"]) is "LikeAction" or "DislikeAction")
+                    {
+                        action["@id"] = VoteKeyPrefix + key;
+                    }
+                }
+            }
+        }
+
+        return reply;
     }
 
     /// <summary>Each source names the date its guide was last updated ("as of ..."), in every channel's rendering.</summary>

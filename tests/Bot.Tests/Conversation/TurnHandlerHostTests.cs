@@ -213,6 +213,27 @@ public sealed class TurnHandlerHostTests : IDisposable
         Assert.Contains("[1]: cite:1 \"Guide A / Frequently asked questions / Do I need a PhD? \\(as of 2026-01-15\\)\"", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task WebChatVote_OnAnOlderAnswer_IsRecordedForThatAnswer()
+    {
+        var first = await SendAsync(Activities.Message("Do I need a PhD?", channelId: "webchat", conversationId: "c-votes", id: "q1"));
+        await SendAsync(Activities.Message("How much do junior engineers earn?", channelId: "webchat", conversationId: "c-votes", id: "q2"));
+        var like = first[0]!["entities"]![0]!["potentialAction"]!.AsArray().First(a => (string?)a!["@type"] == "LikeAction")!.DeepClone();
+        var vote = Activities.Message(string.Empty, channelId: "webchat", conversationId: "c-votes", id: "v1");
+        vote["type"] = "event";
+        vote["name"] = "webchat:activity-status/feedback";
+        vote.Remove("text");
+        vote["entities"] = new JsonArray(like);
+
+        await SendAsync(vote);
+
+        var feedback = Assert.Single(await StoredFeedbackAsync(), f => f.ChannelId == "webchat");
+        Assert.True(feedback.Helpful);
+        Assert.Equal("education", feedback.Intent);
+        Assert.Contains("guide-a#do-i-need-a-phd", feedback.PassageIds);
+        Assert.StartsWith("careerbot-vote:", (string?)like["@id"], StringComparison.Ordinal);
+    }
+
     private static string ContentText(JsonNode activity) =>
         activity["attachments"]?[0]?["content"]?.ToJsonString() ?? string.Empty;
 }
