@@ -12,6 +12,7 @@ namespace CareerBot.Benchmarks;
 /// compose, render, and all of them together.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class TurnBenchmarks
 {
     private const string Text = "How much do senior ML engineers earn in California?";

@@ -13,6 +13,8 @@ namespace CareerBot.Knowledge;
 public sealed class KnowledgeSnapshot : IDisposable
 {
     private readonly Dictionary<Topic, IReadOnlyList<string>> _samples;
+    private readonly HashSet<string> _knownTexts;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, List<string>> _stems = new(StringComparer.Ordinal);
     private readonly PassageIndex? _ownedIndex;
 
     public KnowledgeSnapshot(
@@ -50,6 +52,8 @@ public sealed class KnowledgeSnapshot : IDisposable
                 : passages.Where(p => p.IsQuestion && p.HasTopic(topic)).Select(p => p.Heading).Take(2).ToArray();
             _samples[topic] = samples;
         }
+
+        _knownTexts = new HashSet<string>(passages.Select(p => p.Heading).Concat(_samples.Values.SelectMany(v => v)), StringComparer.Ordinal);
     }
 
     /// <summary>The persisted full-text index (SQLite FTS5).</summary>
@@ -81,6 +85,21 @@ public sealed class KnowledgeSnapshot : IDisposable
     public string ModelVersion => (Model as IntentModel)?.TrainingHash ?? string.Empty;
 
     public IReadOnlyList<string> SampleQuestions(Topic topic) => _samples.TryGetValue(topic, out var samples) ? samples : [];
+
+    /// <summary>
+    /// The analysed stems of a text; those of the passages' headings and the sample questions
+    /// (what suggestions are made of) are worked out once, on first use.
+    /// </summary>
+    public IReadOnlyList<string> StemsOf(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (_knownTexts.Contains(text))
+        {
+            return _stems.GetOrAdd(text, static (t, analyzer) => analyzer.Stems(t), Analyzer);
+        }
+
+        return Analyzer.Stems(text);
+    }
 
     public void Dispose() => _ownedIndex?.Dispose();
 }

@@ -302,7 +302,7 @@ public sealed class AnswerEngine(KnowledgeSnapshot knowledge)
     /// <summary>A suggestion that only rephrases what was just asked is no suggestion.</summary>
     private bool IsSameQuestion(HashSet<string> asked, string candidate)
     {
-        var stems = Knowledge.Analyzer.Stems(candidate);
+        var stems = Knowledge.StemsOf(candidate);
         if (stems.Count == 0 || asked.Count == 0)
         {
             return false;
