@@ -35,13 +35,19 @@ STARTED_PIDS=()
 log() { printf '[load] %s\n' "$*" >&2; }
 fail() { log "error: $*"; exit 1; }
 
-# Runs a command with a time limit: its own cap, or what is left of the script's deadline.
-bounded() {
-  local cap=$1
-  shift
+# Seconds left of a step's own cap, or of the script's deadline if that comes first.
+limit() { # cap
   local left=$((DEADLINE - SECONDS))
-  ((left > 0)) || fail "out of time (${DEADLINE}s) before: $*"
-  timeout "$((cap < left ? cap : left))" "$@"
+  ((left > 0)) || fail "out of time (${DEADLINE} s for the whole script)"
+  echo $(($1 < left ? $1 : left))
+}
+
+# Runs a command with a time limit (see limit).
+bounded() {
+  local seconds
+  seconds=$(limit "$1")
+  shift
+  timeout "$seconds" "$@"
 }
 
 free_port() {
@@ -98,7 +104,9 @@ trap 'exit 130' INT TERM
 
 # Polls until GET url answers 200, the process dies, or the deadline passes.
 wait_get_200() { # url, pid, seconds
-  local end=$((SECONDS + $3))
+  local seconds
+  seconds=$(limit "$3")
+  local end=$((SECONDS + seconds))
   while [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$1" || true) != 200 ]]; do
     kill -0 "$2" 2>/dev/null || fail "process $2 exited before $1 answered"
     ((SECONDS < end)) || fail "$1 did not answer 200 within $3 s"
@@ -108,7 +116,9 @@ wait_get_200() { # url, pid, seconds
 
 # Polls until POST url with body answers 200; prints the time of that answer in ms.
 wait_post_200() { # url, body, pid, seconds
-  local end=$((SECONDS + $4))
+  local seconds
+  seconds=$(limit "$4")
+  local end=$((SECONDS + seconds))
   while [[ $(post_status "$1" "$2") != 200 ]]; do
     kill -0 "$3" 2>/dev/null || fail "process $3 exited before $1 answered"
     ((SECONDS < end)) || fail "$1 did not answer 200 within $4 s"
