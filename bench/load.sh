@@ -173,7 +173,7 @@ mkdir -p "$LOGS"
 
 # 1. Publish CareerBot and prebuild its index and model.
 log "publishing CareerBot (Release)"
-bounded 200 dotnet publish "$REPO/src/Bot" -c Release -o "$PUBLISH" --nologo -v q >"$LOGS/publish.txt" 2>&1 \
+bounded 200 dotnet publish "$REPO/src/Bot" -c Release -r linux-x64 --self-contained false -o "$PUBLISH" --nologo -v q >"$LOGS/publish.txt" 2>&1 \
   || { cat "$LOGS/publish.txt" >&2; fail "dotnet publish failed"; }
 for verb in index train; do
   (cd "$PUBLISH" && bounded 60 env Knowledge__BasePath="$REPO/knowledge-base" Knowledge__DataPath="$DATA" "$PUBLISH/CareerBot.Bot" "$verb") >&2

@@ -32,7 +32,7 @@ trap cleanup EXIT
 ((MINUTES >= 3 && MINUTES <= 120)) || { log "minutes must be between 3 and 120"; exit 2; }
 mkdir -p "$OUT"
 log "publishing"
-timeout 600 dotnet publish "$REPO/src/Bot" -c Release -o "$PUBLISH" --nologo -v quiet >/dev/null
+timeout 600 dotnet publish "$REPO/src/Bot" -c Release -r linux-x64 --self-contained false -o "$PUBLISH" --nologo -v quiet >/dev/null
 log "prebuilding the index and model"
 (cd "$PUBLISH" && timeout 300 env Knowledge__BasePath="$REPO/knowledge-base" Knowledge__DataPath="$DATA" ./CareerBot.Bot index >/dev/null)
 (cd "$PUBLISH" && timeout 300 env Knowledge__BasePath="$REPO/knowledge-base" Knowledge__DataPath="$DATA" ./CareerBot.Bot train >/dev/null)
