@@ -332,7 +332,7 @@ internal sealed partial class TurnHandler(
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 2000, Level = LogLevel.Information, Message = "Answered on {Channel}: intent {Intent}, {Kind}, {Citations} citations")]
+        [LoggerMessage(EventId = 2000, Level = LogLevel.Debug, Message = "Answered on {Channel}: intent {Intent}, {Kind}, {Citations} citations")]
         public static partial void Answered(ILogger logger, string channel, string intent, string kind, int citations);
 
         [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Feedback on {Channel}: helpful {Helpful}, intent {Intent}")]
