@@ -65,6 +65,22 @@ public sealed class PassageIndexTests : IDisposable
         Assert.Equal(7, knowledge.Passages.Count);
     }
 
+    [Theory]
+    [InlineData("garbage")]
+    [InlineData("truncated")]
+    public void Load_CorruptModel_IsRetrained(string damage)
+    {
+        var options = _kb.Options();
+        new KnowledgeLoader(options).Load().Dispose();
+        var bytes = File.ReadAllBytes(options.ModelPath);
+        File.WriteAllBytes(options.ModelPath, damage == "garbage" ? System.Text.Encoding.UTF8.GetBytes("this is not a model") : bytes[..(bytes.Length / 2)]);
+
+        using var knowledge = new KnowledgeLoader(options).Load();
+
+        Assert.Equal("education", knowledge.Model.Classify("Do I need a PhD?").Intent.Name);
+        Assert.Equal(bytes.Length, new FileInfo(options.ModelPath).Length);
+    }
+
     [Fact]
     public void Load_GuideChanged_RebuildsIndexByContentHash()
     {
