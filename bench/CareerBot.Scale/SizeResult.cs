@@ -1,0 +1,28 @@
+namespace CareerBot.Scale;
+
+/// <summary>What one knowledge-base size measured. Times in seconds, latencies in milliseconds, memory in bytes.</summary>
+internal sealed record SizeResult(
+    int Passages,
+    int Guides,
+    int QuestionPassages,
+    long Tokens,
+    int ZipfRanks,
+    int IndexWords,
+    double GenerateSeconds,
+    double BuildSeconds,
+    long IndexBytes,
+    double OpenSeconds,
+    double SnapshotSeconds,
+    Latency Understand,
+    Latency Retrieve,
+    Latency RetrieveReal,
+    Latency Answer,
+    Latency AnswerReal,
+    int Answered,
+    int Asked,
+    long ManagedAfterLoad,
+    long WorkingSetAfterLoad,
+    long ManagedAfterQueries,
+    long WorkingSetAfterQueries,
+    long PeakResident,
+    string? Note);
