@@ -26,6 +26,9 @@ internal sealed class SizeBenchmark(
     /// <summary>Answers run untimed first, so that the JIT has settled before anything is timed.</summary>
     private const int MinWarmUpCalls = 50;
 
+    /// <summary>Each question is timed this many times; its latency is the median.</summary>
+    public const int Rounds = 3;
+
     private static readonly TimeSpan WarmUpTime = TimeSpan.FromSeconds(2);
 
     public SizeResult Run(int size, long deadline)
@@ -73,70 +76,73 @@ internal sealed class SizeBenchmark(
 
         // Understanding (classify, analyse, correct typos) is timed on its own: it is the part of an answer retrieval does not include.
         var analyses = new QuestionAnalysis[questions.Length];
-        var understand = new List<long>(questions.Length);
-        for (var i = 0; i < questions.Length; i++)
-        {
-            var start = Stopwatch.GetTimestamp();
-            analyses[i] = engine.Understand(new Question(questions[i]));
-            understand.Add(Stopwatch.GetTimestamp() - start);
-        }
-
-        var retrieve = new List<long>(questions.Length);
-        var retrieveReal = new List<long>();
-        string? note = null;
-        for (var i = 0; i < analyses.Length; i++)
-        {
-            if (Stopwatch.GetTimestamp() > deadline)
-            {
-                note = $"time budget reached after {i} of {analyses.Length} retrievals";
-                break;
-            }
-
-            var start = Stopwatch.GetTimestamp();
-            snapshot.Retriever.Retrieve(analyses[i].Query, options.Retrieval.Candidates);
-            var ticks = Stopwatch.GetTimestamp() - start;
-            retrieve.Add(ticks);
-            if (isReal[i])
-            {
-                retrieveReal.Add(ticks);
-            }
-        }
-
-        var answer = new List<long>(questions.Length);
-        var answerReal = new List<long>();
-        var answered = 0;
-        for (var i = 0; i < questions.Length && note is null; i++)
-        {
-            if (Stopwatch.GetTimestamp() > deadline)
-            {
-                note = $"time budget reached after {i} of {questions.Length} answers";
-                break;
-            }
-
-            var start = Stopwatch.GetTimestamp();
-            var reply = engine.Answer(new Question(questions[i]));
-            var ticks = Stopwatch.GetTimestamp() - start;
-            answer.Add(ticks);
-            if (isReal[i])
-            {
-                answerReal.Add(ticks);
-            }
-
-            if (reply.Kind == AnswerKind.Answered)
-            {
-                answered++;
-            }
-        }
+        var understand = TimeRounds(questions.Length, i => analyses[i] = engine.Understand(new Question(questions[i])), deadline);
+        var retrieve = TimeRounds(questions.Length, i => snapshot.Retriever.Retrieve(analyses[i].Query, options.Retrieval.Candidates), deadline);
+        var kinds = new AnswerKind[questions.Length];
+        var answer = TimeRounds(questions.Length, i => kinds[i] = engine.Answer(new Question(questions[i])).Kind, deadline);
+        var note = answer.Count < Rounds ? $"time budget reached: {understand.Count}, {retrieve.Count} and {answer.Count} of {Rounds} rounds of understanding, retrieval and answers" : null;
+        bool All(int i) => true;
+        bool Real(int i) => isReal[i];
 
         var result = new SizeResult(
             size, (size + SyntheticKnowledgeBase.PassagesPerGuide - 1) / SyntheticKnowledgeBase.PassagesPerGuide, questionPassages, tokens,
             vocabulary.Count, index.Vocabulary.Count, generateSeconds, buildSeconds, indexBytes, openSeconds, snapshotSeconds,
-            Latency.Of(understand), Latency.Of(retrieve), Latency.Of(retrieveReal), Latency.Of(answer), Latency.Of(answerReal), answered, answer.Count,
+            Median(understand, All), Median(retrieve, All), Median(retrieve, Real), Median(answer, All), Median(answer, Real), Pooled(answer),
+            answer.Count > 0 ? kinds.Count(k => k == AnswerKind.Answered) : 0, answer.Count > 0 ? questions.Length : 0,
             managedAfterLoad, workingSetAfterLoad, ProcessMemory.ManagedAfterFullCollection(), ProcessMemory.WorkingSet, ProcessMemory.Peak, note);
         snapshot.Dispose();
         File.Delete(path);
         return result;
     }
+
+    /// <summary>Every item timed once per round, <see cref="Rounds"/> rounds; a round the deadline cuts short is left out.</summary>
+    private static List<long[]> TimeRounds(int count, Action<int> action, long deadline)
+    {
+        var rounds = new List<long[]>(Rounds);
+        for (var r = 0; r < Rounds; r++)
+        {
+            var round = new long[count];
+            for (var i = 0; i < count; i++)
+            {
+                if (Stopwatch.GetTimestamp() > deadline)
+                {
+                    return rounds;
+                }
+
+                var start = Stopwatch.GetTimestamp();
+                action(i);
+                round[i] = Stopwatch.GetTimestamp() - start;
+            }
+
+            rounds.Add(round);
+        }
+
+        return rounds;
+    }
+
+    /// <summary>Percentiles over the items of each item's median time across the rounds: a stall of the shared machine in one round does not count.</summary>
+    private static Latency Median(List<long[]> rounds, Func<int, bool> include)
+    {
+        if (rounds.Count == 0)
+        {
+            return Latency.Empty;
+        }
+
+        var medians = new List<long>(rounds[0].Length);
+        for (var i = 0; i < rounds[0].Length; i++)
+        {
+            if (include(i))
+            {
+                var times = rounds.Select(r => r[i]).Order().ToArray();
+                medians.Add(times[times.Length / 2]);
+            }
+        }
+
+        return Latency.Of(medians);
+    }
+
+    /// <summary>Percentiles over every single timing of every round, stalls included.</summary>
+    private static Latency Pooled(List<long[]> rounds) => Latency.Of(rounds.SelectMany(r => r).ToArray());
 
     private static void WarmUp(AnswerEngine engine, IReadOnlyList<string> questions)
     {

@@ -1,6 +1,10 @@
 namespace CareerBot.Scale;
 
-/// <summary>What one knowledge-base size measured. Times in seconds, latencies in milliseconds, memory in bytes.</summary>
+/// <summary>
+/// What one knowledge-base size measured. Times in seconds, latencies in milliseconds (each
+/// question's median of <see cref="SizeBenchmark.Rounds"/> runs, except <see cref="AnswerPooled"/>:
+/// every run), memory in bytes.
+/// </summary>
 internal sealed record SizeResult(
     int Passages,
     int Guides,
@@ -18,6 +22,7 @@ internal sealed record SizeResult(
     Latency RetrieveReal,
     Latency Answer,
     Latency AnswerReal,
+    Latency AnswerPooled,
     int Answered,
     int Asked,
     long ManagedAfterLoad,
