@@ -34,6 +34,7 @@ internal static class MarkdownReport
             ("answer p50 / p99 / max, evaluation questions alone", Ms(r.AnswerReal)),
             ($"answer p50 / p99 / max, every one of the {N(r.AnswerPooled.Count)} runs (machine stalls included)", Ms(r.AnswerPooled)),
             ("answered (not declined)", $"{N(r.Answered)} of {N(r.Asked)}"),
+            ("digest of every answer (kind, text, citations, suggestions, confidence)", $"`{r.AnswerDigest}`"),
             ("managed heap after load / after the questions", $"{Bytes(r.ManagedAfterLoad)} / {Bytes(r.ManagedAfterQueries)}"),
             ("working set after load / after the questions", $"{Bytes(r.WorkingSetAfterLoad)} / {Bytes(r.WorkingSetAfterQueries)}"),
             ("peak resident set (VmHWM) during this size", Bytes(r.PeakResident)),

@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using CareerBot.Knowledge;
 using CareerBot.Knowledge.Answers;
 using CareerBot.Knowledge.Intents;
@@ -78,8 +81,8 @@ internal sealed class SizeBenchmark(
         var analyses = new QuestionAnalysis[questions.Length];
         var understand = TimeRounds(questions.Length, i => analyses[i] = engine.Understand(new Question(questions[i])), deadline);
         var retrieve = TimeRounds(questions.Length, i => snapshot.Retriever.Retrieve(analyses[i].Query, options.Retrieval.Candidates), deadline);
-        var kinds = new AnswerKind[questions.Length];
-        var answer = TimeRounds(questions.Length, i => kinds[i] = engine.Answer(new Question(questions[i])).Kind, deadline);
+        var replies = new Answer[questions.Length];
+        var answer = TimeRounds(questions.Length, i => replies[i] = engine.Answer(new Question(questions[i])), deadline);
         var note = answer.Count < Rounds ? $"time budget reached: {understand.Count}, {retrieve.Count} and {answer.Count} of {Rounds} rounds of understanding, retrieval and answers" : null;
         bool All(int i) => true;
         bool Real(int i) => isReal[i];
@@ -88,11 +91,24 @@ internal sealed class SizeBenchmark(
             size, (size + SyntheticKnowledgeBase.PassagesPerGuide - 1) / SyntheticKnowledgeBase.PassagesPerGuide, questionPassages, tokens,
             vocabulary.Count, index.Vocabulary.Count, generateSeconds, buildSeconds, indexBytes, openSeconds, snapshotSeconds,
             Median(understand, All), Median(retrieve, All), Median(retrieve, Real), Median(answer, All), Median(answer, Real), Pooled(answer),
-            answer.Count > 0 ? kinds.Count(k => k == AnswerKind.Answered) : 0, answer.Count > 0 ? questions.Length : 0,
+            answer.Count > 0 ? replies.Count(r => r.Kind == AnswerKind.Answered) : 0, answer.Count > 0 ? questions.Length : 0, answer.Count > 0 ? Digest(replies) : "–",
             managedAfterLoad, workingSetAfterLoad, ProcessMemory.ManagedAfterFullCollection(), ProcessMemory.WorkingSet, ProcessMemory.Peak, note);
         snapshot.Dispose();
         File.Delete(path);
         return result;
+    }
+
+    /// <summary>A short hash of every answer's kind, text, cited passages, suggestions and confidence: equal digests mean a change in the engine left the answers as they were.</summary>
+    private static string Digest(IEnumerable<Answer> answers)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var reply in answers)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
+                $"{reply.Kind}\n{reply.Text}\n{string.Join(' ', reply.Citations.Select(c => c.PassageId))}\n{string.Join('|', reply.Suggestions)}\n{reply.Confidence:R}\n")));
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
     }
 
     /// <summary>Every item timed once per round, <see cref="Rounds"/> rounds; a round the deadline cuts short is left out.</summary>

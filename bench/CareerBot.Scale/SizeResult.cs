@@ -25,6 +25,7 @@ internal sealed record SizeResult(
     Latency AnswerPooled,
     int Answered,
     int Asked,
+    string AnswerDigest,
     long ManagedAfterLoad,
     long WorkingSetAfterLoad,
     long ManagedAfterQueries,
