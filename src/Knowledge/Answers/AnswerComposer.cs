@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using CareerBot.Knowledge.Guides;
 using CareerBot.Knowledge.Search;
@@ -19,19 +20,21 @@ public sealed class AnswerComposer
     private readonly PassageRetriever _retriever;
     private readonly TextAnalyzer _analyzer;
 
-    /// <summary>Each passage's sentence units and their stems, worked out once per knowledge snapshot.</summary>
-    private readonly Dictionary<Passage, Layout> _layouts;
+    /// <summary>
+    /// Each quoted passage's sentence units and their stems, worked out the first time it is
+    /// quoted and kept for the snapshot's life. Only passages that are quoted pay for it: laying
+    /// out every passage up front cost a third of a large knowledge base's heap and load time.
+    /// </summary>
+    private readonly ConcurrentDictionary<Passage, Layout> _layouts = new(ReferenceEqualityComparer.Instance);
+
+    private readonly Func<Passage, Layout> _layOut;
 
     public AnswerComposer(PassageRetriever retriever, TextAnalyzer analyzer)
     {
         ArgumentNullException.ThrowIfNull(retriever);
         _retriever = retriever;
         _analyzer = analyzer;
-        _layouts = new Dictionary<Passage, Layout>(ReferenceEqualityComparer.Instance);
-        foreach (var passage in retriever.Passages)
-        {
-            _layouts[passage] = LayOut(passage);
-        }
+        _layOut = LayOut;
     }
 
     /// <summary>The answer text and its citations, one per passage, numbered from 1.</summary>
@@ -67,7 +70,7 @@ public sealed class AnswerComposer
     {
         ArgumentNullException.ThrowIfNull(passage);
         ArgumentNullException.ThrowIfNull(stemWeights);
-        var layout = _layouts.TryGetValue(passage, out var known) ? known : LayOut(passage);
+        var layout = _layouts.GetOrAdd(passage, _layOut);
         var units = layout.Units;
         if (units.Count == 0 || (passage.IsQuestion && units.Count <= MaxWindowUnits && passage.Text.Length <= ShortAnswer))
         {

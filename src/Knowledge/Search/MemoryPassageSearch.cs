@@ -275,13 +275,18 @@ public sealed class MemoryPassageSearch : IPassageSearch
             }
             else
             {
-                var heap = new PriorityQueue<int, (double Score, int Negated)>(limit + 1);
+                // A min-heap of the best so far; most documents lose to its weakest at once and never touch it.
+                var heap = new PriorityQueue<int, (double Score, int Negated)>(limit);
                 foreach (var doc in _touched)
                 {
-                    heap.Enqueue(doc, (_scores[doc], -doc));
-                    if (heap.Count > limit)
+                    var priority = (_scores[doc], -doc);
+                    if (heap.Count < limit)
                     {
-                        heap.Dequeue();
+                        heap.Enqueue(doc, priority);
+                    }
+                    else if (heap.TryPeek(out _, out var weakest) && priority.CompareTo(weakest) > 0)
+                    {
+                        heap.DequeueEnqueue(doc, priority);
                     }
                 }
 

@@ -12,8 +12,10 @@ public sealed class PassageRetriever
 {
     private readonly IPassageSearch _search;
     private readonly IReadOnlyList<Passage> _passages;
-    private readonly HashSet<string>[] _passageStems;
-    private readonly HashSet<string>[] _headingStems;
+    /// <summary>Every stem of the passages, numbered; a passage keeps its stems as sorted numbers, not as a set of strings.</summary>
+    private readonly Dictionary<string, int> _stemIds = new(StringComparer.Ordinal);
+    private readonly int[][] _passageStems;
+    private readonly int[][] _headingStems;
     private readonly Dictionary<string, double> _idf;
     private readonly Dictionary<string, int> _documentFrequency;
     private readonly RetrievalOptions _options;
@@ -25,14 +27,14 @@ public sealed class PassageRetriever
         _search = search;
         _passages = passages;
         _options = options;
-        _passageStems = new HashSet<string>[passages.Count];
-        _headingStems = new HashSet<string>[passages.Count];
+        _passageStems = new int[passages.Count][];
+        _headingStems = new int[passages.Count][];
         var documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < passages.Count; i++)
         {
-            var stems = new HashSet<string>(analyzer.Stems(PassageIndex.TitleOf(passages[i]) + "\n" + passages[i].Text), StringComparer.Ordinal);
-            _passageStems[i] = stems;
-            _headingStems[i] = new HashSet<string>(analyzer.Stems(passages[i].Heading), StringComparer.Ordinal);
+            var stems = analyzer.Stems(PassageIndex.TitleOf(passages[i]) + "\n" + passages[i].Text); // distinct
+            _passageStems[i] = Ids(stems);
+            _headingStems[i] = Ids(analyzer.Stems(passages[i].Heading));
             foreach (var stem in stems)
             {
                 documentFrequency[stem] = documentFrequency.GetValueOrDefault(stem) + 1;
@@ -65,6 +67,21 @@ public sealed class PassageRetriever
 
         var total = weights.Sum(w => w.Value * IdfOf(w.Key));
         var maxBm25 = hits.Max(h => h.Score);
+
+        // The query's stems by number, in the weights' order so that coverage adds up exactly as before.
+        var weighted = new (int Id, double Weight)[weights.Count];
+        var queryIds = new HashSet<int>();
+        var next = 0;
+        foreach (var (stem, weight) in weights)
+        {
+            var id = _stemIds.TryGetValue(stem, out var known) ? known : -1;
+            weighted[next++] = (id, weight * IdfOf(stem));
+            if (id >= 0)
+            {
+                queryIds.Add(id);
+            }
+        }
+
         var ranked = new List<RankedPassage>(hits.Count);
         foreach (var hit in hits)
         {
@@ -76,11 +93,11 @@ public sealed class PassageRetriever
 
             var stems = _passageStems[hit.Ordinal];
             var covered = 0.0;
-            foreach (var (stem, weight) in weights)
+            foreach (var (id, weight) in weighted)
             {
-                if (stems.Contains(stem))
+                if (id >= 0 && Array.BinarySearch(stems, id) >= 0)
                 {
-                    covered += weight * IdfOf(stem);
+                    covered += weight;
                 }
             }
 
@@ -88,7 +105,7 @@ public sealed class PassageRetriever
             var topicBoost = query.Topic is { } topic && passage.HasTopic(topic) ? 1.0 + _options.TopicBoost : 1.0;
             // A heading made of the question's own words is the surest sign of the right passage.
             var heading = _headingStems[hit.Ordinal];
-            var headingPrecision = heading.Count == 0 ? 0 : heading.Count(weights.ContainsKey) / (double)heading.Count;
+            var headingPrecision = heading.Length == 0 ? 0 : heading.Count(queryIds.Contains) / (double)heading.Length;
             var headingBoost = 1.0 + (_options.HeadingBoost * headingPrecision);
             var score = (maxBm25 > 0 ? hit.Score / maxBm25 : 0) * topicBoost * headingBoost * ((1.0 - _options.CoverageWeight) + (_options.CoverageWeight * coverage));
             ranked.Add(new RankedPassage(passage, score, hit.Score, coverage));
@@ -96,6 +113,23 @@ public sealed class PassageRetriever
 
         ranked.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Passage.Id, b.Passage.Id));
         return ranked.Count > limit ? ranked.GetRange(0, limit) : ranked;
+    }
+
+    /// <summary>The numbers of distinct stems, sorted for binary search; a new stem gets the next number.</summary>
+    private int[] Ids(List<string> stems)
+    {
+        var ids = new int[stems.Count];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (!_stemIds.TryGetValue(stems[i], out ids[i]))
+            {
+                ids[i] = _stemIds.Count;
+                _stemIds.Add(stems[i], ids[i]);
+            }
+        }
+
+        Array.Sort(ids);
+        return ids;
     }
 
     /// <summary>

@@ -54,6 +54,19 @@ public sealed class MemoryPassageSearchTests
         Assert.Single(search.Search(["pay", "python"], 1));
     }
 
+    [Fact]
+    public void Search_MoreMatchesThanTheLimit_KeepsTheBestThenLowestOrdinals()
+    {
+        // Ten passages tie on "pay"; "bonus" lifts two of them. FTS5 breaks ties by rowid.
+        var passages = Enumerable.Range(0, 10)
+            .Select(i => Passage($"p{i}", "Pay", i is 4 or 7 ? "Pay and bonus." : "Pay and leave."))
+            .ToArray();
+        var search = new MemoryPassageSearch(passages, new TextAnalyzer(SynonymMap.Empty), new Dictionary<string, int>(), 6, 1);
+
+        Assert.Equal([4, 7, 0, 1], search.Search(["pay", "bonus"], 4).Select(h => h.Ordinal));
+        Assert.Equal([0, 1, 2], search.Search(["pay"], 3).Select(h => h.Ordinal));
+    }
+
     private static CareerBot.Knowledge.Guides.Passage Passage(string id, string heading, string text) =>
         new($"g#{id}", "g", "G", "S", new DateOnly(2026, 1, 1), heading, heading, text, [], false);
 }
