@@ -7,7 +7,7 @@
 # Needs the .NET SDK, wrk, curl and python3. Publishes to bench/out/soak (git-ignored) with a
 # prebuilt index and model, starts the bot on 127.0.0.1, runs wrk (4 connections, each pausing
 # SOAK_DELAY_MS=20 ms between requests) for the whole time, samples VmRSS and the thread count
-# every 10 s, and prints errors, latency, and the RSS slope after the first two minutes of warm-up
+# every 10 s, and prints errors, latency, and the RSS slope after the first three minutes of warm-up
 # (least squares, MiB per minute). Stops only the process it started.
 set -euo pipefail
 
@@ -17,7 +17,7 @@ OUT="$REPO/bench/out/soak"
 PUBLISH="$OUT/bot"
 DATA="$OUT/data"
 SAMPLES="$OUT/samples.csv"
-WARMUP_SECONDS=120
+WARMUP_SECONDS=180
 BOT_PID=""
 
 log() { printf '[soak] %s\n' "$*" >&2; }
@@ -38,7 +38,10 @@ log "prebuilding the index and model"
 (cd "$PUBLISH" && timeout 300 env Knowledge__BasePath="$REPO/knowledge-base" Knowledge__DataPath="$DATA" ./CareerBot.Bot train >/dev/null)
 
 PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
-(cd "$PUBLISH" && exec env Knowledge__BasePath="$REPO/knowledge-base" Knowledge__DataPath="$DATA" \
+# Conversation state is kept for State:Ttl after the last turn (1 h by default); the soak uses
+# SOAK_STATE_TTL (2 min) so that, after warm-up, conversations expire as fast as new ones arrive and
+# a flat RSS means no leak rather than a store still filling up.
+(cd "$PUBLISH" && exec env Knowledge__BasePath="$REPO/knowledge-base" Knowledge__DataPath="$DATA" State__Ttl="${SOAK_STATE_TTL:-00:02:00}" \
   ./CareerBot.Bot --urls "http://127.0.0.1:$PORT" >"$OUT/bot.log" 2>&1) &
 BOT_PID=$!
 for ((i = 0; i < 600; i++)); do

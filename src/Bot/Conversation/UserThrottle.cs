@@ -26,7 +26,9 @@ internal sealed class UserThrottle(IOptions<BotOptions> options, TimeProvider ti
 {
     public const int MaxUsers = 100_000;
 
+    private static readonly TimeSpan PruneInterval = TimeSpan.FromMinutes(1);
     private readonly ConcurrentDictionary<string, Bucket> _buckets = new(StringComparer.Ordinal);
+    private DateTimeOffset _pruned = time.GetUtcNow();
 
     public ThrottleVerdict Check(string user)
     {
@@ -37,8 +39,10 @@ internal sealed class UserThrottle(IOptions<BotOptions> options, TimeProvider ti
         }
 
         var now = time.GetUtcNow();
-        if (_buckets.Count >= MaxUsers)
+        if (_buckets.Count >= MaxUsers || (now - _pruned > PruneInterval && _buckets.Count > 1000))
         {
+            // Users whose bucket has refilled are forgotten: a new bucket would be the same.
+            _pruned = now;
             Prune(now, settings);
         }
 

@@ -17,6 +17,8 @@ internal sealed class MemoryStateStorage(IOptions<StateOptions> options, TimePro
 
     private sealed record Entry(string Json, string ETag, DateTimeOffset Written);
 
+    private DateTimeOffset _swept = time.GetUtcNow();
+
     public int Count => _items.Count;
 
     public Task<StoredItem?> ReadAsync(string key, CancellationToken cancellationToken)
@@ -51,6 +53,13 @@ internal sealed class MemoryStateStorage(IOptions<StateOptions> options, TimePro
             {
                 Evict(now);
             }
+            else if (now - _swept > SweepInterval(options.Value.Ttl))
+            {
+                // Expired conversations go within a tenth of the TTL, not only when the store is full,
+                // so memory follows the live conversations rather than climbing to MaxItems.
+                _swept = now;
+                RemoveExpired(now);
+            }
 
             return Task.FromResult(newTag);
         }
@@ -62,8 +71,9 @@ internal sealed class MemoryStateStorage(IOptions<StateOptions> options, TimePro
         return Task.CompletedTask;
     }
 
-    /// <summary>Drops expired items, then the oldest tenth, until under the limit.</summary>
-    private void Evict(DateTimeOffset now)
+    private static TimeSpan SweepInterval(TimeSpan ttl) => ttl / 10 > TimeSpan.FromSeconds(1) ? ttl / 10 : TimeSpan.FromSeconds(1);
+
+    private void RemoveExpired(DateTimeOffset now)
     {
         foreach (var (key, entry) in _items)
         {
@@ -72,6 +82,12 @@ internal sealed class MemoryStateStorage(IOptions<StateOptions> options, TimePro
                 _items.TryRemove(key, out _);
             }
         }
+    }
+
+    /// <summary>Drops expired items, then the oldest tenth, until under the limit.</summary>
+    private void Evict(DateTimeOffset now)
+    {
+        RemoveExpired(now);
 
         var excess = _items.Count - options.Value.MaxItems;
         if (excess <= 0)

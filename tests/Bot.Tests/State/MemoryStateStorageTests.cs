@@ -23,6 +23,21 @@ public sealed class MemoryStateStorageTests
     }
 
     [Fact]
+    public async Task Write_AfterATenthOfTheTtl_SweepsExpiredConversationsBeforeTheStoreIsFull()
+    {
+        var storage = Storage(maxItems: 100);
+        for (var i = 0; i < 10; i++)
+        {
+            await storage.WriteAsync($"old-{i}", "{}", null, CancellationToken.None);
+        }
+
+        _time.Advance(TimeSpan.FromMinutes(31));
+        await storage.WriteAsync("new", "{}", null, CancellationToken.None);
+
+        Assert.Equal(1, storage.Count);
+    }
+
+    [Fact]
     public async Task Write_ETagSemantics_MatchIStorage()
     {
         var storage = Storage();
