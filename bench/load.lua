@@ -3,6 +3,8 @@
 -- The text cycles through a mix of career questions (from the evaluation question set) and a
 -- few out-of-scope ones, as visitors ask them. A response other than 200 counts as an error.
 -- LOAD_MAX_REQUESTS (optional) stops each thread after that many responses (for warm-up runs).
+-- For the soak (bench/soak.sh): LOAD_DELAY_MS paces each connection, and LOAD_FOLLOW_UPS=1 makes
+-- every second request a follow-up in the previous request's conversation (context carried over).
 
 local questions = {
   "Do I need a PhD?",
@@ -41,6 +43,15 @@ local sent = 0
 local received = 0
 errors = 0
 local max_requests = tonumber(os.getenv("LOAD_MAX_REQUESTS") or "")
+local pause = tonumber(os.getenv("LOAD_DELAY_MS") or "")
+local follow_ups = os.getenv("LOAD_FOLLOW_UPS") == "1"
+local follow = { "What about senior ones?", "tell me more", "and in California?", "thanks" }
+
+if pause then
+  function delay()
+    return pause
+  end
+end
 
 function init(args)
   -- Unique per run and per thread, so no two requests share a conversation.
@@ -57,6 +68,11 @@ function request()
   sent = sent + 1
   local text = questions[(sent - 1) % #questions + 1]
   local conversation = prefix .. "-" .. sent
+  if follow_ups then
+    local pair = math.floor((sent - 1) / 2)
+    conversation = prefix .. "-" .. pair
+    text = (sent % 2 == 1) and questions[pair % #questions + 1] or follow[pair % #follow + 1]
+  end
   local body = '{"type":"message","id":"act-' .. sent .. '","channelId":"webchat"'
     .. ',"serviceUrl":"http://127.0.0.1:1/","locale":"en-US"'
     .. ',"from":{"id":"user-' .. conversation .. '","name":"Visitor","role":"user"}'
@@ -84,8 +100,8 @@ function done(summary, latency, requests)
   end
   local seconds = summary.duration / 1e6
   io.write(string.format(
-    "RESULT requests=%d seconds=%.3f rps=%.1f p50_us=%d p90_us=%d p99_us=%d non200=%d socket_errors=%d\n",
+    "RESULT requests=%d seconds=%.3f rps=%.1f p50_us=%d p90_us=%d p99_us=%d max_us=%d non200=%d socket_errors=%d\n",
     summary.requests, seconds, summary.requests / seconds,
-    latency:percentile(50), latency:percentile(90), latency:percentile(99), errors_total,
+    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max, errors_total,
     summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
 end

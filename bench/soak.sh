@@ -5,8 +5,8 @@
 #   bash bench/soak.sh [minutes]      # default 10
 #
 # Needs the .NET SDK, wrk, curl and python3. Publishes to bench/out/soak (git-ignored) with a
-# prebuilt index and model, starts the bot on 127.0.0.1, runs wrk (4 connections, each pausing
-# SOAK_DELAY_MS=20 ms between requests) for the whole time, samples VmRSS and the thread count
+# prebuilt index and model, starts the bot on 127.0.0.1, runs wrk with bench/load.lua (4 connections,
+# each pausing SOAK_DELAY_MS=20 ms between requests, every second request a follow-up) for the whole time, samples VmRSS and the thread count
 # every 10 s, and prints errors, latency, and the RSS slope after the first three minutes of warm-up
 # (least squares, MiB per minute). Stops only the process it started.
 set -euo pipefail
@@ -52,8 +52,8 @@ done
 
 log "running ${MINUTES} min against http://127.0.0.1:$PORT/api/messages"
 SECONDS_TOTAL=$((MINUTES * 60))
-timeout $((SECONDS_TOTAL + 30)) env SOAK_DELAY_MS="${SOAK_DELAY_MS:-20}" \
-  wrk -t2 -c4 -d"${SECONDS_TOTAL}s" --latency -s "$REPO/bench/soak.lua" "http://127.0.0.1:$PORT/api/messages" >"$OUT/wrk.txt" &
+timeout $((SECONDS_TOTAL + 30)) env LOAD_DELAY_MS="${SOAK_DELAY_MS:-20}" LOAD_FOLLOW_UPS=1 \
+  wrk -t2 -c4 -d"${SECONDS_TOTAL}s" --latency -s "$REPO/bench/load.lua" "http://127.0.0.1:$PORT/api/messages" >"$OUT/wrk.txt" &
 WRK_PID=$!
 echo "seconds,rss_mib,threads" >"$SAMPLES"
 START=$SECONDS
