@@ -22,9 +22,6 @@ internal sealed partial class KnowledgeReloadService(
     private readonly ILogger _logger = loggers.CreateLogger<KnowledgeReloadService>();
     private readonly List<FileSystemWatcher> _watchers = [];
 
-    /// <summary>How many snapshots this service has made current (for tests and logs).</summary>
-    public int Reloads { get; private set; }
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
@@ -87,7 +84,6 @@ internal sealed partial class KnowledgeReloadService(
         }
 
         var previous = provider.Swap(snapshot);
-        Reloads++;
         Log.Reloaded(_logger, snapshot.Passages.Count, snapshot.ContentHash[..Math.Min(12, snapshot.ContentHash.Length)]);
         if (previous is not null)
         {

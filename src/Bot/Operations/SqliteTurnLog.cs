@@ -42,15 +42,18 @@ internal sealed partial class SqliteTurnLog : BackgroundService, ITurnLog
         _logger = logger;
     }
 
-    public long Dropped => Interlocked.Read(ref _dropped);
-
     public void Record(TurnRecord record)
     {
         // The question is kept only with transcripts on; otherwise it never leaves the turn.
         var kept = _transcripts.Value.Enabled ? record : record with { Question = null };
         if (!_queue.Writer.TryWrite(kept))
         {
-            Interlocked.Increment(ref _dropped);
+            // The writer is behind: the record is dropped, never waited for; the count says how many.
+            var dropped = Interlocked.Increment(ref _dropped);
+            if (dropped == 1 || dropped % 1000 == 0)
+            {
+                Log.RecordsDropped(_logger, dropped);
+            }
         }
     }
 
@@ -176,6 +179,9 @@ internal sealed partial class SqliteTurnLog : BackgroundService, ITurnLog
 
     private static partial class Log
     {
+        [LoggerMessage(EventId = 2701, Level = LogLevel.Warning, Message = "The turn-record queue is full; {Dropped} records dropped so far")]
+        public static partial void RecordsDropped(ILogger logger, long dropped);
+
         [LoggerMessage(EventId = 2700, Level = LogLevel.Warning, Message = "Could not store {Count} turn records")]
         public static partial void WriteFailed(ILogger logger, int count, Exception exception);
     }
