@@ -28,7 +28,15 @@ internal sealed class UserThrottle(IOptions<BotOptions> options, TimeProvider ti
 
     private static readonly TimeSpan PruneInterval = TimeSpan.FromMinutes(1);
     private readonly ConcurrentDictionary<string, Bucket> _buckets = new(StringComparer.Ordinal);
+    private readonly Lock _pruneLock = new();
     private DateTimeOffset _pruned = time.GetUtcNow();
+
+    // Kept beside the dictionary: ConcurrentDictionary.Count takes every lock, which turned into
+    // the busiest lock of the bot under load.
+    private int _count;
+
+    /// <summary>Users with a bucket now.</summary>
+    public int Users => Volatile.Read(ref _count);
 
     public ThrottleVerdict Check(string user)
     {
@@ -39,14 +47,22 @@ internal sealed class UserThrottle(IOptions<BotOptions> options, TimeProvider ti
         }
 
         var now = time.GetUtcNow();
-        if (_buckets.Count >= MaxUsers || (now - _pruned > PruneInterval && _buckets.Count > 1000))
+        var count = Volatile.Read(ref _count);
+        if (count >= MaxUsers || (count > 1000 && now - _pruned > PruneInterval))
         {
-            // Users whose bucket has refilled are forgotten: a new bucket would be the same.
-            _pruned = now;
             Prune(now, settings);
         }
 
-        var bucket = _buckets.GetOrAdd(user, static (_, state) => new Bucket(state.settings.MessageBurst, state.now), (settings, now));
+        if (!_buckets.TryGetValue(user, out var bucket))
+        {
+            var added = new Bucket(settings.MessageBurst, now);
+            bucket = _buckets.GetOrAdd(user, added);
+            if (ReferenceEquals(bucket, added))
+            {
+                Interlocked.Increment(ref _count);
+            }
+        }
+
         lock (bucket)
         {
             bucket.Refill(now, settings);
@@ -67,18 +83,32 @@ internal sealed class UserThrottle(IOptions<BotOptions> options, TimeProvider ti
         }
     }
 
+    /// <summary>Forgets users whose bucket has refilled: a new bucket would be the same. One thread at a time; others go on.</summary>
     private void Prune(DateTimeOffset now, BotOptions settings)
     {
-        foreach (var (user, bucket) in _buckets)
+        if (!_pruneLock.TryEnter())
         {
-            lock (bucket)
+            return;
+        }
+
+        try
+        {
+            _pruned = now;
+            foreach (var (user, bucket) in _buckets)
             {
-                bucket.Refill(now, settings);
-                if (bucket.Tokens >= settings.MessageBurst)
+                lock (bucket)
                 {
-                    _buckets.TryRemove(user, out _);
+                    bucket.Refill(now, settings);
+                    if (bucket.Tokens >= settings.MessageBurst && _buckets.TryRemove(KeyValuePair.Create(user, bucket)))
+                    {
+                        Interlocked.Decrement(ref _count);
+                    }
                 }
             }
+        }
+        finally
+        {
+            _pruneLock.Exit();
         }
     }
 

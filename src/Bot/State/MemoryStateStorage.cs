@@ -7,19 +7,24 @@ namespace CareerBot.Bot.State;
 /// <summary>
 /// In-process storage, bounded: items expire after the configured idle time, and past the
 /// item limit the least recently written are dropped, so a flood of one-message
-/// conversations cannot grow memory without end.
+/// conversations cannot grow memory without end. A write is a compare-and-swap on its own
+/// key (the ETag check and the write are one step), so conversations do not wait for each
+/// other; only the sweep of expired items takes a lock, and one thread does it at a time.
 /// </summary>
 internal sealed class MemoryStateStorage(IOptions<StateOptions> options, TimeProvider time) : IStateStorage
 {
     private readonly ConcurrentDictionary<string, Entry> _items = new(StringComparer.Ordinal);
-    private readonly Lock _writeLock = new();
+    private readonly Lock _sweepLock = new();
     private long _version;
+
+    // Kept beside the dictionary: ConcurrentDictionary.Count takes every lock.
+    private int _count;
 
     private sealed record Entry(string Json, string ETag, DateTimeOffset Written);
 
     private DateTimeOffset _swept = time.GetUtcNow();
 
-    public int Count => _items.Count;
+    public int Count => Volatile.Read(ref _count);
 
     public Task<StoredItem?> ReadAsync(string key, CancellationToken cancellationToken)
     {
@@ -30,7 +35,7 @@ internal sealed class MemoryStateStorage(IOptions<StateOptions> options, TimePro
                 return Task.FromResult<StoredItem?>(new StoredItem(entry.Json, entry.ETag));
             }
 
-            _items.TryRemove(KeyValuePair.Create(key, entry));
+            Remove(key, entry);
         }
 
         return Task.FromResult<StoredItem?>(null);
@@ -38,67 +43,94 @@ internal sealed class MemoryStateStorage(IOptions<StateOptions> options, TimePro
 
     public Task<string> WriteAsync(string key, string json, string? etag, CancellationToken cancellationToken)
     {
-        lock (_writeLock)
+        var settings = options.Value;
+        var now = time.GetUtcNow();
+        var written = new Entry(json, (Interlocked.Increment(ref _version)).ToString(CultureInfo.InvariantCulture), now);
+        while (true)
         {
-            var now = time.GetUtcNow();
-            var exists = _items.TryGetValue(key, out var current) && now - current.Written <= options.Value.Ttl;
-            if ((etag is null && exists) || (etag is not null and not "*" && (!exists || current!.ETag != etag)))
+            var found = _items.TryGetValue(key, out var current);
+            var live = found && now - current!.Written <= settings.Ttl;
+            if ((etag is null && live) || (etag is not null and not "*" && (!live || current!.ETag != etag)))
             {
                 throw new StorageConflictException($"'{key}' changed since it was read");
             }
 
-            var newTag = (++_version).ToString(CultureInfo.InvariantCulture);
-            _items[key] = new Entry(json, newTag, now);
-            if (_items.Count > options.Value.MaxItems)
+            // Replace exactly what was checked; if another turn got there first, check again.
+            if (found ? _items.TryUpdate(key, written, current!) : _items.TryAdd(key, written))
             {
-                Evict(now);
-            }
-            else if (now - _swept > SweepInterval(options.Value.Ttl))
-            {
-                // Expired conversations go within a tenth of the TTL, not only when the store is full,
-                // so memory follows the live conversations rather than climbing to MaxItems.
-                _swept = now;
-                RemoveExpired(now);
-            }
+                if (!found)
+                {
+                    Interlocked.Increment(ref _count);
+                }
 
-            return Task.FromResult(newTag);
+                break;
+            }
         }
+
+        if (Count > settings.MaxItems || now - _swept > SweepInterval(settings.Ttl))
+        {
+            Sweep(now, settings);
+        }
+
+        return Task.FromResult(written.ETag);
     }
 
     public Task DeleteAsync(string key, CancellationToken cancellationToken)
     {
-        _items.TryRemove(key, out _);
+        if (_items.TryRemove(key, out _))
+        {
+            Interlocked.Decrement(ref _count);
+        }
+
         return Task.CompletedTask;
     }
 
     private static TimeSpan SweepInterval(TimeSpan ttl) => ttl / 10 > TimeSpan.FromSeconds(1) ? ttl / 10 : TimeSpan.FromSeconds(1);
 
-    private void RemoveExpired(DateTimeOffset now)
+    private void Remove(string key, Entry entry)
     {
-        foreach (var (key, entry) in _items)
+        if (_items.TryRemove(KeyValuePair.Create(key, entry)))
         {
-            if (now - entry.Written > options.Value.Ttl)
-            {
-                _items.TryRemove(key, out _);
-            }
+            Interlocked.Decrement(ref _count);
         }
     }
 
-    /// <summary>Drops expired items, then the oldest tenth, until under the limit.</summary>
-    private void Evict(DateTimeOffset now)
+    /// <summary>
+    /// Expired items go within a tenth of the TTL, not only when the store is full, so memory
+    /// follows the live conversations rather than climbing to MaxItems; past the limit the oldest
+    /// tenth goes too. A thread that finds a sweep under way goes on without waiting.
+    /// </summary>
+    private void Sweep(DateTimeOffset now, StateOptions settings)
     {
-        RemoveExpired(now);
-
-        var excess = _items.Count - options.Value.MaxItems;
-        if (excess <= 0)
+        if (!_sweepLock.TryEnter())
         {
             return;
         }
 
-        var drop = Math.Max(excess, options.Value.MaxItems / 10);
-        foreach (var (key, _) in _items.OrderBy(p => p.Value.Written).Take(drop).ToArray())
+        try
         {
-            _items.TryRemove(key, out _);
+            _swept = now;
+            foreach (var (key, entry) in _items)
+            {
+                if (now - entry.Written > settings.Ttl)
+                {
+                    Remove(key, entry);
+                }
+            }
+
+            var excess = Count - settings.MaxItems;
+            if (excess > 0)
+            {
+                var drop = Math.Max(excess, settings.MaxItems / 10);
+                foreach (var (key, entry) in _items.OrderBy(p => p.Value.Written).Take(drop).ToArray())
+                {
+                    Remove(key, entry);
+                }
+            }
+        }
+        finally
+        {
+            _sweepLock.Exit();
         }
     }
 }

@@ -47,4 +47,24 @@ public sealed class UserThrottleTests
 
         Assert.All(Enumerable.Range(0, 100), _ => Assert.Equal(ThrottleVerdict.Allowed, throttle.Check("u")));
     }
+
+    [Fact]
+    public void Check_AfterAMinute_ForgetsUsersWhoseBucketRefilled()
+    {
+        var throttle = Throttle(perMinute: 60, burst: 2);
+        for (var i = 0; i < 2000; i++)
+        {
+            throttle.Check("visitor-" + i);
+        }
+
+        throttle.Check("busy");
+        throttle.Check("busy");
+        var before = throttle.Users;
+        _clock.Advance(TimeSpan.FromSeconds(61));
+        var afterPrune = new[] { throttle.Check("busy"), throttle.Check("busy"), throttle.Check("busy") };
+
+        Assert.Equal(2001, before);
+        Assert.Equal(1, throttle.Users);
+        Assert.Equal([ThrottleVerdict.Allowed, ThrottleVerdict.Allowed, ThrottleVerdict.Warn], afterPrune);
+    }
 }

@@ -1,4 +1,6 @@
+using CareerBot.Bot.Conversation;
 using CareerBot.Bot.State;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace CareerBot.Bot.Tests.State;
@@ -66,5 +68,18 @@ public sealed class MemoryStateStorageTests
         Assert.InRange(storage.Count, 1, 1000);
         Assert.NotNull(await storage.ReadAsync("conversation-19999", CancellationToken.None));
         Assert.Null(await storage.ReadAsync("conversation-0", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ConcurrentUpdates_OneConversation_LoseNoUpdate()
+    {
+        var settings = Options.Create(new StateOptions { Ttl = TimeSpan.FromMinutes(30), MaxItems = 100, Timeout = TimeSpan.FromSeconds(30) });
+        var store = new ConversationStateStore(new MemoryStateStorage(settings, TimeProvider.System), settings, TimeProvider.System, NullLogger<ConversationStateStore>.Instance);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ =>
+            Task.Run(() => store.UpdateAsync("emulator", "busy", s => s with { Turns = s.Turns + 1 }, CancellationToken.None))));
+
+        Assert.All(results, Assert.True);
+        Assert.Equal(64, (await store.ReadAsync("emulator", "busy", CancellationToken.None)).Turns);
     }
 }
