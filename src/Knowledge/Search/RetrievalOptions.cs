@@ -22,15 +22,29 @@ public sealed record RetrievalOptions
 
     /// <summary>Extra score share for a passage tagged with the question's topic.</summary>
     [Range(0.0, 10.0)]
-    public double TopicBoost { get; init; } = 0.5;
+    public double TopicBoost { get; init; } = 0.75;
 
-    /// <summary>Extra score share for a passage whose heading consists of the question's words (scaled by the share that do).</summary>
+    /// <summary>
+    /// Extra score share for a passage whose heading states the question (scaled by how well
+    /// it does: the IDF-weighted harmonic mean of heading and question words shared).
+    /// </summary>
     [Range(0.0, 10.0)]
-    public double HeadingBoost { get; init; } = 1.0;
+    public double HeadingBoost { get; init; } = 1.5;
 
-    /// <summary>How much query coverage shapes the score (0: BM25 only, 1: coverage only).</summary>
+    /// <summary>How much query coverage shapes the score (0: not at all, 1: the score is proportional to it).</summary>
     [Range(0.0, 1.0)]
-    public double CoverageWeight { get; init; } = 0.6;
+    public double CoverageWeight { get; init; } = 1.0;
+
+    /// <summary>
+    /// How much the BM25 score (relative to the best candidate's) shapes the score: its
+    /// exponent, so that below 1 BM25's preference for short passages yields to coverage and headings.
+    /// </summary>
+    [Range(0.0, 2.0)]
+    public double Bm25Exponent { get; init; } = 0.25;
+
+    /// <summary>Weight of words that only frame a question ("exactly", "what kind of") against 1 for the others.</summary>
+    [Range(0.0, 1.0)]
+    public double FramingWordWeight { get; init; } = 0.1;
 
     /// <summary>Weight of terms carried over from the previous turn in a follow-up.</summary>
     [Range(0.0, 1.0)]

@@ -6,7 +6,9 @@ namespace CareerBot.Knowledge.Search;
 /// <summary>
 /// Typo tolerance: a word of four or more letters that neither the index vocabulary nor the
 /// synonyms know is replaced by the known word within edit distance 1 (2 from eight letters
-/// on) that most passages use. Known words, numbers and short words pass unchanged.
+/// on) that most passages use. Known words, numbers and short words pass unchanged; another
+/// form of a known word (same stem: "trending" beside "trends") is no typo and is only ever
+/// corrected into a form of that word ("enginering" to "engineering", never "trending" to "reading").
 /// Each known word's letter set is kept beside it: one edit changes a set by at most two
 /// letters, so a word whose set differs from the token's by more is passed over without
 /// computing the distance. The answer is the same; on a large vocabulary the distance is
@@ -16,6 +18,7 @@ public sealed class TermCorrector : ITermCorrector
 {
     private readonly Dictionary<string, int> _known;
     private readonly Dictionary<int, (string[] Words, uint[] Letters)> _byLength = [];
+    private readonly HashSet<string> _knownStems;
 
     public TermCorrector(IReadOnlyDictionary<string, int> vocabulary, IEnumerable<string> extraWords)
     {
@@ -26,6 +29,7 @@ public sealed class TermCorrector : ITermCorrector
             _known.TryAdd(word, 1);
         }
 
+        _knownStems = _known.Keys.Select(PorterStemmer.Stem).ToHashSet(StringComparer.Ordinal);
         foreach (var group in _known.Keys.Order(StringComparer.Ordinal).GroupBy(w => w.Length))
         {
             var words = group.ToArray();
@@ -39,6 +43,10 @@ public sealed class TermCorrector : ITermCorrector
         {
             return token;
         }
+
+        // Another form of a known word ("trending" beside "trends") is corrected only into a form of that word.
+        var stem = PorterStemmer.Stem(token);
+        var sameStemOnly = _knownStems.Contains(stem);
 
         var maxDistance = token.Length >= 8 ? 2 : 1;
         var letters = LetterSet(token);
@@ -61,7 +69,7 @@ public sealed class TermCorrector : ITermCorrector
 
                 var candidate = candidates.Words[i];
                 var distance = EditDistance.Bounded(token, candidate, maxDistance);
-                if (distance > maxDistance)
+                if (distance > maxDistance || (sameStemOnly && PorterStemmer.Stem(candidate) != stem))
                 {
                     continue;
                 }

@@ -20,6 +20,9 @@ public sealed class TermCorrectorTests
     [InlineData("cat", "cat")]
     [InlineData("weather", "weather")]
     [InlineData("2024", "2024")]
+    [InlineData("engineers", "engineer")]
+    [InlineData("salaries", "salaries")]
+    [InlineData("pythons", "python")]
     public void Correct_Token_GivesClosestKnownWord(string token, string expected)
     {
         Assert.Equal(expected, Corrector.Correct(token));
@@ -96,6 +99,9 @@ public sealed class TermCorrectorTests
             return token;
         }
 
+        var stem = PorterStemmer.Stem(token);
+        var sameStemOnly = vocabulary.Keys.Any(w => PorterStemmer.Stem(w) == stem);
+
         var maxDistance = token.Length >= 8 ? 2 : 1;
         string? best = null;
         var bestDistance = int.MaxValue;
@@ -103,7 +109,7 @@ public sealed class TermCorrectorTests
         foreach (var candidate in vocabulary.Keys.OrderBy(w => w.Length).ThenBy(w => w, StringComparer.Ordinal))
         {
             var distance = EditDistance.Bounded(token, candidate, maxDistance);
-            if (distance <= maxDistance && (distance < bestDistance || (distance == bestDistance && vocabulary[candidate] > bestFrequency)))
+            if (distance <= maxDistance && (!sameStemOnly || PorterStemmer.Stem(candidate) == stem) && (distance < bestDistance || (distance == bestDistance && vocabulary[candidate] > bestFrequency)))
             {
                 best = candidate;
                 bestDistance = distance;
