@@ -82,9 +82,15 @@ public sealed class IntentModel : IIntentClassifier
 
     internal List<(int Feature, float Value)> Vectorize(string text) => Vectorize(_extractor, _features, _idf, text);
 
+    // One count table per thread, cleared after use: a new one per message, grown from empty, was the
+    // largest allocation of a turn.
+    [ThreadStatic]
+    private static Dictionary<ulong, int>? t_counts;
+
     internal static List<(int Feature, float Value)> Vectorize(FeatureExtractor extractor, Dictionary<ulong, int> features, float[] idf, string text)
     {
-        var counts = new Dictionary<ulong, int>();
+        var counts = t_counts ??= new Dictionary<ulong, int>(1024);
+        counts.Clear();
         extractor.Extract(text, counts);
         var vector = new List<(int, float)>(counts.Count);
         var norm = 0.0;
