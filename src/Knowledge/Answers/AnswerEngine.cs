@@ -94,11 +94,12 @@ public sealed class AnswerEngine(KnowledgeSnapshot knowledge)
         var terms = Knowledge.Analyzer.Analyze(text, Knowledge.Corrector);
         var followUp = !isMore && FollowUpResolver.IsFollowUp(text, terms, prediction, previous);
 
-        Topic? topic = prediction.Intent.IsTopic ? prediction.Intent.Topic
-            : followUp && previous?.Topic is { } previousTopic ? new Topic(previousTopic) : null;
-        if (followUp && !prediction.Intent.IsTopic && topic is { } inherited)
+        var keepsTopic = followUp && previous?.Topic is not null
+            && (!prediction.Intent.IsTopic || prediction.Score < Knowledge.Options.Retrieval.FollowUpTopicSwitch);
+        Topic? topic = keepsTopic ? new Topic(previous!.Topic!) : prediction.Intent.IsTopic ? prediction.Intent.Topic : null;
+        if (keepsTopic)
         {
-            intentScore = new IntentScore(inherited.Name, prediction.Score);
+            intentScore = new IntentScore(topic!.Value.Name, prediction.Score);
         }
 
         var contextTerms = followUp ? previous!.Terms.Where(t => !terms.Contains(t)).ToArray() : [];

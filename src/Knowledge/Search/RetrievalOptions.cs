@@ -50,6 +50,13 @@ public sealed record RetrievalOptions
     [Range(0.0, 1.0)]
     public double ContextTermWeight { get; init; } = 0.5;
 
+    /// <summary>
+    /// A follow-up ("what about senior ones?") keeps the previous turn's topic unless its own
+    /// topic is at least this probable: on its own it says little about the topic it continues.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double FollowUpTopicSwitch { get; init; } = 0.6;
+
     /// <summary>Below this coverage the best passage is no answer: the bot declines.</summary>
     [Range(0.0, 1.0)]
     public double MinCoverage { get; init; } = 0.35;

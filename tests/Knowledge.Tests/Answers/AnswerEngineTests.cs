@@ -23,7 +23,8 @@ public sealed class AnswerEngineTests : IDisposable
             ("skills", "skills", 0.9),
             ("engineer do", "responsibilities", 0.9),
             ("data scientist", "role_comparison", 0.9),
-            ("why", "skills", 0.3));
+            ("why", "skills", 0.3),
+            ("senior ones", "career_path", 0.45));
         _knowledge = new KnowledgeSnapshot(
             _loaded.Search, _loaded.Passages, classifier, _loaded.Analyzer.Synonyms,
             new Dictionary<string, IReadOnlyList<string>>
@@ -98,6 +99,18 @@ public sealed class AnswerEngineTests : IDisposable
         Assert.Equal("Senior engineers earn about $160,000 a year. [1]", second.Text);
         Assert.Equal("salary", second.Intent.Name);
         Assert.Equal("Principal engineers earn about $220,000 a year. [1]", third.Text);
+    }
+
+    [Fact]
+    public void Answer_FollowUpWithAWeakOtherTopic_KeepsThePreviousTopic_ButAConfidentOneSwitches()
+    {
+        var first = _engine.Answer(new Question("How much do junior engineers earn?"));
+        var weak = _engine.Answer(new Question("what about senior ones?", first.Context));
+        var confident = _engine.Answer(new Question("and the skills?", first.Context));
+
+        Assert.Equal("salary", weak.Intent.Name);
+        Assert.Equal("Senior engineers earn about $160,000 a year. [1]", weak.Text);
+        Assert.Equal("skills", confident.Intent.Name);
     }
 
     [Fact]
