@@ -19,7 +19,7 @@ namespace CareerBot.Knowledge;
 public sealed class KnowledgeLoader(KnowledgeOptions options, ILogger? logger = null)
 {
     /// <summary>Bumped whenever analysis changes what the index holds for the same files.</summary>
-    private const string AnalysisVersion = "analysis-1";
+    private const string AnalysisVersion = "analysis-2";
 
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
 
@@ -34,7 +34,7 @@ public sealed class KnowledgeLoader(KnowledgeOptions options, ILogger? logger = 
         try
         {
             var model = LoadOrTrainModel(utterances, synonyms);
-            var snapshot = new KnowledgeSnapshot(index, index.Passages, model, synonyms, utterances.SampleQuestions, Options, index.ContentHash);
+            var snapshot = new KnowledgeSnapshot(index, index.Passages, model, synonyms, utterances.SampleQuestions, Options, index.ContentHash, RepeatedWords(utterances));
             foreach (var topic in index.Passages.SelectMany(p => p.Topics).Distinct())
             {
                 if (!model.ClassNames.Contains(topic.Name))
@@ -59,6 +59,17 @@ public sealed class KnowledgeLoader(KnowledgeOptions options, ILogger? logger = 
         var synonyms = SynonymLoader.Load(Options.SynonymsPath);
         return BuildIndex(synonyms, IndexHash());
     }
+
+    /// <summary>
+    /// The words of the example utterances that occur in at least two of them: words visitors
+    /// use, which typo correction must leave alone; a one-off misspelling among them is not one.
+    /// </summary>
+    internal static IEnumerable<string> RepeatedWords(UtteranceSet utterances) => utterances.Examples
+        .SelectMany(e => Tokenizer.Tokenize(e.Text).Distinct(StringComparer.Ordinal))
+        .Where(t => t.Length >= 4 && t.All(char.IsAsciiLetterLower))
+        .GroupBy(t => t, StringComparer.Ordinal)
+        .Where(g => g.Count() >= 2)
+        .Select(g => g.Key);
 
     /// <summary>Trains the intent model on the utterance files and saves it next to the index.</summary>
     public IntentModel Train()

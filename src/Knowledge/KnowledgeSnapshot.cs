@@ -24,7 +24,8 @@ public sealed class KnowledgeSnapshot : IDisposable
         SynonymMap synonyms,
         IReadOnlyDictionary<string, IReadOnlyList<string>> sampleQuestions,
         KnowledgeOptions options,
-        string contentHash)
+        string contentHash,
+        IEnumerable<string>? knownWords = null)
     {
         ArgumentNullException.ThrowIfNull(search);
         ArgumentNullException.ThrowIfNull(passages);
@@ -38,7 +39,8 @@ public sealed class KnowledgeSnapshot : IDisposable
         Options = options;
         ContentHash = contentHash;
         Analyzer = new TextAnalyzer(synonyms);
-        Corrector = new TermCorrector(search.Vocabulary, synonyms.Tokens);
+        // Words the guides, the synonyms or the example questions use are no typos ("later" is not "layer").
+        Corrector = new TermCorrector(search.Vocabulary, knownWords is null ? synonyms.Tokens : synonyms.Tokens.Concat(knownWords));
         // FTS5 is the persisted index and the vocabulary; questions are scored from memory with the same formula.
         QuerySearch = new MemoryPassageSearch(passages, Analyzer, search.Vocabulary, options.Retrieval.TitleWeight, options.Retrieval.BodyWeight);
         Retriever = new PassageRetriever(QuerySearch, passages, Analyzer, options.Retrieval);
