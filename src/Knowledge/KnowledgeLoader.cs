@@ -62,14 +62,38 @@ public sealed class KnowledgeLoader(KnowledgeOptions options, ILogger? logger = 
 
     /// <summary>
     /// The words of the example utterances that occur in at least two of them: words visitors
-    /// use, which typo correction must leave alone; a one-off misspelling among them is not one.
+    /// use, which typo correction must leave alone. A one-off misspelling among them is not one,
+    /// and neither is a repeated one: a word at least three times rarer than a word one edit
+    /// away (two from eight letters on, as the corrector reaches) is taken for its misspelling
+    /// ("skils" beside "skills"), while "later" beside the rarer "layer" stays a word.
     /// </summary>
-    internal static IEnumerable<string> RepeatedWords(UtteranceSet utterances) => utterances.Examples
-        .SelectMany(e => Tokenizer.Tokenize(e.Text).Distinct(StringComparer.Ordinal))
-        .Where(t => t.Length >= 4 && t.All(char.IsAsciiLetterLower))
-        .GroupBy(t => t, StringComparer.Ordinal)
-        .Where(g => g.Count() >= 2)
-        .Select(g => g.Key);
+    internal static IEnumerable<string> RepeatedWords(UtteranceSet utterances)
+    {
+        var counts = utterances.Examples
+            .SelectMany(e => Tokenizer.Tokenize(e.Text).Distinct(StringComparer.Ordinal))
+            .Where(t => t.Length >= 4 && t.All(char.IsAsciiLetterLower))
+            .GroupBy(t => t, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var byLength = counts.Keys.ToLookup(w => w.Length);
+        return counts.Where(p => p.Value >= 2 && !IsMisspelling(p.Key, p.Value)).Select(p => p.Key).ToList();
+
+        bool IsMisspelling(string word, int count)
+        {
+            var reach = word.Length >= 8 ? 2 : 1;
+            for (var length = word.Length - reach; length <= word.Length + reach; length++)
+            {
+                foreach (var other in byLength[length])
+                {
+                    if (counts[other] >= 3 * count && other != word && EditDistance.Bounded(word, other, reach) <= reach)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+    }
 
     /// <summary>Trains the intent model on the utterance files and saves it next to the index.</summary>
     public IntentModel Train()

@@ -21,4 +21,22 @@ public sealed class KnowledgeLoaderTests
 
         Assert.Equal(["later", "switch"], words);
     }
+
+    [Fact]
+    public void RepeatedWords_AMisspellingOfAMuchCommonerWord_IsNotKnown()
+    {
+        var texts = new[]
+        {
+            "skils needed", "skils for ml", "which skills matter", "skills for juniors", "top skills", "skills list",
+            "skills to learn", "soft skills", "layer by layer", "see you later", "later then", "talk later",
+        };
+        var utterances = new UtteranceSet(
+            [.. texts.Select((t, i) => new LabeledUtterance(t, "skills", "skills.txt", i + 1))],
+            ["skills"],
+            new Dictionary<string, IReadOnlyList<string>>());
+
+        var words = KnowledgeLoader.RepeatedWords(utterances).Order(StringComparer.Ordinal).ToArray();
+
+        Assert.Equal(["later", "skills"], words);
+    }
 }
