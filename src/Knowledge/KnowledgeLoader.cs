@@ -74,7 +74,8 @@ public sealed class KnowledgeLoader(KnowledgeOptions options, ILogger? logger = 
             .Where(t => t.Length >= 4 && t.All(char.IsAsciiLetterLower))
             .GroupBy(t => t, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var byLength = counts.Keys.ToLookup(w => w.Length);
+        // Only a word in at least six utterances can be three times commoner than a repeated one: few are.
+        var byLength = counts.Where(p => p.Value >= 6).Select(p => p.Key).ToLookup(w => w.Length);
         return counts.Where(p => p.Value >= 2 && !IsMisspelling(p.Key, p.Value)).Select(p => p.Key).ToList();
 
         bool IsMisspelling(string word, int count)
