@@ -47,7 +47,7 @@ var training = new List<TrainingResult>();
 var model = Train("real intent set", utterances.Examples);
 if (settings.Training)
 {
-    Train("real set + perturbed copies", UtteranceReplicator.Replicate(utterances.Examples, 1000, settings.Seed));
+    Train(utterances.Examples.Count > 1000 ? "1,000 drawn from the real set (each intent in proportion)" : "real set + perturbed copies", UtteranceReplicator.Replicate(utterances.Examples, 1000, settings.Seed));
     Train("real set ×10 (perturbed copies)", UtteranceReplicator.Replicate(utterances.Examples, utterances.Examples.Count * 10, settings.Seed));
     Console.WriteLine("#### Intent training\n");
     Console.WriteLine(MarkdownReport.Training(training));

@@ -17,6 +17,11 @@ internal static class UtteranceReplicator
     {
         ArgumentNullException.ThrowIfNull(examples);
         var random = new Random(seed);
+        if (total < examples.Count)
+        {
+            return Sample(examples, total, random);
+        }
+
         var result = new List<LabeledUtterance>(Math.Max(total, examples.Count));
         result.AddRange(examples);
         var seen = new HashSet<string>(examples.Select(e => e.Intent + "\t" + e.Text), StringComparer.OrdinalIgnoreCase);
@@ -45,6 +50,26 @@ internal static class UtteranceReplicator
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Fewer than the real set: a seeded draw from each intent in proportion to its size (largest
+    /// remainders get the leftover places), so the classes keep their shares.
+    /// </summary>
+    private static List<LabeledUtterance> Sample(IReadOnlyList<LabeledUtterance> examples, int total, Random random)
+    {
+        var groups = examples.GroupBy(e => e.Intent, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.OrderBy(_ => random.Next()).ToList())
+            .ToList();
+        var quotas = groups.Select(g => g.Count * total / examples.Count).ToArray();
+        var left = total - quotas.Sum();
+        foreach (var i in Enumerable.Range(0, groups.Count).OrderByDescending(i => groups[i].Count * total % examples.Count).Take(left))
+        {
+            quotas[i]++;
+        }
+
+        return [.. groups.SelectMany((g, i) => g.Take(quotas[i]))];
     }
 
     private static string Perturb(string text, Random random)
