@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace CareerBot.Bot.Tests;
@@ -11,9 +14,15 @@ public sealed class HostingTests
     [InlineData("Knowledge:Retrieval:MinCoverage", "7", "MinCoverage")]
     public void Start_BadSetting_FailsNamingTheKey(string key, string value, string named)
     {
-        using var factory = new BotFactory(new Dictionary<string, string?> { [key] = value, ["MicrosoftAppPassword"] = "secret" });
+        // The host validates options first thing when it starts (IStartupValidator); calling that
+        // directly avoids a race in the test host that sometimes surfaces its own exception instead.
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [key] = value, ["MicrosoftAppPassword"] = "secret" });
+        builder.AddCareerBot();
+        using var app = builder.Build();
 
-        var ex = Assert.ThrowsAny<OptionsValidationException>(() => factory.CreateClient());
+        var validator = app.Services.GetRequiredService<IStartupValidator>();
+        var ex = Assert.ThrowsAny<OptionsValidationException>(validator.Validate);
 
         Assert.Contains(named, ex.Message, StringComparison.Ordinal);
     }
