@@ -203,9 +203,11 @@ internal sealed partial class TurnHandler(
                     ["value"] = FeedbackThanks,
                 });
 
+            // As the Bot Framework SDKs answer an invoke no handler takes: 501, empty body, so the
+            // channel knows the bot has no such feature rather than taking silence for success.
             default:
                 Log.UnhandledInvoke(logger, turn.Activity.Name ?? "(none)");
-                return new InvokeResponse(200);
+                return new InvokeResponse(StatusCodes.Status501NotImplemented);
         }
     }
 
@@ -344,7 +346,7 @@ internal sealed partial class TurnHandler(
         [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "Throttled a user on {Channel} (told to slow down: {Warned})")]
         public static partial void Throttled(ILogger logger, string channel, bool warned);
 
-        [LoggerMessage(EventId = 2003, Level = LogLevel.Debug, Message = "Invoke {Name} is not handled; answered 200")]
+        [LoggerMessage(EventId = 2003, Level = LogLevel.Debug, Message = "Invoke {Name} is not handled; answered 501")]
         public static partial void UnhandledInvoke(ILogger logger, string name);
     }
 }

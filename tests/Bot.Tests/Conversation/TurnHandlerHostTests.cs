@@ -115,6 +115,24 @@ public sealed class TurnHandlerHostTests : IDisposable
         Assert.Null(feedback.Comment); // user text: kept only with transcripts on (TurnLogHostTests)
     }
 
+    [Theory]
+    [InlineData("composeExtension/query")]
+    [InlineData("message/submitAction")] // not the feedback action
+    [InlineData("")]
+    public async Task Invoke_NotHandled_Returns501WithAnEmptyBodyAndStoresNothing(string name)
+    {
+        var invoke = await AfterAnswerAsync("c-unhandled-" + name.Length, "invoke");
+        invoke["name"] = name;
+        invoke["value"] = new JsonObject { ["actionName"] = "share" };
+        invoke.Remove("deliveryMode");
+
+        var response = await _factory.CreateClient().PostAsJsonAsync("/api/messages", invoke);
+
+        Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
+        Assert.Equal(string.Empty, await response.Content.ReadAsStringAsync());
+        Assert.Empty(await StoredFeedbackAsync());
+    }
+
     [Fact]
     public async Task Invoke_AdaptiveCardAction_AnswersWithAMessageAndStoresFeedback()
     {

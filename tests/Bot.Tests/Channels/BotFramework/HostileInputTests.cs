@@ -47,7 +47,11 @@ public sealed class HostileInputTests : IDisposable
             var response = await client.PostAsync("/api/messages", content);
             var status = (int)response.StatusCode;
             statuses[status] = statuses.GetValueOrDefault(status) + 1;
-            Assert.True(status < 500, $"case {i} (seed {Seed}) got {status}: {await content.ReadAsStringAsync()}");
+            var sent = await content.ReadAsStringAsync();
+
+            // The one 5xx the protocol asks for: 501 to an invoke the bot does not handle.
+            var unhandledInvoke = status == 501 && JsonNode.Parse(sent) is JsonObject { } sentActivity && (string?)sentActivity["type"] == "invoke";
+            Assert.True(status < 500 || unhandledInvoke, $"case {i} (seed {Seed}) got {status}: {sent}");
         }
 
         Assert.True(statuses.Keys.Count >= 2, "the fuzzer should reach more than one outcome");
