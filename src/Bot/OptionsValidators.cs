@@ -26,6 +26,9 @@ internal sealed partial class DirectLineOptionsValidator : IValidateOptions<Dire
 internal sealed partial class TranscriptOptionsValidator : IValidateOptions<TranscriptOptions>;
 
 [OptionsValidator]
+internal sealed partial class TurnLogOptionsValidator : IValidateOptions<TurnLogOptions>;
+
+[OptionsValidator]
 internal sealed partial class SlackOptionsValidator : IValidateOptions<SlackOptions>;
 
 [OptionsValidator]

@@ -12,6 +12,7 @@ public sealed class HostingTests
     [InlineData("State:BlobContainer", "Not_A_Container", "State:BlobContainer")]
     [InlineData("MicrosoftAppId", "not-a-guid", "MicrosoftAppId")]
     [InlineData("Knowledge:Retrieval:MinCoverage", "7", "MinCoverage")]
+    [InlineData("TurnLog:Retention", "00:10:00", "Retention")]
     public void Start_BadSetting_FailsNamingTheKey(string key, string value, string named)
     {
         // The host validates options first thing when it starts (IStartupValidator); calling that

@@ -26,7 +26,7 @@ internal static class ReportCommand
             var options = Options.Create(cli.CreateLoader().Options);
             var to = time.GetUtcNow();
             var from = to.AddDays(-parse.GetValue(days));
-            using var log = new SqliteTurnLog(options, Options.Create(new TranscriptOptions()), time, NullLogger<SqliteTurnLog>.Instance);
+            using var log = new SqliteTurnLog(options, Options.Create(new TranscriptOptions()), Options.Create(new TurnLogOptions()), time, NullLogger<SqliteTurnLog>.Instance);
             var turns = log.ReadAsync(from, to, CancellationToken.None).GetAwaiter().GetResult();
             var feedback = new SqliteFeedbackStore(options).ReadAllAsync(CancellationToken.None).GetAwaiter().GetResult();
             var report = OperatorReportBuilder.Build(turns, feedback, from, to, parse.GetValue(top));

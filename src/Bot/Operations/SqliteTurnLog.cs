@@ -10,8 +10,8 @@ namespace CareerBot.Bot.Operations;
 
 /// <summary>
 /// Turn records in <c>turns.db</c> next to the index. Turns hand records to a bounded queue and
-/// go on; a background writer stores them in batches and erases question text older than the
-/// transcript retention. When the queue is full a record is dropped and counted, never waited for.
+/// go on; a background writer stores them in batches, erases question text older than the
+/// transcript retention and deletes records older than the turn-log retention. When the queue is full a record is dropped and counted, never waited for.
 /// The writer keeps one connection open and commits with <c>synchronous = NORMAL</c> (in WAL mode a
 /// power cut may lose the last batches, never corrupt the file): these are statistics, and a
 /// file sync per batch cost more CPU under load than answering did. The retention sweep runs at
@@ -28,6 +28,7 @@ internal sealed partial class SqliteTurnLog : BackgroundService, ITurnLog
 
     private readonly SqliteDataFile _file;
     private readonly IOptions<TranscriptOptions> _transcripts;
+    private readonly IOptions<TurnLogOptions> _retention;
     private readonly TimeProvider _time;
     private readonly ILogger<SqliteTurnLog> _logger;
     private static readonly TimeSpan EraseInterval = TimeSpan.FromMinutes(1);
@@ -35,7 +36,7 @@ internal sealed partial class SqliteTurnLog : BackgroundService, ITurnLog
     private long _dropped;
     private DateTimeOffset _erased = DateTimeOffset.MinValue;
 
-    public SqliteTurnLog(IOptions<KnowledgeOptions> knowledge, IOptions<TranscriptOptions> transcripts, TimeProvider time, ILogger<SqliteTurnLog> logger)
+    public SqliteTurnLog(IOptions<KnowledgeOptions> knowledge, IOptions<TranscriptOptions> transcripts, IOptions<TurnLogOptions> retention, TimeProvider time, ILogger<SqliteTurnLog> logger)
     {
         _file = new SqliteDataFile(Path.Combine(knowledge.Value.DataPath, "turns.db"), """
             PRAGMA journal_mode = WAL;
@@ -44,6 +45,7 @@ internal sealed partial class SqliteTurnLog : BackgroundService, ITurnLog
             CREATE INDEX IF NOT EXISTS turns_time ON turns (time);
             """);
         _transcripts = transcripts;
+        _retention = retention;
         _time = time;
         _logger = logger;
     }
@@ -176,11 +178,16 @@ internal sealed partial class SqliteTurnLog : BackgroundService, ITurnLog
             var now = _time.GetUtcNow();
             if (now - _erased >= EraseInterval)
             {
-                // Transcript retention: question text older than the limit is erased, the rest of the record stays.
+                // Transcript retention: question text older than the limit is erased, the rest of the record stays
+                // until the turn-log retention, when the record goes too.
                 await using var erase = connection.CreateCommand();
                 erase.Transaction = transaction;
-                erase.CommandText = "UPDATE turns SET question = NULL WHERE question IS NOT NULL AND time < $cutoff";
-                erase.Parameters.AddWithValue("$cutoff", Stamp(now - _transcripts.Value.Retention));
+                erase.CommandText = """
+                    UPDATE turns SET question = NULL WHERE question IS NOT NULL AND time < $questions;
+                    DELETE FROM turns WHERE time < $records;
+                    """;
+                erase.Parameters.AddWithValue("$questions", Stamp(now - _transcripts.Value.Retention));
+                erase.Parameters.AddWithValue("$records", Stamp(now - _retention.Value.Retention));
                 await erase.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 _erased = now;
             }

@@ -80,7 +80,7 @@ public sealed class ReportCommandTests : IDisposable
 
     private async Task StoreAsync(CareerBot.Knowledge.KnowledgeOptions options, TurnRecord[] records)
     {
-        using var log = new SqliteTurnLog(Options.Create(options), Options.Create(new TranscriptOptions { Enabled = true, Retention = TimeSpan.FromDays(30) }), _clock, NullLogger<SqliteTurnLog>.Instance);
+        using var log = new SqliteTurnLog(Options.Create(options), Options.Create(new TranscriptOptions { Enabled = true, Retention = TimeSpan.FromDays(30) }), Options.Create(new TurnLogOptions()), _clock, NullLogger<SqliteTurnLog>.Instance);
         await log.StartAsync(CancellationToken.None);
         foreach (var record in records)
         {

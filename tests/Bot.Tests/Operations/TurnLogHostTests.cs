@@ -44,6 +44,27 @@ public sealed class TurnLogHostTests
         Assert.Equal("What does an ML engineer earn?", records[1].Question);
     }
 
+    [Fact]
+    public async Task Records_OlderThanTheTurnLogRetention_AreDeleted()
+    {
+        using var factory = Factory(transcripts: false, recordRetention: "2.00:00:00");
+        var client = factory.CreateClient();
+        var log = factory.Services.GetRequiredService<ITurnLog>();
+
+        await client.PostAsJsonAsync("/api/messages", Activities.Message("Do I need a PhD?", conversationId: "c-old"));
+        await RecordsAsync(factory, 1);
+        _clock.Advance(TimeSpan.FromDays(3));
+        await client.PostAsJsonAsync("/api/messages", Activities.Message("What does an ML engineer earn?", conversationId: "c-new"));
+
+        IReadOnlyList<TurnRecord> records = [];
+        await Poll.UntilAsync(
+            () => (records = log.ReadAsync(DateTimeOffset.MinValue, DateTimeOffset.MaxValue, CancellationToken.None).Result).Any(r => r.Time > Start),
+            TimeSpan.FromSeconds(30),
+            "the second turn's record");
+        var kept = Assert.Single(records);
+        Assert.Equal(Start + TimeSpan.FromDays(3), kept.Time);
+    }
+
     [Theory]
     [InlineData(false, null)]
     [InlineData(true, "too short")]
@@ -67,8 +88,8 @@ public sealed class TurnLogHostTests
         Assert.Equal(expected, feedback.Comment);
     }
 
-    private BotFactory Factory(bool transcripts) => new(
-        new() { ["Transcripts:Enabled"] = transcripts ? "true" : "false", ["Transcripts:Retention"] = "30.00:00:00" },
+    private BotFactory Factory(bool transcripts, string recordRetention = "365.00:00:00") => new(
+        new() { ["Transcripts:Enabled"] = transcripts ? "true" : "false", ["Transcripts:Retention"] = "30.00:00:00", ["TurnLog:Retention"] = recordRetention },
         services => services.AddSingleton<TimeProvider>(_clock));
 
     private static async Task<IReadOnlyList<TurnRecord>> RecordsAsync(BotFactory factory, int count)
