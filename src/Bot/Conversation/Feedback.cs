@@ -1,13 +1,18 @@
 namespace CareerBot.Bot.Conversation;
 
-/// <summary>A thumbs up or down on an answer, with what the answer cited. No user text is kept.</summary>
+/// <summary>
+/// A thumbs up or down on an answer, with what the answer cited. No user text is kept. <see cref="Vote"/>
+/// names one person's vote on one answer (a hash, not their ids): a later vote with the same name
+/// replaces the earlier, so a second click or a changed mind is not counted twice.
+/// </summary>
 public sealed record Feedback(
     DateTimeOffset Time,
     string ChannelId,
     bool Helpful,
     string Intent,
     IReadOnlyList<string> PassageIds,
-    string? Comment);
+    string? Comment,
+    string? Vote = null);
 
 /// <summary>Where feedback goes, so that weak answers can be found later.</summary>
 public interface IFeedbackStore

@@ -14,9 +14,14 @@ internal sealed class SqliteFeedbackStore : IFeedbackStore
 
     public SqliteFeedbackStore(IOptions<KnowledgeOptions> options)
     {
+        // Files from before the vote column get it (old rows keep a null vote); SQLite errors on adding it
+        // twice, so the step looks first.
         _file = new SqliteDataFile(
             Path.Combine(options.Value.DataPath, "feedback.db"),
-            "CREATE TABLE IF NOT EXISTS feedback (time TEXT NOT NULL, channel TEXT NOT NULL, helpful INTEGER NOT NULL, intent TEXT NOT NULL, passage_ids TEXT NOT NULL, comment TEXT)");
+            """
+            CREATE TABLE IF NOT EXISTS feedback (time TEXT NOT NULL, channel TEXT NOT NULL, helpful INTEGER NOT NULL, intent TEXT NOT NULL, passage_ids TEXT NOT NULL, comment TEXT);
+            """,
+            AddVoteColumnAsync);
     }
 
     public async Task RecordAsync(Feedback feedback, CancellationToken cancellationToken)
@@ -26,13 +31,17 @@ internal sealed class SqliteFeedbackStore : IFeedbackStore
         {
             await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var command = connection.CreateCommand();
-            command.CommandText = "INSERT INTO feedback (time, channel, helpful, intent, passage_ids, comment) VALUES ($time, $channel, $helpful, $intent, $passages, $comment)";
+            command.CommandText = """
+                INSERT INTO feedback (time, channel, helpful, intent, passage_ids, comment, vote) VALUES ($time, $channel, $helpful, $intent, $passages, $comment, $vote)
+                ON CONFLICT (vote) DO UPDATE SET time = excluded.time, helpful = excluded.helpful, comment = excluded.comment
+                """;
             command.Parameters.AddWithValue("$time", feedback.Time.ToString("O", CultureInfo.InvariantCulture));
             command.Parameters.AddWithValue("$channel", feedback.ChannelId);
             command.Parameters.AddWithValue("$helpful", feedback.Helpful ? 1 : 0);
             command.Parameters.AddWithValue("$intent", feedback.Intent);
             command.Parameters.AddWithValue("$passages", string.Join(' ', feedback.PassageIds));
             command.Parameters.AddWithValue("$comment", (object?)feedback.Comment ?? DBNull.Value);
+            command.Parameters.AddWithValue("$vote", (object?)feedback.Vote ?? DBNull.Value);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -45,7 +54,7 @@ internal sealed class SqliteFeedbackStore : IFeedbackStore
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT time, channel, helpful, intent, passage_ids, comment FROM feedback ORDER BY rowid";
+        command.CommandText = "SELECT time, channel, helpful, intent, passage_ids, comment, vote FROM feedback ORDER BY rowid";
         var results = new List<Feedback>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -54,10 +63,27 @@ internal sealed class SqliteFeedbackStore : IFeedbackStore
                 DateTimeOffset.Parse(reader.GetString(0), CultureInfo.InvariantCulture),
                 reader.GetString(1), reader.GetInt32(2) == 1, reader.GetString(3),
                 reader.GetString(4).Split(' ', StringSplitOptions.RemoveEmptyEntries),
-                reader.IsDBNull(5) ? null : reader.GetString(5)));
+                reader.IsDBNull(5) ? null : reader.GetString(5),
+                reader.IsDBNull(6) ? null : reader.GetString(6)));
         }
 
         return results;
+    }
+
+    private static async Task AddVoteColumnAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var find = connection.CreateCommand();
+        find.CommandText = "SELECT COUNT(*) FROM pragma_table_info('feedback') WHERE name = 'vote'";
+        if (Convert.ToInt64(await find.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) == 0)
+        {
+            await using var add = connection.CreateCommand();
+            add.CommandText = "ALTER TABLE feedback ADD COLUMN vote TEXT";
+            await add.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using var index = connection.CreateCommand();
+        index.CommandText = "CREATE UNIQUE INDEX IF NOT EXISTS feedback_vote ON feedback (vote)";
+        await index.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => _file.OpenAsync(cancellationToken);

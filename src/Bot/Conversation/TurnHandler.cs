@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CareerBot.Bot.Operations;
@@ -249,7 +251,7 @@ internal sealed partial class TurnHandler(
         try
         {
             await feedback.RecordAsync(
-                new Feedback(time.GetUtcNow(), turn.ChannelId, helpful, answer?.Intent ?? "unknown", answer?.PassageIds ?? [], transcripts.Value.Enabled ? Truncate(comment, 500) : null),
+                new Feedback(time.GetUtcNow(), turn.ChannelId, helpful, answer?.Intent ?? "unknown", answer?.PassageIds ?? [], transcripts.Value.Enabled ? Truncate(comment, 500) : null, Vote(turn, answer)),
                 cancellationToken).ConfigureAwait(false);
             Log.FeedbackRecorded(logger, turn.ChannelId, helpful, answer?.Intent ?? "unknown");
         }
@@ -267,6 +269,15 @@ internal sealed partial class TurnHandler(
     }
 
     /// <summary>Feedback sent as card data: <c>{ "action": "feedback", "helpful": true, "replyId": "..." }</c>.</summary>
+    /// <summary>
+    /// One person's vote on one answer: the channel, conversation and user with the answer's vote key,
+    /// hashed. None when the answer is not known (nothing to replace).
+    /// </summary>
+    private static string? Vote(Turn turn, AnswerRecord? answer) =>
+        answer?.VoteKey is { } key
+            ? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', turn.ChannelId, turn.ConversationId, turn.Activity.From?.Id ?? string.Empty, key))))[..32]
+            : null;
+
     internal static (bool Helpful, string? ReplyId, string? Comment)? FeedbackFromValue(JsonNode? value)
     {
         if (value is not JsonObject data || Str(data["action"]) != "feedback")

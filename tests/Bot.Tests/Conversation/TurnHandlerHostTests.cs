@@ -166,6 +166,46 @@ public sealed class TurnHandlerHostTests : IDisposable
     }
 
     [Fact]
+    public async Task Message_CardSubmitFeedback_TwiceOnOneAnswer_KeepsTheLatestVoteOnly()
+    {
+        var like = await AfterAnswerAsync("c-twice", "message");
+        like.Remove("text");
+        like["value"] = new JsonObject { ["action"] = "feedback", ["helpful"] = true };
+        await SendAsync(like);
+        var dislike = like.DeepClone().AsObject();
+        dislike["id"] = "c-twice-again";
+        dislike["value"] = new JsonObject { ["action"] = "feedback", ["helpful"] = false };
+
+        await SendAsync(dislike);
+
+        var feedback = Assert.Single(await StoredFeedbackAsync());
+        Assert.False(feedback.Helpful);
+    }
+
+    [Fact]
+    public async Task Message_CardSubmitFeedback_OnTwoAnswersOrByTwoPeople_KeepsEachVote()
+    {
+        var first = await AfterAnswerAsync("c-two", "message");
+        first.Remove("text");
+        first["value"] = new JsonObject { ["action"] = "feedback", ["helpful"] = true };
+        await SendAsync(first);
+        var otherPerson = first.DeepClone().AsObject();
+        otherPerson["id"] = "c-two-other";
+        otherPerson["from"] = new JsonObject { ["id"] = "someone-else" };
+        await SendAsync(otherPerson);
+        var secondAnswer = await AfterAnswerAsync("c-two", "message");
+        secondAnswer.Remove("text");
+        secondAnswer["id"] = "c-two-second";
+        secondAnswer["value"] = new JsonObject { ["action"] = "feedback", ["helpful"] = false };
+
+        await SendAsync(secondAnswer);
+
+        var feedback = await StoredFeedbackAsync();
+        Assert.Equal([true, true, false], feedback.Select(f => f.Helpful));
+        Assert.Equal(3, feedback.Select(f => f.Vote).Distinct().Count());
+    }
+
+    [Fact]
     public async Task WebChatVote_Event_IsStoredAsFeedback()
     {
         var vote = await AfterAnswerAsync("c-vote", "event", channelId: "webchat");

@@ -1,0 +1,58 @@
+using CareerBot.Bot.Conversation;
+using CareerBot.Knowledge.Tests;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace CareerBot.Bot.Tests.Conversation;
+
+/// <summary>Feedback storage: one row per vote name, and files written before votes had names.</summary>
+public sealed class SqliteFeedbackStoreTests : IDisposable
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
+    private readonly TempKnowledgeBase _kb = new();
+
+    public void Dispose() => _kb.Dispose();
+
+    [Fact]
+    public async Task Record_SameVoteTwice_ReplacesIt_WhileUnnamedVotesAreAllKept()
+    {
+        var store = new SqliteFeedbackStore(Options.Create(_kb.Options()));
+
+        await store.RecordAsync(new Feedback(Now, "slack", true, "salary", ["guide-b#pay"], null, "vote-1"), CancellationToken.None);
+        await store.RecordAsync(new Feedback(Now.AddMinutes(1), "slack", false, "salary", ["guide-b#pay"], null, "vote-1"), CancellationToken.None);
+        await store.RecordAsync(new Feedback(Now, "slack", true, "unknown", [], null), CancellationToken.None);
+        await store.RecordAsync(new Feedback(Now, "slack", true, "unknown", [], null), CancellationToken.None);
+
+        var stored = await store.ReadAllAsync(CancellationToken.None);
+        Assert.Equal(3, stored.Count);
+        Assert.Equal(new Feedback(Now.AddMinutes(1), "slack", false, "salary", stored[0].PassageIds, null, "vote-1"), stored[0]);
+        Assert.Equal(["guide-b#pay"], stored[0].PassageIds);
+    }
+
+    [Fact]
+    public async Task Open_AFileFromBeforeVoteNames_KeepsItsRowsAndTakesNamedVotes()
+    {
+        var options = _kb.Options();
+        Directory.CreateDirectory(options.DataPath);
+        var path = Path.Combine(options.DataPath, "feedback.db");
+        await using (var old = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()))
+        {
+            await old.OpenAsync();
+            await using var create = old.CreateCommand();
+            create.CommandText = """
+                CREATE TABLE feedback (time TEXT NOT NULL, channel TEXT NOT NULL, helpful INTEGER NOT NULL, intent TEXT NOT NULL, passage_ids TEXT NOT NULL, comment TEXT);
+                INSERT INTO feedback VALUES ('2026-01-02T03:04:05.0000000+00:00', 'webchat', 0, 'education', 'guide-a#do-i-need-a-phd', NULL);
+                """;
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var store = new SqliteFeedbackStore(Options.Create(options));
+        await store.RecordAsync(new Feedback(Now, "msteams", true, "salary", ["guide-b#pay"], null, "vote-2"), CancellationToken.None);
+        await store.RecordAsync(new Feedback(Now, "msteams", false, "salary", ["guide-b#pay"], null, "vote-2"), CancellationToken.None);
+
+        var stored = await store.ReadAllAsync(CancellationToken.None);
+        Assert.Equal(2, stored.Count);
+        Assert.Equal(("webchat", false, (string?)null), (stored[0].ChannelId, stored[0].Helpful, stored[0].Vote));
+        Assert.Equal(("msteams", false, (string?)"vote-2"), (stored[1].ChannelId, stored[1].Helpful, stored[1].Vote));
+    }
+}
