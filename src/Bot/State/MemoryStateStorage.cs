@@ -1,5 +1,8 @@
+using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Extensions.Options;
 
@@ -12,23 +15,22 @@ namespace CareerBot.Bot.State;
 /// key (the ETag check and the write are one step), so conversations do not wait for each
 /// other; only the sweep of expired items takes a lock, and one thread does it at a time.
 /// </summary>
+/// <remarks>
+/// With a new conversation per visitor and a TTL of an hour the store holds tens of thousands of
+/// items, so each is kept small: the key as its 128-bit XxHash128 (16 bytes inline in the
+/// dictionary, not a string: a collision between two live keys is about as likely as a cosmic-ray
+/// bit flip), and the item as one byte array holding its version, its write time and the
+/// document as UTF-8.
+/// </remarks>
 internal sealed class MemoryStateStorage(IOptions<StateOptions> options, TimeProvider time) : IStateStorage
 {
-    private readonly ConcurrentDictionary<string, Entry> _items = new(StringComparer.Ordinal);
+    private const int HeaderBytes = 16;
+    private readonly ConcurrentDictionary<UInt128, byte[]> _items = new();
     private readonly Lock _sweepLock = new();
     private long _version;
 
     // Kept beside the dictionary: ConcurrentDictionary.Count takes every lock.
     private int _count;
-
-    /// <summary>
-    /// The document as UTF-8 (half the size of a string: with a new conversation per visitor and a
-    /// TTL of an hour, the store holds tens of thousands of them) and its version as a number.
-    /// </summary>
-    private sealed record Entry(byte[] Utf8, long Version, DateTimeOffset Written)
-    {
-        public string ETag => Version.ToString(CultureInfo.InvariantCulture);
-    }
 
     private DateTimeOffset _swept = time.GetUtcNow();
 
@@ -36,14 +38,15 @@ internal sealed class MemoryStateStorage(IOptions<StateOptions> options, TimePro
 
     public Task<StoredItem?> ReadAsync(string key, CancellationToken cancellationToken)
     {
-        if (_items.TryGetValue(key, out var entry))
+        var id = Id(key);
+        if (_items.TryGetValue(id, out var entry))
         {
-            if (time.GetUtcNow() - entry.Written <= options.Value.Ttl)
+            if (time.GetUtcNow() - Written(entry) <= options.Value.Ttl)
             {
-                return Task.FromResult<StoredItem?>(new StoredItem(Encoding.UTF8.GetString(entry.Utf8), entry.ETag));
+                return Task.FromResult<StoredItem?>(new StoredItem(Encoding.UTF8.GetString(entry.AsSpan(HeaderBytes)), ETag(entry)));
             }
 
-            Remove(key, entry);
+            Remove(id, entry);
         }
 
         return Task.FromResult<StoredItem?>(null);
@@ -53,18 +56,19 @@ internal sealed class MemoryStateStorage(IOptions<StateOptions> options, TimePro
     {
         var settings = options.Value;
         var now = time.GetUtcNow();
-        var written = new Entry(Encoding.UTF8.GetBytes(json), Interlocked.Increment(ref _version), now);
+        var id = Id(key);
+        var written = Entry(json, Interlocked.Increment(ref _version), now);
         while (true)
         {
-            var found = _items.TryGetValue(key, out var current);
-            var live = found && now - current!.Written <= settings.Ttl;
-            if ((etag is null && live) || (etag is not null and not "*" && (!live || current!.ETag != etag)))
+            var found = _items.TryGetValue(id, out var current);
+            var live = found && now - Written(current!) <= settings.Ttl;
+            if ((etag is null && live) || (etag is not null and not "*" && (!live || ETag(current!) != etag)))
             {
                 throw new StorageConflictException($"'{key}' changed since it was read");
             }
 
-            // Replace exactly what was checked; if another turn got there first, check again.
-            if (found ? _items.TryUpdate(key, written, current!) : _items.TryAdd(key, written))
+            // Replace exactly what was checked (the same array, by reference); if another turn got there first, check again.
+            if (found ? _items.TryUpdate(id, written, current!) : _items.TryAdd(id, written))
             {
                 if (!found)
                 {
@@ -80,12 +84,12 @@ internal sealed class MemoryStateStorage(IOptions<StateOptions> options, TimePro
             Sweep(now, settings);
         }
 
-        return Task.FromResult(written.ETag);
+        return Task.FromResult(ETag(written));
     }
 
     public Task DeleteAsync(string key, CancellationToken cancellationToken)
     {
-        if (_items.TryRemove(key, out _))
+        if (_items.TryRemove(Id(key), out _))
         {
             Interlocked.Decrement(ref _count);
         }
@@ -93,11 +97,27 @@ internal sealed class MemoryStateStorage(IOptions<StateOptions> options, TimePro
         return Task.CompletedTask;
     }
 
+    private static UInt128 Id(string key) => XxHash128.HashToUInt128(MemoryMarshal.AsBytes(key.AsSpan()));
+
+    /// <summary>Version (8 bytes), write time in UTC ticks (8 bytes), then the document as UTF-8.</summary>
+    private static byte[] Entry(string json, long version, DateTimeOffset written)
+    {
+        var entry = new byte[HeaderBytes + Encoding.UTF8.GetByteCount(json)];
+        BinaryPrimitives.WriteInt64LittleEndian(entry, version);
+        BinaryPrimitives.WriteInt64LittleEndian(entry.AsSpan(8), written.UtcTicks);
+        Encoding.UTF8.GetBytes(json, entry.AsSpan(HeaderBytes));
+        return entry;
+    }
+
+    private static string ETag(byte[] entry) => BinaryPrimitives.ReadInt64LittleEndian(entry).ToString(CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset Written(byte[] entry) => new(BinaryPrimitives.ReadInt64LittleEndian(entry.AsSpan(8)), TimeSpan.Zero);
+
     private static TimeSpan SweepInterval(TimeSpan ttl) => ttl / 10 > TimeSpan.FromSeconds(1) ? ttl / 10 : TimeSpan.FromSeconds(1);
 
-    private void Remove(string key, Entry entry)
+    private void Remove(UInt128 id, byte[] entry)
     {
-        if (_items.TryRemove(KeyValuePair.Create(key, entry)))
+        if (_items.TryRemove(KeyValuePair.Create(id, entry)))
         {
             Interlocked.Decrement(ref _count);
         }
@@ -118,11 +138,11 @@ internal sealed class MemoryStateStorage(IOptions<StateOptions> options, TimePro
         try
         {
             _swept = now;
-            foreach (var (key, entry) in _items)
+            foreach (var (id, entry) in _items)
             {
-                if (now - entry.Written > settings.Ttl)
+                if (now - Written(entry) > settings.Ttl)
                 {
-                    Remove(key, entry);
+                    Remove(id, entry);
                 }
             }
 
@@ -130,9 +150,9 @@ internal sealed class MemoryStateStorage(IOptions<StateOptions> options, TimePro
             if (excess > 0)
             {
                 var drop = Math.Max(excess, settings.MaxItems / 10);
-                foreach (var (key, entry) in _items.OrderBy(p => p.Value.Written).Take(drop).ToArray())
+                foreach (var (id, entry) in _items.OrderBy(p => Written(p.Value)).Take(drop).ToArray())
                 {
-                    Remove(key, entry);
+                    Remove(id, entry);
                 }
             }
         }
