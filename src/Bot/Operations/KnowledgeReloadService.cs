@@ -28,12 +28,15 @@ internal sealed partial class KnowledgeReloadService(
         var paths = knowledge.Value;
         if (settings.OnDataChange && Directory.Exists(paths.DataPath))
         {
-            Watch(paths.DataPath, includeSubdirectories: false, name => name == Path.GetFileName(paths.IndexPath) || name == Path.GetFileName(paths.ModelPath));
+            // Names only: `index` and `train` write a temporary file and rename it into place, and the
+            // turn log and feedback store write to this folder on every turn, so watching writes
+            // here would wake the watcher thread for each of them (about 4% of the CPU under load).
+            Watch(paths.DataPath, includeSubdirectories: false, NotifyFilters.FileName, name => name == Path.GetFileName(paths.IndexPath) || name == Path.GetFileName(paths.ModelPath));
         }
 
         if (settings.WatchKnowledgeBase && Directory.Exists(paths.BasePath))
         {
-            Watch(paths.BasePath, includeSubdirectories: true, name => name.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase));
+            Watch(paths.BasePath, includeSubdirectories: true, NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size, name => name.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase));
         }
 
         try
@@ -104,11 +107,11 @@ internal sealed partial class KnowledgeReloadService(
         previous.Dispose();
     }
 
-    private void Watch(string folder, bool includeSubdirectories, Func<string, bool> relevant)
+    private void Watch(string folder, bool includeSubdirectories, NotifyFilters changes, Func<string, bool> relevant)
     {
         try
         {
-            StartWatching(folder, includeSubdirectories, relevant);
+            StartWatching(folder, includeSubdirectories, changes, relevant);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or PlatformNotSupportedException)
         {
@@ -118,12 +121,12 @@ internal sealed partial class KnowledgeReloadService(
         }
     }
 
-    private void StartWatching(string folder, bool includeSubdirectories, Func<string, bool> relevant)
+    private void StartWatching(string folder, bool includeSubdirectories, NotifyFilters changes, Func<string, bool> relevant)
     {
         var watcher = new FileSystemWatcher(folder)
         {
             IncludeSubdirectories = includeSubdirectories,
-            NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size,
+            NotifyFilter = changes,
         };
         void OnEvent(string? name)
         {
