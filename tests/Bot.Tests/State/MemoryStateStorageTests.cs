@@ -71,6 +71,29 @@ public sealed class MemoryStateStorageTests
     }
 
     [Fact]
+    public async Task Write_PastTheLimit_DropsTheLeastRecentlyWrittenTenth()
+    {
+        var storage = Storage(maxItems: 100);
+        for (var i = 0; i < 100; i++)
+        {
+            await storage.WriteAsync("conversation-" + i, "{}", null, CancellationToken.None);
+        }
+
+        await storage.WriteAsync("conversation-0", "{\"turns\":2}", "*", CancellationToken.None); // the oldest, written again
+        await storage.WriteAsync("conversation-100", "{}", null, CancellationToken.None);
+
+        Assert.Equal(91, storage.Count);
+        Assert.Equal("{\"turns\":2}", (await storage.ReadAsync("conversation-0", CancellationToken.None))?.Json);
+        for (var i = 1; i <= 10; i++)
+        {
+            Assert.Null(await storage.ReadAsync("conversation-" + i, CancellationToken.None));
+        }
+
+        Assert.NotNull(await storage.ReadAsync("conversation-11", CancellationToken.None));
+        Assert.NotNull(await storage.ReadAsync("conversation-100", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task ConcurrentUpdates_OneConversation_LoseNoUpdate()
     {
         var settings = Options.Create(new StateOptions { Ttl = TimeSpan.FromMinutes(30), MaxItems = 100, Timeout = TimeSpan.FromSeconds(30) });
