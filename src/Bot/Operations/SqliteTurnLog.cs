@@ -12,6 +12,7 @@ namespace CareerBot.Bot.Operations;
 /// Turn records in <c>turns.db</c> next to the index. Turns hand records to a bounded queue and
 /// go on; a background writer stores them in batches, erases question text older than the
 /// transcript retention and deletes records older than the turn-log retention. When the queue is full a record is dropped and counted, never waited for.
+/// Records gather for 10 ms after the first arrives, then go in batches of up to 500 per transaction.
 /// The writer keeps one connection open and commits with <c>synchronous = NORMAL</c> (in WAL mode a
 /// power cut may lose the last batches, never corrupt the file): these are statistics, and a
 /// file sync per batch cost more CPU under load than answering did. The retention sweep runs at
@@ -31,7 +32,9 @@ internal sealed partial class SqliteTurnLog : BackgroundService, ITurnLog
     private readonly IOptions<TurnLogOptions> _retention;
     private readonly TimeProvider _time;
     private readonly ILogger<SqliteTurnLog> _logger;
+    private const int MaxBatch = 500;
     private static readonly TimeSpan EraseInterval = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(10);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private long _dropped;
     private DateTimeOffset _erased = DateTimeOffset.MinValue;
@@ -106,13 +109,17 @@ internal sealed partial class SqliteTurnLog : BackgroundService, ITurnLog
         {
             while (await _queue.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
             {
-                connection = await WriteAvailableAsync(connection, batch, stoppingToken).ConfigureAwait(false);
+                // Let a batch gather: written as they came, records went one or two per transaction,
+                // thousands of commits a second under load. A record waits at most this long (a
+                // wall-clock pause, not the injected clock: it is about batching, not about time of day).
+                await Task.Delay(BatchWindow, stoppingToken).ConfigureAwait(false);
+                connection = await WriteAllQueuedAsync(connection, batch, stoppingToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Stopping: store what is already queued, so no accepted turn's record is lost.
-            connection = await WriteAvailableAsync(connection, batch, CancellationToken.None).ConfigureAwait(false);
+            connection = await WriteAllQueuedAsync(connection, batch, CancellationToken.None).ConfigureAwait(false);
         }
         finally
         {
@@ -123,11 +130,44 @@ internal sealed partial class SqliteTurnLog : BackgroundService, ITurnLog
         }
     }
 
-    /// <summary>Stores what is queued; returns the connection to keep, or null after a failure (the next batch reopens).</summary>
+    /// <summary>
+    /// After the writer has stopped, stores anything still queued: a host stopped moments after it
+    /// started may cancel the writer before it ever ran, and those records were accepted too.
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        var batch = new List<TurnRecord>();
+        SqliteConnection? connection = null;
+        try
+        {
+            connection = await WriteAllQueuedAsync(connection, batch, CancellationToken.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Stores batches until the queue is empty; returns the connection to keep.</summary>
+    private async Task<SqliteConnection?> WriteAllQueuedAsync(SqliteConnection? connection, List<TurnRecord> batch, CancellationToken cancellationToken)
+    {
+        do
+        {
+            connection = await WriteAvailableAsync(connection, batch, cancellationToken).ConfigureAwait(false);
+        }
+        while (batch.Count == MaxBatch);
+        return connection;
+    }
+
+    /// <summary>Stores one batch of what is queued; returns the connection to keep, or null after a failure (the next batch reopens).</summary>
     private async Task<SqliteConnection?> WriteAvailableAsync(SqliteConnection? connection, List<TurnRecord> batch, CancellationToken cancellationToken)
     {
         batch.Clear();
-        while (batch.Count < 500 && _queue.Reader.TryRead(out var record))
+        while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var record))
         {
             batch.Add(record);
         }
