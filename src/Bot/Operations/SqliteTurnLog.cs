@@ -11,7 +11,8 @@ namespace CareerBot.Bot.Operations;
 /// <summary>
 /// Turn records in <c>turns.db</c> next to the index. Turns hand records to a bounded queue and
 /// go on; a background writer stores them in batches, erases question text older than the
-/// transcript retention and deletes records older than the turn-log retention. When the queue is full a record is dropped and counted, never waited for.
+/// transcript retention and deletes records older than the turn-log retention. When the queue is
+/// full a record is dropped and counted, never waited for.
 /// Records gather for 10 ms after the first arrives, then go in batches of up to 500 per transaction.
 /// The writer keeps one connection open and commits with <c>synchronous = NORMAL</c> (in WAL mode a
 /// power cut may lose the last batches, never corrupt the file): these are statistics, and a
