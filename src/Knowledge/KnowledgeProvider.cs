@@ -6,6 +6,7 @@ namespace CareerBot.Knowledge;
 /// </summary>
 public sealed class KnowledgeProvider : IDisposable
 {
+    private readonly TaskCompletionSource _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private KnowledgeSnapshot? _current;
 
     /// <summary>The snapshot turns use; throws until one is loaded.</summary>
@@ -13,11 +14,16 @@ public sealed class KnowledgeProvider : IDisposable
 
     public bool IsLoaded => Volatile.Read(ref _current) is not null;
 
+    /// <summary>Completes when the first snapshot is loaded (the bot may take requests while it loads).</summary>
+    public Task WhenLoaded => _loaded.Task;
+
     /// <summary>Makes <paramref name="snapshot"/> current; returns the one it replaced.</summary>
     public KnowledgeSnapshot? Swap(KnowledgeSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        return Interlocked.Exchange(ref _current, snapshot);
+        var previous = Interlocked.Exchange(ref _current, snapshot);
+        _loaded.TrySetResult();
+        return previous;
     }
 
     public void Dispose() => Interlocked.Exchange(ref _current, null)?.Dispose();

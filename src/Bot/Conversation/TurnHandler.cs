@@ -54,6 +54,12 @@ internal sealed partial class TurnHandler(
 
         try
         {
+            if (!knowledge.IsLoaded)
+            {
+                // Arrived while start-up was still loading the knowledge base: answer once it is there.
+                await knowledge.WhenLoaded.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             return await DispatchAsync(turn, span, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (BotTelemetry.Failed(span, ex))

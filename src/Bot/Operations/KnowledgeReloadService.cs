@@ -24,6 +24,16 @@ internal sealed partial class KnowledgeReloadService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Watching starts after the first load, so a reload cannot race it.
+        try
+        {
+            await provider.WhenLoaded.WaitAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
+
         var settings = options.Value;
         var paths = knowledge.Value;
         if (settings.OnDataChange && Directory.Exists(paths.DataPath))

@@ -95,6 +95,26 @@ public sealed class TurnHandlerHostTests : IDisposable
     }
 
     [Fact]
+    public async Task Message_BeforeTheKnowledgeBaseIsLoaded_WaitsForItAndIsAnswered()
+    {
+        _factory.CreateClient();
+        var loadedElsewhere = _factory.Services.GetRequiredService<CareerBot.Knowledge.KnowledgeProvider>().Current;
+        var starting = new CareerBot.Knowledge.KnowledgeProvider(); // not disposed: the snapshot belongs to the host's provider
+        var handler = ActivatorUtilities.CreateInstance<TurnHandler>(_factory.Services, starting);
+        var reader = _factory.Services.GetRequiredService<CareerBot.Bot.Protocol.ActivityReader>();
+        var activity = reader.Read(System.Text.Encoding.UTF8.GetBytes(Activities.Message("Do I need a PhD?", conversationId: "c-early").ToJsonString()))!;
+        var sink = new BufferedReplySink();
+
+        var handling = handler.HandleAsync(new Turn(activity, sink), CancellationToken.None);
+
+        Assert.False(handling.IsCompleted);
+        Assert.Empty(sink.Replies);
+        starting.Swap(loadedElsewhere);
+        await handling.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Contains(sink.Replies, r => r.Text?.Contains("[1]", StringComparison.Ordinal) == true || r.Attachments?.Count > 0);
+    }
+
+    [Fact]
     public async Task Invoke_TeamsFeedback_Returns200WithEmptyBodyAndStoresIt()
     {
         var invoke = await AfterAnswerAsync("c-invoke", "invoke");
