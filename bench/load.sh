@@ -26,8 +26,9 @@ DURATION_SECONDS=15
 # Both bots are warmed the same way before they are measured: WARMUP_SECONDS of the same load at
 # the same concurrency. The runtime keeps compiling hot code better for several seconds of load
 # (.NET's tiered compilation moves ReadyToRun code to optimised, profile-guided code; V8 optimises
-# hot functions): a few hundred requests measured CareerBot mid-way (docs/benchmarks.md).
-WARMUP_SECONDS=${WARMUP_SECONDS:-10}
+# hot functions). Under this load CareerBot's JIT compiles 1,000-1,700 methods every 3 s for the
+# first 12 s and a few dozen after 15 s (docs/benchmarks.md), so 20 s reaches the steady state.
+WARMUP_SECONDS=${WARMUP_SECONDS:-20}
 COLD_RUNS=5
 DEADLINE=360            # seconds for the whole script
 POLL=0.01               # seconds between readiness polls
