@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CareerBot.Bot.State;
 using Microsoft.Extensions.Options;
 
 namespace CareerBot.Bot.Conversation;
@@ -19,17 +20,28 @@ internal enum ThrottleVerdict
 /// A token bucket per user (burst <see cref="BotOptions.MessageBurst"/>, refilled at
 /// <see cref="BotOptions.MessagesPerMinute"/>). Written out rather than taken from
 /// System.Threading.RateLimiting because the buckets must follow the injected clock (tests move
-/// time) and must remember whether the user has been warned. Bounded: past
-/// <see cref="MaxUsers"/> entries, full buckets (users who have been quiet) are dropped.
+/// time) and must remember whether the user has been warned.
 /// </summary>
+/// <remarks>
+/// Bounded and small. A bucket that has refilled is the same as no bucket, so full buckets are
+/// forgotten: when the number of users has doubled since the last prune (and at least one token's
+/// refill time has passed, so some bucket can be full), once a minute, and at once past
+/// <see cref="MaxUsers"/>. Pruning on doubling keeps its cost constant per new user and holds about
+/// twice the users seen in one refill time; a bot on a busy page meets a new user with almost every
+/// conversation. A user is kept as the <see cref="StateKey"/> hash of their id, not a string.
+/// </remarks>
 internal sealed class UserThrottle(IOptions<BotOptions> options, TimeProvider time)
 {
     public const int MaxUsers = 100_000;
 
+    /// <summary>Below this many users nothing is pruned before a minute has passed.</summary>
+    private const int PruneFloor = 1000;
+
     private static readonly TimeSpan PruneInterval = TimeSpan.FromMinutes(1);
-    private readonly ConcurrentDictionary<string, Bucket> _buckets = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<UInt128, Bucket> _buckets = new();
     private readonly Lock _pruneLock = new();
     private DateTimeOffset _pruned = time.GetUtcNow();
+    private int _keptByLastPrune;
 
     // Kept beside the dictionary: ConcurrentDictionary.Count takes every lock, which turned into
     // the busiest lock of the bot under load.
@@ -47,16 +59,16 @@ internal sealed class UserThrottle(IOptions<BotOptions> options, TimeProvider ti
         }
 
         var now = time.GetUtcNow();
-        var count = Volatile.Read(ref _count);
-        if (count >= MaxUsers || (count > 1000 && now - _pruned > PruneInterval))
+        if (PruneDue(now, settings))
         {
             Prune(now, settings);
         }
 
-        if (!_buckets.TryGetValue(user, out var bucket))
+        var id = StateKey.Hash(user);
+        if (!_buckets.TryGetValue(id, out var bucket))
         {
             var added = new Bucket(settings.MessageBurst, now);
-            bucket = _buckets.GetOrAdd(user, added);
+            bucket = _buckets.GetOrAdd(id, added);
             if (ReferenceEquals(bucket, added))
             {
                 Interlocked.Increment(ref _count);
@@ -83,6 +95,24 @@ internal sealed class UserThrottle(IOptions<BotOptions> options, TimeProvider ti
         }
     }
 
+    private bool PruneDue(DateTimeOffset now, BotOptions settings)
+    {
+        var count = Volatile.Read(ref _count);
+        if (count >= MaxUsers)
+        {
+            return true;
+        }
+
+        if (count <= PruneFloor)
+        {
+            return false;
+        }
+
+        var since = now - _pruned;
+        return since > PruneInterval
+            || (count >= 2 * Volatile.Read(ref _keptByLastPrune) && since >= TimeSpan.FromMinutes(1.0 / settings.MessagesPerMinute));
+    }
+
     /// <summary>Forgets users whose bucket has refilled: a new bucket would be the same. One thread at a time; others go on.</summary>
     private void Prune(DateTimeOffset now, BotOptions settings)
     {
@@ -94,17 +124,19 @@ internal sealed class UserThrottle(IOptions<BotOptions> options, TimeProvider ti
         try
         {
             _pruned = now;
-            foreach (var (user, bucket) in _buckets)
+            foreach (var (id, bucket) in _buckets)
             {
                 lock (bucket)
                 {
                     bucket.Refill(now, settings);
-                    if (bucket.Tokens >= settings.MessageBurst && _buckets.TryRemove(KeyValuePair.Create(user, bucket)))
+                    if (bucket.Tokens >= settings.MessageBurst && _buckets.TryRemove(KeyValuePair.Create(id, bucket)))
                     {
                         Interlocked.Decrement(ref _count);
                     }
                 }
             }
+
+            Volatile.Write(ref _keptByLastPrune, Users);
         }
         finally
         {
@@ -114,19 +146,19 @@ internal sealed class UserThrottle(IOptions<BotOptions> options, TimeProvider ti
 
     private sealed class Bucket(double tokens, DateTimeOffset refilled)
     {
+        private long _refilledTicks = refilled.UtcTicks;
+
         public double Tokens { get; set; } = tokens;
 
         public bool Warned { get; set; }
 
-        private DateTimeOffset Refilled { get; set; } = refilled;
-
         public void Refill(DateTimeOffset now, BotOptions settings)
         {
-            var elapsed = now - Refilled;
-            if (elapsed > TimeSpan.Zero)
+            var elapsed = now.UtcTicks - _refilledTicks;
+            if (elapsed > 0)
             {
-                Tokens = Math.Min(settings.MessageBurst, Tokens + (elapsed.TotalMinutes * settings.MessagesPerMinute));
-                Refilled = now;
+                Tokens = Math.Min(settings.MessageBurst, Tokens + (TimeSpan.FromTicks(elapsed).TotalMinutes * settings.MessagesPerMinute));
+                _refilledTicks = now.UtcTicks;
             }
         }
     }

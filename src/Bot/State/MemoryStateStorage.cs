@@ -1,8 +1,6 @@
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.IO.Hashing;
-using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Extensions.Options;
 
@@ -17,10 +15,8 @@ namespace CareerBot.Bot.State;
 /// </summary>
 /// <remarks>
 /// With a new conversation per visitor and a TTL of an hour the store holds tens of thousands of
-/// items, so each is kept small: the key as its 128-bit XxHash128 (16 bytes inline in the
-/// dictionary, not a string: a collision between two live keys is about as likely as a cosmic-ray
-/// bit flip), and the item as one byte array holding its version, its write time and the
-/// document as UTF-8.
+/// items, so each is kept small: the key as its <see cref="StateKey"/> hash, and the item as one
+/// byte array holding its version, its write time and the document as UTF-8.
 /// </remarks>
 internal sealed class MemoryStateStorage(IOptions<StateOptions> options, TimeProvider time) : IStateStorage
 {
@@ -97,7 +93,7 @@ internal sealed class MemoryStateStorage(IOptions<StateOptions> options, TimePro
         return Task.CompletedTask;
     }
 
-    private static UInt128 Id(string key) => XxHash128.HashToUInt128(MemoryMarshal.AsBytes(key.AsSpan()));
+    private static UInt128 Id(string key) => StateKey.Hash(key);
 
     /// <summary>Version (8 bytes), write time in UTC ticks (8 bytes), then the document as UTF-8.</summary>
     private static byte[] Entry(string json, long version, DateTimeOffset written)

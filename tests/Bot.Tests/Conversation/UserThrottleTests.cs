@@ -67,4 +67,26 @@ public sealed class UserThrottleTests
         Assert.Equal(1, throttle.Users);
         Assert.Equal([ThrottleVerdict.Allowed, ThrottleVerdict.Allowed, ThrottleVerdict.Warn], afterPrune);
     }
+
+    [Fact]
+    public void Check_ManyNewUsersWithinAMinute_ForgetsRefilledBucketsOnceTheUsersDouble()
+    {
+        var throttle = Throttle(perMinute: 60, burst: 2);
+        throttle.Check("busy");
+        throttle.Check("busy");
+        for (var i = 0; i < 1500; i++)
+        {
+            throttle.Check("visitor-" + i);
+        }
+
+        var before = throttle.Users;
+        _clock.Advance(TimeSpan.FromSeconds(1.5));
+        throttle.Check("newcomer");
+        var after = throttle.Users;
+        var busy = new[] { throttle.Check("busy"), throttle.Check("busy") };
+
+        Assert.Equal(1501, before);
+        Assert.Equal(2, after); // the busy user, still short of a full bucket, and the newcomer
+        Assert.Equal([ThrottleVerdict.Allowed, ThrottleVerdict.Warn], busy);
+    }
 }
