@@ -155,7 +155,7 @@ public sealed class LimitsHostTests
     private sealed class BlockingStorage : IStateStorage
     {
         private readonly TaskCompletionSource _gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly MemoryStateStorage _inner = new(Microsoft.Extensions.Options.Options.Create(new StateOptions()), TimeProvider.System);
+        private readonly MemoryStateStorage _inner = new(Microsoft.Extensions.Options.Options.Create(new StateOptions()), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<MemoryStateStorage>.Instance);
         private int _waiting;
 
         public int Waiting => Volatile.Read(ref _waiting);

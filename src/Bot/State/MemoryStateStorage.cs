@@ -18,8 +18,9 @@ namespace CareerBot.Bot.State;
 /// items, so each is kept small: the key as its <see cref="StateKey"/> hash, and the item as one
 /// byte array holding its version, its write time and the document as UTF-8.
 /// </remarks>
-internal sealed class MemoryStateStorage(IOptions<StateOptions> options, TimeProvider time) : IStateStorage
+internal sealed partial class MemoryStateStorage(IOptions<StateOptions> options, TimeProvider time, ILogger<MemoryStateStorage> logger) : IStateStorage
 {
+    private static readonly TimeSpan WarnInterval = TimeSpan.FromMinutes(1);
     private const int HeaderBytes = 16;
     private readonly ConcurrentDictionary<UInt128, byte[]> _items = new();
     private readonly Lock _sweepLock = new();
@@ -29,6 +30,8 @@ internal sealed class MemoryStateStorage(IOptions<StateOptions> options, TimePro
     private int _count;
 
     private DateTimeOffset _swept = time.GetUtcNow();
+    private DateTimeOffset _warned = DateTimeOffset.MinValue;
+    private int _droppedSinceWarning;
 
     public int Count => Volatile.Read(ref _count);
 
@@ -113,12 +116,15 @@ internal sealed class MemoryStateStorage(IOptions<StateOptions> options, TimePro
 
     private static TimeSpan SweepInterval(TimeSpan ttl) => ttl / 10 > TimeSpan.FromSeconds(1) ? ttl / 10 : TimeSpan.FromSeconds(1);
 
-    private void Remove(UInt128 id, byte[] entry)
+    private bool Remove(UInt128 id, byte[] entry)
     {
         if (_items.TryRemove(KeyValuePair.Create(id, entry)))
         {
             Interlocked.Decrement(ref _count);
+            return true;
         }
+
+        return false;
     }
 
     /// <summary>
@@ -153,18 +159,43 @@ internal sealed class MemoryStateStorage(IOptions<StateOptions> options, TimePro
                 // large-object heap). When some of those writes updated the same items, a few more go.
                 var keep = Count - Math.Max(excess, settings.MaxItems / 10);
                 var cutoff = Interlocked.Read(ref _version) - keep;
+                var dropped = 0;
                 foreach (var (id, entry) in _items)
                 {
-                    if (Version(entry) <= cutoff)
+                    if (Version(entry) <= cutoff && Remove(id, entry))
                     {
-                        Remove(id, entry);
+                        dropped++;
                     }
                 }
+
+                WarnOfDroppedConversations(dropped, now, settings);
             }
         }
         finally
         {
             _sweepLock.Exit();
         }
+    }
+
+    /// <summary>
+    /// Conversations still within their TTL were forgotten: their follow-ups lose context. Said at
+    /// most once a minute (with the count since the last warning), so the operator learns the bound
+    /// is too small for the traffic without a line per sweep.
+    /// </summary>
+    private void WarnOfDroppedConversations(int dropped, DateTimeOffset now, StateOptions settings)
+    {
+        _droppedSinceWarning += dropped;
+        if (_droppedSinceWarning > 0 && now - _warned >= WarnInterval)
+        {
+            Log.LiveConversationsDropped(logger, _droppedSinceWarning, settings.MaxItems);
+            _warned = now;
+            _droppedSinceWarning = 0;
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 2102, Level = LogLevel.Warning, Message = "In-memory conversation state is full: {Dropped} conversations within their TTL were forgotten since the last warning (State:MaxItems = {MaxItems}); raise State:MaxItems or keep state in Blob storage (State:BlobConnectionString)")]
+        public static partial void LiveConversationsDropped(ILogger logger, int dropped, int maxItems);
     }
 }

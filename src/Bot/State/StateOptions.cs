@@ -9,9 +9,13 @@ public sealed class StateOptions
     [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
     public TimeSpan Ttl { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>Most conversations kept in memory at once.</summary>
+    /// <summary>
+    /// Most conversations kept in memory at once (about 700 bytes each); past it the least recently
+    /// written are forgotten, with a warning in the log. Ten thousand conversations an hour is a busy
+    /// careers page for one instance; more traffic, or several instances, want Blob storage.
+    /// </summary>
     [Range(1, 10_000_000)]
-    public int MaxItems { get; set; } = 100_000;
+    public int MaxItems { get; set; } = 10_000;
 
     /// <summary>Azure Blob Storage connection string; empty keeps state in memory.</summary>
     public string? BlobConnectionString { get; set; }

@@ -1,5 +1,6 @@
 using CareerBot.Bot.Conversation;
 using CareerBot.Bot.State;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -9,8 +10,10 @@ public sealed class MemoryStateStorageTests
 {
     private readonly ManualTimeProvider _time = new(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
 
+    private readonly ListLogger _log = new();
+
     private MemoryStateStorage Storage(int maxItems = 100) =>
-        new(Options.Create(new StateOptions { Ttl = TimeSpan.FromMinutes(30), MaxItems = maxItems }), _time);
+        new(Options.Create(new StateOptions { Ttl = TimeSpan.FromMinutes(30), MaxItems = maxItems }), _time, new Logger<MemoryStateStorage>(new LoggerFactory([_log])));
 
     [Fact]
     public async Task Read_AfterTtl_IsGone()
@@ -94,10 +97,39 @@ public sealed class MemoryStateStorageTests
     }
 
     [Fact]
+    public async Task Write_PastTheLimit_WarnsThatLiveConversationsWereForgottenAtMostOnceAMinute()
+    {
+        var storage = Storage(maxItems: 100);
+        for (var i = 0; i < 100; i++)
+        {
+            await storage.WriteAsync("conversation-" + i, "{}", null, CancellationToken.None);
+        }
+
+        var quiet = _log.Events.Count(e => e.EventId == 2102);
+        for (var i = 100; i < 250; i++)
+        {
+            await storage.WriteAsync("conversation-" + i, "{}", null, CancellationToken.None);
+        }
+
+        var first = _log.Events.Where(e => e.EventId == 2102).ToList();
+        _time.Advance(TimeSpan.FromMinutes(1));
+        await storage.WriteAsync("conversation-250", "{}", null, CancellationToken.None);
+        var warnings = _log.Events.Where(e => e.EventId == 2102).ToList();
+
+        Assert.Equal(0, quiet);
+        var warning = Assert.Single(first);
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.Contains("10 conversations", warning.Message, StringComparison.Ordinal); // the first sweep's tenth
+        Assert.Contains("State:MaxItems = 100", warning.Message, StringComparison.Ordinal);
+        Assert.Equal(2, warnings.Count); // the sweeps in between are counted into the next one
+        Assert.Contains("150 conversations", warnings[1].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ConcurrentUpdates_OneConversation_LoseNoUpdate()
     {
         var settings = Options.Create(new StateOptions { Ttl = TimeSpan.FromMinutes(30), MaxItems = 100, Timeout = TimeSpan.FromSeconds(30) });
-        var store = new ConversationStateStore(new MemoryStateStorage(settings, TimeProvider.System), settings, TimeProvider.System, NullLogger<ConversationStateStore>.Instance);
+        var store = new ConversationStateStore(new MemoryStateStorage(settings, TimeProvider.System, NullLogger<MemoryStateStorage>.Instance), settings, TimeProvider.System, NullLogger<ConversationStateStore>.Instance);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ =>
             Task.Run(() => store.UpdateAsync("emulator", "busy", s => s with { Turns = s.Turns + 1 }, CancellationToken.None))));
