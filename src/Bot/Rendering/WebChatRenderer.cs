@@ -11,6 +11,11 @@ namespace CareerBot.Bot.Rendering;
 /// and Like/Dislike vote actions that Web Chat shows as thumbs under the answer. A vote
 /// comes back as an event named "webchat:activity-status/feedback".
 /// </summary>
+/// <remarks>
+/// Web Chat's citation dialog reads the Claim's appearance: its name as the title and its text (the
+/// whole passage) as the body. The passage is sent there once; a copy on the Claim itself, which no
+/// client reads, doubled the size of every answer.
+/// </remarks>
 internal sealed class WebChatRenderer : IReplyRenderer
 {
     public const string FeedbackEventName = "webchat:activity-status/feedback";
@@ -36,8 +41,6 @@ internal sealed class WebChatRenderer : IReplyRenderer
                 ["@type"] = "Claim",
                 ["@id"] = $"cite:{c.Number}",
                 ["position"] = c.Number,
-                ["name"] = c.GuideTitle,
-                ["text"] = c.PassageText,
                 ["appearance"] = new JsonObject
                 {
                     ["@type"] = "DigitalDocument",

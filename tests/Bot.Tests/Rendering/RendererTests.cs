@@ -97,6 +97,10 @@ public sealed class RendererTests
         var entity = Assert.Single(reply.Entities!);
         Assert.Equal(string.Empty, (string?)entity["@id"]);
         Assert.Equal(["cite:1", "cite:2"], entity["citation"]!.AsArray().Select(c => (string?)c!["@id"]));
+        var claim = entity["citation"]![0]!.AsObject();
+        Assert.Equal("Guide A", (string?)claim["appearance"]!["name"]);
+        Assert.Equal(First.PassageText, (string?)claim["appearance"]!["text"]); // the dialog's body, sent once
+        Assert.False(claim.ContainsKey("text"));
         Assert.Equal(["LikeAction", "DislikeAction"], entity["potentialAction"]!.AsArray().Select(a => (string?)a!["@type"]));
     }
 

@@ -78,7 +78,18 @@ public sealed class CareersPageBrowserTests(CareersPageBrowserTests.Site site) :
         Assert.NotEmpty(references);
         var guideTitles = site.Factory.Services.GetRequiredService<KnowledgeProvider>().Current.Passages.Select(p => p.GuideTitle).Distinct().ToList();
         Assert.All(references, reference => Assert.Contains(guideTitles, title => reference.StartsWith(title, StringComparison.Ordinal)));
+
         await page.ScreenshotAsync(new() { Path = Path.Combine(ArtifactsFolder, "careers-page-answer.png") });
+
+        // A citation opens a dialog with its guide's title and the whole cited passage.
+        await citations.First.ClickAsync();
+        var dialog = page.Locator("dialog.webchat__citation-modal-dialog");
+        await Expect(dialog);
+        var dialogText = (await dialog.InnerTextAsync()).Replace('\u2019', '\''); // Web Chat typesets apostrophes
+        var passages = site.Factory.Services.GetRequiredService<KnowledgeProvider>().Current.Passages;
+        Assert.Contains(passages, p => dialogText.Contains(p.GuideTitle, StringComparison.Ordinal) && dialogText.Contains(p.Text.Split('\n')[0], StringComparison.Ordinal));
+        await dialog.Locator("button.webchat__modal-dialog__close-button").ClickAsync();
+        await dialog.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Hidden, Timeout = 30_000 });
 
         // A suggested question is a button; clicking it asks it and gets a second cited answer.
         var suggestions = page.GetByRole(AriaRole.Toolbar, new() { Name = "Suggested actions" }).GetByRole(AriaRole.Button);
