@@ -90,7 +90,7 @@ internal static partial class BotEndpoint
 
         return buffer is null
             ? TypedResults.Ok()
-            : TypedResults.Json(new ExpectedReplies([.. buffer.Replies]), ActivityJsonContext.Default.ExpectedReplies);
+            : JsonReply.Of(new ExpectedReplies([.. buffer.Replies]), ActivityJsonContext.Default.ExpectedReplies);
     }
 
     private static string? Invalid(Activity? activity)
