@@ -78,32 +78,30 @@ public sealed class AnswerComposer
             return passage.Text;
         }
 
-        var stems = new HashSet<string>[units.Count];
+        // The query's stems numbered, each with its worth (weight times idf), and each unit's matches
+        // as a bit set over those numbers: no set or closure per unit or window.
+        var numbers = new Dictionary<string, int>(stemWeights.Count, StringComparer.Ordinal);
+        var worth = new double[stemWeights.Count];
+        foreach (var (stem, weight) in stemWeights)
+        {
+            worth[numbers.Count] = weight * _retriever.IdfOf(stem);
+            numbers.Add(stem, numbers.Count);
+        }
+
+        var words = Math.Max(1, (worth.Length + 63) / 64);
+        var matches = new ulong[units.Count * words];
         for (var i = 0; i < units.Count; i++)
         {
-            stems[i] = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var stem in layout.UnitStems[i])
-            {
-                if (stemWeights.ContainsKey(stem))
-                {
-                    stems[i].Add(stem);
-                }
-            }
+            Mark(matches.AsSpan(i * words, words), layout.UnitStems[i], numbers);
         }
 
         if (passage.IsQuestion)
         {
             // An FAQ answer's opening sentence answers its question: it shares the question's words.
-            foreach (var stem in layout.HeadingStems)
-            {
-                if (stemWeights.ContainsKey(stem))
-                {
-                    stems[0].Add(stem);
-                }
-            }
+            Mark(matches.AsSpan(0, words), layout.HeadingStems, numbers);
         }
 
-        var (first, last) = BestWindow(units, stems, stemWeights, passage.IsQuestion);
+        var (first, last) = BestWindow(units, matches, words, worth, passage.IsQuestion);
         (first, last) = ExtendOverList(units, first, last, passage.Text);
         return passage.Text[units[first].Start..units[last].End];
     }
@@ -121,15 +119,15 @@ public sealed class AnswerComposer
     /// The window of up to three units whose combined query coverage, discounted for length,
     /// is highest: a unit joins only if it adds query terms the others lack.
     /// </summary>
-    private (int First, int Last) BestWindow(List<TextUnit> units, HashSet<string>[] stems, IReadOnlyDictionary<string, double> stemWeights, bool isQuestion)
+    private static (int First, int Last) BestWindow(List<TextUnit> units, ulong[] matches, int words, double[] worth, bool isQuestion)
     {
         var bestFirst = 0;
         var bestLast = Math.Min(units.Count, isQuestion ? 2 : 1) - 1;
         var bestScore = 0.0;
-        var covered = new HashSet<string>(StringComparer.Ordinal);
+        Span<ulong> covered = words <= 16 ? stackalloc ulong[words] : new ulong[words];
         for (var first = 0; first < units.Count; first++)
         {
-            if (stems[first].Count == 0 && !(first == 0 && isQuestion))
+            if (!matches.AsSpan(first * words, words).ContainsAnyExcept(0UL) && !(first == 0 && isQuestion))
             {
                 continue;
             }
@@ -142,8 +140,16 @@ public sealed class AnswerComposer
                     break;
                 }
 
-                covered.UnionWith(stems[last]);
-                var sum = covered.Sum(stem => stemWeights[stem] * _retriever.IdfOf(stem));
+                var sum = 0.0;
+                for (var w = 0; w < words; w++)
+                {
+                    covered[w] |= matches[(last * words) + w];
+                    for (var bits = covered[w]; bits != 0; bits &= bits - 1)
+                    {
+                        sum += worth[(w * 64) + System.Numerics.BitOperations.TrailingZeroCount(bits)];
+                    }
+                }
+
                 var score = sum / (1.0 + (0.35 * (last - first)));
                 if (isQuestion && first == 0)
                 {
@@ -160,6 +166,17 @@ public sealed class AnswerComposer
         }
 
         return (bestFirst, bestLast);
+    }
+
+    private static void Mark(Span<ulong> bits, string[] stems, Dictionary<string, int> numbers)
+    {
+        foreach (var stem in stems)
+        {
+            if (numbers.TryGetValue(stem, out var n))
+            {
+                bits[n / 64] |= 1UL << (n % 64);
+            }
+        }
     }
 
     /// <summary>A lead-in ending in ':' takes its list; a short list's items take their lead-in.</summary>
