@@ -6,32 +6,77 @@ namespace CareerBot.Bot.Rendering;
 /// One place per syntax for making text inert: what users or guides write is shown as
 /// text, never as links, mentions, emphasis or HTML.
 /// </summary>
-internal static partial class Escaping
+internal static class Escaping
 {
     private const string MarkdownSpecials = "\\`*_{}[]()<>#+!|~";
 
     /// <summary>CommonMark: backslash-escape punctuation that could start markup; keeps "- " list items as lists.</summary>
-    public static string Markdown(string text)
-    {
-        var builder = new StringBuilder(text.Length + 16);
-        foreach (var c in text)
-        {
-            if (MarkdownSpecials.Contains(c, StringComparison.Ordinal))
-            {
-                builder.Append('\\');
-            }
+    public static string Markdown(string text) => EscapeMarkdown(text, keepMarkers: false);
 
-            builder.Append(c);
+    /// <summary>Markdown-escaped, except the answer's own "[n]" citation markers (one or two digits).</summary>
+    public static string MarkdownKeepingMarkers(string text) => EscapeMarkdown(text, keepMarkers: true);
+
+    /// <summary>Counts the escapes first, then writes the result once: no builder, no second copy.</summary>
+    private static string EscapeMarkdown(string text, bool keepMarkers)
+    {
+        var escapes = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (keepMarkers && MarkerLength(text, i) is var marker and > 0)
+            {
+                i += marker - 1;
+            }
+            else if (MarkdownSpecials.Contains(text[i], StringComparison.Ordinal))
+            {
+                escapes++;
+            }
         }
 
-        return builder.ToString();
+        if (escapes == 0)
+        {
+            return text;
+        }
+
+        return string.Create(text.Length + escapes, (text, keepMarkers), static (output, state) =>
+        {
+            var (text, keepMarkers) = state;
+            var o = 0;
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (keepMarkers && MarkerLength(text, i) is var marker and > 0)
+                {
+                    text.AsSpan(i, marker).CopyTo(output[o..]);
+                    o += marker;
+                    i += marker - 1;
+                    continue;
+                }
+
+                if (MarkdownSpecials.Contains(text[i], StringComparison.Ordinal))
+                {
+                    output[o++] = '\\';
+                }
+
+                output[o++] = text[i];
+            }
+        });
     }
 
-    /// <summary>Markdown-escaped, except the answer's own "[n]" citation markers.</summary>
-    public static string MarkdownKeepingMarkers(string text) => EscapedMarker().Replace(Markdown(text), "[$1]");
+    /// <summary>Length of a "[n]" or "[nn]" citation marker starting at <paramref name="i"/>, else 0.</summary>
+    private static int MarkerLength(string text, int i)
+    {
+        if (text[i] != '[')
+        {
+            return 0;
+        }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\\\[(\d{1,2})\\\]")]
-    private static partial System.Text.RegularExpressions.Regex EscapedMarker();
+        var digits = 0;
+        while (i + 1 + digits < text.Length && char.IsDigit(text[i + 1 + digits]) && digits < 3)
+        {
+            digits++;
+        }
+
+        return digits is 1 or 2 && i + 1 + digits < text.Length && text[i + 1 + digits] == ']' ? digits + 2 : 0;
+    }
 
     /// <summary>Slack mrkdwn: only &amp;, &lt; and &gt; are control characters; emphasis marks are neutralised too.</summary>
     public static string Slack(string text)

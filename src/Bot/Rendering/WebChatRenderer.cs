@@ -24,7 +24,8 @@ internal sealed class WebChatRenderer : IReplyRenderer
 
     public Activity Render(Answer answer)
     {
-        var text = new StringBuilder(Escaping.MarkdownKeepingMarkers(answer.Text));
+        var escaped = Escaping.MarkdownKeepingMarkers(answer.Text);
+        var text = new StringBuilder(escaped, escaped.Length + (answer.Citations.Count * 160)); // room for the reference lines
         if (!answer.Answered)
         {
             return new Activity { Type = ActivityTypes.Message, Text = text.ToString(), TextFormat = "markdown", SuggestedActions = TextRenderer.Suggestions(answer.Suggestions) };
