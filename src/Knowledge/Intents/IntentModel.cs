@@ -4,7 +4,9 @@ using CareerBot.Knowledge.Text;
 namespace CareerBot.Knowledge.Intents;
 
 /// <summary>
-/// A trained multinomial logistic-regression intent classifier. Immutable after
+/// A trained linear intent classifier (multinomial logistic regression, optionally blended
+/// with one-vs-rest linear SVMs; see <see cref="IntentTrainer"/>) whose scores a softmax turns
+/// into probabilities. Immutable after
 /// construction, so one instance serves every turn on every thread.
 /// </summary>
 public sealed class IntentModel : IIntentClassifier

@@ -6,8 +6,10 @@ namespace CareerBot.Knowledge.Intents;
 
 /// <summary>
 /// Fits an <see cref="IntentModel"/>: TF-IDF over hashed word and character n-grams,
-/// multinomial logistic regression with L2, minimised by L-BFGS to convergence. The
-/// out-of-scope threshold is chosen by cross-validation and stored with the model.
+/// multinomial logistic regression with L2, minimised by L-BFGS to convergence; optionally
+/// blended with one-vs-rest squared hinge (a linear SVM per intent) on the same vectors, by
+/// <see cref="IntentTrainerOptions.HingeWeight"/>, into one linear model. The out-of-scope
+/// threshold is chosen by cross-validation and stored with the model.
 /// </summary>
 public static class IntentTrainer
 {
@@ -131,26 +133,45 @@ public static class IntentTrainer
             weights0[i] = options.BalanceClasses ? examples.Count / (double)(classes * perClass[labels[i]]) : 1.0;
         }
 
-        var objective = new SoftmaxObjective(vectors, labels, weights0, classes, featureCount, options.L2);
-        var result = Lbfgs.Minimize(objective.Evaluate, new double[weightCount + classes], options.MaxIterations, options.Tolerance);
+        // Scores add, so the blend is stored as one set of weights: parameters = (1 - h) * logistic + h * scale * hinge.
+        var blended = new double[weightCount + classes];
+        foreach (var (squaredHinge, share) in new[] { (false, 1.0 - options.HingeWeight), (true, options.HingeWeight) })
+        {
+            if (share <= 0)
+            {
+                continue;
+            }
+
+            var objective = new LinearObjective(vectors, labels, weights0, classes, featureCount, squaredHinge ? options.HingeL2 : options.L2, squaredHinge);
+            var result = Lbfgs.Minimize(objective.Evaluate, new double[weightCount + classes], options.MaxIterations, squaredHinge ? options.HingeTolerance : options.Tolerance);
+            var scale = share * (squaredHinge ? options.MarginScale : 1.0);
+            for (var i = 0; i < blended.Length; i++)
+            {
+                blended[i] += scale * result.X[i];
+            }
+        }
 
         var weights = new float[weightCount];
         for (var i = 0; i < weightCount; i++)
         {
-            weights[i] = (float)result.X[i];
+            weights[i] = (float)blended[i];
         }
 
         var bias = new float[classes];
         for (var c = 0; c < classes; c++)
         {
-            bias[c] = (float)result.X[weightCount + c];
+            bias[c] = (float)blended[weightCount + c];
         }
 
         return new IntentModel(classNames, features, idf, weights, bias, threshold, TrainingHash(examples, synonyms, options with { ChooseThreshold = true, FixedThreshold = 0 }), synonyms);
     }
 
-    /// <summary>Weighted mean cross-entropy plus L2 on the weights; parameters are the weights then the biases.</summary>
-    private sealed class SoftmaxObjective(List<(int Feature, float Value)>[] vectors, int[] labels, double[] exampleWeights, int classes, int featureCount, double l2)
+    /// <summary>
+    /// Weighted mean loss plus L2 on the weights; parameters are the weights then the biases. The loss
+    /// is softmax cross-entropy, or for the squared hinge the sum over intents of max(0, 1 - y·score)²
+    /// with y = +1 for the example's intent and -1 for the others.
+    /// </summary>
+    private sealed class LinearObjective(List<(int Feature, float Value)>[] vectors, int[] labels, double[] exampleWeights, int classes, int featureCount, double l2, bool squaredHinge)
     {
         public double Evaluate(ReadOnlySpan<double> x, Span<double> gradient)
         {
@@ -175,10 +196,8 @@ public static class IntentTrainer
                     }
                 }
 
-                IntentModel.Softmax(scores);
                 var w = exampleWeights[e];
-                loss -= w * Math.Log(Math.Max(scores[labels[e]], 1e-300));
-                scores[labels[e]] -= 1.0; // now the gradient of the loss with respect to the scores
+                loss += w * (squaredHinge ? SquaredHinge(scores, labels[e]) : CrossEntropy(scores, labels[e]));
                 for (var c = 0; c < classes; c++)
                 {
                     scores[c] *= w;
@@ -207,6 +226,30 @@ public static class IntentTrainer
             }
 
             return loss + (0.5 * l2 * penalty);
+        }
+
+        /// <summary>The example's cross-entropy; leaves in <paramref name="scores"/> its gradient with respect to them.</summary>
+        private static double CrossEntropy(double[] scores, int label)
+        {
+            IntentModel.Softmax(scores);
+            var loss = -Math.Log(Math.Max(scores[label], 1e-300));
+            scores[label] -= 1.0;
+            return loss;
+        }
+
+        /// <summary>The example's one-vs-rest squared hinge; leaves in <paramref name="scores"/> its gradient with respect to them.</summary>
+        private static double SquaredHinge(double[] scores, int label)
+        {
+            var loss = 0.0;
+            for (var c = 0; c < scores.Length; c++)
+            {
+                var y = c == label ? 1.0 : -1.0;
+                var margin = 1.0 - (y * scores[c]);
+                loss += margin > 0 ? margin * margin : 0;
+                scores[c] = margin > 0 ? -2.0 * margin * y : 0;
+            }
+
+            return loss;
         }
     }
 }

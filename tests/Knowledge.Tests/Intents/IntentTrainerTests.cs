@@ -34,6 +34,22 @@ public sealed class IntentTrainerTests
         Assert.Equal(first.Probabilities("red grass weather"), second.Probabilities("red grass weather"));
     }
 
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(1.0)]
+    public void Fit_WithSquaredHinge_LearnsTheClassesDeterministically(double hingeWeight)
+    {
+        var options = new IntentTrainerOptions { Folds = 3, HingeWeight = hingeWeight };
+        var model = IntentTrainer.Fit(Toy, SynonymMap.Empty, options);
+        var again = IntentTrainer.Fit(Toy, SynonymMap.Empty, options);
+
+        Assert.Equal("red", model.Classify("a red car").Best.Intent.Name);
+        Assert.Equal("green", model.Classify("green apple tree").Best.Intent.Name);
+        Assert.InRange(model.Probabilities("red red red").Sum(), 0.999999, 1.000001);
+        Assert.Equal(model.Probabilities("red grass weather"), again.Probabilities("red grass weather"));
+        Assert.NotEqual(model.TrainingHash, IntentTrainer.Fit(Toy, SynonymMap.Empty, new IntentTrainerOptions { Folds = 3 }).TrainingHash);
+    }
+
     [Fact]
     public void SaveLoad_RoundTrip_PredictsTheSame()
     {
