@@ -176,7 +176,10 @@ cold_start() { # name, start function
 for tool in dotnet node npm wrk curl python3 timeout; do
   command -v "$tool" >/dev/null || fail "$tool is not installed"
 done
-mkdir -p "$LOGS"
+mkdir -p "$LOGS" "$DATA"
+# Every run starts as a fresh deployment does: no turn records or feedback from earlier runs (each
+# run adds a few hundred thousand turn records, and a turn log grown to gigabytes slows its inserts).
+rm -f "$DATA"/turns.db* "$DATA"/feedback.db*
 
 # 1. Publish CareerBot and prebuild its index and model.
 log "publishing CareerBot (Release)"
