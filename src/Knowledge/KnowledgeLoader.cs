@@ -26,14 +26,23 @@ public sealed class KnowledgeLoader(KnowledgeOptions options, ILogger? logger = 
     public KnowledgeOptions Options { get; } = options;
 
     /// <summary>Opens the index and model, building either first when missing, stale or corrupt.</summary>
-    public KnowledgeSnapshot Load()
+    public KnowledgeSnapshot Load() => Load(rebuildStale: true);
+
+    /// <summary>
+    /// Opens the index and model. With <paramref name="rebuildStale"/> false, an index or model that is
+    /// missing, corrupt or built from other files or settings is an <see cref="InvalidDataException"/>
+    /// instead of being rebuilt: a reload caused by a new file in the data folder must not write over
+    /// that file (a second version of the bot sharing the folder would otherwise retrain over each
+    /// other's model for as long as both run).
+    /// </summary>
+    public KnowledgeSnapshot Load(bool rebuildStale)
     {
         var synonyms = SynonymLoader.Load(Options.SynonymsPath);
         var utterances = UtteranceLoader.LoadDirectory(Options.IntentsPath);
-        var index = OpenOrBuildIndex(synonyms);
+        var index = OpenOrBuildIndex(synonyms, rebuildStale);
         try
         {
-            var model = LoadOrTrainModel(utterances, synonyms);
+            var model = LoadOrTrainModel(utterances, synonyms, rebuildStale);
             var snapshot = new KnowledgeSnapshot(index, index.Passages, model, synonyms, utterances.SampleQuestions, Options, index.ContentHash, RepeatedWords(utterances));
             foreach (var topic in index.Passages.SelectMany(p => p.Topics).Distinct())
             {
@@ -126,7 +135,7 @@ public sealed class KnowledgeLoader(KnowledgeOptions options, ILogger? logger = 
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    private PassageIndex OpenOrBuildIndex(SynonymMap synonyms)
+    private PassageIndex OpenOrBuildIndex(SynonymMap synonyms, bool rebuildStale)
     {
         var expected = IndexHash();
         var retrieval = Options.Retrieval;
@@ -147,6 +156,7 @@ public sealed class KnowledgeLoader(KnowledgeOptions options, ILogger? logger = 
             reason = ex.Message;
         }
 
+        NotForThisBot(Options.IndexPath, reason, rebuildStale);
         Log.RebuildingIndex(_logger, Options.IndexPath, reason);
         BuildIndex(synonyms, expected);
         return PassageIndex.Open(Options.IndexPath, retrieval.TitleWeight, retrieval.BodyWeight);
@@ -162,7 +172,7 @@ public sealed class KnowledgeLoader(KnowledgeOptions options, ILogger? logger = 
         return passages.Length;
     }
 
-    private IntentModel LoadOrTrainModel(UtteranceSet utterances, SynonymMap synonyms)
+    private IntentModel LoadOrTrainModel(UtteranceSet utterances, SynonymMap synonyms, bool rebuildStale)
     {
         var expected = IntentTrainer.TrainingHash(utterances.Examples, synonyms, Options.Trainer with { ChooseThreshold = true, FixedThreshold = 0 });
         string reason;
@@ -188,8 +198,17 @@ public sealed class KnowledgeLoader(KnowledgeOptions options, ILogger? logger = 
             reason = "no model file";
         }
 
+        NotForThisBot(Options.ModelPath, reason, rebuildStale);
         Log.Retraining(_logger, Options.ModelPath, reason);
         return Train(utterances, synonyms);
+    }
+
+    private static void NotForThisBot(string path, string reason, bool rebuildStale)
+    {
+        if (!rebuildStale)
+        {
+            throw new InvalidDataException($"{path} does not match this bot's knowledge base and settings ({reason}); it is left as it is. Run `index` or `train` from this version, or give each version its own Knowledge:DataPath.");
+        }
     }
 
     private IntentModel Train(UtteranceSet utterances, SynonymMap synonyms)

@@ -22,6 +22,10 @@ internal sealed partial class KnowledgeReloadService(
     private readonly ILogger _logger = loggers.CreateLogger<KnowledgeReloadService>();
     private readonly List<FileSystemWatcher> _watchers = [];
 
+    // Set when a knowledge-base file changed since the last reload: only then may the reload rebuild
+    // the index or retrain the model. A new index or model alone is loaded as it is, or not at all.
+    private int _knowledgeBaseEdited;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Watching starts after the first load, so a reload cannot race it.
@@ -41,12 +45,12 @@ internal sealed partial class KnowledgeReloadService(
             // Names only: `index` and `train` write a temporary file and rename it into place, and the
             // turn log and feedback store write to this folder on every turn, so watching writes
             // here would wake the watcher thread for each of them (about 4% of the CPU under load).
-            Watch(paths.DataPath, includeSubdirectories: false, NotifyFilters.FileName, name => name == Path.GetFileName(paths.IndexPath) || name == Path.GetFileName(paths.ModelPath));
+            Watch(paths.DataPath, includeSubdirectories: false, NotifyFilters.FileName, name => name == Path.GetFileName(paths.IndexPath) || name == Path.GetFileName(paths.ModelPath), knowledgeBase: false);
         }
 
         if (settings.WatchKnowledgeBase && Directory.Exists(paths.BasePath))
         {
-            Watch(paths.BasePath, includeSubdirectories: true, NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size, name => name.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase));
+            Watch(paths.BasePath, includeSubdirectories: true, NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size, name => name.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase), knowledgeBase: true);
         }
 
         try
@@ -86,9 +90,13 @@ internal sealed partial class KnowledgeReloadService(
         KnowledgeSnapshot snapshot;
         try
         {
-            // Loading may rebuild the index or retrain the model; the files it writes signal again,
-            // and the next load finds everything fresh and stops there.
-            snapshot = await Task.Run(() => new KnowledgeLoader(knowledge.Value, loggers.CreateLogger("CareerBot.Knowledge")).Load(), cancellationToken).ConfigureAwait(false);
+            // After a knowledge-base edit, loading may rebuild the index or retrain the model; the files
+            // it writes signal again, and the next load finds everything fresh and stops there. After a
+            // new index or model alone it loads them as they are: one that does not match this bot's
+            // files and settings (another version sharing the folder) fails the reload, and is not
+            // written over, so two versions cannot retrain over each other's model in turn.
+            var rebuild = Interlocked.Exchange(ref _knowledgeBaseEdited, 0) == 1;
+            snapshot = await Task.Run(() => new KnowledgeLoader(knowledge.Value, loggers.CreateLogger("CareerBot.Knowledge")).Load(rebuild), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is KnowledgeBaseException or IOException or InvalidDataException or UnauthorizedAccessException)
         {
@@ -117,11 +125,11 @@ internal sealed partial class KnowledgeReloadService(
         previous.Dispose();
     }
 
-    private void Watch(string folder, bool includeSubdirectories, NotifyFilters changes, Func<string, bool> relevant)
+    private void Watch(string folder, bool includeSubdirectories, NotifyFilters changes, Func<string, bool> relevant, bool knowledgeBase)
     {
         try
         {
-            StartWatching(folder, includeSubdirectories, changes, relevant);
+            StartWatching(folder, includeSubdirectories, changes, relevant, knowledgeBase);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or PlatformNotSupportedException)
         {
@@ -131,7 +139,7 @@ internal sealed partial class KnowledgeReloadService(
         }
     }
 
-    private void StartWatching(string folder, bool includeSubdirectories, NotifyFilters changes, Func<string, bool> relevant)
+    private void StartWatching(string folder, bool includeSubdirectories, NotifyFilters changes, Func<string, bool> relevant, bool knowledgeBase)
     {
         var watcher = new FileSystemWatcher(folder)
         {
@@ -142,6 +150,11 @@ internal sealed partial class KnowledgeReloadService(
         {
             if (name is not null && relevant(Path.GetFileName(name)))
             {
+                if (knowledgeBase)
+                {
+                    Volatile.Write(ref _knowledgeBaseEdited, 1);
+                }
+
                 Signal();
             }
         }

@@ -94,6 +94,31 @@ public sealed class KnowledgeReloadHostTests : IDisposable
         Assert.Contains(OldAnswer, await AskAsync(client, "c-2"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ModelFromAnotherVersion_InTheDataFolder_IsNotRetrainedOver()
+    {
+        using var factory = new BotFactory(new()
+        {
+            ["Knowledge:BasePath"] = _kb.BasePath,
+            ["Knowledge:DataPath"] = _data,
+            ["Reload:Debounce"] = "00:00:00.100",
+            ["Reload:OnDataChange"] = "true",
+        });
+        var client = factory.CreateClient();
+        Assert.Contains(OldAnswer, await AskAsync(client, "c-1"), StringComparison.Ordinal);
+
+        // Another version of the bot, with other trainer settings, trains into the same data folder.
+        var other = new KnowledgeOptions { BasePath = _kb.BasePath, DataPath = _data, Trainer = new() { L2 = 1e-3 } };
+        new KnowledgeLoader(other).Train();
+        var written = File.ReadAllBytes(other.ModelPath);
+        await Poll.UntilAsync(() => factory.Logs.Events.Any(e => e.EventId is 1020 or 1021), TimeSpan.FromSeconds(60), "the reload's outcome to be logged");
+
+        Assert.Contains(factory.Logs.Events, e => e.EventId == 1021 && e.Message.Contains("intent-model", StringComparison.Ordinal));
+        Assert.DoesNotContain(factory.Logs.Events, e => e.EventId == 1020);
+        Assert.Equal(written, File.ReadAllBytes(other.ModelPath)); // left as the other version wrote it
+        Assert.Contains(OldAnswer, await AskAsync(client, "c-2"), StringComparison.Ordinal);
+    }
+
     private static async Task<string> AskAsync(HttpClient client, string conversationId)
     {
         var response = await client.PostAsJsonAsync("/api/messages", Activities.Message("Do I need a PhD?", conversationId: conversationId));
