@@ -16,36 +16,60 @@ internal sealed partial class ConversationStateStore(IStateStorage storage, IOpt
 {
     private const int MaxAttempts = 16;
 
-    public async Task<ConversationState> ReadAsync(string channelId, string conversationId, CancellationToken cancellationToken)
+    public async Task<ConversationState> ReadAsync(string channelId, string conversationId, CancellationToken cancellationToken) =>
+        (await ReadForUpdateAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false)).State;
+
+    /// <summary>
+    /// The state with the ETag it was read at, so that the turn's update can start from it instead of
+    /// reading and deserialising it a second time (a concurrent write still makes the update re-read).
+    /// </summary>
+    public async Task<StateRead> ReadForUpdateAsync(string channelId, string conversationId, CancellationToken cancellationToken)
     {
+        var key = Key(channelId, conversationId);
         try
         {
             using var timeout = Timeout(cancellationToken);
-            var item = await storage.ReadAsync(Key(channelId, conversationId), timeout.Token).ConfigureAwait(false);
-            return item is null ? new ConversationState() : Deserialize(item.Json);
+            var item = await storage.ReadAsync(key, timeout.Token).ConfigureAwait(false);
+            return new StateRead(key, item is null ? new ConversationState() : Deserialize(item.Json), item?.ETag, Stored: true);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             Log.StateUnavailable(logger, "read", ex.GetType().Name, ex);
-            return new ConversationState();
+            return new StateRead(key, new ConversationState(), null, Stored: false);
         }
     }
 
     /// <summary>Applies <paramref name="update"/> to the stored state; false when storage could not be reached.</summary>
-    public async Task<bool> UpdateAsync(string channelId, string conversationId, Func<ConversationState, ConversationState> update, CancellationToken cancellationToken)
+    public Task<bool> UpdateAsync(string channelId, string conversationId, Func<ConversationState, ConversationState> update, CancellationToken cancellationToken) =>
+        UpdateKeyAsync(Key(channelId, conversationId), null, update, cancellationToken);
+
+    /// <summary>Applies <paramref name="update"/> to the state as <paramref name="read"/>, re-reading only if it changed since.</summary>
+    public Task<bool> UpdateAsync(StateRead read, Func<ConversationState, ConversationState> update, CancellationToken cancellationToken) =>
+        UpdateKeyAsync(read.Key, read.Stored ? read : null, update, cancellationToken);
+
+    private async Task<bool> UpdateKeyAsync(string key, StateRead? read, Func<ConversationState, ConversationState> update, CancellationToken cancellationToken)
     {
-        var key = Key(channelId, conversationId);
         try
         {
             for (var attempt = 1; ; attempt++)
             {
                 using var timeout = Timeout(cancellationToken);
-                var item = await storage.ReadAsync(key, timeout.Token).ConfigureAwait(false);
-                var current = item is null ? new ConversationState() : Deserialize(item.Json);
+                ConversationState current;
+                string? etag;
+                if (attempt == 1 && read is not null)
+                {
+                    (current, etag) = (read.State, read.ETag);
+                }
+                else
+                {
+                    var item = await storage.ReadAsync(key, timeout.Token).ConfigureAwait(false);
+                    (current, etag) = (item is null ? new ConversationState() : Deserialize(item.Json), item?.ETag);
+                }
+
                 var json = JsonSerializer.Serialize(update(current), StateJsonContext.Default.ConversationState);
                 try
                 {
-                    await storage.WriteAsync(key, json, item?.ETag, timeout.Token).ConfigureAwait(false);
+                    await storage.WriteAsync(key, json, etag, timeout.Token).ConfigureAwait(false);
                     return true;
                 }
                 catch (StorageConflictException) when (attempt < MaxAttempts)
@@ -113,3 +137,9 @@ internal sealed partial class ConversationStateStore(IStateStorage storage, IOpt
         public static partial void StateConflict(ILogger logger, int attempt);
     }
 }
+
+/// <summary>
+/// A conversation's state as one turn read it: its storage key, the state, the ETag it had (null when
+/// there was none), and whether storage answered at all (when it did not, an update reads afresh).
+/// </summary>
+internal sealed record StateRead(string Key, ConversationState State, string? ETag, bool Stored);

@@ -132,8 +132,8 @@ internal sealed partial class TurnHandler(
             return;
         }
 
-        var state = await states.ReadAsync(turn.ChannelId, turn.ConversationId, cancellationToken).ConfigureAwait(false);
-        var answer = engine.Answer(new Question(text, state.Context));
+        var read = await states.ReadForUpdateAsync(turn.ChannelId, turn.ConversationId, cancellationToken).ConfigureAwait(false);
+        var answer = engine.Answer(new Question(text, read.State.Context));
         if (span is not null)
         {
             span.SetTag(KnowledgeTelemetry.IntentTag, answer.Intent.Name);
@@ -158,7 +158,7 @@ internal sealed partial class TurnHandler(
             time.GetUtcNow(), turn.ChannelId, answer.Intent.Name, answer.Intent.Score, answer.Answered,
             answer.Citations.Select(c => c.PassageId).ToArray(), milliseconds, text));
         var record = new AnswerRecord(replyId, answer.Intent.Name, answer.Answered, answer.Citations.Select(c => c.PassageId).ToArray(), voteKey);
-        await states.UpdateAsync(turn.ChannelId, turn.ConversationId, s => s.Remember(record) with
+        await states.UpdateAsync(read, s => s.Remember(record) with
         {
             Context = answer.Context,
             Turns = s.Turns + 1,
