@@ -152,26 +152,20 @@ public sealed class LimitsHostTests
         client.PostAsJsonAsync("/api/messages", activity);
 
     /// <summary>State storage whose reads wait until the test releases them.</summary>
-    private sealed class BlockingStorage : IStateStorage
+    private sealed class BlockingStorage : WrappedMemoryStorage
     {
         private readonly TaskCompletionSource _gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly MemoryStateStorage _inner = new(Microsoft.Extensions.Options.Options.Create(new StateOptions()), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<MemoryStateStorage>.Instance);
         private int _waiting;
 
         public int Waiting => Volatile.Read(ref _waiting);
 
         public void Release() => _gate.TrySetResult();
 
-        public async Task<StoredItem?> ReadAsync(string key, CancellationToken cancellationToken)
+        public override async Task<StoredItem?> ReadAsync(string key, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _waiting);
             await _gate.Task.WaitAsync(cancellationToken);
-            return await _inner.ReadAsync(key, cancellationToken);
+            return await base.ReadAsync(key, cancellationToken);
         }
-
-        public Task<string> WriteAsync(string key, string json, string? etag, CancellationToken cancellationToken) =>
-            _inner.WriteAsync(key, json, etag, cancellationToken);
-
-        public Task DeleteAsync(string key, CancellationToken cancellationToken) => _inner.DeleteAsync(key, cancellationToken);
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CareerBot.Bot.State;
 using CareerBot.Knowledge.Tests;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -211,4 +212,21 @@ internal sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
     public override DateTimeOffset GetUtcNow() => _now;
 
     public void Advance(TimeSpan by) => _now += by;
+}
+
+/// <summary>In-memory state storage that test doubles wrap, overriding only what they observe or hold up.</summary>
+internal class WrappedMemoryStorage : IStateStorage
+{
+    private readonly MemoryStateStorage _inner = new(
+        Microsoft.Extensions.Options.Options.Create(new StateOptions()),
+        TimeProvider.System,
+        Microsoft.Extensions.Logging.Abstractions.NullLogger<MemoryStateStorage>.Instance);
+
+    public virtual Task<StoredItem?> ReadAsync(string key, CancellationToken cancellationToken) =>
+        _inner.ReadAsync(key, cancellationToken);
+
+    public Task<string> WriteAsync(string key, string json, string? etag, CancellationToken cancellationToken) =>
+        _inner.WriteAsync(key, json, etag, cancellationToken);
+
+    public Task DeleteAsync(string key, CancellationToken cancellationToken) => _inner.DeleteAsync(key, cancellationToken);
 }

@@ -30,7 +30,7 @@ internal sealed partial class ConversationStateStore(IStateStorage storage, IOpt
         {
             using var timeout = Timeout(cancellationToken);
             var item = await storage.ReadAsync(key, timeout.Token).ConfigureAwait(false);
-            return new StateRead(key, item is null ? new ConversationState() : Deserialize(item.Json), item?.ETag, Stored: true);
+            return new StateRead(key, StateOf(item), item?.ETag, Stored: true);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -63,7 +63,7 @@ internal sealed partial class ConversationStateStore(IStateStorage storage, IOpt
                 else
                 {
                     var item = await storage.ReadAsync(key, timeout.Token).ConfigureAwait(false);
-                    (current, etag) = (item is null ? new ConversationState() : Deserialize(item.Json), item?.ETag);
+                    (current, etag) = (StateOf(item), item?.ETag);
                 }
 
                 var json = JsonSerializer.Serialize(update(current), StateJsonContext.Default.ConversationState);
@@ -109,11 +109,17 @@ internal sealed partial class ConversationStateStore(IStateStorage storage, IOpt
     public static string Key(string channelId, string conversationId) =>
         "conversation-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(channelId + "\n" + conversationId)))[..40];
 
-    private static ConversationState Deserialize(string json)
+    /// <summary>The stored state; a new one when there is none or it cannot be read.</summary>
+    private static ConversationState StateOf(StoredItem? item)
     {
+        if (item is null)
+        {
+            return new ConversationState();
+        }
+
         try
         {
-            return JsonSerializer.Deserialize(json, StateJsonContext.Default.ConversationState) ?? new ConversationState();
+            return JsonSerializer.Deserialize(item.Json, StateJsonContext.Default.ConversationState) ?? new ConversationState();
         }
         catch (JsonException)
         {

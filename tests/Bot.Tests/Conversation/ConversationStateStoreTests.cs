@@ -44,22 +44,16 @@ public sealed class ConversationStateStoreTests
     }
 
     /// <summary>In-memory storage that counts reads.</summary>
-    private sealed class CountingStorage : IStateStorage
+    private sealed class CountingStorage : WrappedMemoryStorage
     {
-        private readonly MemoryStateStorage _inner = new(Options.Create(new StateOptions()), TimeProvider.System, NullLogger<MemoryStateStorage>.Instance);
         private int _reads;
 
         public int Reads => Volatile.Read(ref _reads);
 
-        public Task<StoredItem?> ReadAsync(string key, CancellationToken cancellationToken)
+        public override Task<StoredItem?> ReadAsync(string key, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _reads);
-            return _inner.ReadAsync(key, cancellationToken);
+            return base.ReadAsync(key, cancellationToken);
         }
-
-        public Task<string> WriteAsync(string key, string json, string? etag, CancellationToken cancellationToken) =>
-            _inner.WriteAsync(key, json, etag, cancellationToken);
-
-        public Task DeleteAsync(string key, CancellationToken cancellationToken) => _inner.DeleteAsync(key, cancellationToken);
     }
 }
