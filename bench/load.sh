@@ -29,6 +29,9 @@ DURATION_SECONDS=15
 # hot functions). Under this load CareerBot's JIT compiles 1,000-1,700 methods every 3 s for the
 # first 12 s and a few dozen after 15 s (docs/benchmarks.md), so 20 s reaches the steady state.
 WARMUP_SECONDS=${WARMUP_SECONDS:-20}
+# Extra environment for CareerBot's processes only, to measure a setting against the default, e.g.
+# CAREERBOT_ENV='State__MaxItems=100000' or CAREERBOT_ENV='DOTNET_TieredPGO=0'. Empty by default.
+CAREERBOT_ENV=${CAREERBOT_ENV:-}
 COLD_RUNS=5
 DEADLINE=360            # seconds for the whole script
 POLL=0.01               # seconds between readiness polls
@@ -72,7 +75,8 @@ post_status() { # url, body -> HTTP status (000 when nothing answers)
 # From the publish folder, as deployed: its appsettings.json applies (log levels included); the
 # knowledge base is the repository's, the prebuilt index and model are in bench/out/data.
 start_careerbot() { # port, log file -> PID in STARTED
-  (cd "$PUBLISH" && exec env Knowledge__BasePath="$REPO/knowledge-base" Knowledge__DataPath="$DATA" \
+  # shellcheck disable=SC2086 # CAREERBOT_ENV is NAME=value pairs, split on spaces on purpose
+  (cd "$PUBLISH" && exec env $CAREERBOT_ENV Knowledge__BasePath="$REPO/knowledge-base" Knowledge__DataPath="$DATA" \
     "$PUBLISH/CareerBot.Bot" --urls "http://127.0.0.1:$1" >"$2" 2>&1) &
   STARTED=$!
   STARTED_PIDS+=("$STARTED")
@@ -228,7 +232,7 @@ bot_rps=$(field rps "$BOT_RESULT")
 echo_rps=$(field rps "$ECHO_RESULT")
 echo
 echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION_SECONDS}s --latency -s bench/load.lua, POST /api/messages (expectReplies), after a ${WARMUP_SECONDS} s warm-up at the same concurrency; cold start = median of $COLD_RUNS launches"
-echo "($(nproc) cores, load average before the runs ${LOAD_BEFORE}, .NET $(dotnet --version), Node.js $(node --version), botbuilder $(node -p "require('$ECHO_BOT/node_modules/botbuilder/package.json').version"))"
+echo "($(nproc) cores, load average before the runs ${LOAD_BEFORE},${CAREERBOT_ENV:+ CareerBot with ${CAREERBOT_ENV},} .NET $(dotnet --version), Node.js $(node --version), botbuilder $(node -p "require('$ECHO_BOT/node_modules/botbuilder/package.json').version"))"
 echo
 echo "| bot | req/s | p50 ms | p90 ms | p99 ms | non-200 / socket errors | peak RSS MiB | cold start ms |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
