@@ -126,6 +126,54 @@ public sealed class MemoryStateStorageTests
     }
 
     [Fact]
+    public async Task Write_TheSameConversationsAgainAndAgain_NeedsNoMoreMemory()
+    {
+        var storage = Storage(maxItems: 1000);
+        var state = "{\"question\":\"" + new string('q', 600) + "\"}";
+        for (var i = 0; i < 1000; i++)
+        {
+            await storage.WriteAsync("conversation-" + i, state, null, CancellationToken.None);
+        }
+
+        var held = storage.SegmentBytesHeld;
+        for (var round = 0; round < 10; round++)
+        {
+            for (var i = 0; i < 1000; i++)
+            {
+                var current = await storage.ReadAsync("conversation-" + i, CancellationToken.None);
+                await storage.WriteAsync("conversation-" + i, state.Replace('q', (char)('a' + round)), current!.ETag, CancellationToken.None);
+            }
+        }
+
+        Assert.InRange(held, 1, 4 * StateArena.SegmentBytes);
+        Assert.Equal(held, storage.SegmentBytesHeld);
+        Assert.Equal(state.Replace('q', 'j'), (await storage.ReadAsync("conversation-999", CancellationToken.None))?.Json);
+    }
+
+    [Fact]
+    public async Task Sweep_AfterABusySpellHasExpired_GivesTheMemoryBack()
+    {
+        var storage = Storage(maxItems: 100_000);
+        var state = "{\"question\":\"" + new string('q', 600) + "\"}";
+        for (var i = 0; i < 5000; i++)
+        {
+            await storage.WriteAsync("busy-" + i, state, null, CancellationToken.None);
+        }
+
+        var busy = storage.SegmentBytesHeld;
+        _time.Advance(TimeSpan.FromMinutes(20));
+        await storage.WriteAsync("later", "{\"turns\":1}", null, CancellationToken.None);
+        _time.Advance(TimeSpan.FromMinutes(15)); // the busy ones are past the TTL, "later" is not
+        await storage.WriteAsync("last", "{}", null, CancellationToken.None);
+
+        Assert.True(busy >= 10 * StateArena.SegmentBytes, $"{busy} bytes");
+        Assert.Equal(StateArena.SegmentBytes, storage.SegmentBytesHeld);
+        Assert.Equal(2, storage.Count);
+        Assert.Equal("{\"turns\":1}", (await storage.ReadAsync("later", CancellationToken.None))?.Json);
+        Assert.Null(await storage.ReadAsync("busy-4999", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task ConcurrentUpdates_OneConversation_LoseNoUpdate()
     {
         var settings = Options.Create(new StateOptions { Ttl = TimeSpan.FromMinutes(30), MaxItems = 100, Timeout = TimeSpan.FromSeconds(30) });
