@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using CareerBot.Bot.State;
 using Microsoft.Extensions.Options;
 
@@ -28,7 +28,10 @@ internal enum ThrottleVerdict
 /// refill time has passed, so some bucket can be full), once a minute, and at once past
 /// <see cref="MaxUsers"/>. Pruning on doubling keeps its cost constant per new user and holds about
 /// twice the users seen in one refill time; a bot on a busy page meets a new user with almost every
-/// conversation. A user is kept as the <see cref="StateKey"/> hash of their id, not a string.
+/// conversation. A user is kept as the <see cref="StateKey"/> hash of their id, not a string, and
+/// their bucket as a struct inside the dictionary's own array, under one lock held for a lookup:
+/// no object per user, so a stream of new users leaves nothing behind for the collector to find
+/// in its oldest generation once they are pruned.
 /// </remarks>
 internal sealed class UserThrottle(IOptions<BotOptions> options, TimeProvider time)
 {
@@ -38,17 +41,22 @@ internal sealed class UserThrottle(IOptions<BotOptions> options, TimeProvider ti
     private const int PruneFloor = 1000;
 
     private static readonly TimeSpan PruneInterval = TimeSpan.FromMinutes(1);
-    private readonly ConcurrentDictionary<UInt128, Bucket> _buckets = new();
-    private readonly Lock _pruneLock = new();
+    private readonly Dictionary<UInt128, Bucket> _buckets = [];
+    private readonly Lock _lock = new();
     private DateTimeOffset _pruned = time.GetUtcNow();
     private int _keptByLastPrune;
 
-    // Kept beside the dictionary: ConcurrentDictionary.Count takes every lock, which turned into
-    // the busiest lock of the bot under load.
-    private int _count;
-
     /// <summary>Users with a bucket now.</summary>
-    public int Users => Volatile.Read(ref _count);
+    public int Users
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _buckets.Count;
+            }
+        }
+    }
 
     public ThrottleVerdict Check(string user)
     {
@@ -59,24 +67,20 @@ internal sealed class UserThrottle(IOptions<BotOptions> options, TimeProvider ti
         }
 
         var now = time.GetUtcNow();
-        if (PruneDue(now, settings))
-        {
-            Prune(now, settings);
-        }
-
         var id = StateKey.Hash(user);
-        if (!_buckets.TryGetValue(id, out var bucket))
+        lock (_lock)
         {
-            var added = new Bucket(settings.MessageBurst, now);
-            bucket = _buckets.GetOrAdd(id, added);
-            if (ReferenceEquals(bucket, added))
+            if (PruneDue(now, settings))
             {
-                Interlocked.Increment(ref _count);
+                Prune(now, settings);
             }
-        }
 
-        lock (bucket)
-        {
+            ref var bucket = ref CollectionsMarshal.GetValueRefOrAddDefault(_buckets, id, out var known);
+            if (!known)
+            {
+                bucket = new Bucket(settings.MessageBurst, now.UtcTicks);
+            }
+
             bucket.Refill(now, settings);
             if (bucket.Tokens >= 1)
             {
@@ -97,7 +101,7 @@ internal sealed class UserThrottle(IOptions<BotOptions> options, TimeProvider ti
 
     private bool PruneDue(DateTimeOffset now, BotOptions settings)
     {
-        var count = Volatile.Read(ref _count);
+        var count = _buckets.Count;
         if (count >= MaxUsers)
         {
             return true;
@@ -110,43 +114,29 @@ internal sealed class UserThrottle(IOptions<BotOptions> options, TimeProvider ti
 
         var since = now - _pruned;
         return since > PruneInterval
-            || (count >= 2 * Volatile.Read(ref _keptByLastPrune) && since >= TimeSpan.FromMinutes(1.0 / settings.MessagesPerMinute));
+            || (count >= 2 * _keptByLastPrune && since >= TimeSpan.FromMinutes(1.0 / settings.MessagesPerMinute));
     }
 
-    /// <summary>Forgets users whose bucket has refilled: a new bucket would be the same. One thread at a time; others go on.</summary>
+    /// <summary>Forgets users whose bucket has refilled: a new bucket would be the same.</summary>
     private void Prune(DateTimeOffset now, BotOptions settings)
     {
-        if (!_pruneLock.TryEnter())
+        _pruned = now;
+        foreach (var id in _buckets.Keys)
         {
-            return;
-        }
-
-        try
-        {
-            _pruned = now;
-            foreach (var (id, bucket) in _buckets)
+            ref var bucket = ref CollectionsMarshal.GetValueRefOrNullRef(_buckets, id);
+            bucket.Refill(now, settings);
+            if (bucket.Tokens >= settings.MessageBurst)
             {
-                lock (bucket)
-                {
-                    bucket.Refill(now, settings);
-                    if (bucket.Tokens >= settings.MessageBurst && _buckets.TryRemove(KeyValuePair.Create(id, bucket)))
-                    {
-                        Interlocked.Decrement(ref _count);
-                    }
-                }
+                _buckets.Remove(id);
             }
+        }
 
-            Volatile.Write(ref _keptByLastPrune, Users);
-        }
-        finally
-        {
-            _pruneLock.Exit();
-        }
+        _keptByLastPrune = _buckets.Count;
     }
 
-    private sealed class Bucket(double tokens, DateTimeOffset refilled)
+    private struct Bucket(double tokens, long refilledTicks)
     {
-        private long _refilledTicks = refilled.UtcTicks;
+        private long _refilledTicks = refilledTicks;
 
         public double Tokens { get; set; } = tokens;
 
