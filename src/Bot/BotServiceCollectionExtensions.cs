@@ -60,7 +60,7 @@ internal static partial class BotServiceCollectionExtensions
             var state = sp.GetRequiredService<IOptions<StateOptions>>().Value;
             return string.IsNullOrWhiteSpace(state.BlobConnectionString)
                 ? ActivatorUtilities.CreateInstance<MemoryStateStorage>(sp)
-                : new BlobStateStorage(new Azure.Storage.Blobs.BlobContainerClient(state.BlobConnectionString, state.BlobContainer, BlobOptions(state)));
+                : BlobStorage(state);
         });
         services.AddSingleton<ConversationStateStore>();
         services.AddOptionsWithValidateOnStart<TranscriptOptions, TranscriptOptionsValidator>().Bind(configuration.GetSection("Transcripts"));
@@ -282,6 +282,14 @@ internal static partial class BotServiceCollectionExtensions
 
     private static bool Anonymous(IServiceProvider services) =>
         services.GetRequiredService<IOptions<BotAuthenticationOptions>>().Value.IsAnonymous;
+
+    /// <summary>
+    /// A method of its own, so the Azure SDK's assemblies are loaded only by a bot that keeps its
+    /// state in Blob storage (a lambda naming their types loads them when it is compiled).
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static IStateStorage BlobStorage(StateOptions state) =>
+        new BlobStateStorage(new Azure.Storage.Blobs.BlobContainerClient(state.BlobConnectionString, state.BlobContainer, BlobOptions(state)));
 
     /// <summary>Blob client retries stay inside the state timeout: a slow store must not hold up a turn.</summary>
     private static Azure.Storage.Blobs.BlobClientOptions BlobOptions(StateOptions state)
