@@ -6,10 +6,12 @@ using CareerBot.Bot.Channels.Slack;
 using CareerBot.Bot.Channels.WebChat;
 using CareerBot.Bot.Conversation;
 using CareerBot.Bot.Operations;
+using CareerBot.Bot.Protocol;
 using CareerBot.Bot.Rendering;
 using CareerBot.Bot.State;
 using CareerBot.Bot.Telemetry;
 using CareerBot.Knowledge;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
@@ -93,7 +95,8 @@ internal static partial class BotServiceCollectionExtensions
         services.AddSingleton<IConnectorTokenProvider>(sp => Anonymous(sp)
             ? sp.GetRequiredService<AnonymousAuthenticator>()
             : sp.GetRequiredService<MsalConnectorTokenProvider>());
-        services.AddHttpClient<ConnectorClient>(ConnectorClient.HttpClientName)
+        services.AddSingleton<ConnectorClient>();
+        services.AddHttpClient(ConnectorClient.HttpClientName)
             .AddResilienceHandler("connector", static (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<BotOptions>>().Value;
@@ -101,6 +104,12 @@ internal static partial class BotServiceCollectionExtensions
             });
         AddDirectLine(services);
         AddSlack(services);
+
+        // What each endpoint's handler takes (Protocol/Handler.cs): singletons, made once.
+        services.AddSingleton<BotEndpointServices>();
+        services.AddSingleton<DirectLineServices>();
+        services.AddSingleton<SlackServices>();
+        services.AddSingleton<WebChatTokenServices>();
         return builder;
     }
 
@@ -212,21 +221,37 @@ internal static partial class BotServiceCollectionExtensions
             Log.AnonymousMode(app.Logger);
         }
 
-        app.MapGet("/healthz", (KnowledgeProvider knowledge) =>
-            knowledge.IsLoaded ? Results.Text("ok") : Results.Text("loading", statusCode: StatusCodes.Status503ServiceUnavailable));
+        app.MapGet("/healthz", static http =>
+            http.RequestServices.GetRequiredService<KnowledgeProvider>().IsLoaded
+                ? Results.Text("ok").ExecuteAsync(http)
+                : Results.Text("loading", statusCode: StatusCodes.Status503ServiceUnavailable).ExecuteAsync(http));
         UseCareersPage(app);
-        app.UseCors();
+        UseCors(app);
         app.UseRateLimiter();
         app.UseWebSockets();
 
-        app.MapPost("/api/messages", BotEndpoint.PostAsync).RequireRateLimiting(TurnsPolicy);
+        app.MapPost("/api/messages", Handler.With<BotEndpointServices, IResult>(BotEndpoint.PostAsync)).RequireRateLimiting(TurnsPolicy);
         app.MapDirectLine();
         app.MapSlack();
-        app.MapPost(WebChatTokenEndpoint.Route, WebChatTokenEndpoint.PostAsync)
+        app.MapPost(WebChatTokenEndpoint.Route, Handler.With<WebChatTokenServices, Results<Ok<WebChatToken>, ProblemHttpResult>>(WebChatTokenEndpoint.PostAsync))
             .RequireCors(DirectLineEndpoints.CorsPolicy)
             .RequireRateLimiting(WebChatTokenEndpoint.RateLimitPolicy);
         return app;
     }
+
+    /// <summary>
+    /// ASP.NET Core's CORS middleware (for the Direct Line endpoints' policy), made by hand.
+    /// <c>UseCors()</c> binds it by reflection, and because its Invoke takes a service beside the
+    /// context, that compiles an expression tree: the last thing that loaded System.Linq.Expressions
+    /// once the endpoints were plain request delegates (Protocol/Handler.cs).
+    /// </summary>
+    private static void UseCors(WebApplication app) =>
+        app.Use(next =>
+        {
+            var cors = new Microsoft.AspNetCore.Cors.Infrastructure.CorsMiddleware(
+                next, app.Services.GetRequiredService<Microsoft.AspNetCore.Cors.Infrastructure.ICorsService>(), app.Services.GetRequiredService<ILoggerFactory>());
+            return http => cors.Invoke(http, http.RequestServices.GetRequiredService<Microsoft.AspNetCore.Cors.Infrastructure.ICorsPolicyProvider>());
+        });
 
     /// <summary>
     /// The careers page and the Web Chat bundle, from the "Page" folder next to the executable

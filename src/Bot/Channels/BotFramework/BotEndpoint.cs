@@ -14,7 +14,7 @@ namespace CareerBot.Bot.Channels.BotFramework;
 /// </summary>
 internal static partial class BotEndpoint
 {
-    public static async Task<IResult> PostAsync(HttpContext http, [AsParameters] BotEndpointServices services)
+    public static async Task<IResult> PostAsync(HttpContext http, BotEndpointServices services)
     {
         var request = http.Request;
         var cancellationToken = http.RequestAborted;

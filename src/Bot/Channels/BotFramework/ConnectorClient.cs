@@ -11,8 +11,11 @@ namespace CareerBot.Bot.Channels.BotFramework;
 /// activity, SendToConversation otherwise). Retries with jittered backoff on 429, 5xx and
 /// timeouts live in the HttpClient's resilience handler; a reply that still fails is
 /// dropped with a log line, counted in careerbot.reply_failures, and never fails the turn.
+/// One instance for the bot, taking a client from the factory per reply (a typed client was made
+/// per request, with a factory compiled from an expression tree, even for requests that reply in
+/// the response body).
 /// </summary>
-internal sealed partial class ConnectorClient(HttpClient http, IConnectorTokenProvider tokens, BotMetrics metrics, ILogger<ConnectorClient> logger)
+internal sealed partial class ConnectorClient(IHttpClientFactory clients, IConnectorTokenProvider tokens, BotMetrics metrics, ILogger<ConnectorClient> logger)
 {
     public const string HttpClientName = "connector";
 
@@ -38,7 +41,7 @@ internal sealed partial class ConnectorClient(HttpClient http, IConnectorTokenPr
                 request.Headers.TryAddWithoutValidation("x-ms-conversation-id", conversationId);
             }
 
-            using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            using var response = await clients.CreateClient(HttpClientName).SendAsync(request, cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
                 Log.ReplyDropped(logger, (int)response.StatusCode, uri.GetLeftPart(UriPartial.Authority));

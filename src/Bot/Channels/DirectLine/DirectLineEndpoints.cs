@@ -26,19 +26,23 @@ internal static partial class DirectLineEndpoints
     public static RouteGroupBuilder MapDirectLine(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(RoutePrefix).RequireCors(CorsPolicy);
-        group.MapPost("/tokens/generate", GenerateTokenAsync);
-        group.MapPost("/tokens/refresh", RefreshTokenAsync);
-        group.MapPost("/conversations", StartConversationAsync).RequireRateLimiting(BotServiceCollectionExtensions.TurnsPolicy);
-        group.MapGet("/conversations/{conversationId}", ReconnectAsync);
-        group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync).RequireRateLimiting(BotServiceCollectionExtensions.TurnsPolicy);
-        group.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync);
-        group.MapGet("/conversations/{conversationId}/stream", StreamAsync);
+        group.MapPost("/tokens/generate", Handler.With<DirectLineServices, IResult>(GenerateTokenAsync));
+        group.MapPost("/tokens/refresh", Handler.With<DirectLineServices, IResult>(RefreshTokenAsync));
+        group.MapPost("/conversations", Handler.With<DirectLineServices, IResult>(StartConversationAsync)).RequireRateLimiting(BotServiceCollectionExtensions.TurnsPolicy);
+        group.MapGet("/conversations/{conversationId}", Handler.With<DirectLineServices, IResult>(
+            static (http, services) => ReconnectAsync(http, Handler.Route(http, "conversationId"), Handler.Query(http, "watermark"), services)));
+        group.MapPost("/conversations/{conversationId}/activities", Handler.With<DirectLineServices, IResult>(
+            static (http, services) => PostActivityAsync(http, Handler.Route(http, "conversationId"), services))).RequireRateLimiting(BotServiceCollectionExtensions.TurnsPolicy);
+        group.MapGet("/conversations/{conversationId}/activities", Handler.With<DirectLineServices, IResult>(
+            static (http, services) => GetActivitiesAsync(http, Handler.Route(http, "conversationId"), Handler.Query(http, "watermark"), services)));
+        group.MapGet("/conversations/{conversationId}/stream", static http => StreamAsync(
+            http, Handler.Route(http, "conversationId"), Handler.Query(http, "t"), Handler.Query(http, "watermark"), http.RequestServices.GetRequiredService<DirectLineServices>()));
         return group;
     }
 
     /// <summary><c>POST /tokens/generate</c> (secret): a new conversation and a token bound to it.</summary>
     public static async Task<IResult> GenerateTokenAsync(
-        HttpContext http, [AsParameters] DirectLineServices services)
+        HttpContext http, DirectLineServices services)
     {
         if (!services.Tokens.IsSecret(DirectLineTokens.Bearer(http.Request.Headers.Authorization)))
         {
@@ -62,7 +66,7 @@ internal static partial class DirectLineEndpoints
 
     /// <summary><c>POST /tokens/refresh</c> (token): the same grant with a later expiry, while the token is still valid.</summary>
     public static async Task<IResult> RefreshTokenAsync(
-        HttpContext http, [AsParameters] DirectLineServices services)
+        HttpContext http, DirectLineServices services)
     {
         var token = await services.Tokens.ReadAsync(DirectLineTokens.Bearer(http.Request.Headers.Authorization)).ConfigureAwait(false);
         if (token is null)
@@ -90,7 +94,7 @@ internal static partial class DirectLineEndpoints
     /// joined, so it can welcome the user.
     /// </summary>
     public static async Task<IResult> StartConversationAsync(
-        HttpContext http, [AsParameters] DirectLineServices services)
+        HttpContext http, DirectLineServices services)
     {
         var bearer = DirectLineTokens.Bearer(http.Request.Headers.Authorization);
         DirectLineConversation? conversation;
@@ -144,7 +148,7 @@ internal static partial class DirectLineEndpoints
 
     /// <summary><c>GET /conversations/{id}?watermark=</c>: reconnect, giving a fresh stream URL.</summary>
     public static async Task<IResult> ReconnectAsync(
-        HttpContext http, string conversationId, string? watermark, [AsParameters] DirectLineServices services)
+        HttpContext http, string conversationId, string? watermark, DirectLineServices services)
     {
         var access = await AuthorizeAsync(http, conversationId, services).ConfigureAwait(false);
         if (access.Failure is { } failure)
@@ -158,7 +162,7 @@ internal static partial class DirectLineEndpoints
     }
 
     /// <summary><c>POST /conversations/{id}/activities</c>: one activity from the client; 200 <c>{id}</c>.</summary>
-    public static async Task<IResult> PostActivityAsync(HttpContext http, string conversationId, [AsParameters] DirectLineServices services)
+    public static async Task<IResult> PostActivityAsync(HttpContext http, string conversationId, DirectLineServices services)
     {
         var access = await AuthorizeAsync(http, conversationId, services).ConfigureAwait(false);
         if (access.Failure is { } failure)
@@ -218,7 +222,7 @@ internal static partial class DirectLineEndpoints
     /// <c>GET /conversations/{id}/activities?watermark=</c>: the feed after the watermark (an
     /// empty watermark means from the start). Idle polls get 200 with no activities.
     /// </summary>
-    public static async Task<IResult> GetActivitiesAsync(HttpContext http, string conversationId, string? watermark, [AsParameters] DirectLineServices services)
+    public static async Task<IResult> GetActivitiesAsync(HttpContext http, string conversationId, string? watermark, DirectLineServices services)
     {
         var access = await AuthorizeAsync(http, conversationId, services).ConfigureAwait(false);
         if (access.Failure is { } failure)
@@ -243,7 +247,7 @@ internal static partial class DirectLineEndpoints
     /// <c>GET /conversations/{id}/stream?t=token&amp;watermark=</c>: a WebSocket that sends each new
     /// part of the feed as an ActivitySet. One stream per conversation: a new one closes the old.
     /// </summary>
-    public static async Task StreamAsync(HttpContext http, string conversationId, string? t, string? watermark, [AsParameters] DirectLineServices services)
+    public static async Task StreamAsync(HttpContext http, string conversationId, string? t, string? watermark, DirectLineServices services)
     {
         var access = await AuthorizeAsync(http, conversationId, services, t).ConfigureAwait(false);
         if (access.Failure is { } failure)

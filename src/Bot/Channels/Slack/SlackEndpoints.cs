@@ -33,8 +33,8 @@ internal static partial class SlackEndpoints
             Log.Enabled(app.Logger, EventsRoute, InteractionsRoute);
         }
 
-        app.MapPost(EventsRoute, PostEventAsync);
-        app.MapPost(InteractionsRoute, PostInteractionAsync);
+        app.MapPost(EventsRoute, Handler.With<SlackServices, IResult>(PostEventAsync));
+        app.MapPost(InteractionsRoute, Handler.With<SlackServices, IResult>(PostInteractionAsync));
     }
 
     /// <summary>
@@ -42,7 +42,7 @@ internal static partial class SlackEndpoints
     /// with a question (a direct message or a mention) is queued once per event id. Always 200
     /// once the signature holds, so Slack does not retry what was deliberately ignored.
     /// </summary>
-    public static async Task<IResult> PostEventAsync(HttpContext http, [AsParameters] SlackServices services)
+    public static async Task<IResult> PostEventAsync(HttpContext http, SlackServices services)
     {
         var (body, failure) = await ReadVerifiedAsync(http, services, EventsRoute).ConfigureAwait(false);
         if (failure is not null)
@@ -79,7 +79,7 @@ internal static partial class SlackEndpoints
     /// An Interactivity request (form field <c>payload</c>): a click on one of the suggested-question
     /// buttons asks that question in the thread the buttons are in. Anything else is acknowledged.
     /// </summary>
-    public static async Task<IResult> PostInteractionAsync(HttpContext http, [AsParameters] SlackServices services)
+    public static async Task<IResult> PostInteractionAsync(HttpContext http, SlackServices services)
     {
         var (body, failure) = await ReadVerifiedAsync(http, services, InteractionsRoute).ConfigureAwait(false);
         if (failure is not null)

@@ -19,7 +19,7 @@ internal static partial class WebChatTokenEndpoint
     public const string RateLimitPolicy = "directline-token";
     public const string AzureClientName = "directline-azure";
 
-    public static async Task<Results<Ok<WebChatToken>, ProblemHttpResult>> PostAsync(HttpContext http, [AsParameters] WebChatTokenServices services)
+    public static async Task<Results<Ok<WebChatToken>, ProblemHttpResult>> PostAsync(HttpContext http, WebChatTokenServices services)
     {
         var options = services.Options.Value;
         var user = new ChannelAccount { Id = DirectLineConversations.NewUserId(), Role = "user" };
