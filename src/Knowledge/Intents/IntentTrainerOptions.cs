@@ -33,6 +33,12 @@ public sealed record IntentTrainerOptions
     [Range(0.01, 100.0)]
     public double MarginScale { get; init; } = 3.0;
 
+    /// <summary>
+    /// Add the Porter stems of the words as unigrams and bigrams beside the surface words. The
+    /// model file records it, so a loaded model extracts the features it was trained on.
+    /// </summary>
+    public bool StemFeatures { get; init; }
+
     /// <summary>Weigh each intent's examples so every intent counts the same, however many utterances it has.</summary>
     public bool BalanceClasses { get; init; } = true;
 
