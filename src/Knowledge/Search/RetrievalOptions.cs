@@ -25,6 +25,14 @@ public sealed record RetrievalOptions
     public double TopicBoost { get; init; } = 0.75;
 
     /// <summary>
+    /// When the second most probable topic has at least this share of the first's probability,
+    /// the two split the topic boost by probability instead of the first taking all of it: which
+    /// of two nearly equal topics wins is chance, and should not decide the passage.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double TopicTieRatio { get; init; } = 0.8;
+
+    /// <summary>
     /// Extra score share for a passage whose heading states the question (scaled by how well
     /// it does: the IDF-weighted harmonic mean of heading and question words shared).
     /// </summary>
