@@ -59,8 +59,10 @@ public sealed record RetrievalOptions
     public double ContextTermWeight { get; init; } = 0.5;
 
     /// <summary>
-    /// A follow-up ("what about senior ones?") keeps the previous turn's topic unless its own
-    /// topic is at least this probable: on its own it says little about the topic it continues.
+    /// A follow-up that asks a question of its own about the previous turn ("which one pays
+    /// more?", "why C++?") keeps the previous turn's topic unless its own topic is at least this
+    /// probable. One that only changes part of the previous question ("what about senior ones?")
+    /// takes its topic from itself read alone and read after that question, not from this cut.
     /// </summary>
     [Range(0.0, 1.0)]
     public double FollowUpTopicSwitch { get; init; } = 0.6;
