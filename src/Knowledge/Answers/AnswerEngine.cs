@@ -64,7 +64,7 @@ public sealed class AnswerEngine(KnowledgeSnapshot knowledge)
         var (answerText, citations) = Compose(views, turn.Query);
         var terms = turn.Query.Terms;
         var context = new ConversationContext(
-            turn.Query.Topic?.Name, turn.Text, [.. terms, .. turn.Query.ContextTerms.Take(Math.Max(0, MaxContextTerms - terms.Count))],
+            turn.Query.Topic?.Name, turn.Resolved, [.. terms, .. turn.Query.ContextTerms.Take(Math.Max(0, MaxContextTerms - terms.Count))],
             views.Select(p => p.Id).ToArray());
         var suggestions = Suggest(turn.Text, ranked, views, turn.Query.Topic, turn.Prediction);
         return new Answer(turn.Text, AnswerKind.Answered, answerText, citations, turn.IntentScore, ranked[0].Score * Math.Max(turn.Prediction.Score, 0.5), suggestions, context);
@@ -94,16 +94,40 @@ public sealed class AnswerEngine(KnowledgeSnapshot knowledge)
         var terms = Knowledge.Analyzer.Analyze(text, Knowledge.Corrector);
         var followUp = !isMore && FollowUpResolver.IsFollowUp(text, terms, prediction, previous);
 
-        var keepsTopic = followUp && previous?.Topic is not null
-            && (!prediction.Intent.IsTopic || prediction.Score < Knowledge.Options.Retrieval.FollowUpTopicSwitch);
-        Topic? topic = keepsTopic ? new Topic(previous!.Topic!) : prediction.Intent.IsTopic ? prediction.Intent.Topic : null;
-        if (keepsTopic)
+        var resolved = text;
+        Topic? topic;
+        IReadOnlyList<TopicShare> shares;
+        if (followUp && previous?.Topic is not null && FollowUpResolver.IsElliptical(text))
         {
-            intentScore = new IntentScore(topic!.Value.Name, prediction.Score);
+            // "what about senior ones?" after a question on pay: on its own "senior" reads as career
+            // path, but the message asks the pay question again for another level. Both readings,
+            // the message alone and the previous question with it, count equally: a word that names
+            // a topic of its own ("and the skills?") outweighs the previous question, a modifier
+            // ("senior") does not.
+            resolved = Resolve(previous.Question, text);
+            var readings = Average(prediction.Ranked, Knowledge.Model.Classify(resolved).Ranked);
+            (topic, shares) = TopicsOf(readings);
+            topic ??= new Topic(previous.Topic);
+            intentScore = new IntentScore(topic.Value.Name, readings.FirstOrDefault(r => r.Intent.Topic == topic).Score);
+        }
+        else if (followUp && previous?.Topic is not null
+            && (!prediction.Intent.IsTopic || prediction.Score < Knowledge.Options.Retrieval.FollowUpTopicSwitch))
+        {
+            topic = new Topic(previous.Topic);
+            shares = [];
+            intentScore = new IntentScore(topic.Value.Name, prediction.Score);
+        }
+        else if (prediction.Intent.IsTopic)
+        {
+            (topic, shares) = TopicsOf(prediction.Ranked);
+        }
+        else
+        {
+            (topic, shares) = (null, []);
         }
 
         var contextTerms = followUp ? previous!.Terms.Where(t => !terms.Contains(t)).ToArray() : [];
-        var query = new RetrievalQuery(terms, contextTerms, topic, new HashSet<string>());
+        var query = new RetrievalQuery(terms, contextTerms, topic, new HashSet<string>()) { TopicShares = shares };
         if (span is not null)
         {
             span.SetTag(KnowledgeTelemetry.IntentTag, intentScore.Name);
@@ -111,7 +135,52 @@ public sealed class AnswerEngine(KnowledgeSnapshot knowledge)
             span.SetTag(KnowledgeTelemetry.FollowUpTag, followUp);
         }
 
-        return new QuestionAnalysis(text, previous, prediction, intentScore, isMore, followUp, query);
+        return new QuestionAnalysis(text, previous, prediction, intentScore, isMore, followUp, query) { Resolved = resolved };
+    }
+
+    /// <summary>
+    /// The best topic among <paramref name="ranked"/> (best first), and when the next topic is
+    /// nearly as probable, both with their shares of the topic boost.
+    /// </summary>
+    private (Topic? Topic, IReadOnlyList<TopicShare> Shares) TopicsOf(IReadOnlyList<ScoredIntent> ranked)
+    {
+        var topics = ranked.Where(r => r.Intent.IsTopic).Take(2).ToArray();
+        if (topics.Length == 0)
+        {
+            return (null, []);
+        }
+
+        var first = topics[0];
+        if (topics.Length < 2 || first.Score <= 0 || topics[1].Score < Knowledge.Options.Retrieval.TopicTieRatio * first.Score)
+        {
+            return (first.Intent.Topic, []);
+        }
+
+        var second = topics[1];
+        var total = first.Score + second.Score;
+        return (first.Intent.Topic, [new TopicShare(first.Intent.Topic!.Value, first.Score / total), new TopicShare(second.Intent.Topic!.Value, second.Score / total)]);
+    }
+
+    /// <summary>The mean of two readings' probabilities (an intent missing from one counts 0 there), best first.</summary>
+    private static List<ScoredIntent> Average(IReadOnlyList<ScoredIntent> a, IReadOnlyList<ScoredIntent> b)
+    {
+        var sums = new Dictionary<string, (Intent Intent, double Sum)>(StringComparer.Ordinal);
+        foreach (var r in a.Concat(b))
+        {
+            sums[r.Intent.Name] = (r.Intent, (sums.TryGetValue(r.Intent.Name, out var s) ? s.Sum : 0) + r.Score);
+        }
+
+        return sums.Values
+            .Select(v => new ScoredIntent(v.Intent, v.Sum / 2))
+            .OrderByDescending(r => r.Score).ThenBy(r => r.Intent.Name, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>The question an elliptical follow-up stands for: the previous one, then the change.</summary>
+    private static string Resolve(string previous, string text)
+    {
+        var resolved = $"{previous} {text}";
+        return resolved.Length <= MaxQuestionLength ? resolved : text;
     }
 
     /// <summary>Ranked passages for an understood turn (empty for small talk and declines by intent).</summary>
@@ -161,7 +230,7 @@ public sealed class AnswerEngine(KnowledgeSnapshot knowledge)
             return null;
         }
 
-        return turn with { Query = turn.Query with { Topic = topic }, IntentScore = new IntentScore(topic?.Name ?? turn.IntentScore.Name, turn.Prediction.Score) };
+        return turn with { Query = turn.Query with { Topic = topic, TopicShares = [] }, IntentScore = new IntentScore(topic?.Name ?? turn.IntentScore.Name, turn.Prediction.Score) };
     }
 
     /// <summary>The best passage, and other guides' passages on the same point that score nearly as well.</summary>

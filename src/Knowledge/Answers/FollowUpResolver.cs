@@ -16,6 +16,16 @@ public static class FollowUpResolver
         "ok and", "okay and", "so ", "but ",
     ];
 
+    /// <summary>
+    /// Openings of a follow-up that asks the previous question again with one part changed
+    /// ("what about senior ones?", "and in New York?"), rather than a question of its own
+    /// about the same things ("which one pays more?", "why C++?").
+    /// </summary>
+    private static readonly string[] EllipticalCues =
+    [
+        "what about", "how about", "and ", "what of", "same for", "same question", "ok and", "okay and",
+    ];
+
     private static readonly HashSet<string> References = new(StringComparer.Ordinal)
     {
         "they", "them", "those", "it", "that", "this", "one", "ones", "there", "these", "he", "she", "their",
@@ -30,6 +40,17 @@ public static class FollowUpResolver
     /// <summary>"tell me more" and the like: show the next passage for the previous question.</summary>
     public static bool IsMoreRequest(string text) =>
         MoreRequests.Contains(string.Join(' ', Text.Tokenizer.Tokenize(text)));
+
+    /// <summary>
+    /// Whether a follow-up only replaces part of the previous question: its words alone then say
+    /// little about the topic, which is the previous question's with that part changed.
+    /// </summary>
+    public static bool IsElliptical(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lower = text.Trim().ToLowerInvariant();
+        return EllipticalCues.Any(cue => lower.StartsWith(cue, StringComparison.Ordinal));
+    }
 
     public static bool IsFollowUp(string text, IReadOnlyList<string> terms, IntentPrediction prediction, ConversationContext? previous)
     {

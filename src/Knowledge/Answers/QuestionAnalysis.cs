@@ -11,4 +11,11 @@ public sealed record QuestionAnalysis(
     IntentScore IntentScore,
     bool IsMoreRequest,
     bool IsFollowUp,
-    RetrievalQuery Query);
+    RetrievalQuery Query)
+{
+    /// <summary>
+    /// The question the message stands for: the text itself, or for a follow-up that only changes
+    /// part of the previous question, that question followed by the change.
+    /// </summary>
+    public string Resolved { get; init; } = Text;
+}

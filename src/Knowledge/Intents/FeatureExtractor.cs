@@ -6,15 +6,22 @@ namespace CareerBot.Knowledge.Intents;
 /// Turns text into hashed n-gram counts: word unigrams and bigrams (with sentence-start and
 /// sentence-end markers) and character 3- to 5-grams of each word. Words are rewritten by
 /// the synonym map first, so "MLE pay" and "machine learning engineer salary" share features.
+/// Optionally also the Porter stems of the words as unigrams and bigrams, so "earns", "earning"
+/// and "earned" share a feature beside their own.
 /// </summary>
-public sealed class FeatureExtractor(SynonymMap synonyms)
+public sealed class FeatureExtractor(SynonymMap synonyms, bool stems = false)
 {
     private const ulong WordSalt = 0x9E3779B97F4A7C15UL;
     private const ulong BigramSalt = 0xC2B2AE3D27D4EB4FUL;
     private const ulong CharSalt = 0x165667B19E3779F9UL;
     private const ulong SkipSalt = 0x27D4EB2F165667C5UL;
+    private const ulong StemSalt = 0x85EBCA77C2B2AE63UL;
+    private const ulong StemBigramSalt = 0x94D049BB133111EBUL;
 
     public SynonymMap Synonyms { get; } = synonyms;
+
+    /// <summary>Whether stemmed word unigrams and bigrams are extracted beside the surface words.</summary>
+    public bool Stems { get; } = stems;
 
     /// <summary>Adds each feature's hash to <paramref name="counts"/>.</summary>
     public void Extract(string text, Dictionary<ulong, int> counts)
@@ -37,6 +44,20 @@ public sealed class FeatureExtractor(SynonymMap synonyms)
         for (var i = 0; i + 2 < words.Count; i++)
         {
             Add(counts, Combine(SkipSalt, Hash(WordSalt, words[i]), Hash(WordSalt, words[i + 2])));
+        }
+
+        if (Stems)
+        {
+            var previousStem = Hash(StemSalt, "<s>");
+            foreach (var word in words)
+            {
+                var hash = Hash(StemSalt, PorterStemmer.Stem(word));
+                Add(counts, hash);
+                Add(counts, Combine(StemBigramSalt, previousStem, hash));
+                previousStem = hash;
+            }
+
+            Add(counts, Combine(StemBigramSalt, previousStem, Hash(StemSalt, "</s>")));
         }
     }
 

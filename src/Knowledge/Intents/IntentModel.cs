@@ -11,7 +11,7 @@ namespace CareerBot.Knowledge.Intents;
 /// </summary>
 public sealed class IntentModel : IIntentClassifier
 {
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
     private const string Magic = "CBIM";
 
     private readonly Dictionary<ulong, int> _features;
@@ -21,7 +21,7 @@ public sealed class IntentModel : IIntentClassifier
     private readonly Intent[] _intents;
     private readonly FeatureExtractor _extractor;
 
-    internal IntentModel(string[] classNames, Dictionary<ulong, int> features, float[] idf, float[] weights, float[] bias, double threshold, string trainingHash, SynonymMap synonyms)
+    internal IntentModel(string[] classNames, Dictionary<ulong, int> features, float[] idf, float[] weights, float[] bias, double threshold, string trainingHash, FeatureExtractor extractor)
     {
         ClassNames = classNames;
         _intents = classNames.Select(Intent.FromName).ToArray();
@@ -31,7 +31,7 @@ public sealed class IntentModel : IIntentClassifier
         _bias = bias;
         Threshold = threshold;
         TrainingHash = trainingHash;
-        _extractor = new FeatureExtractor(synonyms);
+        _extractor = extractor;
     }
 
     public IReadOnlyList<string> ClassNames { get; }
@@ -154,6 +154,7 @@ public sealed class IntentModel : IIntentClassifier
                 writer.Write(FormatVersion);
                 writer.Write(TrainingHash);
                 writer.Write(Threshold);
+                writer.Write(_extractor.Stems);
                 writer.Write(ClassNames.Count);
                 foreach (var name in ClassNames)
                 {
@@ -206,6 +207,7 @@ public sealed class IntentModel : IIntentClassifier
 
             var hash = reader.ReadString();
             var threshold = reader.ReadDouble();
+            var stems = reader.ReadBoolean();
             var classCount = reader.ReadInt32();
             if (classCount is < 1 or > 10_000)
             {
@@ -249,7 +251,7 @@ public sealed class IntentModel : IIntentClassifier
                 throw new InvalidDataException($"{path} has trailing bytes");
             }
 
-            return new IntentModel(names, features, idf, weights, bias, threshold, hash, synonyms);
+            return new IntentModel(names, features, idf, weights, bias, threshold, hash, new FeatureExtractor(synonyms, stems));
         }
         catch (Exception ex) when (ex is EndOfStreamException or IOException or ArgumentException)
         {

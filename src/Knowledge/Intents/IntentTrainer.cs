@@ -96,7 +96,7 @@ public static class IntentTrainer
     {
         var classNames = examples.Select(e => e.Intent).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var classIndex = classNames.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
-        var extractor = new FeatureExtractor(synonyms);
+        var extractor = new FeatureExtractor(synonyms, options.StemFeatures);
 
         // Feature index and document frequencies, in first-seen order for determinism.
         var features = new Dictionary<ulong, int>();
@@ -163,7 +163,7 @@ public static class IntentTrainer
             bias[c] = (float)blended[weightCount + c];
         }
 
-        return new IntentModel(classNames, features, idf, weights, bias, threshold, TrainingHash(examples, synonyms, options with { ChooseThreshold = true, FixedThreshold = 0 }), synonyms);
+        return new IntentModel(classNames, features, idf, weights, bias, threshold, TrainingHash(examples, synonyms, options with { ChooseThreshold = true, FixedThreshold = 0 }), extractor);
     }
 
     /// <summary>

@@ -125,7 +125,7 @@ public sealed class PassageRetriever
             }
 
             var coverage = total > 0 ? covered / total : 0;
-            var topicBoost = query.Topic is { } topic && passage.HasTopic(topic) ? 1.0 + _options.TopicBoost : 1.0;
+            var topicBoost = 1.0 + (_options.TopicBoost * TopicShareOf(query, passage));
             var headingBoost = 1.0 + (_options.HeadingBoost * HeadingMatch(hit.Ordinal, queryWeights, total));
             var bm25 = maxBm25 > 0 ? hit.Score / maxBm25 : 0;
             var score = Math.Pow(bm25, _options.Bm25Exponent) * topicBoost * headingBoost * ((1.0 - _options.CoverageWeight) + (_options.CoverageWeight * coverage));
@@ -134,6 +134,31 @@ public sealed class PassageRetriever
 
         ranked.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Passage.Id, b.Passage.Id));
         return ranked.Count > limit ? ranked.GetRange(0, limit) : ranked;
+    }
+
+    /// <summary>
+    /// How much of the topic boost a passage earns (0..1): all of it when it is tagged with the
+    /// query's topic; with two topics the classifier could not tell apart, the shares of those it
+    /// is tagged with, so a passage on both ("duties by level" for a junior's duties) comes before
+    /// one on either alone, whichever of the two won by a hair.
+    /// </summary>
+    private static double TopicShareOf(RetrievalQuery query, Passage passage)
+    {
+        if (query.TopicShares.Count == 0)
+        {
+            return query.Topic is { } topic && passage.HasTopic(topic) ? 1.0 : 0.0;
+        }
+
+        var share = 0.0;
+        foreach (var (topic, weight) in query.TopicShares)
+        {
+            if (passage.HasTopic(topic))
+            {
+                share += weight;
+            }
+        }
+
+        return Math.Min(share, 1.0);
     }
 
     /// <summary>

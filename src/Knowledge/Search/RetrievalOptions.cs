@@ -25,6 +25,14 @@ public sealed record RetrievalOptions
     public double TopicBoost { get; init; } = 0.75;
 
     /// <summary>
+    /// When the second most probable topic has at least this share of the first's probability,
+    /// the two split the topic boost by probability instead of the first taking all of it: which
+    /// of two nearly equal topics wins is chance, and should not decide the passage.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double TopicTieRatio { get; init; } = 0.8;
+
+    /// <summary>
     /// Extra score share for a passage whose heading states the question (scaled by how well
     /// it does: the IDF-weighted harmonic mean of heading and question words shared).
     /// </summary>
@@ -51,8 +59,10 @@ public sealed record RetrievalOptions
     public double ContextTermWeight { get; init; } = 0.5;
 
     /// <summary>
-    /// A follow-up ("what about senior ones?") keeps the previous turn's topic unless its own
-    /// topic is at least this probable: on its own it says little about the topic it continues.
+    /// A follow-up that asks a question of its own about the previous turn ("which one pays
+    /// more?", "why C++?") keeps the previous turn's topic unless its own topic is at least this
+    /// probable. One that only changes part of the previous question ("what about senior ones?")
+    /// takes its topic from itself read alone and read after that question, not from this cut.
     /// </summary>
     [Range(0.0, 1.0)]
     public double FollowUpTopicSwitch { get; init; } = 0.6;

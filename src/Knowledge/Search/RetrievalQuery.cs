@@ -12,6 +12,16 @@ public sealed record RetrievalQuery(
     Topic? Topic,
     IReadOnlySet<string> Exclude)
 {
+    /// <summary>
+    /// The topics to favour with their shares of the topic boost, when the classifier cannot
+    /// tell two apart (shares add up to 1, <see cref="Topic"/> first); empty means
+    /// <see cref="Topic"/> alone, with all of it.
+    /// </summary>
+    public IReadOnlyList<TopicShare> TopicShares { get; init; } = [];
+
     public static RetrievalQuery For(IReadOnlyList<string> terms, Topic? topic = null) =>
         new(terms, [], topic, new HashSet<string>());
 }
+
+/// <summary>A topic and its share (0..1) of the boost a passage tagged with it gets.</summary>
+public readonly record struct TopicShare(Topic Topic, double Share);

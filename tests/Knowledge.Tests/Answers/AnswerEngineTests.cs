@@ -18,9 +18,11 @@ public sealed class AnswerEngineTests : IDisposable
             ("hello", "greeting", 0.95),
             ("thank", "thanks", 0.95),
             ("phd", "education", 0.9),
+            // Before "earn": in a follow-up read with the question before it ("... earn? and the
+            // skills?") the word that names a topic of its own decides, as with the trained models.
+            ("skills", "skills", 0.9),
             ("earn", "salary", 0.9),
             ("astronaut", "salary", 0.9),
-            ("skills", "skills", 0.9),
             ("engineer do", "responsibilities", 0.9),
             ("data scientist", "role_comparison", 0.9),
             ("why", "skills", 0.3),
@@ -114,6 +116,48 @@ public sealed class AnswerEngineTests : IDisposable
     }
 
     [Fact]
+    public void Answer_EllipticalFollowUp_ConfidentAloneInAModifier_KeepsThePreviousTopic()
+    {
+        // On its own "senior ones" reads as career path, above the probability at which a follow-up
+        // used to switch topic; read with the question it continues, it is about pay.
+        var knowledge = Snapshot(new FakeClassifier(("earn", "salary", 0.9), ("senior ones", "career_path", 0.75)));
+        var engine = new AnswerEngine(knowledge);
+        var first = engine.Answer(new Question("How much do junior engineers earn?"));
+
+        var followUp = engine.Answer(new Question("what about senior ones?", first.Context));
+        var turn = engine.Understand(new Question("what about senior ones?", first.Context));
+
+        Assert.Equal("salary", followUp.Intent.Name);
+        Assert.Equal("Senior engineers earn about $160,000 a year. [1]", followUp.Text);
+        Assert.Equal("How much do junior engineers earn? what about senior ones?", followUp.Context.Question);
+        Assert.Equal("How much do junior engineers earn? what about senior ones?", turn.Resolved);
+    }
+
+    [Fact]
+    public void Understand_TwoTopicsNearlyTied_SplitsTheTopicBoost_OneClearTopicTakesItAll()
+    {
+        var classifier = new Moq.Mock<IIntentClassifier>();
+        classifier.SetupGet(c => c.ClassNames).Returns(["career_path", "out_of_scope", "responsibilities", "salary"]);
+        classifier.SetupGet(c => c.Threshold).Returns(0.0);
+        classifier.Setup(c => c.Classify("junior engineer duties")).Returns(new IntentPrediction(
+            Intent.FromName("career_path"), 0.45,
+            [new ScoredIntent(Intent.FromName("career_path"), 0.45), new ScoredIntent(Intent.FromName("responsibilities"), 0.40), new ScoredIntent(Intent.OutOfScope, 0.1)]));
+        classifier.Setup(c => c.Classify("junior engineer pay")).Returns(new IntentPrediction(
+            Intent.FromName("salary"), 0.6,
+            [new ScoredIntent(Intent.FromName("salary"), 0.6), new ScoredIntent(Intent.FromName("career_path"), 0.3), new ScoredIntent(Intent.OutOfScope, 0.1)]));
+        var engine = new AnswerEngine(Snapshot(classifier.Object));
+
+        var tied = engine.Understand(new Question("junior engineer duties")).Query;
+        var clear = engine.Understand(new Question("junior engineer pay")).Query;
+
+        Assert.Equal("career_path", tied.Topic?.Name);
+        Assert.Equal(["career_path", "responsibilities"], tied.TopicShares.Select(t => t.Topic.Name));
+        Assert.Equal(0.45 / 0.85, tied.TopicShares[0].Share, 9);
+        Assert.Equal("salary", clear.Topic?.Name);
+        Assert.Empty(clear.TopicShares);
+    }
+
+    [Fact]
     public void Answer_WhyFollowUp_KeepsTheSkillsContext()
     {
         var first = _engine.Answer(new Question("What skills do I need?"));
@@ -188,6 +232,11 @@ public sealed class AnswerEngineTests : IDisposable
         Assert.Equal(["How much do ML engineers earn?", "What comes after senior?"], answer.Suggestions);
         classifier.Verify(c => c.Classify("zebra quokka"), Moq.Times.Once());
     }
+
+    private KnowledgeSnapshot Snapshot(IIntentClassifier classifier) =>
+        new(_loaded.Search, _loaded.Passages, classifier, _loaded.Analyzer.Synonyms,
+            new Dictionary<string, IReadOnlyList<string>> { ["salary"] = ["How much do ML engineers earn?"] },
+            _kb.Options(), _loaded.ContentHash);
 
     [Fact]
     public void Answer_Greeting_IsSmallTalkWithSuggestions()

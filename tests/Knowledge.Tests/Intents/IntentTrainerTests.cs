@@ -50,10 +50,12 @@ public sealed class IntentTrainerTests
         Assert.NotEqual(model.TrainingHash, IntentTrainer.Fit(Toy, SynonymMap.Empty, new IntentTrainerOptions { Folds = 3 }).TrainingHash);
     }
 
-    [Fact]
-    public void SaveLoad_RoundTrip_PredictsTheSame()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void SaveLoad_RoundTrip_PredictsTheSame(bool stemFeatures)
     {
-        var model = IntentTrainer.Fit(Toy, SynonymMap.Empty, new IntentTrainerOptions { Folds = 3 });
+        var model = IntentTrainer.Fit(Toy, SynonymMap.Empty, new IntentTrainerOptions { Folds = 3, StemFeatures = stemFeatures });
         var path = Path.Combine(Path.GetTempPath(), $"careerbot-model-{Guid.NewGuid():N}.bin");
         try
         {
@@ -63,7 +65,7 @@ public sealed class IntentTrainerTests
             Assert.Equal(model.ClassNames, loaded.ClassNames);
             Assert.Equal(model.Threshold, loaded.Threshold);
             Assert.Equal(model.TrainingHash, loaded.TrainingHash);
-            foreach (var text in new[] { "red apple", "green", "weather", "something new entirely" })
+            foreach (var text in new[] { "red apple", "green", "weather", "something new entirely", "ripening cherries" })
             {
                 Assert.Equal(model.Probabilities(text), loaded.Probabilities(text));
             }
@@ -72,6 +74,19 @@ public sealed class IntentTrainerTests
         {
             File.Delete(path);
         }
+    }
+
+    [Fact]
+    public void Fit_WithStemFeatures_SharesEvidenceBetweenFormsOfAWord()
+    {
+        var options = new IntentTrainerOptions { Folds = 3, ChooseThreshold = false };
+        var surface = IntentTrainer.Fit(Toy, SynonymMap.Empty, options);
+        var stemmed = IntentTrainer.Fit(Toy, SynonymMap.Empty, options with { StemFeatures = true });
+        var red = surface.ClassNames.ToList().IndexOf("red");
+
+        // "ripeness" shares the stem of "ripe" (a red example) but none of its word n-grams.
+        Assert.True(stemmed.Probabilities("ripeness")[red] > surface.Probabilities("ripeness")[red]);
+        Assert.NotEqual(surface.TrainingHash, stemmed.TrainingHash);
     }
 
     [Fact]

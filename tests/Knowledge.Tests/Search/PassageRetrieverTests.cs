@@ -1,4 +1,5 @@
 using CareerBot.Knowledge.Guides;
+using CareerBot.Knowledge.Intents;
 using CareerBot.Knowledge.Search;
 using CareerBot.Knowledge.Text;
 
@@ -47,6 +48,28 @@ public sealed class PassageRetrieverTests
     }
 
     [Fact]
+    public void Retrieve_TwoTopicsNearlyTied_PassageTaggedWithBothComesFirst()
+    {
+        // "What are a junior engineer's duties?": career path and responsibilities nearly tied.
+        var careerPath = new Topic("career_path");
+        var responsibilities = new Topic("responsibilities");
+        Passage[] passages =
+        [
+            Passage("progression", "Junior to principal", "Junior engineers take on more duties as they progress.", careerPath),
+            Passage("duties-by-level", "Duties by level", "Junior engineers have these duties: cleaning data and testing models.", responsibilities, careerPath),
+            Passage("duties", "Duties", "Engineers have many duties.", responsibilities),
+        ];
+        var terms = new[] { "junior", "duties" };
+
+        var winnerAlone = Retriever(passages).Retrieve(RetrievalQuery.For(terms, careerPath), 3);
+        var shared = Retriever(passages).Retrieve(
+            RetrievalQuery.For(terms, careerPath) with { TopicShares = [new(careerPath, 0.52), new(responsibilities, 0.48)] }, 3);
+
+        Assert.Equal("g#progression", winnerAlone[0].Passage.Id);
+        Assert.Equal("g#duties-by-level", shared[0].Passage.Id);
+    }
+
+    [Fact]
     public void StemWeights_FramingWordsAndContextTerms_WeighLess()
     {
         var options = new RetrievalOptions();
@@ -59,14 +82,16 @@ public sealed class PassageRetrieverTests
         Assert.Equal(options.ContextTermWeight, weights["salari"]);
     }
 
-    private static PassageRetriever Retriever(RetrievalOptions? options = null)
+    private static PassageRetriever Retriever(RetrievalOptions? options = null) => Retriever(Passages, options);
+
+    private static PassageRetriever Retriever(Passage[] passages, RetrievalOptions? options = null)
     {
         options ??= new RetrievalOptions();
         var analyzer = new TextAnalyzer(SynonymMap.Empty);
-        var search = new MemoryPassageSearch(Passages, analyzer, new Dictionary<string, int>(), options.TitleWeight, options.BodyWeight);
-        return new PassageRetriever(search, Passages, analyzer, options);
+        var search = new MemoryPassageSearch(passages, analyzer, new Dictionary<string, int>(), options.TitleWeight, options.BodyWeight);
+        return new PassageRetriever(search, passages, analyzer, options);
     }
 
-    private static Passage Passage(string id, string heading, string text) =>
-        new($"g#{id}", "g", "G", "S", new DateOnly(2026, 1, 1), heading, heading, text, [], false);
+    private static Passage Passage(string id, string heading, string text, params Topic[] topics) =>
+        new($"g#{id}", "g", "G", "S", new DateOnly(2026, 1, 1), heading, heading, text, topics, false);
 }
