@@ -12,6 +12,17 @@ public sealed class MemoryStateStorageTests
 
     private readonly ListLogger _log = new();
 
+    /// <summary>About the size of a real conversation's state (600-700 bytes).</summary>
+    private static string TypicalState(char filler) => "{\"question\":\"" + new string(filler, 600) + "\"}";
+
+    private static async Task WriteNewAsync(MemoryStateStorage storage, string prefix, int count, string state)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            await storage.WriteAsync(prefix + i, state, null, CancellationToken.None);
+        }
+    }
+
     private MemoryStateStorage Storage(int maxItems = 100) =>
         new(Options.Create(new StateOptions { Ttl = TimeSpan.FromMinutes(30), MaxItems = maxItems }), _time, new Logger<MemoryStateStorage>(new LoggerFactory([_log])));
 
@@ -129,11 +140,8 @@ public sealed class MemoryStateStorageTests
     public async Task Write_TheSameConversationsAgainAndAgain_NeedsNoMoreMemory()
     {
         var storage = Storage(maxItems: 1000);
-        var state = "{\"question\":\"" + new string('q', 600) + "\"}";
-        for (var i = 0; i < 1000; i++)
-        {
-            await storage.WriteAsync("conversation-" + i, state, null, CancellationToken.None);
-        }
+        var state = TypicalState('q');
+        await WriteNewAsync(storage, "conversation-", 1000, state);
 
         var held = storage.SegmentBytesHeld;
         for (var round = 0; round < 10; round++)
@@ -141,24 +149,20 @@ public sealed class MemoryStateStorageTests
             for (var i = 0; i < 1000; i++)
             {
                 var current = await storage.ReadAsync("conversation-" + i, CancellationToken.None);
-                await storage.WriteAsync("conversation-" + i, state.Replace('q', (char)('a' + round)), current!.ETag, CancellationToken.None);
+                await storage.WriteAsync("conversation-" + i, TypicalState((char)('a' + round)), current!.ETag, CancellationToken.None);
             }
         }
 
         Assert.InRange(held, 1, 4 * StateArena.SegmentBytes);
         Assert.Equal(held, storage.SegmentBytesHeld);
-        Assert.Equal(state.Replace('q', 'j'), (await storage.ReadAsync("conversation-999", CancellationToken.None))?.Json);
+        Assert.Equal(TypicalState('j'), (await storage.ReadAsync("conversation-999", CancellationToken.None))?.Json);
     }
 
     [Fact]
     public async Task Sweep_AfterABusySpellHasExpired_GivesTheMemoryBack()
     {
         var storage = Storage(maxItems: 100_000);
-        var state = "{\"question\":\"" + new string('q', 600) + "\"}";
-        for (var i = 0; i < 5000; i++)
-        {
-            await storage.WriteAsync("busy-" + i, state, null, CancellationToken.None);
-        }
+        await WriteNewAsync(storage, "busy-", 5000, TypicalState('q'));
 
         var busy = storage.SegmentBytesHeld;
         _time.Advance(TimeSpan.FromMinutes(20));
