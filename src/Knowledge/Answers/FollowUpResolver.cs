@@ -9,21 +9,20 @@ namespace CareerBot.Knowledge.Answers;
 /// </summary>
 public static class FollowUpResolver
 {
-    private static readonly string[] Cues =
-    [
-        "what about", "how about", "and ", "what of", "same for", "same question", "why", "which one", "which of",
-        "which pays", "which is", "which earns", "what if", "how so", "then ", "compared to", "versus", "vs ",
-        "ok and", "okay and", "so ", "but ",
-    ];
-
     /// <summary>
     /// Openings of a follow-up that asks the previous question again with one part changed
-    /// ("what about senior ones?", "and in New York?"), rather than a question of its own
-    /// about the same things ("which one pays more?", "why C++?").
+    /// ("what about senior ones?", "and in New York?").
     /// </summary>
     private static readonly string[] EllipticalCues =
     [
         "what about", "how about", "and ", "what of", "same for", "same question", "ok and", "okay and",
+    ];
+
+    /// <summary>Openings of a follow-up that asks a question of its own about the same things ("which one pays more?", "why C++?").</summary>
+    private static readonly string[] QuestionCues =
+    [
+        "why", "which one", "which of", "which pays", "which is", "which earns", "what if", "how so", "then ",
+        "compared to", "versus", "vs ", "so ", "but ",
     ];
 
     private static readonly HashSet<string> References = new(StringComparer.Ordinal)
@@ -48,8 +47,7 @@ public static class FollowUpResolver
     public static bool IsElliptical(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var lower = text.Trim().ToLowerInvariant();
-        return EllipticalCues.Any(cue => lower.StartsWith(cue, StringComparison.Ordinal));
+        return OpensWith(text, EllipticalCues);
     }
 
     public static bool IsFollowUp(string text, IReadOnlyList<string> terms, IntentPrediction prediction, ConversationContext? previous)
@@ -68,8 +66,7 @@ public static class FollowUpResolver
             return false;
         }
 
-        var lower = text.Trim().ToLowerInvariant();
-        if (terms.Count <= 4 && Cues.Any(cue => lower.StartsWith(cue, StringComparison.Ordinal)))
+        if (terms.Count <= 4 && (OpensWith(text, EllipticalCues) || OpensWith(text, QuestionCues)))
         {
             return true;
         }
@@ -81,5 +78,11 @@ public static class FollowUpResolver
         }
 
         return terms.Count <= 2 && kind == IntentKind.OutOfScope && words.Count <= 5;
+    }
+
+    private static bool OpensWith(string text, string[] cues)
+    {
+        var lower = text.Trim().ToLowerInvariant();
+        return cues.Any(cue => lower.StartsWith(cue, StringComparison.Ordinal));
     }
 }
