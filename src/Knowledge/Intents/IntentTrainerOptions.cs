@@ -74,4 +74,3 @@ public sealed record IntentTrainerOptions
     [Range(0.0, 1.0)]
     public double FixedThreshold { get; init; }
 }
-
