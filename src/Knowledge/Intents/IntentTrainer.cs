@@ -7,8 +7,9 @@ namespace CareerBot.Knowledge.Intents;
 /// <summary>
 /// Fits an <see cref="IntentModel"/>: TF-IDF over hashed word and character n-grams,
 /// multinomial logistic regression with L2, minimised by L-BFGS to convergence; optionally
-/// blended with one-vs-rest squared hinge (a linear SVM per intent) on the same vectors, by
-/// <see cref="IntentTrainerOptions.HingeWeight"/>, into one linear model. The out-of-scope
+/// blended with one-vs-rest squared hinge (a linear SVM per intent, fitted by dual coordinate
+/// descent) on the same vectors, by <see cref="IntentTrainerOptions.HingeWeight"/>, into one
+/// linear model. The out-of-scope
 /// threshold is chosen by cross-validation and stored with the model.
 /// </summary>
 public static class IntentTrainer
@@ -142,12 +143,13 @@ public static class IntentTrainer
                 continue;
             }
 
-            var objective = new LinearObjective(vectors, labels, weights0, classes, featureCount, squaredHinge ? options.HingeL2 : options.L2, squaredHinge);
-            var result = Lbfgs.Minimize(objective.Evaluate, new double[weightCount + classes], options.MaxIterations, squaredHinge ? options.HingeTolerance : options.Tolerance);
+            var fitted = squaredHinge
+                ? SquaredHingeSolver.Fit(vectors, labels, weights0, classes, featureCount, options.HingeL2, options.HingeTolerance, options.MaxIterations, options.Seed)
+                : Lbfgs.Minimize(new LogisticObjective(vectors, labels, weights0, classes, featureCount, options.L2).Evaluate, new double[weightCount + classes], options.MaxIterations, options.Tolerance).X;
             var scale = share * (squaredHinge ? options.MarginScale : 1.0);
             for (var i = 0; i < blended.Length; i++)
             {
-                blended[i] += scale * result.X[i];
+                blended[i] += scale * fitted[i];
             }
         }
 
@@ -167,11 +169,10 @@ public static class IntentTrainer
     }
 
     /// <summary>
-    /// Weighted mean loss plus L2 on the weights; parameters are the weights then the biases. The loss
-    /// is softmax cross-entropy, or for the squared hinge the sum over intents of max(0, 1 - y·score)²
-    /// with y = +1 for the example's intent and -1 for the others.
+    /// Weighted mean softmax cross-entropy plus L2 on the weights; parameters are the weights then
+    /// the biases.
     /// </summary>
-    private sealed class LinearObjective(List<(int Feature, float Value)>[] vectors, int[] labels, double[] exampleWeights, int classes, int featureCount, double l2, bool squaredHinge)
+    private sealed class LogisticObjective(List<(int Feature, float Value)>[] vectors, int[] labels, double[] exampleWeights, int classes, int featureCount, double l2)
     {
         public double Evaluate(ReadOnlySpan<double> x, Span<double> gradient)
         {
@@ -197,7 +198,7 @@ public static class IntentTrainer
                 }
 
                 var w = exampleWeights[e];
-                loss += w * (squaredHinge ? SquaredHinge(scores, labels[e]) : CrossEntropy(scores, labels[e]));
+                loss += w * CrossEntropy(scores, labels[e]);
                 for (var c = 0; c < classes; c++)
                 {
                     scores[c] *= w;
@@ -234,21 +235,6 @@ public static class IntentTrainer
             IntentModel.Softmax(scores);
             var loss = -Math.Log(Math.Max(scores[label], 1e-300));
             scores[label] -= 1.0;
-            return loss;
-        }
-
-        /// <summary>The example's one-vs-rest squared hinge; leaves in <paramref name="scores"/> its gradient with respect to them.</summary>
-        private static double SquaredHinge(double[] scores, int label)
-        {
-            var loss = 0.0;
-            for (var c = 0; c < scores.Length; c++)
-            {
-                var y = c == label ? 1.0 : -1.0;
-                var margin = 1.0 - (y * scores[c]);
-                loss += margin > 0 ? margin * margin : 0;
-                scores[c] = margin > 0 ? -2.0 * margin * y : 0;
-            }
-
             return loss;
         }
     }
