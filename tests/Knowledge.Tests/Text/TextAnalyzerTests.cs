@@ -41,4 +41,36 @@ public sealed class TextAnalyzerTests
 
         Assert.Equal("synonyms.txt:2: 'pay' is already in the group on line 1", ex.Message);
     }
+
+    [Theory]
+    [InlineData("how much do ml engineers make", "how much do machine learning engineers salary")]
+    [InlineData("can mles make 300k", "can machine learning engineer salary 300k")]
+    [InlineData("what do they make per year", "what do they salary per year")]
+    [InlineData("who makes the most", "who salary the most")]
+    [InlineData("what makes ml engineering hard", "what makes machine learning engineering hard")]
+    [InlineData("how do i make models faster", "how do i make models faster")]
+    [InlineData("does a phd make sense", "does a phd make sense")]
+    public void Apply_ConditionalMember_IsRewrittenOnlyBeforeItsContexts(string text, string expected)
+    {
+        var synonyms = SynonymLoader.Parse(
+        [
+            "machine learning engineer, mle, mles",
+            "machine learning, ml",
+            "salary, pay",
+            "make, makes -> salary before <end>, <number>, per, the most",
+        ]);
+
+        Assert.Equal(expected, string.Join(' ', synonyms.Apply(Tokenizer.Tokenize(text))));
+    }
+
+    [Theory]
+    [InlineData("make -> wage before <end>", "synonyms.txt:2: 'wage' is not the first term of a synonym group")]
+    [InlineData("make -> salary", "synonyms.txt:2: a conditional line reads 'member, member -> canonical before context, context'")]
+    [InlineData("pay -> salary before <end>", "synonyms.txt:2: 'pay' is already in the group on line 1")]
+    public void Parse_BadConditionalLine_ReportsTheLine(string line, string message)
+    {
+        var ex = Assert.Throws<KnowledgeBaseException>(() => SynonymLoader.Parse(["salary, pay, wages", line], "synonyms.txt"));
+
+        Assert.Equal(message, ex.Message);
+    }
 }
