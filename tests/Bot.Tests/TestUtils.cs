@@ -11,9 +11,31 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CareerBot.Bot.Tests;
+
+/// <summary>
+/// The bot's options checked as its host checks them first thing when it starts
+/// (<see cref="IStartupValidator"/>). Starting the host in a test instead lets a race in
+/// WebApplicationFactory sometimes surface its own ObjectDisposedException in place of the
+/// validation failure.
+/// </summary>
+internal static class StartupValidation
+{
+    public static OptionsValidationException Failure(Dictionary<string, string?> settings)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddCareerBot();
+        using var app = builder.Build();
+
+        var validator = app.Services.GetRequiredService<IStartupValidator>();
+        return Assert.ThrowsAny<OptionsValidationException>(validator.Validate);
+    }
+}
 
 /// <summary>
 /// The bot in process (WebApplicationFactory) on a small temporary knowledge base, or on

@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using CareerBot.Bot.Channels.Slack;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using static CareerBot.Bot.Tests.Channels.Slack.SlackRequests;
 
 namespace CareerBot.Bot.Tests.Channels.Slack;
@@ -373,12 +372,13 @@ public sealed class SlackEndpointTests
     [InlineData("Slack:ApiBaseUrl", "ftp://slack.example/api/", "Slack:ApiBaseUrl")]
     [InlineData("Slack:ReplayWindow", "02:00:00", "ReplayWindow")]
     [InlineData("Slack:QueueCapacity", "0", "QueueCapacity")]
-    public async Task Start_BadSlackSetting_FailsNamingTheKey(string key, string value, string named)
+    public void Start_BadSlackSetting_FailsNamingTheKey(string key, string value, string named)
     {
-        await using var slack = await FakeSlackApi.StartAsync();
-        using var bot = Bot(slack, new ManualTimeProvider(Now), new() { [key] = value });
+        var settings = new Dictionary<string, string?> { [key] = value };
+        settings.TryAdd("Slack:SigningSecret", Secret);
+        settings.TryAdd("Slack:BotToken", Token);
 
-        var ex = Assert.ThrowsAny<OptionsValidationException>(() => bot.CreateClient());
+        var ex = StartupValidation.Failure(settings);
 
         Assert.Contains(named, ex.Message, StringComparison.Ordinal);
     }
