@@ -56,9 +56,12 @@ public static class IntentTrainer
     }
 
     /// <summary>
-    /// The threshold that best separates out-of-scope from in-scope messages in held-out
-    /// predictions (Youden's J), among those that turn away at most the allowed share of
-    /// in-scope messages.
+    /// The threshold that separates out-of-scope from in-scope messages in held-out predictions
+    /// (Youden's J: the share of out-of-scope messages caught less the share of in-scope ones
+    /// turned away), among those that turn away at most the allowed share of in-scope messages.
+    /// By the one-standard-error rule it is the lowest threshold whose J is within one standard
+    /// error of the best: a higher one must catch clearly more, not just a message or two more of
+    /// a few hundred, to be worth the in-scope questions it turns away.
     /// </summary>
     internal static double ChooseThreshold(IReadOnlyList<CrossValidation.Prediction> predictions, double maxInScopeDecline)
     {
@@ -69,28 +72,38 @@ public static class IntentTrainer
             return 0;
         }
 
-        var best = 0.0;
-        var bestScore = double.NegativeInfinity;
+        var floor = inScope.Count(p => p.Predicted == "out_of_scope") / (double)inScope.Length;
+        var candidates = new List<(double Threshold, double J)>();
+        var bestJ = double.NegativeInfinity;
+        var bestError = 0.0;
         for (var step = 0; step <= 38; step++)
         {
             var t = step * 0.025;
             var declined = inScope.Count(p => p.Predicted == "out_of_scope" || p.Score < t) / (double)inScope.Length;
             var caught = outOfScope.Count(p => p.Predicted == "out_of_scope" || p.Score < t) / (double)outOfScope.Length;
-            var floor = inScope.Count(p => p.Predicted == "out_of_scope") / (double)inScope.Length;
             if (declined > Math.Max(maxInScopeDecline, floor) + 1e-9)
             {
                 continue;
             }
 
-            var score = caught - declined;
-            if (score > bestScore + 1e-9)
+            var j = caught - declined;
+            candidates.Add((t, j));
+            if (j > bestJ + 1e-9)
             {
-                bestScore = score;
-                best = t;
+                bestJ = j;
+                bestError = Math.Sqrt((caught * (1 - caught) / outOfScope.Length) + (declined * (1 - declined) / inScope.Length));
             }
         }
 
-        return best;
+        foreach (var (t, j) in candidates)
+        {
+            if (j >= bestJ - bestError - 1e-9)
+            {
+                return t;
+            }
+        }
+
+        return 0;
     }
 
     internal static IntentModel FitWithThreshold(IReadOnlyList<LabeledUtterance> examples, SynonymMap synonyms, IntentTrainerOptions options, double threshold)

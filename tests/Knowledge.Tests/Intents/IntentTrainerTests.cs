@@ -132,6 +132,26 @@ public sealed class IntentTrainerTests
     }
 
     [Fact]
+    public void ChooseThreshold_GainWithinNoise_KeepsTheLowerThreshold()
+    {
+        CrossValidation.Prediction P(string expected, string predicted, double score) => new("x", expected, predicted, score);
+
+        // 200 in-scope messages, two of them unsure (0.3); 100 out-of-scope, 90 caught by their
+        // intent and ten scored 0.9 elsewhere, except one scored 0.2: 0.25 would catch that one
+        // and turn away nobody, 0.35 would also turn away the two unsure in-scope messages.
+        var inScope = Enumerable.Range(0, 200).Select(i => P("red", "red", i < 2 ? 0.3 : 0.9));
+        var outOfScope = Enumerable.Range(0, 100).Select(i => i < 90 ? P("out_of_scope", "out_of_scope", 0.9) : P("out_of_scope", "red", i == 90 ? 0.2 : 0.9));
+        var predictions = inScope.Concat(outOfScope).ToArray();
+
+        // Catching 1 more of 100 is within one standard error (about 0.03) of catching none more.
+        Assert.Equal(0, IntentTrainer.ChooseThreshold(predictions, maxInScopeDecline: 0.02));
+
+        // Catching all ten is not.
+        var clear = inScope.Concat(outOfScope.Select(p => p.Expected == p.Predicted ? p : p with { Score = 0.2 })).ToArray();
+        Assert.Equal(0.225, IntentTrainer.ChooseThreshold(clear, maxInScopeDecline: 0.02), 6);
+    }
+
+    [Fact]
     public void Minimize_Quadratic_FindsTheMinimum()
     {
         var result = Lbfgs.Minimize((x, g) =>
