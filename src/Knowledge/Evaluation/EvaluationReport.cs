@@ -10,12 +10,19 @@ public sealed record RetrievalScores(int Questions, double HitAt1, double HitAt3
 public sealed record StaleGuide(string GuideId, DateOnly Updated);
 
 /// <summary>Everything <c>eval</c> measures.</summary>
+/// <param name="IntentAccuracy">Mean over the cross-validation's repeats.</param>
+/// <param name="MacroF1">Mean over the cross-validation's repeats.</param>
+/// <param name="Seeds">Each repeat's fold seed; empty when the classifier was not cross-validated.</param>
+/// <param name="MacroF1ByRepeat">Each repeat's macro-F1, in the order of <paramref name="Seeds"/>.</param>
+/// <param name="Confusion">Counts summed over the repeats.</param>
 /// <param name="StaleGuideDays">The age, in whole days, beyond which a guide is listed in <paramref name="StaleGuides"/>.</param>
 public sealed record EvaluationReport(
     int Utterances,
     int Folds,
     double IntentAccuracy,
     double MacroF1,
+    IReadOnlyList<int> Seeds,
+    IReadOnlyList<double> MacroF1ByRepeat,
     IReadOnlyList<IntentScores> PerIntent,
     IReadOnlyList<string> ConfusionLabels,
     int[,] Confusion,

@@ -14,6 +14,12 @@ public static class EvaluationReportFormatter
         b.AppendLine(c, $"## Intent classifier ({report.Folds}-fold cross-validation, {report.Utterances} utterances)");
         b.AppendLine();
         b.AppendLine(c, $"Accuracy {report.IntentAccuracy:0.000}, macro-F1 {report.MacroF1:0.000}");
+        if (report.MacroF1ByRepeat.Count > 1)
+        {
+            b.AppendLine();
+            b.AppendLine(c, $"Means over {report.MacroF1ByRepeat.Count} repeats with their own folds; macro-F1 by fold seed: {string.Join(", ", report.Seeds.Zip(report.MacroF1ByRepeat, (seed, f1) => string.Create(c, $"{seed} {f1:0.000}")))}. The table and the matrix pool the repeats (the matrix counts each utterance once per repeat).");
+        }
+
         b.AppendLine();
         b.AppendLine("| intent | support | precision | recall | F1 |");
         b.AppendLine("| --- | ---: | ---: | ---: | ---: |");

@@ -36,4 +36,17 @@ public sealed class EvalCommandTests : IDisposable
         Assert.Equal(0, exit);
         Assert.EndsWith("## Guide freshness\n\n" + line, output.ToString().ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("21")]
+    public void Eval_RepeatsOutOfRange_FailsWithAClearError(string repeats)
+    {
+        var error = new StringWriter();
+
+        var exit = CliApp.Run(["eval", "--repeats", repeats, "--questions", QuestionsPath], new StringWriter(), error, _kb.Options(), TimeProvider.System);
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("--repeats must be between 1 and 20.", error.ToString(), StringComparison.Ordinal);
+    }
 }

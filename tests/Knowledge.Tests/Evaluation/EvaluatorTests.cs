@@ -77,4 +77,24 @@ public sealed class EvaluatorTests
             EvaluationReportFormatter.ToMarkdown(report).ReplaceLineEndings("\n"),
             StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Run_RepeatedCrossValidation_ReportsTheMeanOfEachRepeatsOwnFolds()
+    {
+        using var kb = new TempKnowledgeBase();
+        using var knowledge = kb.Load();
+        var utterances = UtteranceLoader.LoadDirectory(kb.IntentsPath);
+        var trainer = kb.Options().Trainer with { Seed = 40 };
+
+        var report = Evaluator.Run(knowledge, utterances, [], trainer, new DateOnly(2026, 1, 20), repeats: 3);
+        var once = Evaluator.Run(knowledge, utterances, [], trainer with { Seed = 41 }, new DateOnly(2026, 1, 20));
+
+        Assert.Equal([40, 41, 42], report.Seeds);
+        Assert.Equal(once.MacroF1, report.MacroF1ByRepeat[1], 12);
+        Assert.Equal(report.MacroF1ByRepeat.Average(), report.MacroF1, 12);
+        var confusion = report.Confusion.Cast<int>().Sum();
+        Assert.Equal(3 * utterances.Examples.Count, confusion);
+        Assert.Equal(utterances.Examples.Count, report.PerIntent.Sum(s => s.Support));
+        Assert.Contains("macro-F1 by fold seed: 40 ", EvaluationReportFormatter.ToMarkdown(report), StringComparison.Ordinal);
+    }
 }
