@@ -49,8 +49,13 @@ internal static class AskCommand
 
         if (answer.Suggestions.Count > 0)
         {
+            // A decline or a "did you mean" already leads into its suggestions ("You could try one of these:").
             writer.WriteLine();
-            writer.WriteLine("You could also ask:");
+            if (answer.Kind is not (AnswerKind.Declined or AnswerKind.DidYouMean))
+            {
+                writer.WriteLine("You could also ask:");
+            }
+
             foreach (var s in answer.Suggestions)
             {
                 writer.WriteLine($"  - {s}");

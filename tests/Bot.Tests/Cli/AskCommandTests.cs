@@ -46,6 +46,19 @@ public sealed class AskCommandTests : IDisposable
     }
 
     [Fact]
+    public void Ask_Text_DeclineLeadsIntoItsSuggestionsOnce()
+    {
+        var output = new StringWriter();
+
+        var exit = CliApp.Run(["ask", "what is the weather in seattle"], output, new StringWriter(), _kb.Options());
+
+        Assert.Equal(0, exit);
+        var text = output.ToString().ReplaceLineEndings("\n");
+        Assert.Contains("You could try one of these:\n\n  - ", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("You could also ask:", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Ask_BrokenGuide_ExitsWithFileAndLine()
     {
         File.WriteAllText(Path.Combine(_kb.GuidesPath, "guide-b.md"), "---\nid: guide-b\ntitle: B\nsource: S\nupdated: 2026-01-01\nsummary: s\n---\n## Oops\nNo topics here.\n");
