@@ -161,19 +161,37 @@ public sealed class AnswerEngine(KnowledgeSnapshot knowledge)
         return (first.Intent.Topic, [new TopicShare(first.Intent.Topic!.Value, first.Score / total), new TopicShare(second.Intent.Topic!.Value, second.Score / total)]);
     }
 
-    /// <summary>The mean of two readings' probabilities (an intent missing from one counts 0 there), best first.</summary>
+    /// <summary>
+    /// Two readings' probabilities combined as their geometric mean, normalised, best first. The
+    /// best intent is the one whose two log-probabilities add up highest, however confident the
+    /// model is overall, where an arithmetic mean lets one sharp reading outvote the other. An
+    /// intent a reading does not list counts at that reading's lowest listed probability.
+    /// </summary>
     private static List<ScoredIntent> Average(IReadOnlyList<ScoredIntent> a, IReadOnlyList<ScoredIntent> b)
     {
-        var sums = new Dictionary<string, (Intent Intent, double Sum)>(StringComparer.Ordinal);
-        foreach (var r in a.Concat(b))
-        {
-            sums[r.Intent.Name] = (r.Intent, (sums.TryGetValue(r.Intent.Name, out var s) ? s.Sum : 0) + r.Score);
-        }
-
-        return sums.Values
-            .Select(v => new ScoredIntent(v.Intent, v.Sum / 2))
+        var intents = a.Concat(b).Select(r => r.Intent).DistinctBy(i => i.Name, StringComparer.Ordinal).ToArray();
+        var means = intents.Select(i => Math.Sqrt(ScoreOf(a, i) * ScoreOf(b, i))).ToArray();
+        var total = means.Sum();
+        return intents
+            .Select((intent, k) => new ScoredIntent(intent, total > 0 ? means[k] / total : 0))
             .OrderByDescending(r => r.Score).ThenBy(r => r.Intent.Name, StringComparer.Ordinal)
             .ToList();
+
+        static double ScoreOf(IReadOnlyList<ScoredIntent> reading, Intent intent)
+        {
+            var lowest = 1.0;
+            foreach (var r in reading)
+            {
+                if (string.Equals(r.Intent.Name, intent.Name, StringComparison.Ordinal))
+                {
+                    return r.Score;
+                }
+
+                lowest = Math.Min(lowest, r.Score);
+            }
+
+            return lowest;
+        }
     }
 
     /// <summary>The question an elliptical follow-up stands for: the previous one, then the change.</summary>

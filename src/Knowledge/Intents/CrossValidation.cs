@@ -5,8 +5,12 @@ namespace CareerBot.Knowledge.Intents;
 /// <summary>Stratified k-fold cross-validation of the intent classifier, with a fixed seed.</summary>
 public static class CrossValidation
 {
-    /// <summary>A held-out prediction: the expected and predicted intent names and the top probability.</summary>
-    public readonly record struct Prediction(string Text, string Expected, string Predicted, double Score);
+    /// <summary>
+    /// A held-out prediction: the expected and predicted intent names and the top probability;
+    /// for calibration, also every intent's probability in the fold model's class order and the
+    /// expected intent's place in it.
+    /// </summary>
+    public readonly record struct Prediction(string Text, string Expected, string Predicted, double Score, IReadOnlyList<double>? Probabilities = null, int ExpectedIndex = -1);
 
     /// <summary>
     /// Predicts every example with a model trained on the other folds. With
@@ -39,11 +43,25 @@ public static class CrossValidation
                 }
 
                 var prediction = model.Classify(examples[i].Text);
-                predictions[i] = new Prediction(examples[i].Text, examples[i].Intent, prediction.Intent.Name, prediction.Score);
+                var expected = IndexOf(model.ClassNames, examples[i].Intent);
+                predictions[i] = new Prediction(examples[i].Text, examples[i].Intent, prediction.Intent.Name, prediction.Score, model.Probabilities(examples[i].Text), expected);
             }
         });
 
         return predictions;
+    }
+
+    private static int IndexOf(IReadOnlyList<string> names, string name)
+    {
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (string.Equals(names[i], name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>Deals each intent's examples, shuffled by <paramref name="seed"/>, round-robin into folds.</summary>

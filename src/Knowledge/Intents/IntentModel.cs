@@ -50,7 +50,6 @@ public sealed class IntentModel : IIntentClassifier
         var probabilities = Probabilities(text);
         var ranked = Enumerable.Range(0, probabilities.Length)
             .OrderByDescending(i => probabilities[i]).ThenBy(i => i)
-            .Take(3)
             .Select(i => new ScoredIntent(_intents[i], probabilities[i]))
             .ToArray();
         var best = ranked[0];

@@ -5,7 +5,7 @@ public readonly record struct ScoredIntent(Intent Intent, double Score);
 
 /// <summary>
 /// What the classifier made of a message: the intent to act on (out of scope when the best
-/// score is under the model's threshold) and the best three candidates it weighed.
+/// score is under the model's threshold) and every intent with its probability, best first.
 /// </summary>
 public sealed record IntentPrediction(Intent Intent, double Score, IReadOnlyList<ScoredIntent> Ranked)
 {

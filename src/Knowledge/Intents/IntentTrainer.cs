@@ -5,12 +5,12 @@ using CareerBot.Knowledge.Text;
 namespace CareerBot.Knowledge.Intents;
 
 /// <summary>
-/// Fits an <see cref="IntentModel"/>: TF-IDF over hashed word and character n-grams,
-/// multinomial logistic regression with L2, minimised by L-BFGS to convergence; optionally
-/// blended with one-vs-rest squared hinge (a linear SVM per intent, fitted by dual coordinate
-/// descent) on the same vectors, by <see cref="IntentTrainerOptions.HingeWeight"/>, into one
-/// linear model. The out-of-scope
-/// threshold is chosen by cross-validation and stored with the model.
+/// Fits an <see cref="IntentModel"/> over TF-IDF vectors of hashed word, stem and character
+/// n-grams: one-vs-rest squared hinge (a linear SVM per intent, fitted by dual coordinate
+/// descent) by default, multinomial logistic regression with L2 (L-BFGS to convergence), or a
+/// blend of the two by <see cref="IntentTrainerOptions.HingeWeight"/>, always one linear model.
+/// The cross-validation that chooses the out-of-scope threshold also calibrates the scores
+/// (temperature scaling); both are stored with the model.
 /// </summary>
 public static class IntentTrainer
 {
@@ -28,13 +28,101 @@ public static class IntentTrainer
         }
 
         var threshold = options.FixedThreshold;
+        var temperature = 1.0;
         if (options.ChooseThreshold && examples.Any(e => e.Intent == "out_of_scope"))
         {
             var predictions = CrossValidation.Predict(examples, synonyms, options with { ChooseThreshold = false, FixedThreshold = 0 });
+            if (options.Calibrate)
+            {
+                temperature = FitTemperature(predictions);
+                predictions = predictions.Select(p => Rescale(p, temperature)).ToArray();
+            }
+
             threshold = ChooseThreshold(predictions, options.MaxInScopeDeclineRate);
         }
 
-        return FitWithThreshold(examples, synonyms, options, threshold);
+        return FitWithThreshold(examples, synonyms, options, threshold, temperature);
+    }
+
+    /// <summary>
+    /// Temperature scaling: the factor for all scores that gives the held-out predictions the
+    /// lowest log-loss, so that of the messages given 0.8, about 80% are right. It scales every
+    /// intent's score alike, so it never changes which intent is best.
+    /// </summary>
+    internal static double FitTemperature(IReadOnlyList<CrossValidation.Prediction> predictions)
+    {
+        var usable = predictions.Where(p => p.Probabilities is { Count: > 0 } && p.ExpectedIndex >= 0).ToArray();
+        if (usable.Length == 0)
+        {
+            return 1.0;
+        }
+
+        double Loss(double factor)
+        {
+            var loss = 0.0;
+            foreach (var p in usable)
+            {
+                var max = double.NegativeInfinity;
+                foreach (var q in p.Probabilities!)
+                {
+                    max = Math.Max(max, factor * Math.Log(Math.Max(q, 1e-300)));
+                }
+
+                var sum = 0.0;
+                foreach (var q in p.Probabilities!)
+                {
+                    sum += Math.Exp((factor * Math.Log(Math.Max(q, 1e-300))) - max);
+                }
+
+                loss -= (factor * Math.Log(Math.Max(p.Probabilities![p.ExpectedIndex], 1e-300))) - max - Math.Log(sum);
+            }
+
+            return loss;
+        }
+
+        // The log-loss is convex in the factor: golden-section search over [0.1, 10] on a log scale.
+        var low = Math.Log(0.1);
+        var high = Math.Log(10.0);
+        var ratio = (Math.Sqrt(5) - 1) / 2;
+        var a = high - (ratio * (high - low));
+        var b = low + (ratio * (high - low));
+        double fa = Loss(Math.Exp(a)), fb = Loss(Math.Exp(b));
+        while (high - low > 1e-4)
+        {
+            if (fa <= fb)
+            {
+                high = b;
+                b = a;
+                fb = fa;
+                a = high - (ratio * (high - low));
+                fa = Loss(Math.Exp(a));
+            }
+            else
+            {
+                low = a;
+                a = b;
+                fa = fb;
+                b = low + (ratio * (high - low));
+                fb = Loss(Math.Exp(b));
+            }
+        }
+
+        return Math.Exp((low + high) / 2);
+    }
+
+    /// <summary>The held-out prediction as the model scaled by <paramref name="factor"/> would give it.</summary>
+    private static CrossValidation.Prediction Rescale(CrossValidation.Prediction p, double factor)
+    {
+        if (p.Probabilities is not { Count: > 0 } probabilities)
+        {
+            return p;
+        }
+
+        var scaled = probabilities.Select(q => factor * Math.Log(Math.Max(q, 1e-300))).ToArray();
+        var max = scaled.Max();
+        var sum = scaled.Sum(z => Math.Exp(z - max));
+        var rescaled = scaled.Select(z => Math.Exp(z - max) / sum).ToArray();
+        return p with { Score = rescaled.Max(), Probabilities = rescaled };
     }
 
     /// <summary>Hash of what a model is trained on: the examples in order and the synonym tokens.</summary>
@@ -106,7 +194,7 @@ public static class IntentTrainer
         return 0;
     }
 
-    internal static IntentModel FitWithThreshold(IReadOnlyList<LabeledUtterance> examples, SynonymMap synonyms, IntentTrainerOptions options, double threshold)
+    internal static IntentModel FitWithThreshold(IReadOnlyList<LabeledUtterance> examples, SynonymMap synonyms, IntentTrainerOptions options, double threshold, double temperature = 1.0)
     {
         var classNames = examples.Select(e => e.Intent).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var classIndex = classNames.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
@@ -159,7 +247,7 @@ public static class IntentTrainer
             var fitted = squaredHinge
                 ? SquaredHingeSolver.Fit(vectors, labels, weights0, classes, featureCount, options.HingeL2, options.HingeTolerance, options.MaxIterations, options.Seed)
                 : Lbfgs.Minimize(new LogisticObjective(vectors, labels, weights0, classes, featureCount, options.L2).Evaluate, new double[weightCount + classes], options.MaxIterations, options.Tolerance).X;
-            var scale = share * (squaredHinge ? options.MarginScale : 1.0);
+            var scale = temperature * share * (squaredHinge ? options.MarginScale : 1.0);
             for (var i = 0; i < blended.Length; i++)
             {
                 blended[i] += scale * fitted[i];

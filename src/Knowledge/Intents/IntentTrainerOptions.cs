@@ -26,12 +26,21 @@ public sealed record IntentTrainerOptions
     public double HingeL2 { get; init; } = 1e-4;
 
     /// <summary>
-    /// What the squared-hinge margins are multiplied by before they are blended. At 3 the held-out
-    /// probability of the best intent from the SVMs alone is as confident as the logistic model's
-    /// (mean 0.85 in cross-validation), so the answer engine's probability thresholds keep their meaning.
+    /// What the squared-hinge margins are multiplied by before they are blended with the logistic
+    /// model's scores. At 3 the SVMs' held-out confidence in the best intent matches the logistic
+    /// model's (mean 0.85 in cross-validation), so a blend weighs the two as
+    /// <see cref="HingeWeight"/> says. How confident the final model is, is then set by
+    /// <see cref="Calibrate"/>.
     /// </summary>
     [Range(0.01, 100.0)]
     public double MarginScale { get; init; } = 3.0;
+
+    /// <summary>
+    /// Scale every score after fitting by the factor that gives the cross-validation's held-out
+    /// predictions the lowest log-loss (temperature scaling), so a probability of 0.8 means about
+    /// 80% right. Only when the threshold is chosen by cross-validation, which provides them.
+    /// </summary>
+    public bool Calibrate { get; init; } = true;
 
     /// <summary>
     /// Add the Porter stems of the words as unigrams and bigrams beside the surface words. The

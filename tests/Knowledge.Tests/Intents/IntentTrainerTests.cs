@@ -152,6 +152,60 @@ public sealed class IntentTrainerTests
     }
 
     [Fact]
+    public void FitTemperature_UnderConfidentScores_FindsTheFactorThatMadeTheLabels()
+    {
+        // Labels drawn from softmax(2z) but reported as softmax(z): scores half as sharp as the truth.
+        var random = new Random(3);
+        var predictions = Enumerable.Range(0, 4000).Select(_ =>
+        {
+            var z = Enumerable.Range(0, 4).Select(_ => random.NextDouble() * 3).ToArray();
+            var label = Sample(Softmax(z.Select(v => 2 * v).ToArray()), random);
+            var reported = Softmax(z);
+            return new CrossValidation.Prediction("x", "a", "a", reported.Max(), reported, label);
+        }).ToArray();
+
+        Assert.InRange(IntentTrainer.FitTemperature(predictions), 1.85, 2.15);
+    }
+
+    [Fact]
+    public void Fit_Calibrated_KeepsEveryBestIntentAndChangesOnlyConfidence()
+    {
+        var options = new IntentTrainerOptions { Folds = 3 };
+        var calibrated = IntentTrainer.Fit(Toy, SynonymMap.Empty, options);
+        var raw = IntentTrainer.Fit(Toy, SynonymMap.Empty, options with { Calibrate = false });
+
+        foreach (var text in new[] { "a red car", "green apple tree", "weather", "ripe green cherry", "something new" })
+        {
+            Assert.Equal(raw.Classify(text).Best.Intent.Name, calibrated.Classify(text).Best.Intent.Name);
+        }
+
+        Assert.NotEqual(raw.Probabilities("a red car"), calibrated.Probabilities("a red car"));
+    }
+
+    private static double[] Softmax(double[] z)
+    {
+        var max = z.Max();
+        var e = z.Select(v => Math.Exp(v - max)).ToArray();
+        var sum = e.Sum();
+        return e.Select(v => v / sum).ToArray();
+    }
+
+    private static int Sample(double[] p, Random random)
+    {
+        var u = random.NextDouble();
+        for (var i = 0; i < p.Length; i++)
+        {
+            u -= p[i];
+            if (u <= 0)
+            {
+                return i;
+            }
+        }
+
+        return p.Length - 1;
+    }
+
+    [Fact]
     public void Minimize_Quadratic_FindsTheMinimum()
     {
         var result = Lbfgs.Minimize((x, g) =>
