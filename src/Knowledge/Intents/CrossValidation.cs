@@ -43,8 +43,13 @@ public static class CrossValidation
                 }
 
                 var prediction = model.Classify(examples[i].Text);
-                var expected = IndexOf(model.ClassNames, examples[i].Intent);
-                predictions[i] = new Prediction(examples[i].Text, examples[i].Intent, prediction.Intent.Name, prediction.Score, model.Probabilities(examples[i].Text), expected);
+                var probabilities = new double[model.ClassNames.Count];
+                foreach (var scored in prediction.Ranked)
+                {
+                    probabilities[IndexOf(model.ClassNames, scored.Intent.Name)] = scored.Score;
+                }
+
+                predictions[i] = new Prediction(examples[i].Text, examples[i].Intent, prediction.Intent.Name, prediction.Score, probabilities, IndexOf(model.ClassNames, examples[i].Intent));
             }
         });
 

@@ -57,28 +57,7 @@ public static class IntentTrainer
             return 1.0;
         }
 
-        double Loss(double factor)
-        {
-            var loss = 0.0;
-            foreach (var p in usable)
-            {
-                var max = double.NegativeInfinity;
-                foreach (var q in p.Probabilities!)
-                {
-                    max = Math.Max(max, factor * Math.Log(Math.Max(q, 1e-300)));
-                }
-
-                var sum = 0.0;
-                foreach (var q in p.Probabilities!)
-                {
-                    sum += Math.Exp((factor * Math.Log(Math.Max(q, 1e-300))) - max);
-                }
-
-                loss -= (factor * Math.Log(Math.Max(p.Probabilities![p.ExpectedIndex], 1e-300))) - max - Math.Log(sum);
-            }
-
-            return loss;
-        }
+        double Loss(double factor) => -usable.Sum(p => Math.Log(Math.Max(Rescaled(p.Probabilities!, factor)[p.ExpectedIndex], 1e-300)));
 
         // The log-loss is convex in the factor: golden-section search over [0.1, 10] on a log scale.
         var low = Math.Log(0.1);
@@ -118,11 +97,17 @@ public static class IntentTrainer
             return p;
         }
 
+        var rescaled = Rescaled(probabilities, factor);
+        return p with { Score = rescaled.Max(), Probabilities = rescaled };
+    }
+
+    /// <summary>softmax(factor × log p): the probabilities a model with every score scaled by the factor gives.</summary>
+    private static double[] Rescaled(IReadOnlyList<double> probabilities, double factor)
+    {
         var scaled = probabilities.Select(q => factor * Math.Log(Math.Max(q, 1e-300))).ToArray();
         var max = scaled.Max();
         var sum = scaled.Sum(z => Math.Exp(z - max));
-        var rescaled = scaled.Select(z => Math.Exp(z - max) / sum).ToArray();
-        return p with { Score = rescaled.Max(), Probabilities = rescaled };
+        return scaled.Select(z => Math.Exp(z - max) / sum).ToArray();
     }
 
     /// <summary>Hash of what a model is trained on: the examples in order and the synonym tokens.</summary>
