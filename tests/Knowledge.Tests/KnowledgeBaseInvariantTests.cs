@@ -1,6 +1,7 @@
 using CareerBot.Knowledge.Answers;
 using CareerBot.Knowledge.Guides;
 using CareerBot.Knowledge.Intents;
+using CareerBot.Knowledge.Text;
 
 namespace CareerBot.Knowledge.Tests;
 
@@ -78,5 +79,20 @@ public sealed class KnowledgeBaseInvariantTests
 
         Assert.True(answer.Answered, answer.Text);
         Assert.Contains(expectedInQuote, answer.Citations[0].Quote, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("thanks, see ya", "thanks goodbye")]
+    [InlineData("appreciate it, talk to you later", "appreciate it goodbye")]
+    [InlineData("ok take care", "ok goodbye")]
+    [InlineData("take care and thanks", "goodbye and thanks")]
+    [InlineData("hello, good to see you", "hello good to see you")]
+    [InlineData("who takes care of the data", "who takes care of the data")]
+    [InlineData("do they take care of deployment", "do they take care of deployment")]
+    public void Farewells_ReadAsGoodbye_OnlyWhereTheyEndTheChat(string text, string expected)
+    {
+        var synonyms = SynonymLoader.Load(Options.SynonymsPath);
+
+        Assert.Equal(expected, string.Join(' ', synonyms.Apply(Tokenizer.Tokenize(text))));
     }
 }
