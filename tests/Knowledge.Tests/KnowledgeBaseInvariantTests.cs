@@ -82,6 +82,21 @@ public sealed class KnowledgeBaseInvariantTests
     }
 
     [Theory]
+    [InlineData("What are the downsides of ML engineering?")]
+    [InlineData("Any drawbacks to being an MLE?")]
+    public void Downsides_AreAnsweredFromTheChallengesSections(string question)
+    {
+        var answer = new AnswerEngine(RepositoryKnowledgeBase.Snapshot).Answer(new Question(question));
+
+        Assert.True(answer.Answered, answer.Text);
+        Assert.Equal("challenges", answer.Intent.Name);
+        Assert.All(answer.Citations, c => Assert.StartsWith("Challenges", c.SectionPath, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("what are the drawbacks", "what are the challenges")]
+    [InlineData("pros and cons", "pros and challenges")]
+    [InlineData("a credit model may disadvantage applicants", "a credit model may disadvantage applicants")]
     [InlineData("thanks, see ya", "thanks goodbye")]
     [InlineData("appreciate it, talk to you later", "appreciate it goodbye")]
     [InlineData("ok take care", "ok goodbye")]
@@ -89,7 +104,7 @@ public sealed class KnowledgeBaseInvariantTests
     [InlineData("hello, good to see you", "hello good to see you")]
     [InlineData("who takes care of the data", "who takes care of the data")]
     [InlineData("do they take care of deployment", "do they take care of deployment")]
-    public void Farewells_ReadAsGoodbye_OnlyWhereTheyEndTheChat(string text, string expected)
+    public void CommittedSynonyms_ReadOnlyInTheSenseTheyAreMeant(string text, string expected)
     {
         var synonyms = SynonymLoader.Load(Options.SynonymsPath);
 
