@@ -7,8 +7,9 @@ namespace CareerBot.Bot;
 /// Loads (building if needed) the index and model at start-up, beside the rest of the host
 /// starting: loading takes about 0.4 s, which the web server's start and the first request's
 /// compilation now overlap. Start-up completes only once it is loaded, and a request that comes
-/// in before that waits for it (<see cref="KnowledgeProvider.WhenLoaded"/>). A mistake in a
-/// knowledge-base file stops start-up with one log line naming the file and line.
+/// in before that waits for it (<see cref="KnowledgeProvider.WhenLoaded"/>), and fails at once if
+/// loading fails. A mistake in a knowledge-base file stops start-up with one log line naming the
+/// file and line.
 /// </summary>
 internal sealed partial class KnowledgeLoaderService(KnowledgeProvider provider, IOptions<KnowledgeOptions> options, ILoggerFactory loggerFactory) : IHostedLifecycleService
 {
@@ -25,9 +26,15 @@ internal sealed partial class KnowledgeLoaderService(KnowledgeProvider provider,
                     var loader = new KnowledgeLoader(options.Value, logger);
                     provider.Swap(loader.Load())?.Dispose();
                 }
-                catch (KnowledgeBaseException ex)
+                catch (Exception ex)
                 {
-                    Log.KnowledgeBaseBroken(logger, ex.Message);
+                    if (ex is KnowledgeBaseException)
+                    {
+                        Log.KnowledgeBaseBroken(logger, ex.Message);
+                    }
+
+                    // Requests that came in while it loaded fail now, instead of waiting until the host stops.
+                    provider.LoadFailed(ex);
                     throw;
                 }
             },

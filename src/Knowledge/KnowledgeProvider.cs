@@ -14,8 +14,18 @@ public sealed class KnowledgeProvider : IDisposable
 
     public bool IsLoaded => Volatile.Read(ref _current) is not null;
 
-    /// <summary>Completes when the first snapshot is loaded (the bot may take requests while it loads).</summary>
+    /// <summary>
+    /// Completes when the first snapshot is loaded (the bot may take requests while it loads), or
+    /// fails with the reason the first load failed, so that requests waiting for it fail at once.
+    /// </summary>
     public Task WhenLoaded => _loaded.Task;
+
+    /// <summary>The first load failed: every request waiting in <see cref="WhenLoaded"/> fails with <paramref name="reason"/>.</summary>
+    public void LoadFailed(Exception reason)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
+        _loaded.TrySetException(reason);
+    }
 
     /// <summary>Makes <paramref name="snapshot"/> current; returns the one it replaced.</summary>
     public KnowledgeSnapshot? Swap(KnowledgeSnapshot snapshot)

@@ -115,6 +115,25 @@ public sealed class TurnHandlerHostTests : IDisposable
     }
 
     [Fact]
+    public async Task Message_WhileTheKnowledgeBaseFailsToLoad_FailsAtOnceWithTheReason()
+    {
+        _factory.CreateClient();
+        var starting = new CareerBot.Knowledge.KnowledgeProvider();
+        var handler = ActivatorUtilities.CreateInstance<TurnHandler>(_factory.Services, starting);
+        var reader = _factory.Services.GetRequiredService<CareerBot.Bot.Protocol.ActivityReader>();
+        var activity = reader.Read(System.Text.Encoding.UTF8.GetBytes(Activities.Message("Do I need a PhD?", channelId: "webchat", conversationId: "c-failed-load").ToJsonString()))!;
+        var sink = new BufferedReplySink();
+
+        var handling = handler.HandleAsync(new Turn(activity, sink), CancellationToken.None);
+        Assert.False(handling.IsCompleted);
+        starting.LoadFailed(new CareerBot.Knowledge.KnowledgeBaseException("synonyms.txt", 3, "a synonym group needs at least two comma-separated terms"));
+
+        var failure = await Assert.ThrowsAsync<CareerBot.Knowledge.KnowledgeBaseException>(() => handling.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal("synonyms.txt:3: a synonym group needs at least two comma-separated terms", failure.Message);
+        Assert.Empty(sink.Replies);
+    }
+
+    [Fact]
     public async Task Invoke_TeamsFeedback_Returns200WithEmptyBodyAndStoresIt()
     {
         var invoke = await AfterAnswerAsync("c-invoke", "invoke");
