@@ -3,6 +3,12 @@ namespace CareerBot.Knowledge.Evaluation;
 /// <summary>Precision, recall and F1 of one intent under cross-validation.</summary>
 public sealed record IntentScores(string Intent, int Support, double Precision, double Recall, double F1);
 
+/// <summary>How many held-out messages the classifier read right, of how many.</summary>
+public sealed record HeldOutIntents(int Messages, int Right)
+{
+    public double Accuracy => Messages == 0 ? 0 : Right / (double)Messages;
+}
+
 /// <summary>hit@1, hit@3 and mean reciprocal rank over the in-scope questions.</summary>
 public sealed record RetrievalScores(int Questions, double HitAt1, double HitAt3, double Mrr);
 
@@ -15,6 +21,10 @@ public sealed record StaleGuide(string GuideId, DateOnly Updated);
 /// <param name="Seeds">Each repeat's fold seed; empty when the classifier was not cross-validated.</param>
 /// <param name="MacroF1ByRepeat">Each repeat's macro-F1, in the order of <paramref name="Seeds"/>.</param>
 /// <param name="Confusion">Counts summed over the repeats.</param>
+/// <param name="QuestionIntents">
+/// The question set's questions (follow-ups left out) classified by the model trained on every
+/// utterance: a figure on messages that are in no utterance file.
+/// </param>
 /// <param name="StaleGuideDays">The age, in whole days, beyond which a guide is listed in <paramref name="StaleGuides"/>.</param>
 public sealed record EvaluationReport(
     int Utterances,
@@ -26,6 +36,7 @@ public sealed record EvaluationReport(
     IReadOnlyList<IntentScores> PerIntent,
     IReadOnlyList<string> ConfusionLabels,
     int[,] Confusion,
+    HeldOutIntents QuestionIntents,
     RetrievalScores Retrieval,
     RetrievalScores Baseline,
     int OutOfScopeQuestions,
@@ -35,5 +46,6 @@ public sealed record EvaluationReport(
     double InScopeDeclineRate,
     IReadOnlyList<string> Misses,
     IReadOnlyList<string> IntentMisses,
+    IReadOnlyList<string> QuestionIntentMisses,
     int StaleGuideDays,
     IReadOnlyList<StaleGuide> StaleGuides);

@@ -20,6 +20,12 @@ public static class EvaluationReportFormatter
             b.AppendLine(c, $"Means over {report.MacroF1ByRepeat.Count} repeats with their own folds; macro-F1 by fold seed: {string.Join(", ", report.Seeds.Zip(report.MacroF1ByRepeat, (seed, f1) => string.Create(c, $"{seed} {f1:0.000}")))}. The table and the matrix pool the repeats (the matrix counts each utterance once per repeat).");
         }
 
+        if (report.QuestionIntents.Messages > 0)
+        {
+            b.AppendLine();
+            b.AppendLine(c, $"Held out: the question set's {report.QuestionIntents.Messages} questions (follow-ups left out; none is in the utterance files), classified by the model trained on every utterance: accuracy {report.QuestionIntents.Accuracy:0.000} ({report.QuestionIntents.Right} right).");
+        }
+
         b.AppendLine();
         b.AppendLine("| intent | support | precision | recall | F1 |");
         b.AppendLine("| --- | ---: | ---: | ---: | ---: |");
@@ -74,6 +80,7 @@ public static class EvaluationReportFormatter
         {
             AppendList(b, "Misses", report.Misses);
             AppendList(b, "Utterances misclassified in cross-validation", report.IntentMisses);
+            AppendList(b, "Questions whose intent was misread", report.QuestionIntentMisses);
         }
 
         return b.ToString();

@@ -70,13 +70,23 @@ public static class Evaluator
         var ranks = new List<int>();
         var baselineRanks = new List<int>();
         var misses = new List<string>();
-        int oosDeclined = 0, oosTotal = 0, inScopeDeclined = 0, inScopeTotal = 0;
+        var intentMisses = new List<string>();
+        int oosDeclined = 0, oosTotal = 0, inScopeDeclined = 0, inScopeTotal = 0, alone = 0;
         foreach (var question in questions)
         {
             ConversationContext? previous = null;
             if (question.After is { } after)
             {
                 previous = engine.Answer(new Question(after)).Context;
+            }
+            else
+            {
+                alone++;
+                var read = knowledge.Model.Classify(question.Text).Intent.Name;
+                if (read != question.Intent)
+                {
+                    intentMisses.Add($"{question.Intent} -> {read}  {question.Text}");
+                }
             }
 
             var asked = new Question(question.Text, previous);
@@ -124,10 +134,12 @@ public static class Evaluator
         var allDeclined = oosDeclined + inScopeDeclined;
         return new EvaluationReport(
             utterances.Examples.Count, trainer.Folds, accuracy, macroF1, macroF1ByRepeat.Count == 0 ? [] : Enumerable.Range(0, macroF1ByRepeat.Count).Select(r => trainer.Seed + r).ToArray(), macroF1ByRepeat, perIntent, labels, confusion,
+            new HeldOutIntents(alone, alone - intentMisses.Count),
             Scores(ranks), Scores(baselineRanks),
             oosTotal, allDeclined == 0 ? 0 : oosDeclined / (double)allDeclined, oosTotal == 0 ? 0 : oosDeclined / (double)oosTotal,
             inScopeTotal, inScopeTotal == 0 ? 0 : inScopeDeclined / (double)inScopeTotal, misses,
             missedIn.Select(m => repeats == 1 ? $"{m.Key.Expected} -> {m.Key.Predicted}  {m.Key.Text}" : $"{m.Key.Expected} -> {m.Key.Predicted} ({m.Value} of {repeats})  {m.Key.Text}").ToArray(),
+            intentMisses,
             WholeDays(knowledge.Options.StaleGuideAge), StaleGuides(knowledge.Passages, today, knowledge.Options.StaleGuideAge));
     }
 

@@ -97,4 +97,25 @@ public sealed class EvaluatorTests
         Assert.Equal(utterances.Examples.Count, report.PerIntent.Sum(s => s.Support));
         Assert.Contains("macro-F1 by fold seed: 40 ", EvaluationReportFormatter.ToMarkdown(report), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Run_QuestionIntents_CountsTheQuestionsAskedAlone_AndListsTheMisreadOnes()
+    {
+        using var kb = new TempKnowledgeBase();
+        using var knowledge = kb.Load();
+        EvaluationQuestion[] questions =
+        [
+            new("what is the salary", "salary", [], null, 1),
+            new("what is the salary", "education", [], null, 2),
+            new("and for seniors?", "education", [], "what is the salary", 3),
+        ];
+
+        var report = Evaluator.Run(knowledge, UtteranceLoader.LoadDirectory(kb.IntentsPath), questions, kb.Options().Trainer, new DateOnly(2026, 1, 20), crossValidate: false);
+
+        Assert.Equal(new HeldOutIntents(2, 1), report.QuestionIntents);
+        Assert.Equal(["education -> salary  what is the salary"], report.QuestionIntentMisses);
+        var markdown = EvaluationReportFormatter.ToMarkdown(report).ReplaceLineEndings("\n");
+        Assert.Contains("classified by the model trained on every utterance: accuracy 0.500 (1 right).", markdown, StringComparison.Ordinal);
+        Assert.Contains("\n## Questions whose intent was misread (1)\n\n- education -> salary  what is the salary\n", markdown, StringComparison.Ordinal);
+    }
 }

@@ -1,5 +1,6 @@
 using CareerBot.Knowledge.Evaluation;
 using CareerBot.Knowledge.Intents;
+using CareerBot.Knowledge.Text;
 
 namespace CareerBot.Knowledge.Tests.Evaluation;
 
@@ -24,5 +25,19 @@ public sealed class QualityTests
         Assert.True(report.Retrieval.HitAt1 > report.Baseline.HitAt1 + 0.1, $"hit@1 {report.Retrieval.HitAt1:0.000} vs BM25 {report.Baseline.HitAt1:0.000}");
         Assert.True(report.OutOfScopeRecall >= 0.95, $"out-of-scope recall {report.OutOfScopeRecall:0.000}");
         Assert.True(report.InScopeDeclineRate <= 0.02, $"in-scope declined {report.InScopeDeclineRate:0.000}");
+        Assert.Equal(questions.Count(q => q.After is null), report.QuestionIntents.Messages);
+        Assert.True(report.QuestionIntents.Accuracy >= 0.93, $"intent accuracy on the questions {report.QuestionIntents.Accuracy:0.000}: {string.Join("; ", report.QuestionIntentMisses)}");
     }
+
+    [Fact]
+    public void QuestionSet_IsHeldOut_NoQuestionIsAlsoAnUtterance()
+    {
+        var options = RepositoryKnowledgeBase.Options();
+        var questions = QuestionSetLoader.Load(Path.Combine(Path.GetDirectoryName(options.BasePath)!, "tests", "Knowledge.Tests", "Evaluation", "questions.yaml"));
+        var utterances = UtteranceLoader.LoadDirectory(options.IntentsPath).Examples.Select(e => Words(e.Text)).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Empty(questions.Where(q => utterances.Contains(Words(q.Text))).Select(q => q.Text));
+    }
+
+    private static string Words(string text) => string.Join(" ", Tokenizer.Tokenize(text));
 }
