@@ -186,7 +186,7 @@ internal sealed partial class MemoryStateStorage(IOptions<StateOptions> options,
     /// </summary>
     private void CompactIfSparse()
     {
-        if (_arena.SegmentBytesHeld < 4L * StateArena.SegmentBytes || _arena.UsedBytes * 4 > _arena.SegmentBytesHeld)
+        if (_arena.SegmentBytesHeld < 4L * StateArena.SegmentBytes || _arena.SlotBytesUsed * 4 > _arena.SegmentBytesHeld)
         {
             return;
         }

@@ -36,8 +36,11 @@ internal sealed class StateArena
 
     public StateArena() => Array.Fill(_free, NoSlot);
 
-    /// <summary>Bytes in the slots of live documents (with their rounding) and in arrays of their own.</summary>
-    public long UsedBytes { get; private set; }
+    /// <summary>
+    /// Bytes of the segments in the slots of live documents (with their rounding), to set against
+    /// <see cref="SegmentBytesHeld"/>. Documents with arrays of their own are in neither.
+    /// </summary>
+    public long SlotBytesUsed { get; private set; }
 
     /// <summary>Bytes of segments held, used or not.</summary>
     public long SegmentBytesHeld => (long)_segments.Count * SegmentBytes;
@@ -62,29 +65,27 @@ internal sealed class StateArena
 
     public void Free(ArenaSlot slot)
     {
-        if (slot.Own is { } own)
+        if (slot.Own is not null)
         {
-            UsedBytes -= own.Length;
-            return;
+            return; // the collector takes it with the store's reference
         }
 
         var size = SizeClass(slot.Length);
         var segment = _segments[slot.Segment];
         BinaryPrimitives.WriteInt64LittleEndian(segment.AsSpan(slot.Offset), _free[size]);
         _free[size] = ((long)slot.Segment << 32) | (uint)slot.Offset;
-        UsedBytes -= size * Granule;
+        SlotBytesUsed -= size * Granule;
     }
 
     private ArenaSlot Allocate(int length)
     {
         if (length > MaxSlotBytes)
         {
-            UsedBytes += length;
             return new ArenaSlot(0, 0, length, new byte[length]);
         }
 
         var size = SizeClass(length);
-        UsedBytes += size * Granule;
+        SlotBytesUsed += size * Granule;
         var head = _free[size];
         if (head != NoSlot)
         {

@@ -159,6 +159,25 @@ public sealed class MemoryStateStorageTests
     }
 
     [Fact]
+    public async Task Sweep_AfterABusySpell_GivesTheMemoryBack_EvenWithLargeDocumentsStillLive()
+    {
+        var storage = Storage(maxItems: 100_000);
+        await WriteNewAsync(storage, "busy-", 5000, TypicalState('q'));
+        var busy = storage.SegmentBytesHeld;
+        _time.Advance(TimeSpan.FromMinutes(20));
+        var large = "{\"q\":\"" + new string('l', StateArena.MaxSlotBytes) + "\"}";
+        await WriteNewAsync(storage, "large-", 64, large); // 1 MiB in arrays of their own, outside the segments
+
+        _time.Advance(TimeSpan.FromMinutes(15)); // the busy ones are past the TTL, the large ones are not
+        await storage.WriteAsync("last", "{}", null, CancellationToken.None);
+
+        Assert.True(busy >= 10 * StateArena.SegmentBytes, $"{busy} bytes");
+        Assert.Equal(StateArena.SegmentBytes, storage.SegmentBytesHeld);
+        Assert.Equal(65, storage.Count);
+        Assert.Equal(large, (await storage.ReadAsync("large-63", CancellationToken.None))?.Json);
+    }
+
+    [Fact]
     public async Task Sweep_AfterABusySpellHasExpired_GivesTheMemoryBack()
     {
         var storage = Storage(maxItems: 100_000);

@@ -16,17 +16,21 @@ public sealed class StateArenaTests
     }
 
     [Fact]
-    public void Store_ADocumentLargerThanASlot_KeepsItWhole()
+    public void Store_ADocumentLargerThanASlot_KeepsItWholeOutsideTheSegments()
     {
         var arena = new StateArena();
+        var small = arena.Store("{}");
         var large = new string('x', StateArena.MaxSlotBytes + 1);
 
         var slot = arena.Store(large);
 
         Assert.Equal(large, arena.Read(slot));
-        Assert.Equal(StateArena.MaxSlotBytes + 1, arena.UsedBytes);
+        Assert.Equal(StateArena.Granule, arena.SlotBytesUsed); // only the small one's slot
+        Assert.Equal(StateArena.SegmentBytes, arena.SegmentBytesHeld);
         arena.Free(slot);
-        Assert.Equal(0, arena.UsedBytes);
+        Assert.Equal(StateArena.Granule, arena.SlotBytesUsed);
+        arena.Free(small);
+        Assert.Equal(0, arena.SlotBytesUsed);
     }
 
     [Fact]
@@ -47,7 +51,7 @@ public sealed class StateArenaTests
         var arena = new StateArena();
         var slots = Enumerable.Range(0, 1_000).Select(i => arena.Store(new string('s', 600 + (i % 50)))).ToList();
         var held = arena.SegmentBytesHeld;
-        var used = arena.UsedBytes;
+        var used = arena.SlotBytesUsed;
 
         for (var round = 0; round < 20; round++)
         {
@@ -59,7 +63,7 @@ public sealed class StateArenaTests
         }
 
         Assert.Equal(held, arena.SegmentBytesHeld);
-        Assert.Equal(used, arena.UsedBytes);
+        Assert.Equal(used, arena.SlotBytesUsed);
         Assert.All(slots, slot => Assert.Equal(new string('t', slot.Length), arena.Read(slot)));
     }
 
