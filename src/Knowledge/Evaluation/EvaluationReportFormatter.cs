@@ -65,6 +65,17 @@ public static class EvaluationReportFormatter
         b.AppendLine("| --- | ---: | ---: | ---: |");
         b.AppendLine(c, $"| CareerBot (intent, synonyms, typo correction, follow-up context, re-ranking) | {report.Retrieval.HitAt1:0.000} | {report.Retrieval.HitAt3:0.000} | {report.Retrieval.Mrr:0.000} |");
         b.AppendLine(c, $"| plain BM25 baseline (same index, raw question words) | {report.Baseline.HitAt1:0.000} | {report.Baseline.HitAt3:0.000} | {report.Baseline.Mrr:0.000} |");
+        if (report.FollowUps.Questions > 0)
+        {
+            b.AppendLine(c, $"| CareerBot, the {report.FollowUps.Questions} follow-ups alone | {report.FollowUps.HitAt1:0.000} | {report.FollowUps.HitAt3:0.000} | {report.FollowUps.Mrr:0.000} |");
+        }
+
+        if (report.AnswerShown.Answered > 0)
+        {
+            b.AppendLine();
+            b.AppendLine(c, $"Answer shown: {report.AnswerShown.Rate:0.000} ({report.AnswerShown.Shown} of {report.AnswerShown.Answered} answered in-scope questions with labelled facts have one of them in the reply text itself).");
+        }
+
         b.AppendLine();
         b.AppendLine("## Declines");
         b.AppendLine();
