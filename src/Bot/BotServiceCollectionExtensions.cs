@@ -97,6 +97,9 @@ internal static partial class BotServiceCollectionExtensions
             : sp.GetRequiredService<MsalConnectorTokenProvider>());
         services.AddSingleton<ConnectorClient>();
         services.AddHttpClient(ConnectorClient.HttpClientName)
+
+            // Never follow a redirect: a reply (and its bearer token) goes to the service URL or nowhere.
+            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false })
             .AddResilienceHandler("connector", static (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<BotOptions>>().Value;
