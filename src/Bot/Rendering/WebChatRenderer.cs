@@ -45,9 +45,10 @@ internal sealed class WebChatRenderer : IReplyRenderer
                 ["appearance"] = new JsonObject
                 {
                     ["@type"] = "DigitalDocument",
-                    ["name"] = c.GuideTitle,
-                    ["abstract"] = c.Quote,
-                    ["text"] = c.PassageText,
+                    // Web Chat renders these as Markdown too: escaped like the answer, so guide text stays text.
+                    ["name"] = Escaping.Markdown(c.GuideTitle),
+                    ["abstract"] = Escaping.Markdown(c.Quote),
+                    ["text"] = Escaping.Markdown(c.PassageText),
                 },
             });
         }
