@@ -113,7 +113,7 @@ public sealed class RendererTests
         var webChat = new WebChatRenderer().Render(answer).Entities![0]["citation"]![0]!["appearance"]!;
         var teams = new TeamsRenderer().Render(answer).Entities![0]["citation"]![0]!["appearance"]!;
 
-        Assert.Equal(Escaped, (string?)webChat["name"]);
+        Assert.Equal(Payload, (string?)webChat["name"]); // a text node in Web Chat (header, reference list): escaping would show
         Assert.Equal(Escaped, (string?)webChat["abstract"]);
         Assert.Equal(Escaped, (string?)webChat["text"]);
         Assert.Equal(Escaped, (string?)teams["name"]);
