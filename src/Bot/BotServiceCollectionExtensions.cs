@@ -12,6 +12,7 @@ using CareerBot.Bot.State;
 using CareerBot.Bot.Telemetry;
 using CareerBot.Knowledge;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
@@ -49,6 +50,13 @@ internal static partial class BotServiceCollectionExtensions
         services.AddOptionsWithValidateOnStart<SlackOptions, SlackOptionsValidator>().Bind(configuration.GetSection("Slack"));
         services.AddOptionsWithValidateOnStart<BotAuthenticationOptions>().Bind(configuration).ValidateDataAnnotations();
         services.AddOptionsWithValidateOnStart<TelemetryOptions, TelemetryOptionsValidator>().Bind(configuration.GetSection(TelemetryOptions.Section));
+
+        // Direct Line stream URLs carry their token as ?t=: no log line does, whatever the logging configuration.
+        services.Replace(ServiceDescriptor.Singleton<ILoggerFactory>(static sp => new TokenRedactingLoggerFactory(new LoggerFactory(
+            sp.GetServices<ILoggerProvider>(),
+            sp.GetRequiredService<IOptionsMonitor<LoggerFilterOptions>>(),
+            sp.GetService<IOptions<LoggerFactoryOptions>>(),
+            sp.GetService<IExternalScopeProvider>()))));
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<KnowledgeProvider>();
