@@ -8,14 +8,15 @@ namespace CareerBot.Bot.Channels.DirectLine;
 /// <summary>
 /// One Direct Line conversation: its feed of activities (the user's own, echoed, and the
 /// bot's), numbered so a watermark says what a client has seen, and a signal that wakes
-/// streams when something is added. The feed is bounded in activities and in bytes (each
-/// activity counted as its JSON), oldest dropped first, and takes its bytes from the channel's
+/// streams when something is added. The feed holds each activity as the UTF-8 JSON clients get,
+/// written once when it is added, so what it accounts is what it keeps: it is bounded in
+/// activities and in those bytes, oldest dropped first, and takes its bytes from the channel's
 /// <see cref="DirectLineFeedBudget"/>. Posts from the client pass a token bucket first.
 /// </summary>
 internal sealed class DirectLineConversation
 {
     private readonly Lock _lock = new();
-    private readonly LinkedList<(long Sequence, Activity Activity, long Bytes)> _feed = new();
+    private readonly LinkedList<(long Sequence, byte[] Json)> _feed = new();
     private readonly int _capacity;
     private readonly long _maxBytes;
     private readonly DirectLineFeedBudget _budget;
@@ -75,48 +76,6 @@ internal sealed class DirectLineConversation
     }
 
     public bool Ended { get; private set; }
-
-    /// <summary>The activity's size as its UTF-8 JSON, counted without keeping the bytes.</summary>
-    private static long JsonSize(Activity activity)
-    {
-        using var counter = new CountingStream();
-        JsonSerializer.Serialize(counter, activity, ActivityJsonContext.Default.Activity);
-        return counter.Length;
-    }
-
-    /// <summary>A write-only stream that only counts what is written to it.</summary>
-    private sealed class CountingStream : Stream
-    {
-        private long _length;
-
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => _length;
-
-        public override long Position
-        {
-            get => _length;
-            set => throw new NotSupportedException();
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => _length += count;
-
-        public override void Write(ReadOnlySpan<byte> buffer) => _length += buffer.Length;
-    }
 
     /// <summary>Marks the conversation started; false when it already was.</summary>
     public bool Start()
@@ -199,7 +158,8 @@ internal sealed class DirectLineConversation
                 Id = string.Create(CultureInfo.InvariantCulture, $"{Id}|{_sequence + 1:D7}"),
                 Timestamp = now.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture),
             };
-            var size = JsonSize(stored);
+            var json = JsonSerializer.SerializeToUtf8Bytes(stored, ActivityJsonContext.Default.Activity);
+            long size = json.Length;
             if (size > _maxBytes)
             {
                 refusal = DirectLineFeedRefusal.TooLarge;
@@ -212,7 +172,7 @@ internal sealed class DirectLineConversation
             for (var node = _feed.First; node is not null && (_feed.Count - drop >= _capacity || _bytes - freed + size > _maxBytes); node = node.Next)
             {
                 drop++;
-                freed += node.Value.Bytes;
+                freed += node.Value.Json.Length;
             }
 
             if (!_budget.TryExchange(freed, size))
@@ -227,7 +187,7 @@ internal sealed class DirectLineConversation
             }
 
             _sequence++;
-            _feed.AddLast((_sequence, stored, size));
+            _feed.AddLast((_sequence, json));
             _bytes += size - freed;
             LastActive = now;
             changed = _changed;
@@ -239,17 +199,17 @@ internal sealed class DirectLineConversation
         return stored;
     }
 
-    /// <summary>The activities after <paramref name="watermark"/> and the watermark that follows them.</summary>
-    public (List<Activity> Activities, long Watermark) Since(long watermark)
+    /// <summary>The activities (as their JSON) after <paramref name="watermark"/> and the watermark that follows them.</summary>
+    public (List<byte[]> Activities, long Watermark) Since(long watermark)
     {
         lock (_lock)
         {
-            var activities = new List<Activity>();
-            foreach (var (sequence, activity, _) in _feed)
+            var activities = new List<byte[]>();
+            foreach (var (sequence, json) in _feed)
             {
                 if (sequence > watermark)
                 {
-                    activities.Add(activity);
+                    activities.Add(json);
                 }
             }
 

@@ -287,13 +287,13 @@ internal static partial class DirectLineEndpoints
         try
         {
             var (activities, next) = access.Conversation!.Since(Watermark(watermark));
-            return JsonReply.Of(new ActivitySet(activities, next.ToString(CultureInfo.InvariantCulture)), DirectLineJsonContext.Default.ActivitySet);
+            return new ActivitySetReply(activities, next.ToString(CultureInfo.InvariantCulture));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Any error but 403/404 stops directlinejs polling for good: report "nothing new" instead.
             Log.PollFailed(services.Logger, ex);
-            return JsonReply.Of(new ActivitySet([], watermark ?? string.Empty), DirectLineJsonContext.Default.ActivitySet);
+            return new ActivitySetReply([], watermark ?? string.Empty);
         }
     }
 

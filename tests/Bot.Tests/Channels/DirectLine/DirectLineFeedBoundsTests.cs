@@ -14,9 +14,9 @@ namespace CareerBot.Bot.Tests.Channels.DirectLine;
 /// and a token's posts are throttled before they are echoed into its feed.
 /// </summary>
 /// <remarks>
-/// The bounds are asserted on the bytes the feeds account for and on what a client reads back,
-/// not on the process's memory: other tests run in the same process at the same time, so a
-/// process-wide figure could not be asserted without flakiness.
+/// The bounds are asserted on the bytes the feeds account for, which are the JSON bytes they keep,
+/// and on what a client reads back; not on the process's memory: other tests run in the same
+/// process at the same time, so a process-wide figure could not be asserted without flakiness.
 /// </remarks>
 public sealed class DirectLineFeedBoundsTests
 {
