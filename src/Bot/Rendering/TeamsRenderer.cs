@@ -43,8 +43,8 @@ internal sealed class TeamsRenderer : IReplyRenderer
                 ["appearance"] = new JsonObject
                 {
                     ["@type"] = "DigitalDocument",
-                    ["name"] = Escaping.Truncate(c.GuideTitle, MaxNameLength),
-                    ["abstract"] = Escaping.Truncate($"{c.SectionPath}: {c.Quote}", MaxAbstractLength),
+                    ["name"] = EscapedWithin(c.GuideTitle, MaxNameLength),
+                    ["abstract"] = EscapedWithin($"{c.SectionPath}: {c.Quote}", MaxAbstractLength),
                 },
             });
         }
@@ -63,5 +63,23 @@ internal sealed class TeamsRenderer : IReplyRenderer
             ],
             ChannelData = new JsonObject { ["feedbackLoop"] = new JsonObject { ["type"] = "default" } },
         };
+    }
+
+    /// <summary>
+    /// Markdown-escaped like the answer text, and still within Teams' limit: the text is cut
+    /// before escaping, shorter each time, until the escaped form fits (no escape is split).
+    /// </summary>
+    private static string EscapedWithin(string text, int max)
+    {
+        for (var budget = max; budget > 1; budget--)
+        {
+            var escaped = Escaping.Markdown(Escaping.Truncate(text, budget));
+            if (escaped.Length <= max)
+            {
+                return escaped;
+            }
+        }
+
+        return "\u2026";
     }
 }

@@ -19,13 +19,16 @@ public sealed class TeamsPayloadHostTests : IDisposable
         "No. A PhD is not required for most machine learning engineer jobs. A bachelor's degree and a strong portfolio are enough for many employers. [1]"
         + "\n\nEmployers expect a Master's or PhD in computer science or a related field. [2]";
 
-    /// <summary>The one root schema.org entity Teams reads citations from; positions are the [n] markers.</summary>
+    /// <summary>
+    /// The one root schema.org entity Teams reads citations from; positions are the [n] markers, and
+    /// name and abstract are Markdown-escaped like the answer text (the section path's "&gt;" too).
+    /// </summary>
     private const string PhdCitations = """
         [{
           "type": "https://schema.org/Message", "@type": "Message", "@context": "https://schema.org",
           "citation": [
             { "@type": "Claim", "position": 1, "appearance": { "@type": "DigitalDocument", "name": "Guide A",
-              "abstract": "Frequently asked questions > Do I need a PhD?: No. A PhD is not required for most machine learning engineer jobs. A bachelor's degree and a strong portfolio…" } },
+              "abstract": "Frequently asked questions \\> Do I need a PhD?: No. A PhD is not required for most machine learning engineer jobs. A bachelor's degree and a strong portfolio…" } },
             { "@type": "Claim", "position": 2, "appearance": { "@type": "DigitalDocument", "name": "Guide B",
               "abstract": "Required education: Employers expect a Master's or PhD in computer science or a related field." } }
           ]
