@@ -140,9 +140,3 @@ internal sealed class ContextSynonymFilter : TokenFilter
         return true;
     }
 }
-
-/// <summary>One conditional member: its words, the canonical words it becomes, and the contexts it needs.</summary>
-internal sealed record ContextRule(string[] Member, string[] Canonical, string[][] Contexts)
-{
-    public int LongestContext { get; } = Contexts.Max(c => c.Length);
-}
