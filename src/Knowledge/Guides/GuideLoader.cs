@@ -13,7 +13,8 @@ using YamlDotNet.RepresentationModel;
 namespace CareerBot.Knowledge.Guides;
 
 /// <summary>
-/// Reads <c>guides/*.md</c> into guides and passages. Every mistake is a
+/// Reads <c>guides/*.md</c> into guides and passages (with their alternate questions, see
+/// <see cref="GuideComment"/>). Every mistake is a
 /// <see cref="KnowledgeBaseException"/> naming the file and line.
 /// </summary>
 public static partial class GuideLoader
@@ -84,7 +85,10 @@ public static partial class GuideLoader
                 slugs[slug] = draft.Line;
                 passages.Add(new Passage(
                     $"{meta.Id}#{slug}", meta.Id, meta.Title, meta.Source, meta.Updated,
-                    draft.Heading, draft.SectionPath, draft.Text, draft.Topics, draft.IsQuestion));
+                    draft.Heading, draft.SectionPath, draft.Text, draft.Topics, draft.IsQuestion)
+                {
+                    AlternateQuestions = draft.Alternates?.Questions ?? [],
+                });
             }
         }
 
@@ -179,6 +183,8 @@ public static partial class GuideLoader
 
         public IReadOnlyList<Topic>? Topics { get; set; }
 
+        public GuideComment.Alternates? Alternates { get; set; }
+
         public List<string> Lines { get; } = [];
 
         public List<Section> Children { get; } = [];
@@ -213,6 +219,11 @@ public static partial class GuideLoader
             var target = sub ?? current;
             if (target is null)
             {
+                if (block is HtmlBlock orphan && GuideComment.ReadAlternates(orphan, string.Empty, filePath) is { } stray)
+                {
+                    throw new KnowledgeBaseException(filePath, stray.Line, "alternate questions before the first '##' section");
+                }
+
                 if (block is HtmlBlock || IsBlank(block))
                 {
                     continue;
@@ -232,6 +243,15 @@ public static partial class GuideLoader
                     }
 
                     target.Topics = topics;
+                }
+                else if (GuideComment.ReadAlternates(html, target.Heading, filePath) is { } alternates)
+                {
+                    if (target.Alternates is not null || target.Lines.Count > 0)
+                    {
+                        throw new KnowledgeBaseException(filePath, alternates.Line, "the alternates comment must come right after its heading (and topics comment), once");
+                    }
+
+                    target.Alternates = alternates;
                 }
 
                 continue;
@@ -357,7 +377,7 @@ public static partial class GuideLoader
         return Whitespace().Replace(builder.ToString(), " ").Trim();
     }
 
-    private sealed record PassageDraft(string Heading, string SectionPath, string Text, IReadOnlyList<Topic> Topics, bool IsQuestion, int Line);
+    private sealed record PassageDraft(string Heading, string SectionPath, string Text, IReadOnlyList<Topic> Topics, bool IsQuestion, int Line, GuideComment.Alternates? Alternates);
 
     private static IEnumerable<PassageDraft> ToPassages(Section section, string filePath)
     {
@@ -366,6 +386,11 @@ public static partial class GuideLoader
             if (section.Children.Count == 0)
             {
                 throw new KnowledgeBaseException(filePath, section.Line, "the FAQ section has no '###' questions");
+            }
+
+            if (section.Alternates is not null)
+            {
+                throw new KnowledgeBaseException(filePath, section.Alternates.Line, "the FAQ section is no passage; put alternate questions under each '###' question");
             }
 
             foreach (var question in section.Children)
@@ -377,7 +402,7 @@ public static partial class GuideLoader
 
                 var topics = question.Topics ?? section.Topics
                     ?? throw new KnowledgeBaseException(filePath, question.Line, $"question '{question.Heading}' has no <!-- topics: ... --> comment");
-                yield return new PassageDraft(question.Heading, $"{section.Heading} > {question.Heading}", string.Join('\n', question.Lines), topics, true, question.Line);
+                yield return new PassageDraft(question.Heading, $"{section.Heading} > {question.Heading}", string.Join('\n', question.Lines), topics, true, question.Line, question.Alternates);
             }
 
             yield break;
@@ -396,7 +421,12 @@ public static partial class GuideLoader
         var wholeText = string.Join('\n', whole);
         if (section.Children.Count == 0 || wholeText.Length <= SplitThreshold)
         {
-            yield return new PassageDraft(section.Heading, section.Heading, wholeText, sectionTopics, false, section.Line);
+            if (section.Children.FirstOrDefault(c => c.Alternates is not null) is { } merged)
+            {
+                throw new KnowledgeBaseException(filePath, merged.Alternates!.Line, $"'{merged.Heading}' is part of the passage '{section.Heading}' (the section is not split); put its alternate questions under '## {section.Heading}'");
+            }
+
+            yield return new PassageDraft(section.Heading, section.Heading, wholeText, sectionTopics, false, section.Line, section.Alternates);
             yield break;
         }
 
@@ -405,7 +435,11 @@ public static partial class GuideLoader
         var introIsOwnPassage = intro.Length >= MinIntroPassage;
         if (introIsOwnPassage)
         {
-            yield return new PassageDraft(section.Heading, section.Heading, intro, sectionTopics, false, section.Line);
+            yield return new PassageDraft(section.Heading, section.Heading, intro, sectionTopics, false, section.Line, section.Alternates);
+        }
+        else if (section.Alternates is not null)
+        {
+            throw new KnowledgeBaseException(filePath, section.Alternates.Line, $"'{section.Heading}' is no passage of its own (it is split and its introduction opens '{section.Children[0].Heading}'); put alternate questions under each '###'");
         }
 
         for (var i = 0; i < section.Children.Count; i++)
@@ -414,7 +448,7 @@ public static partial class GuideLoader
             var lines = i == 0 && !introIsOwnPassage && intro.Length > 0 ? [.. section.Lines, .. child.Lines] : child.Lines;
             yield return new PassageDraft(
                 child.Heading, $"{section.Heading} > {child.Heading}", string.Join('\n', lines),
-                child.Topics ?? sectionTopics, false, child.Line);
+                child.Topics ?? sectionTopics, false, child.Line, child.Alternates);
         }
     }
 
