@@ -19,6 +19,15 @@ internal sealed class TeamsRenderer : IReplyRenderer
 
     public bool Serves(string channelId) => channelId == "msteams";
 
+    /// <summary>
+    /// A Teams channel post has no suggested actions (Teams shows them in personal chats; the Agents
+    /// Playground shows a channel reply that carries them as "Invalid message"), so they are dropped there.
+    /// </summary>
+    public static Activity ForConversation(Activity reply, string channelId, string? conversationType) =>
+        channelId == "msteams" && conversationType == "channel" && reply.SuggestedActions is not null
+            ? reply with { SuggestedActions = null }
+            : reply;
+
     public Activity Render(Answer answer)
     {
         var reply = new Activity

@@ -122,6 +122,39 @@ public sealed class AgentsPlaygroundBrowserTests(AgentsPlaygroundBrowserTests.Bo
         }
     }
 
+    [Fact]
+    public async Task Teams_ChannelGeneral_MentionIsAnsweredWithoutTheMention()
+    {
+        await using var playground = await PlaygroundServer.StartAsync(bot.Endpoint, "msteams");
+        var page = await bot.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1000 } });
+        try
+        {
+            await page.GotoAsync(playground.Url + "/");
+            await Expect(page.GetByText("Ask me about becoming", new() { Exact = false }));
+            await page.GetByRole(AriaRole.Treeitem, new() { Name = "My Team - General" }).ClickAsync();
+            var box = page.GetByRole(AriaRole.Textbox).First;
+            await box.ClickAsync();
+            await page.Keyboard.TypeAsync("<at>Test Bot</at> Do I need a PhD?");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Post" }).ClickAsync();
+            // The post shows the mention; the bot's reply under it answers the question without it.
+            await Expect(page.GetByText("Test Bot Do I need a PhD?"));
+            var reply = page.Locator("p", new() { HasText = "Portfolio and practical skill" });
+            await Expect(reply);
+            var text = await reply.First.InnerTextAsync();
+            Assert.StartsWith("No: most industry ML engineer jobs ask only for a bachelor's degree", text, StringComparison.Ordinal);
+            AssertReadsCleanly(text);
+            Assert.Equal(0, await page.GetByText("Invalid message").CountAsync());
+
+            // The playground's log panel: the activity the bot got carried the mention in its text.
+            await Expect(page.GetByText("<at>Test Bot</at> Do I need a PhD?", new() { Exact = false }));
+        }
+        finally
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(ArtifactsFolder, "playground-teams-channel.png"), FullPage = true });
+            await File.WriteAllTextAsync(Path.Combine(ArtifactsFolder, "playground-teams-channel.log"), playground.Output);
+        }
+    }
+
     private static async Task AskAsync(IPage page, string question)
     {
         await page.GetByRole(AriaRole.Textbox).First.FillAsync(question);

@@ -26,9 +26,6 @@ internal sealed partial class PlaygroundServer : IAsyncDisposable
 
     public string Url => $"http://127.0.0.1:{Port}";
 
-    /// <summary>The playground's own log file (what its log panel shows, one line per entry).</summary>
-    public string LogFile => Path.Combine(_folder, "playground.log");
-
     public string Output
     {
         get

@@ -92,6 +92,7 @@ public sealed class TeamsPayloadHostTests : IDisposable
         Assert.Equal(PhdAnswer, (string?)reply["text"]);
         AssertJson(PhdCitations, reply["entities"]);
         AssertJson("""{ "feedbackLoop": { "type": "default" } }""", reply["channelData"]);
+        Assert.Null(reply["suggestedActions"]); // Teams shows none in channels; the playground shows "Invalid message"
         AssertJson("""
             { "id": "19:4f7b2c9e1d3a4e6b8c0d2f4a6b8c0e1f@thread.tacv2;messageid=1795341900456", "isGroup": true, "conversationType": "channel", "tenantId": "b3f0c2d4-7a8e-4f19-9c6b-5d2e1a0f8c47" }
             """, reply["conversation"]);
