@@ -155,6 +155,77 @@ public sealed class AgentsPlaygroundBrowserTests(AgentsPlaygroundBrowserTests.Bo
         }
     }
 
+    [Fact]
+    public async Task Emulator_AnswerCardWithPassageToggleVoteAndTrace()
+    {
+        await using var playground = await PlaygroundServer.StartAsync(bot.Endpoint, "emulator");
+        var page = await bot.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1000 } });
+        try
+        {
+            await page.GotoAsync(playground.Url + "/");
+            await Expect(page.GetByText("Hello! I'm CareerBot.", new() { Exact = false }));
+            await AskAsync(page, "Do I need a PhD?");
+
+            // The Adaptive Card, rendered by the playground's Adaptive Cards renderer.
+            var answer = page.Locator(".ac-textBlock", new() { HasText = "Portfolio and practical skill" });
+            await Expect(answer);
+            var text = await answer.First.InnerTextAsync();
+            Assert.Matches(@"advanced degrees\. \[1\]\n+Jobicy lists", text); // each source's sentences on lines of their own
+            AssertReadsCleanly(text);
+            var source = await page.Locator(".ac-textBlock", new() { HasText = "[1] How to Become a Machine Learning Engineer" }).First.InnerTextAsync();
+            Assert.Equal("[1] How to Become a Machine Learning Engineer (career-growth guide) > Frequently asked questions > Do I need a PhD to become an ML engineer?", source);
+
+            // The whole passage is behind its toggle.
+            var passage = page.GetByText("There is no single required path", new() { Exact = false });
+            Assert.Equal(0, await passage.CountAsync() > 0 && await passage.First.IsVisibleAsync() ? 1 : 0);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Show or hide the passage" }).Nth(2).ClickAsync();
+            await Expect(passage);
+
+            // The card's thumbs up is stored as emulator feedback, and the trace is in the playground's log.
+            await page.GetByRole(AriaRole.Button, new() { Name = "Helpful", Exact = false }).First.ClickAsync();
+            var store = bot.Factory.Services.GetRequiredService<IFeedbackStore>();
+            IReadOnlyList<Feedback> feedback = [];
+            await Poll.UntilAsync(() => (feedback = store.ReadAllAsync(CancellationToken.None).Result).Any(f => f.ChannelId == "emulator"), Deadline, "the vote to be recorded");
+            var vote = Assert.Single(feedback, f => f.ChannelId == "emulator");
+            Assert.True(vote.Helpful);
+            Assert.Equal("education", vote.Intent);
+            // The log panel lists the trace; opened, its details show the activity with its value type.
+            await page.GetByText("trace 202", new() { Exact = false }).First.ClickAsync();
+            await Expect(page.GetByText("CareerBot.Answer", new() { Exact = false }));
+        }
+        finally
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(ArtifactsFolder, "playground-emulator.png"), FullPage = true });
+        }
+    }
+
+    [Fact]
+    public async Task WebChat_WelcomeAndCitedAnswer_ReadCleanly()
+    {
+        await using var playground = await PlaygroundServer.StartAsync(bot.Endpoint, "webchat");
+        var page = await bot.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1000 } });
+        try
+        {
+            await page.GotoAsync(playground.Url + "/");
+
+            // Web Chat's markdown-it undoes the CommonMark escapes ("Hello\\!" shows as "Hello!").
+            var welcome = page.Locator("p", new() { HasText = "Ask me about becoming" });
+            await Expect(welcome);
+            Assert.StartsWith("Hello! I\u2019m CareerBot.", await welcome.First.InnerTextAsync(), StringComparison.Ordinal);
+
+            await AskAsync(page, "Do I need a PhD?");
+            var answer = page.Locator("p", new() { HasText = "Portfolio and practical skill" });
+            await Expect(answer);
+            AssertReadsCleanly(await answer.First.InnerTextAsync());
+            await Expect(page.GetByText("3 references"));
+            await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Machine Learning Engineer Career Guide (Jobicy) / Frequently asked questions", Exact = false }));
+        }
+        finally
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(ArtifactsFolder, "playground-webchat.png"), FullPage = true });
+        }
+    }
+
     private static async Task AskAsync(IPage page, string question)
     {
         await page.GetByRole(AriaRole.Textbox).First.FillAsync(question);
