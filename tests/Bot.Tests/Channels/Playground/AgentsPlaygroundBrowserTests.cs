@@ -106,7 +106,7 @@ public sealed class AgentsPlaygroundBrowserTests(AgentsPlaygroundBrowserTests.Bo
             AssertReadsCleanly(levelsText);
             await page.ScreenshotAsync(new() { Path = Path.Combine(ArtifactsFolder, "playground-teams-list.png"), FullPage = true });
 
-            // A follow-up is read against the previous question: the list arrives item by item.
+            // A follow-up is read against the previous question (the career levels): senior engineers.
             await AskAsync(page, "what about senior ones?");
             var answers = page.Locator("p", new() { HasText = "[1]" });
             await Poll.UntilAsync(() => answers.CountAsync().Result >= 3, Deadline, "the follow-up's answer");
@@ -177,7 +177,7 @@ public sealed class AgentsPlaygroundBrowserTests(AgentsPlaygroundBrowserTests.Bo
 
             // The whole passage is behind its toggle.
             var passage = page.GetByText("There is no single required path", new() { Exact = false });
-            Assert.Equal(0, await passage.CountAsync() > 0 && await passage.First.IsVisibleAsync() ? 1 : 0);
+            Assert.False(await passage.CountAsync() > 0 && await passage.First.IsVisibleAsync(), "the passage starts hidden");
             await page.GetByRole(AriaRole.Button, new() { Name = "Show or hide the passage" }).Nth(2).ClickAsync();
             await Expect(passage);
 
