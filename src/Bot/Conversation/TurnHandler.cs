@@ -128,7 +128,7 @@ internal sealed partial class TurnHandler(
         if (ResetWords.Contains(text.Trim().TrimEnd('.', '!').ToLowerInvariant()))
         {
             await states.ClearAsync(turn.ChannelId, turn.ConversationId, cancellationToken).ConfigureAwait(false);
-            await turn.ReplyAsync(Render(turn.ChannelId, engine.StartOver()), cancellationToken).ConfigureAwait(false);
+            await turn.ReplyAsync(Render(turn, engine.StartOver()), cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -144,7 +144,7 @@ internal sealed partial class TurnHandler(
 
         // Vote buttons carry a key for this answer, so a thumbs up on an older answer is counted for that answer.
         var voteKey = Guid.NewGuid().ToString("N")[..16];
-        var reply = StampVoteKey(Render(turn.ChannelId, botOptions.Value.ShowSourceDates ? WithSourceDates(answer) : answer), voteKey);
+        var reply = StampVoteKey(Render(turn, botOptions.Value.ShowSourceDates ? WithSourceDates(answer) : answer), voteKey);
         var replyId = await turn.ReplyAsync(reply, cancellationToken).ConfigureAwait(false);
         if (turn.ChannelId == "emulator")
         {
@@ -183,7 +183,7 @@ internal sealed partial class TurnHandler(
         if (first || !stored)
         {
             var welcome = new AnswerEngine(knowledge.Current).Welcome();
-            await turn.ReplyAsync(Render(turn.ChannelId, welcome), cancellationToken).ConfigureAwait(false);
+            await turn.ReplyAsync(Render(turn, welcome), cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -268,10 +268,10 @@ internal sealed partial class TurnHandler(
     }
 
     /// <summary>The channel's rendering of an answer, in a "render" span.</summary>
-    private Activity Render(string channelId, Answer answer)
+    private Activity Render(Turn turn, Answer answer)
     {
         using var span = BotTelemetry.Source.StartActivity(BotTelemetry.RenderSpan);
-        return renderers.Render(channelId, answer);
+        return TeamsRenderer.ForConversation(renderers.Render(turn.ChannelId, answer), turn.ChannelId, turn.Activity.Conversation?.ConversationType);
     }
 
     /// <summary>Feedback sent as card data: <c>{ "action": "feedback", "helpful": true, "replyId": "..." }</c>.</summary>

@@ -61,7 +61,7 @@ public sealed class RendererTests
     {
         var reply = new TeamsRenderer().Render(Answered());
 
-        Assert.Equal("California pays $139,620. [1]\n\nPay is high. [2]", reply.Text);
+        Assert.Equal("California pays $139,620. [1]<br><br>Pay is high. [2]", reply.Text);
         var entity = Assert.Single(reply.Entities!);
         Assert.Equal("https://schema.org/Message", (string?)entity["type"]);
         Assert.Equal("Message", (string?)entity["@type"]);
@@ -165,6 +165,9 @@ public sealed class RendererTests
         Assert.DoesNotContain(" *bold* ", card, StringComparison.Ordinal);
         Assert.DoesNotContain("](javascript", webchat, StringComparison.Ordinal);
         Assert.DoesNotContain("<at>", teams, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", teams, StringComparison.Ordinal);
+        Assert.DoesNotContain("](javascript", teams, StringComparison.Ordinal);
+        Assert.DoesNotContain("*bold*", teams, StringComparison.Ordinal);
         Assert.DoesNotContain("<", slack, StringComparison.Ordinal);
         Assert.DoesNotContain("*bold*", slack, StringComparison.Ordinal);
     }

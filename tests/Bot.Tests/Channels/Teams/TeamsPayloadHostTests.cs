@@ -17,7 +17,7 @@ public sealed class TeamsPayloadHostTests : IDisposable
 {
     private const string PhdAnswer =
         "No. A PhD is not required for most machine learning engineer jobs. A bachelor's degree and a strong portfolio are enough for many employers. [1]"
-        + "\n\nEmployers expect a Master's or PhD in computer science or a related field. [2]";
+        + "<br><br>Employers expect a Master's or PhD in computer science or a related field. [2]";
 
     /// <summary>
     /// The one root schema.org entity Teams reads citations from; positions are the [n] markers, and
@@ -95,6 +95,7 @@ public sealed class TeamsPayloadHostTests : IDisposable
         Assert.Equal(PhdAnswer, (string?)reply["text"]);
         AssertJson(PhdCitations, reply["entities"]);
         AssertJson("""{ "feedbackLoop": { "type": "default" } }""", reply["channelData"]);
+        Assert.Null(reply["suggestedActions"]); // Teams shows none in channels; the playground shows "Invalid message"
         AssertJson("""
             { "id": "19:4f7b2c9e1d3a4e6b8c0d2f4a6b8c0e1f@thread.tacv2;messageid=1795341900456", "isGroup": true, "conversationType": "channel", "tenantId": "b3f0c2d4-7a8e-4f19-9c6b-5d2e1a0f8c47" }
             """, reply["conversation"]);
@@ -136,7 +137,7 @@ public sealed class TeamsPayloadHostTests : IDisposable
               "recipient": { "id": "29:1kMLTpQqGOtBszNqRsbaxMbcE8GxJv3PZgPpYfHfNWNWeSy2cNCg7t7nTQqDx0o5-AmwUg7AvqlnxV3WXZvp8Xg", "aadObjectId": "6e6d9a2b-3c41-4f5e-8a7d-2b9c0e1f4a35" },
               "conversation": { "id": "a:1vXqHk3Yb9gT2L0pR8sW6nJ4cF7mD5eA1zQ3uI9oK2xV8bN6yM4tG0hS7wE5rP3jL1fC9dB2aZ8q", "conversationType": "personal", "tenantId": "b3f0c2d4-7a8e-4f19-9c6b-5d2e1a0f8c47" },
               "replyToId": "f:5f85c2ad-7d3e-4b21-9a6c-0e8f1b2d3c4a",
-              "text": "Hello\\! I'm CareerBot. Ask me about becoming and working as a machine learning engineer, and I'll answer from career guides, citing each one.",
+              "text": "Hello! I'm CareerBot. Ask me about becoming and working as a machine learning engineer, and I'll answer from career guides, citing each one.",
               "textFormat": "markdown",
               "suggestedActions": { "actions": [
                 { "type": "imBack", "title": "Do I need a PhD?", "value": "Do I need a PhD?" },
