@@ -15,19 +15,18 @@ internal static class EvalCommand
         var questions = new Option<string>("--questions") { Description = "The evaluation question set (YAML).", DefaultValueFactory = _ => DefaultQuestions };
         var misses = new Option<bool>("--no-misses") { Description = "Leave out the list of questions not answered at rank 1." };
         var retrievalOnly = new Option<bool>("--retrieval-only") { Description = "Skip the classifier's cross-validation (fast; for tuning retrieval)." };
-        var repeats = new Option<int>("--repeats") { Description = "Times to repeat the cross-validation, each with its own folds; the figures are means.", DefaultValueFactory = _ => 4 };
-        repeats.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 1 or > 20)
-            {
-                result.AddError("--repeats must be between 1 and 20.");
-            }
-        });
+        var repeats = CliOptions.WholeNumber("--repeats", "Times to repeat the cross-validation, each with its own folds; the figures are means", 4, 1, 20);
         var command = new Command("eval", "Cross-validate the intent classifier and score retrieval on the question set against a BM25 baseline.") { questions, misses, retrievalOnly, repeats };
         command.SetAction(parse => cli.Guarded(() =>
         {
             var loader = cli.CreateLoader();
             var path = ResolveQuestions(parse.GetValue(questions)!, loader.Options);
+            if (!File.Exists(path))
+            {
+                cli.Error.WriteLine($"error: --questions: no such file: {path}");
+                return CliApp.UsageError;
+            }
+
             using var knowledge = loader.Load();
             var utterances = UtteranceLoader.LoadDirectory(loader.Options.IntentsPath);
             var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);

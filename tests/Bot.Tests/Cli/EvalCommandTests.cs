@@ -46,7 +46,7 @@ public sealed class EvalCommandTests : IDisposable
 
         var exit = CliApp.Run(["eval", "--repeats", repeats, "--questions", QuestionsPath], new StringWriter(), error, _kb.Options(), TimeProvider.System);
 
-        Assert.NotEqual(0, exit);
-        Assert.Contains("--repeats must be between 1 and 20.", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(2, exit);
+        Assert.Equal($"error: --repeats must be a whole number between 1 and 20; got '{repeats}'.\nSee `eval --help`.\n", error.ToString());
     }
 }

@@ -71,8 +71,8 @@ public sealed class ReportCommandTests : IDisposable
 
         var exit = CliApp.Run(["report", "--days", "0"], new StringWriter(), error, _kb.Options(), _clock);
 
-        Assert.NotEqual(0, exit);
-        Assert.Contains("--days must be between 1 and 3650.", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(2, exit);
+        Assert.Equal("error: --days must be a whole number between 1 and 3650; got '0'.\nSee `report --help`.\n", error.ToString());
     }
 
     private static TurnRecord Turn(int hoursAgo, string channel, string intent, bool answered, string[] passages, double latency, string? question) =>
