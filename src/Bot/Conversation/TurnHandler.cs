@@ -103,6 +103,10 @@ internal sealed partial class TurnHandler(
             Log.Throttled(logger, turn.ChannelId, verdict == ThrottleVerdict.Warn);
             metrics.Throttled(BotTelemetry.Channel(turn.ChannelId));
             span?.SetTag(BotTelemetry.KindTag, "throttled");
+            // A throttled question is a decline too, of its own reason: it was not read (nor classified).
+            turnLog.Record(new TurnRecord(
+                time.GetUtcNow(), turn.ChannelId, "unclassified", 0, false, [], time.GetElapsedTime(started).TotalMilliseconds, null,
+                TurnOutcome.Declined, DeclineReason.Throttled));
             if (verdict == ThrottleVerdict.Warn)
             {
                 await turn.ReplyAsync(new Activity { Text = SlowDown }, cancellationToken).ConfigureAwait(false);
@@ -133,7 +137,20 @@ internal sealed partial class TurnHandler(
         }
 
         var read = await states.ReadForUpdateAsync(turn.ChannelId, turn.ConversationId, cancellationToken).ConfigureAwait(false);
-        var answer = engine.Answer(new Question(text, read.State.Context));
+        Answer answer;
+        try
+        {
+            answer = engine.Answer(new Question(text, read.State.Context));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Recorded as a decline for the report, then handled as every turn error is.
+            turnLog.Record(new TurnRecord(
+                time.GetUtcNow(), turn.ChannelId, "unclassified", 0, false, [], time.GetElapsedTime(started).TotalMilliseconds, text,
+                TurnOutcome.Declined, DeclineReason.Error));
+            throw;
+        }
+
         if (span is not null)
         {
             span.SetTag(KnowledgeTelemetry.IntentTag, answer.Intent.Name);
@@ -154,9 +171,10 @@ internal sealed partial class TurnHandler(
         Log.Answered(logger, turn.ChannelId, answer.Intent.Name, answer.Kind.ToString(), answer.Citations.Count);
         var milliseconds = time.GetElapsedTime(started).TotalMilliseconds;
         metrics.Answered(BotTelemetry.Channel(turn.ChannelId), answer.Intent.Name, answer.Answered, answer.Kind == AnswerKind.Declined, milliseconds);
+        var (outcome, reason) = DeclineReason.Of(answer);
         turnLog.Record(new TurnRecord(
             time.GetUtcNow(), turn.ChannelId, answer.Intent.Name, answer.Intent.Score, answer.Answered,
-            answer.Citations.Select(c => c.PassageId).ToArray(), milliseconds, text));
+            answer.Citations.Select(c => c.PassageId).ToArray(), milliseconds, text, outcome, reason, voteKey));
         var record = new AnswerRecord(replyId, answer.Intent.Name, answer.Answered, answer.Citations.Select(c => c.PassageId).ToArray(), voteKey);
         await states.UpdateAsync(read, s => s.Remember(record) with
         {
@@ -257,7 +275,7 @@ internal sealed partial class TurnHandler(
         try
         {
             await feedback.RecordAsync(
-                new Feedback(time.GetUtcNow(), turn.ChannelId, helpful, answer?.Intent ?? "unknown", answer?.PassageIds ?? [], transcripts.Value.Enabled ? Truncate(comment, 500) : null, Vote(turn, answer)),
+                new Feedback(time.GetUtcNow(), turn.ChannelId, helpful, answer?.Intent ?? "unknown", answer?.PassageIds ?? [], transcripts.Value.Enabled ? Truncate(comment, 500) : null, Vote(turn, answer), answer?.VoteKey),
                 cancellationToken).ConfigureAwait(false);
             Log.FeedbackRecorded(logger, turn.ChannelId, helpful, answer?.Intent ?? "unknown");
         }

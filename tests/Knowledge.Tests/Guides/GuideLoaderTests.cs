@@ -145,7 +145,7 @@ public sealed class GuideLoaderTests
     [InlineData("---\nid: x\ntitle: X\nupdated: 2026-01-01\nsummary: s\n---\n## A\n<!-- topics: skills -->\nText.\n", "x.md:1: front matter needs 'source'")]
     [InlineData("---\nid: x\ntitle: X\nsource: S\nupdated: 2026-01-01\nsummary: s\n---\n## Frequently asked questions\n### Not a question\n<!-- topics: skills -->\nText.\n", "x.md:9: FAQ heading 'Not a question' must be a question ending in '?'")]
     [InlineData("---\nid: x\ntitle: X\nsource: S\nupdated: 2026-01-01\nsummary: s\n---\n## A\n<!-- topics: skills -->\nText.\n## A\n<!-- topics: skills -->\nMore.\n", "x.md:11: passage id 'x#a' is already used on line 8; give the heading other words")]
-    [InlineData("no front matter", "x.md:1: missing YAML front matter (--- id, title, source, updated, summary ---)")]
+    [InlineData("no front matter", "x.md:1: missing YAML front matter (--- id, title, source, updated, summary ---)\nx.md:1: text before the first '##' section\nx.md:1: the guide has no '##' sections")]
     public void Parse_Mistake_ReportsFileAndLine(string markdown, string message)
     {
         var ex = Assert.Throws<KnowledgeBaseException>(() => GuideLoader.Parse(markdown, "x.md"));
@@ -251,6 +251,43 @@ public sealed class GuideLoaderTests
         var ex = Assert.Throws<KnowledgeBaseException>(() => GuideLoader.Parse(markdown, "x.md"));
 
         Assert.Equal("x.md:10: 'Levels' is no passage of its own (it is split and its introduction opens 'Junior'); put alternate questions under each '###'", ex.Message);
+    }
+
+    [Fact]
+    public void Parse_SeveralMistakes_AreAllReportedInOneRun()
+    {
+        const string markdown = """
+            ---
+            id: x
+            title: X
+            updated: 2026-01-01
+            summary: s
+            ---
+            ## Role
+            <!-- topics: TODO -->
+            Text.
+
+            ## Empty
+            <!-- topics: skills -->
+
+            ## Pay
+            Pay text.
+
+            ## Role
+            <!-- topics: salary -->
+            Again.
+            """;
+
+        var ex = Assert.Throws<KnowledgeBaseException>(() => GuideLoader.Parse(markdown, "x.md"));
+
+        Assert.Equal(
+        [
+            "x.md:1: front matter needs 'source'",
+            "x.md:8: 'TODO' is not a topic name",
+            "x.md:11: 'Empty' has no text",
+            "x.md:14: section 'Pay' has no <!-- topics: ... --> comment after its heading",
+            "x.md:17: passage id 'x#role' is already used on line 7; give the heading other words",
+        ], ex.Message.Split('\n'));
     }
 
     [Theory]

@@ -116,8 +116,9 @@ public sealed class TeamsPayloadHostTests : IDisposable
         Assert.Equal(string.Empty, await response.Content.ReadAsStringAsync());
         var feedback = Assert.Single(await _factory.Services.GetRequiredService<IFeedbackStore>().ReadAllAsync(CancellationToken.None));
         Assert.Equal(
-            new Feedback(Now, "msteams", true, "education", feedback.PassageIds, Comment: null, feedback.Vote), // the comment is user text: kept only with transcripts on
+            new Feedback(Now, "msteams", true, "education", feedback.PassageIds, Comment: null, feedback.Vote, feedback.AnswerId), // the comment is user text: kept only with transcripts on
             feedback);
+        Assert.Matches("^[0-9a-f]{16}$", feedback.AnswerId); // the id of the answer voted on, as its turn record has it
         Assert.Matches("^[0-9a-f]{32}$", feedback.Vote);
         Assert.Equal(["guide-a#do-i-need-a-phd", "guide-b#required-education"], feedback.PassageIds);
     }
