@@ -16,45 +16,13 @@ namespace CareerBot.Bot.Tests.Channels.Playground;
 /// </summary>
 public sealed class AgentsPlaygroundBrowserTests(AgentsPlaygroundBrowserTests.Bot bot) : IClassFixture<AgentsPlaygroundBrowserTests.Bot>
 {
-    private static readonly string ArtifactsFolder = Path.Combine(AppContext.BaseDirectory, "artifacts");
+    private static readonly string ArtifactsFolder = BrowserBotFixture.ArtifactsFolder;
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
 
-    /// <summary>One bot on 127.0.0.1 (the repository's knowledge base) and one browser for the tests of this class.</summary>
-    public sealed class Bot : IAsyncLifetime
+    /// <summary>One bot on 127.0.0.1 and one browser for the tests of this class.</summary>
+    public sealed class Bot : BrowserBotFixture
     {
-        private IPlaywright? _playwright;
-
-        internal BotFactory Factory { get; } = new(useRepositoryKnowledgeBase: true);
-
-        public IBrowser Browser { get; private set; } = null!;
-
-        public string Endpoint { get; private set; } = string.Empty;
-
-        public async Task InitializeAsync()
-        {
-            Factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-            Factory.StartServer();
-            await Poll.UntilAsync(() => Factory.Services.GetRequiredService<KnowledgeProvider>().IsLoaded, TimeSpan.FromMinutes(2), "the knowledge base to load");
-            Endpoint = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single() + "/api/messages";
-            _playwright = await Playwright.CreateAsync();
-            Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
-                Headless = true,
-            });
-            Directory.CreateDirectory(ArtifactsFolder);
-        }
-
-        public async Task DisposeAsync()
-        {
-            if (Browser is not null)
-            {
-                await Browser.DisposeAsync();
-            }
-
-            _playwright?.Dispose();
-            await Factory.DisposeAsync();
-        }
+        public string Endpoint => BaseUrl + "/api/messages";
     }
 
     [Fact]
