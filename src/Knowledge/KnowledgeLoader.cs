@@ -73,20 +73,8 @@ public sealed class KnowledgeLoader(KnowledgeOptions options, ILogger? logger = 
     public KnowledgeCheck Check()
     {
         var diagnostics = new KnowledgeDiagnostics();
-        var synonyms = SynonymLoader.Load(Options.SynonymsPath, diagnostics);
-        var rules = SynonymRules.Empty;
-        if (!diagnostics.HasErrors)
-        {
-            try
-            {
-                rules = SynonymRules.Load(Options.SynonymsPath);
-            }
-            catch (KnowledgeBaseException ex)
-            {
-                diagnostics.Add(ex);
-            }
-        }
-
+        var rules = SynonymRules.Load(Options.SynonymsPath, diagnostics);
+        var synonyms = SynonymLoader.FromRules(rules);
         var utterances = UtteranceLoader.LoadDirectory(Options.IntentsPath, diagnostics);
         var guides = GuideLoader.LoadDirectory(Options.GuidesPath, diagnostics);
         KnowledgeChecks.Topics(guides, utterances, diagnostics);
