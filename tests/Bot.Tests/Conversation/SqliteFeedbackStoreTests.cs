@@ -1,4 +1,5 @@
 using CareerBot.Bot.Conversation;
+using CareerBot.Knowledge;
 using CareerBot.Knowledge.Tests;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -32,19 +33,10 @@ public sealed class SqliteFeedbackStoreTests : IDisposable
     [Fact]
     public async Task Open_AFileFromBeforeVoteNames_KeepsItsRowsAndTakesNamedVotes()
     {
-        var options = _kb.Options();
-        Directory.CreateDirectory(options.DataPath);
-        var path = Path.Combine(options.DataPath, "feedback.db");
-        await using (var old = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()))
-        {
-            await old.OpenAsync();
-            await using var create = old.CreateCommand();
-            create.CommandText = """
+        var options = await OldFileAsync("""
                 CREATE TABLE feedback (time TEXT NOT NULL, channel TEXT NOT NULL, helpful INTEGER NOT NULL, intent TEXT NOT NULL, passage_ids TEXT NOT NULL, comment TEXT);
                 INSERT INTO feedback VALUES ('2026-01-02T03:04:05.0000000+00:00', 'webchat', 0, 'education', 'guide-a#do-i-need-a-phd', NULL);
-                """;
-            await create.ExecuteNonQueryAsync();
-        }
+                """);
 
         var store = new SqliteFeedbackStore(Options.Create(options));
         await store.RecordAsync(new Feedback(Now, "msteams", true, "salary", ["guide-b#pay"], null, "vote-2"), CancellationToken.None);
@@ -59,20 +51,11 @@ public sealed class SqliteFeedbackStoreTests : IDisposable
     [Fact]
     public async Task Open_AFileFromBeforeAnswerIds_KeepsItsRowsAndTiesNewVotesToTheirAnswer()
     {
-        var options = _kb.Options();
-        Directory.CreateDirectory(options.DataPath);
-        var path = Path.Combine(options.DataPath, "feedback.db");
-        await using (var old = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()))
-        {
-            await old.OpenAsync();
-            await using var create = old.CreateCommand();
-            create.CommandText = """
+        var options = await OldFileAsync("""
                 CREATE TABLE feedback (time TEXT NOT NULL, channel TEXT NOT NULL, helpful INTEGER NOT NULL, intent TEXT NOT NULL, passage_ids TEXT NOT NULL, comment TEXT, vote TEXT);
                 CREATE UNIQUE INDEX feedback_vote ON feedback (vote);
                 INSERT INTO feedback VALUES ('2026-01-02T03:04:05.0000000+00:00', 'webchat', 1, 'education', 'guide-a#do-i-need-a-phd', NULL, 'vote-1');
-                """;
-            await create.ExecuteNonQueryAsync();
-        }
+                """);
 
         var store = new SqliteFeedbackStore(Options.Create(options));
         await store.RecordAsync(new Feedback(Now, "msteams", false, "salary", ["guide-b#pay"], null, "vote-2", "answer-7"), CancellationToken.None);
@@ -80,5 +63,19 @@ public sealed class SqliteFeedbackStoreTests : IDisposable
         var stored = await store.ReadAllAsync(CancellationToken.None);
         Assert.Equal([(string?)"vote-1", "vote-2"], stored.Select(f => f.Vote));
         Assert.Equal([(string?)null, "answer-7"], stored.Select(f => f.AnswerId));
+    }
+
+    /// <summary>A feedback.db as an earlier version of the bot wrote it, made with the given SQL.</summary>
+    private async Task<KnowledgeOptions> OldFileAsync(string sql)
+    {
+        var options = _kb.Options();
+        Directory.CreateDirectory(options.DataPath);
+        var path = Path.Combine(options.DataPath, "feedback.db");
+        await using var old = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        await old.OpenAsync();
+        await using var create = old.CreateCommand();
+        create.CommandText = sql;
+        await create.ExecuteNonQueryAsync();
+        return options;
     }
 }

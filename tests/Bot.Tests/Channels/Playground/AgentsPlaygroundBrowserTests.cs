@@ -1,8 +1,4 @@
-using System.Net;
 using CareerBot.Bot.Conversation;
-using CareerBot.Knowledge;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
