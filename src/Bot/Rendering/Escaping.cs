@@ -129,14 +129,8 @@ internal static class Escaping
                 var c = line[i];
                 switch (c)
                 {
-                    case '&':
-                        builder.Append("&amp;");
-                        break;
-                    case '<':
-                        builder.Append("&lt;");
-                        break;
-                    case '>':
-                        builder.Append("&gt;");
+                    case '&' or '<' or '>':
+                        AppendMarkupEntity(builder, c);
                         break;
                     case '\\' or '`' or '*' or '_' or '~' or '[' or ']' or '#' or '|':
                         builder.Append("&#").Append((int)c).Append(';');
@@ -151,6 +145,14 @@ internal static class Escaping
         return builder.ToString();
     }
 
+    /// <summary>&amp;, &lt; or &gt; as the entity both Teams text and Slack mrkdwn read as the character itself.</summary>
+    private static void AppendMarkupEntity(StringBuilder builder, char c) => builder.Append(c switch
+    {
+        '&' => "&amp;",
+        '<' => "&lt;",
+        _ => "&gt;",
+    });
+
     /// <summary>Slack mrkdwn: only &amp;, &lt; and &gt; are control characters; emphasis marks are neutralised too.</summary>
     public static string Slack(string text)
     {
@@ -159,14 +161,8 @@ internal static class Escaping
         {
             switch (c)
             {
-                case '&':
-                    builder.Append("&amp;");
-                    break;
-                case '<':
-                    builder.Append("&lt;");
-                    break;
-                case '>':
-                    builder.Append("&gt;");
+                case '&' or '<' or '>':
+                    AppendMarkupEntity(builder, c);
                     break;
                 case '*' or '_' or '~' or '`':
                     builder.Append(c).Append('\u200B'); // a zero-width space stops emphasis from pairing
