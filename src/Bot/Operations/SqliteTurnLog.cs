@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Threading.Channels;
 using CareerBot.Bot.Conversation;
-using CareerBot.Bot.State;
 using CareerBot.Knowledge;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;

@@ -84,7 +84,7 @@ public sealed class TurnLogHostTests
 
         await client.PostAsJsonAsync("/api/messages", invoke);
 
-        var feedback = Assert.Single(await factory.Services.GetRequiredService<CareerBot.Bot.Conversation.IFeedbackStore>().ReadAllAsync(CancellationToken.None));
+        var feedback = Assert.Single(await factory.Services.GetRequiredService<IFeedbackStore>().ReadAllAsync(CancellationToken.None));
         Assert.Equal(expected, feedback.Comment);
     }
 
@@ -111,7 +111,7 @@ public sealed class TurnLogHostTests
         Assert.Equal(
             [(TurnOutcome.Chat, (string?)null), (TurnOutcome.Declined, "out_of_scope"), (TurnOutcome.Answered, null)],
             records.Select(r => (r.Kind, r.Reason)));
-        var vote = Assert.Single(await factory.Services.GetRequiredService<CareerBot.Bot.Conversation.IFeedbackStore>().ReadAllAsync(CancellationToken.None));
+        var vote = Assert.Single(await factory.Services.GetRequiredService<IFeedbackStore>().ReadAllAsync(CancellationToken.None));
         Assert.NotNull(records[2].AnswerId);
         Assert.Equal(records[2].AnswerId, vote.AnswerId);
     }

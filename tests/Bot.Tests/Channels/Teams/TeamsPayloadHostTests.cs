@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using CareerBot.Bot.Conversation;
+using CareerBot.Bot.Operations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CareerBot.Bot.Tests.Channels.Teams;

@@ -1,4 +1,4 @@
-namespace CareerBot.Bot.Conversation;
+namespace CareerBot.Bot.Operations;
 
 /// <summary>
 /// A thumbs up or down on an answer, with what the answer cited. No user text is kept. <see cref="Vote"/>

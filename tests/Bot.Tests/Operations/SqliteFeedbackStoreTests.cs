@@ -1,10 +1,10 @@
-using CareerBot.Bot.Conversation;
+using CareerBot.Bot.Operations;
 using CareerBot.Knowledge;
 using CareerBot.Knowledge.Tests;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
-namespace CareerBot.Bot.Tests.Conversation;
+namespace CareerBot.Bot.Tests.Operations;
 
 /// <summary>Feedback storage: one row per vote name, and files written before votes had names.</summary>
 public sealed class SqliteFeedbackStoreTests : IDisposable

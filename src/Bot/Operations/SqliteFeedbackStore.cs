@@ -1,10 +1,9 @@
 using System.Globalization;
-using CareerBot.Bot.State;
 using CareerBot.Knowledge;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
-namespace CareerBot.Bot.Conversation;
+namespace CareerBot.Bot.Operations;
 
 /// <summary>Feedback in a SQLite file next to the index (<c>feedback.db</c>).</summary>
 internal sealed class SqliteFeedbackStore : IFeedbackStore
