@@ -39,21 +39,27 @@ internal static class EvalCommand
             var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
             var report = Evaluator.Run(knowledge, utterances, QuestionSetLoader.Load(path), loader.Options.Trainer, today, crossValidate: !parse.GetValue(retrievalOnly), repeats: parse.GetValue(repeats));
             var baselinePath = ResolveQuestions(parse.GetValue(baseline)!, loader.Options);
-            var measured = EvaluationBaseline.From(report);
+            var measured = EvaluationBaseline.From(report, Path.GetFileName(path));
+            var committed = parse.GetValue(save) ? null : EvaluationBaseline.Load(baselinePath);
             if (parse.GetValue(save))
             {
                 measured.Save(baselinePath);
                 cli.Output.WriteLine($"Saved {measured.Figures.Count} figures to {baselinePath}");
                 cli.Output.WriteLine();
             }
-            else if (EvaluationBaseline.Load(baselinePath) is { } committed)
-            {
-                cli.Output.Write(EvaluationReportFormatter.BaselineToMarkdown(committed.Compare(measured), Path.GetFileName(baselinePath)));
-            }
-            else
+            else if (committed is null)
             {
                 cli.Output.WriteLine($"No baseline at {baselinePath}; `eval --save-baseline` writes one.");
                 cli.Output.WriteLine();
+            }
+            else if (!committed.Measures(measured.QuestionSet!))
+            {
+                cli.Output.WriteLine($"The baseline {Path.GetFileName(baselinePath)} was measured on {committed.QuestionSet}, not on {measured.QuestionSet}: nothing to compare with.");
+                cli.Output.WriteLine();
+            }
+            else
+            {
+                cli.Output.Write(EvaluationReportFormatter.BaselineToMarkdown(committed.Compare(measured), Path.GetFileName(baselinePath)));
             }
 
             cli.Output.Write(EvaluationReportFormatter.ToMarkdown(report, includeMisses: !parse.GetValue(misses)));

@@ -5,9 +5,10 @@ namespace CareerBot.Knowledge.Evaluation;
 
 /// <summary>
 /// The committed figures <c>eval</c> compares itself with (written by <c>eval --save-baseline</c>):
-/// figure name to value, rounded to four places, with the size of the inputs they came from.
+/// figure name to value, rounded to four places, with the size of the inputs they came from and
+/// the file name of the question set (null in files written before it was kept).
 /// </summary>
-public sealed record EvaluationBaseline(int Utterances, int Questions, IReadOnlyDictionary<string, double> Figures)
+public sealed record EvaluationBaseline(int Utterances, int Questions, IReadOnlyDictionary<string, double> Figures, string? QuestionSet = null)
 {
     /// <summary>Cross-validated figures: which utterances share a fold moves them by about ±0.005.</summary>
     public const double CrossValidationTolerance = 0.01;
@@ -22,7 +23,7 @@ public sealed record EvaluationBaseline(int Utterances, int Questions, IReadOnly
     /// <summary>Figures where lower is better.</summary>
     private static readonly string[] LowerIsBetter = ["in_scope_decline_rate"];
 
-    public static EvaluationBaseline From(EvaluationReport report)
+    public static EvaluationBaseline From(EvaluationReport report, string? questionSet = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         var figures = new SortedDictionary<string, double>(StringComparer.Ordinal);
@@ -40,10 +41,17 @@ public sealed record EvaluationBaseline(int Utterances, int Questions, IReadOnly
         figures["out_of_scope_recall"] = report.OutOfScopeRecall;
         figures["in_scope_decline_rate"] = report.InScopeDeclineRate;
         var rounded = figures.ToDictionary(p => p.Key, p => Math.Round(p.Value, 4), StringComparer.Ordinal);
-        return new EvaluationBaseline(report.Utterances, report.Retrieval.Questions + report.OutOfScopeQuestions, rounded);
+        return new EvaluationBaseline(report.Utterances, report.Retrieval.Questions + report.OutOfScopeQuestions, rounded, questionSet);
     }
 
     public static double ToleranceOf(string figure) => figure.StartsWith("intent_cv_", StringComparison.Ordinal) ? CrossValidationTolerance : DeterministicTolerance;
+
+    /// <summary>
+    /// Whether figures measured on <paramref name="questionSet"/> can be compared with these: false when
+    /// this baseline names another question set (a blind set's figures beside the development set's
+    /// would all read as drops).
+    /// </summary>
+    public bool Measures(string questionSet) => QuestionSet is null || string.Equals(QuestionSet, questionSet, StringComparison.Ordinal);
 
     /// <summary>Each figure measured now beside this baseline's: its change, and whether it dropped beyond its tolerance.</summary>
     public IReadOnlyList<BaselineComparison> Compare(EvaluationBaseline now)

@@ -13,6 +13,12 @@ public sealed record HeldOutIntents(int Messages, int Right)
 public sealed record RetrievalScores(int Questions, double HitAt1, double HitAt3, double Mrr);
 
 /// <summary>
+/// Retrieval over one group of the in-scope questions (one intent, or the questions one guide
+/// answers): how many, hit@1, hit@3 and the share declined.
+/// </summary>
+public sealed record GroupRetrieval(string Group, int Questions, double HitAt1, double HitAt3, double Declined);
+
+/// <summary>
 /// Of the answered in-scope questions labelled with facts, how many replies contain one of the
 /// facts in their own text (not only in the cited passage).
 /// </summary>
@@ -36,6 +42,11 @@ public sealed record StaleGuide(string GuideId, DateOnly Updated);
 /// </param>
 /// <param name="FollowUps">Retrieval over the follow-up questions alone (each asked after its first question).</param>
 /// <param name="AnswerShown">Replies whose own text contains a labelled fact, of the answered in-scope questions that have facts.</param>
+/// <param name="ByIntent">Retrieval per labelled intent of the in-scope questions.</param>
+/// <param name="ByGuide">
+/// Retrieval per guide that answers the question (the guide of its expected passages, or
+/// "several guides" when passages of more than one guide are accepted).
+/// </param>
 /// <param name="StaleGuideDays">The age, in whole days, beyond which a guide is listed in <paramref name="StaleGuides"/>.</param>
 public sealed record EvaluationReport(
     int Utterances,
@@ -60,5 +71,7 @@ public sealed record EvaluationReport(
     IReadOnlyList<string> Misses,
     IReadOnlyList<string> IntentMisses,
     IReadOnlyList<string> QuestionIntentMisses,
+    IReadOnlyList<GroupRetrieval> ByIntent,
+    IReadOnlyList<GroupRetrieval> ByGuide,
     int StaleGuideDays,
     IReadOnlyList<StaleGuide> StaleGuides);

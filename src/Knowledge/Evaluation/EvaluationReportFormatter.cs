@@ -38,6 +38,65 @@ public static class EvaluationReportFormatter
         ArgumentNullException.ThrowIfNull(report);
         var b = new StringBuilder();
         var c = CultureInfo.InvariantCulture;
+        if (report.Seeds.Count > 0)
+        {
+            AppendCrossValidation(b, report);
+        }
+        else
+        {
+            b.AppendLine("## Intent classifier (not cross-validated: --retrieval-only)");
+        }
+
+        if (report.QuestionIntents.Messages > 0)
+        {
+            b.AppendLine();
+            b.AppendLine(c, $"Held out: the question set's {report.QuestionIntents.Messages} questions (follow-ups left out; none is in the utterance files), classified by the model trained on every utterance: accuracy {report.QuestionIntents.Accuracy:0.000} ({report.QuestionIntents.Right} right).");
+        }
+
+        b.AppendLine();
+        b.AppendLine(c, $"## Retrieval ({report.Retrieval.Questions} in-scope questions)");
+        b.AppendLine();
+        b.AppendLine("| system | hit@1 | hit@3 | MRR |");
+        b.AppendLine("| --- | ---: | ---: | ---: |");
+        b.AppendLine(c, $"| CareerBot (intent, synonyms, typo correction, follow-up context, re-ranking) | {report.Retrieval.HitAt1:0.000} | {report.Retrieval.HitAt3:0.000} | {report.Retrieval.Mrr:0.000} |");
+        b.AppendLine(c, $"| plain BM25 baseline (same index, raw question words) | {report.Baseline.HitAt1:0.000} | {report.Baseline.HitAt3:0.000} | {report.Baseline.Mrr:0.000} |");
+        if (report.FollowUps.Questions > 0)
+        {
+            b.AppendLine(c, $"| CareerBot, the {report.FollowUps.Questions} follow-ups alone | {report.FollowUps.HitAt1:0.000} | {report.FollowUps.HitAt3:0.000} | {report.FollowUps.Mrr:0.000} |");
+        }
+
+        if (report.AnswerShown.Answered > 0)
+        {
+            b.AppendLine();
+            b.AppendLine(c, $"Answer shown: {report.AnswerShown.Rate:0.000} ({report.AnswerShown.Shown} of {report.AnswerShown.Answered} answered in-scope questions with labelled facts have one of them in the reply text itself).");
+        }
+
+        AppendGroups(b, "By intent", "intent", report.ByIntent);
+        AppendGroups(b, "By guide that answers", "guide", report.ByGuide);
+        b.AppendLine();
+        b.AppendLine("## Declines");
+        b.AppendLine();
+        b.AppendLine(c, $"- Out-of-scope questions: {report.OutOfScopeQuestions}; precision {report.OutOfScopePrecision:0.000}, recall {report.OutOfScopeRecall:0.000}");
+        b.AppendLine(c, $"- In-scope questions declined: {report.InScopeDeclineRate:0.0%} of {report.InScopeQuestions}");
+        b.AppendLine();
+        b.AppendLine("## Guide freshness");
+        b.AppendLine();
+        b.AppendLine(report.StaleGuides.Count == 0
+            ? string.Create(c, $"- Every guide was updated in the last {report.StaleGuideDays} days.")
+            : string.Create(c, $"- Guides not updated in {report.StaleGuideDays} days: {string.Join(", ", report.StaleGuides.Select(g => string.Create(c, $"{g.GuideId} (updated {g.Updated:yyyy-MM-dd})")))}"));
+        if (includeMisses)
+        {
+            AppendList(b, "Misses", report.Misses);
+            AppendList(b, "Utterances misclassified in cross-validation", report.IntentMisses);
+            AppendList(b, "Questions whose intent was misread", report.QuestionIntentMisses);
+        }
+
+        return b.ToString();
+    }
+
+    private static void AppendCrossValidation(StringBuilder b, EvaluationReport report)
+    {
+        var c = CultureInfo.InvariantCulture;
         b.AppendLine(c, $"## Intent classifier ({report.Folds}-fold cross-validation, {report.Utterances} utterances)");
         b.AppendLine();
         b.AppendLine(c, $"Accuracy {report.IntentAccuracy:0.000}, macro-F1 {report.MacroF1:0.000}");
@@ -45,12 +104,6 @@ public static class EvaluationReportFormatter
         {
             b.AppendLine();
             b.AppendLine(c, $"Means over {report.MacroF1ByRepeat.Count} repeats with their own folds; macro-F1 by fold seed: {string.Join(", ", report.Seeds.Zip(report.MacroF1ByRepeat, (seed, f1) => string.Create(c, $"{seed} {f1:0.000}")))}. The table and the matrix pool the repeats (the matrix counts each utterance once per repeat).");
-        }
-
-        if (report.QuestionIntents.Messages > 0)
-        {
-            b.AppendLine();
-            b.AppendLine(c, $"Held out: the question set's {report.QuestionIntents.Messages} questions (follow-ups left out; none is in the utterance files), classified by the model trained on every utterance: accuracy {report.QuestionIntents.Accuracy:0.000} ({report.QuestionIntents.Right} right).");
         }
 
         b.AppendLine();
@@ -84,44 +137,25 @@ public static class EvaluationReportFormatter
 
             b.AppendLine();
         }
+    }
 
-        b.AppendLine();
-        b.AppendLine(c, $"## Retrieval ({report.Retrieval.Questions} in-scope questions)");
-        b.AppendLine();
-        b.AppendLine("| system | hit@1 | hit@3 | MRR |");
-        b.AppendLine("| --- | ---: | ---: | ---: |");
-        b.AppendLine(c, $"| CareerBot (intent, synonyms, typo correction, follow-up context, re-ranking) | {report.Retrieval.HitAt1:0.000} | {report.Retrieval.HitAt3:0.000} | {report.Retrieval.Mrr:0.000} |");
-        b.AppendLine(c, $"| plain BM25 baseline (same index, raw question words) | {report.Baseline.HitAt1:0.000} | {report.Baseline.HitAt3:0.000} | {report.Baseline.Mrr:0.000} |");
-        if (report.FollowUps.Questions > 0)
+    private static void AppendGroups(StringBuilder b, string title, string column, IReadOnlyList<GroupRetrieval> groups)
+    {
+        if (groups.Count == 0)
         {
-            b.AppendLine(c, $"| CareerBot, the {report.FollowUps.Questions} follow-ups alone | {report.FollowUps.HitAt1:0.000} | {report.FollowUps.HitAt3:0.000} | {report.FollowUps.Mrr:0.000} |");
+            return;
         }
 
-        if (report.AnswerShown.Answered > 0)
+        var c = CultureInfo.InvariantCulture;
+        b.AppendLine();
+        b.AppendLine(c, $"### {title}");
+        b.AppendLine();
+        b.AppendLine(c, $"| {column} | questions | hit@1 | hit@3 | declined |");
+        b.AppendLine("| --- | ---: | ---: | ---: | ---: |");
+        foreach (var g in groups)
         {
-            b.AppendLine();
-            b.AppendLine(c, $"Answer shown: {report.AnswerShown.Rate:0.000} ({report.AnswerShown.Shown} of {report.AnswerShown.Answered} answered in-scope questions with labelled facts have one of them in the reply text itself).");
+            b.AppendLine(c, $"| {g.Group} | {g.Questions} | {g.HitAt1:0.000} | {g.HitAt3:0.000} | {g.Declined:0.0%} |");
         }
-
-        b.AppendLine();
-        b.AppendLine("## Declines");
-        b.AppendLine();
-        b.AppendLine(c, $"- Out-of-scope questions: {report.OutOfScopeQuestions}; precision {report.OutOfScopePrecision:0.000}, recall {report.OutOfScopeRecall:0.000}");
-        b.AppendLine(c, $"- In-scope questions declined: {report.InScopeDeclineRate:0.0%} of {report.InScopeQuestions}");
-        b.AppendLine();
-        b.AppendLine("## Guide freshness");
-        b.AppendLine();
-        b.AppendLine(report.StaleGuides.Count == 0
-            ? string.Create(c, $"- Every guide was updated in the last {report.StaleGuideDays} days.")
-            : string.Create(c, $"- Guides not updated in {report.StaleGuideDays} days: {string.Join(", ", report.StaleGuides.Select(g => string.Create(c, $"{g.GuideId} (updated {g.Updated:yyyy-MM-dd})")))}"));
-        if (includeMisses)
-        {
-            AppendList(b, "Misses", report.Misses);
-            AppendList(b, "Utterances misclassified in cross-validation", report.IntentMisses);
-            AppendList(b, "Questions whose intent was misread", report.QuestionIntentMisses);
-        }
-
-        return b.ToString();
     }
 
     private static void AppendList(StringBuilder b, string title, IReadOnlyList<string> items)

@@ -75,6 +75,8 @@ public static class Evaluator
         var misses = new List<string>();
         var intentMisses = new List<string>();
         int oosDeclined = 0, oosTotal = 0, inScopeDeclined = 0, inScopeTotal = 0, alone = 0;
+        var guideOf = knowledge.Passages.ToDictionary(p => p.Id, p => p.GuideId, StringComparer.Ordinal);
+        var groups = new List<(string Intent, string Guide, int Rank, bool Declined)>();
         foreach (var question in questions)
         {
             ConversationContext? previous = null;
@@ -124,6 +126,8 @@ public static class Evaluator
             var ranked = declined ? [] : engine.Retrieve(engine.Understand(asked)).Select(r => r.Passage.Id).ToList();
             var rank = RankOf(ranked, question.Expect);
             ranks.Add(rank);
+            var guides = question.Expect.Select(id => guideOf[id]).Distinct(StringComparer.Ordinal).ToList();
+            groups.Add((question.Intent, guides.Count == 1 ? guides[0] : SeveralGuides, rank, declined));
             if (question.After is not null)
             {
                 followUpRanks.Add(rank);
@@ -156,8 +160,23 @@ public static class Evaluator
             inScopeTotal, inScopeTotal == 0 ? 0 : inScopeDeclined / (double)inScopeTotal, misses,
             missedIn.Select(m => repeats == 1 ? $"{m.Key.Expected} -> {m.Key.Predicted}  {m.Key.Text}" : $"{m.Key.Expected} -> {m.Key.Predicted} ({m.Value} of {repeats})  {m.Key.Text}").ToArray(),
             intentMisses,
+            ByGroup(groups, g => g.Intent), ByGroup(groups, g => g.Guide),
             WholeDays(knowledge.Options.StaleGuideAge), StaleGuides(knowledge.Passages, today, knowledge.Options.StaleGuideAge));
     }
+
+    /// <summary>The group name of questions whose accepted passages come from more than one guide.</summary>
+    public const string SeveralGuides = "several guides";
+
+    private static GroupRetrieval[] ByGroup(List<(string Intent, string Guide, int Rank, bool Declined)> questions, Func<(string Intent, string Guide, int Rank, bool Declined), string> key) =>
+        questions
+            .GroupBy(key, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var scores = Scores(g.Select(q => q.Rank).ToList());
+                return new GroupRetrieval(g.Key, scores.Questions, scores.HitAt1, scores.HitAt3, g.Count(q => q.Declined) / (double)scores.Questions);
+            })
+            .ToArray();
 
     /// <summary>Precision, recall and F1 of each intent from a confusion matrix pooled over <paramref name="repeats"/> runs.</summary>
     private static List<IntentScores> Scores(string[] labels, int[,] confusion, int repeats)

@@ -71,4 +71,44 @@ public sealed class EvalCommandTests : IDisposable
         Assert.Contains("| out_of_scope_recall | 0.000 | 0.000 | 0.000 |  |\n", text, StringComparison.Ordinal);
         Assert.Contains("figure(s) dropped beyond tolerance: ", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Eval_AnotherQuestionSetThanTheBaselines_IsNotComparedWithIt()
+    {
+        var baseline = Path.Combine(_kb.Root, "baseline.json");
+        Assert.Equal(0, CliApp.Run(["eval", "--retrieval-only", "--no-misses", "--questions", QuestionsPath, "--baseline", baseline, "--save-baseline"], new StringWriter(), new StringWriter(), _kb.Options(), TimeProvider.System));
+        var blind = Path.Combine(_kb.Root, "blind.yaml");
+        File.WriteAllText(blind, File.ReadAllText(QuestionsPath).Replace("guide-a#do-i-need-a-phd", "guide-b#weather-on-the-coast", StringComparison.Ordinal));
+        var output = new StringWriter();
+
+        var exit = CliApp.Run(["eval", "--retrieval-only", "--no-misses", "--questions", blind, "--baseline", baseline], output, new StringWriter(), _kb.Options(), TimeProvider.System);
+
+        Assert.Equal(0, exit);
+        var text = output.ToString().ReplaceLineEndings("\n");
+        Assert.StartsWith("The baseline baseline.json was measured on questions.yaml, not on blind.yaml: nothing to compare with.\n\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("DROP", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Eval_RetrievalOnly_PrintsNoCrossValidationFiguresButEachIntentAndGuide()
+    {
+        File.WriteAllText(QuestionsPath, """
+            - q: Do I need a PhD?
+              intent: education
+              expect: [guide-a#do-i-need-a-phd]
+            - q: What is the weather like on the coast?
+              intent: education
+              expect: [guide-b#weather-on-the-coast]
+            """);
+        var output = new StringWriter();
+
+        var exit = CliApp.Run(["eval", "--retrieval-only", "--no-misses", "--questions", QuestionsPath, "--baseline", Path.Combine(_kb.Root, "none.json")], output, new StringWriter(), _kb.Options(), TimeProvider.System);
+
+        Assert.Equal(0, exit);
+        var text = output.ToString().ReplaceLineEndings("\n");
+        Assert.Contains("## Intent classifier (not cross-validated: --retrieval-only)\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("macro-F1", text, StringComparison.Ordinal);
+        Assert.Contains("### By intent\n\n| intent | questions | hit@1 | hit@3 | declined |\n| --- | ---: | ---: | ---: | ---: |\n| education | 2 |", text, StringComparison.Ordinal);
+        Assert.Contains("### By guide that answers\n\n| guide | questions | hit@1 | hit@3 | declined |\n| --- | ---: | ---: | ---: | ---: |\n| guide-a | 1 | 1.000 | 1.000 | 0.0% |\n| guide-b | 1 |", text, StringComparison.Ordinal);
+    }
 }
