@@ -133,7 +133,7 @@ internal sealed partial class KnowledgeReloadService(
     }
 
     /// <summary>A guide, intent or synonym file (the name relative to the knowledge base); drafts are not live, so editing one reloads nothing.</summary>
-    private static bool IsKnowledgeFile(string name) =>
+    internal static bool IsKnowledgeFile(string name) =>
         (name.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase))
         && !name.Replace('\\', '/').StartsWith("drafts/", StringComparison.Ordinal);
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using CareerBot.Bot.Operations;
 using CareerBot.Knowledge;
 using CareerBot.Knowledge.Tests;
 using Microsoft.Extensions.DependencyInjection;
@@ -111,6 +112,17 @@ public sealed class KnowledgeReloadHostTests : IDisposable
             }
         }
     }
+
+    [Theory]
+    [InlineData("guides/guide-a.md", true)]
+    [InlineData("intents/salary.txt", true)]
+    [InlineData("synonyms.txt", true)]
+    [InlineData("drafts/new-guide.md", false)]
+    [InlineData("drafts/sources/new-guide.html.txt", false)]
+    [InlineData("drafts\\new-guide.md", false)]
+    [InlineData("guides/notes.swp", false)]
+    public void IsKnowledgeFile_DraftsAndOtherFiles_DoNotTriggerAReload(string name, bool reloads) =>
+        Assert.Equal(reloads, KnowledgeReloadService.IsKnowledgeFile(name));
 
     [Fact]
     public async Task BrokenGuide_WhenWatched_KeepsTheOldVersionServingAndLogs()
