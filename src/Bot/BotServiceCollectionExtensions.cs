@@ -93,8 +93,8 @@ internal static partial class BotServiceCollectionExtensions
 
         // No app id: anonymous development mode. Otherwise every request needs a valid JWT.
         services.AddSingleton<AnonymousAuthenticator>();
-        services.AddHttpClient(BotFrameworkAuthenticator.HttpClientName);
-        services.AddHttpClient(MsalConnectorTokenProvider.HttpClientName);
+        services.AddHttpClient(BotFrameworkAuthenticator.HttpClientName).NoRedirects();
+        services.AddHttpClient(MsalConnectorTokenProvider.HttpClientName).NoRedirects();
         services.AddSingleton<BotFrameworkAuthenticator>();
         services.AddSingleton<MsalConnectorTokenProvider>();
         services.AddSingleton<IBotAuthenticator>(sp => Anonymous(sp)
@@ -105,9 +105,7 @@ internal static partial class BotServiceCollectionExtensions
             : sp.GetRequiredService<MsalConnectorTokenProvider>());
         services.AddSingleton<ConnectorClient>();
         services.AddHttpClient(ConnectorClient.HttpClientName)
-
-            // Never follow a redirect: a reply (and its bearer token) goes to the service URL or nowhere.
-            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false })
+            .NoRedirects()
             .AddResilienceHandler("connector", static (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<BotOptions>>().Value;
@@ -162,6 +160,14 @@ internal static partial class BotServiceCollectionExtensions
     }
 
     /// <summary>The Slack Events API adapter: its queue and worker, event de-duplication, and the Web API client.</summary>
+    /// <summary>
+    /// Every outbound client carries a secret (a bearer token, the Slack bot token, the Direct Line
+    /// secret, the app's client secret): a call goes to the address it was made for or fails, and a
+    /// 3xx is an answer, never a second request to wherever <c>Location</c> points.
+    /// </summary>
+    private static IHttpClientBuilder NoRedirects(this IHttpClientBuilder client) =>
+        client.ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false });
+
     private static void AddSlack(IServiceCollection services)
     {
         services.AddSingleton<SlackTurnQueue>();
@@ -169,6 +175,7 @@ internal static partial class BotServiceCollectionExtensions
         services.AddSingleton<SlackApiClient>();
         services.AddHostedService<SlackTurnWorker>();
         services.AddHttpClient(SlackApiClient.HttpClientName)
+            .NoRedirects()
             .AddResilienceHandler("slack", static (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<SlackOptions>>().Value;
@@ -181,7 +188,7 @@ internal static partial class BotServiceCollectionExtensions
     {
         services.AddSingleton<DirectLineConversations>();
         services.AddSingleton<DirectLineTokens>();
-        services.AddHttpClient(WebChatTokenEndpoint.AzureClientName);
+        services.AddHttpClient(WebChatTokenEndpoint.AzureClientName).NoRedirects();
         services.AddCors();
         services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()
             .Configure<IOptions<DirectLineOptions>>((cors, directLine) => cors.AddPolicy(DirectLineEndpoints.CorsPolicy, policy => policy
