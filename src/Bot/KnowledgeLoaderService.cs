@@ -8,10 +8,12 @@ namespace CareerBot.Bot;
 /// starting: loading takes about 0.4 s, which the web server's start and the first request's
 /// compilation now overlap. Start-up completes only once it is loaded, and a request that comes
 /// in before that waits for it (<see cref="KnowledgeProvider.WhenLoaded"/>), and fails at once if
-/// loading fails. Mistakes in knowledge-base files stop start-up with one log line each naming the
-/// file and line (the checks of the <c>lint</c> verb; their warnings are logged and start-up goes on).
+/// loading fails. Mistakes in knowledge-base files stop the bot with one log line each naming the
+/// file and line (the checks of the <c>lint</c> verb; their warnings are logged and start-up goes on)
+/// and exit code 1 from <c>serve</c>: no stack trace, since the lines say all there is to fix. Any
+/// other failure (an unreadable data folder, say) fails start-up with its exception.
 /// </summary>
-internal sealed partial class KnowledgeLoaderService(KnowledgeProvider provider, IOptions<KnowledgeOptions> options, ILoggerFactory loggerFactory) : IHostedLifecycleService
+internal sealed partial class KnowledgeLoaderService(KnowledgeProvider provider, IOptions<KnowledgeOptions> options, ILoggerFactory loggerFactory, IHostApplicationLifetime lifetime) : IHostedLifecycleService
 {
     private Task _loading = Task.CompletedTask;
 
@@ -45,8 +47,21 @@ internal sealed partial class KnowledgeLoaderService(KnowledgeProvider provider,
         return Task.CompletedTask;
     }
 
-    /// <summary>After every service has started, start-up waits for the knowledge base, and fails with it.</summary>
-    public Task StartedAsync(CancellationToken cancellationToken) => _loading.WaitAsync(cancellationToken);
+    /// <summary>
+    /// After every service has started, start-up waits for the knowledge base, and fails with it; a
+    /// knowledge base with mistakes (already logged, one line each) stops the bot instead.
+    /// </summary>
+    public async Task StartedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _loading.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (KnowledgeBaseException)
+        {
+            lifetime.StopApplication();
+        }
+    }
 
     public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

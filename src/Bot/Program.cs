@@ -1,5 +1,6 @@
 using CareerBot.Bot;
 using CareerBot.Bot.Cli;
+using CareerBot.Knowledge;
 using Microsoft.Extensions.Options;
 
 return CliApp.Run(args, Console.Out, Console.Error, serve: Program.Serve);
@@ -21,7 +22,10 @@ public partial class Program
         // Settings first: a bad one is then one line naming its key (the serve verb prints it), not a failed host start with a stack trace.
         app.Services.GetService<IStartupValidator>()?.Validate();
         app.MapBotEndpoints();
+        var knowledge = app.Services.GetRequiredService<KnowledgeProvider>();
         app.Run();
-        return 0;
+
+        // A knowledge base with mistakes stops the bot after logging them (KnowledgeLoaderService).
+        return knowledge.WhenLoaded.IsFaulted ? 1 : 0;
     }
 }

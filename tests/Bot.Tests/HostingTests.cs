@@ -1,3 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
 namespace CareerBot.Bot.Tests;
 
 public sealed class HostingTests
@@ -16,17 +20,40 @@ public sealed class HostingTests
     }
 
     [Fact]
-    public void Start_BrokenGuide_FailsWithFileAndLineLogged()
+    public async Task Start_BrokenGuide_StopsWithFileAndLineLoggedAndNoStackTrace()
     {
-        using var kb = new CareerBot.Knowledge.Tests.TempKnowledgeBase(guideB: "---\nid: guide-b\ntitle: B\nsource: S\nupdated: 2026-01-01\nsummary: s\n---\n## Oops\nNo topics here.\n");
+        using var kb = new CareerBot.Knowledge.Tests.TempKnowledgeBase(guideB: BrokenGuide);
         using var factory = new BotFactory(new Dictionary<string, string?> { ["Knowledge:BasePath"] = kb.BasePath });
 
-        // The host's start fails; which exception the test host surfaces depends on a race inside
-        // WebApplicationFactory (sometimes its own ObjectDisposedException), so the log line is what is checked.
-        var ex = Record.Exception(() => factory.CreateClient());
+        // Start-up may or may not have returned before the stop (a race inside WebApplicationFactory).
+        _ = Record.Exception(() => factory.CreateClient());
+        var stopping = factory.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        await Poll.UntilAsync(() => stopping.IsCancellationRequested, TimeSpan.FromSeconds(30), "the bot to stop");
 
-        Assert.NotNull(ex);
         Assert.Contains(factory.Logs.Events, e => e.EventId == 1010
             && e.Message.EndsWith("guide-b.md:8: section 'Oops' has no <!-- topics: ... --> comment after its heading", StringComparison.Ordinal));
+        Assert.DoesNotContain(factory.Logs.Events, e => e.Level >= LogLevel.Error && e.EventId != 1010);
     }
+
+    [Fact]
+    public void Serve_BrokenGuide_ExitsWithOne()
+    {
+        using var kb = new CareerBot.Knowledge.Tests.TempKnowledgeBase(guideB: BrokenGuide);
+        var data = Path.Combine(Path.GetTempPath(), "careerbot-serve-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var exit = Program.Serve([$"--Knowledge:BasePath={kb.BasePath}", $"--Knowledge:DataPath={data}", "--Urls=http://127.0.0.1:0", "--Reload:OnDataChange=false", "--Logging:LogLevel:Default=None"]);
+
+            Assert.Equal(1, exit);
+        }
+        finally
+        {
+            if (Directory.Exists(data))
+            {
+                Directory.Delete(data, recursive: true);
+            }
+        }
+    }
+
+    private const string BrokenGuide = "---\nid: guide-b\ntitle: B\nsource: S\nupdated: 2026-01-01\nsummary: s\n---\n## Oops\nNo topics here.\n";
 }

@@ -37,6 +37,10 @@ internal sealed partial class KnowledgeReloadService(
         {
             return;
         }
+        catch (KnowledgeBaseException)
+        {
+            return; // the first load failed and was logged; the bot is stopping
+        }
 
         var settings = options.Value;
         var paths = knowledge.Value;
