@@ -74,12 +74,9 @@ internal static partial class BotServiceCollectionExtensions
         });
         services.AddSingleton<ConversationStateStore>();
         services.AddOptionsWithValidateOnStart<TranscriptOptions, TranscriptOptionsValidator>().Bind(configuration.GetSection("Transcripts"));
-        services.AddSingleton<IFeedbackStore, SqliteFeedbackStore>();
         services.AddSingleton<UserThrottle>();
         services.AddOptionsWithValidateOnStart<TurnLogOptions, TurnLogOptionsValidator>().Bind(configuration.GetSection("TurnLog"));
-        services.AddSingleton<SqliteTurnLog>();
-        services.AddSingleton<ITurnLog>(sp => sp.GetRequiredService<SqliteTurnLog>());
-        services.AddHostedService(sp => sp.GetRequiredService<SqliteTurnLog>());
+        services.AddOperationalData(configuration);
         services.AddSingleton<IReplyRenderer, AdaptiveCardRenderer>();
         services.AddSingleton<IReplyRenderer, TeamsRenderer>();
         services.AddSingleton<IReplyRenderer, WebChatRenderer>();

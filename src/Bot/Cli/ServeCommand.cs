@@ -25,6 +25,7 @@ internal static partial class ServeCommand
         ["ReloadOptions"] = "Reload",
         ["TranscriptOptions"] = "Transcripts",
         ["TurnLogOptions"] = "TurnLog",
+        ["OperationsOptions"] = "Operations",
     };
 
     public static Command Create(CliContext cli, Func<string[], int>? serve)
