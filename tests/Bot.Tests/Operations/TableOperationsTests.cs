@@ -201,6 +201,39 @@ public sealed class TableOperationsTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Retention_InTheTables_ErasesOldQuestionsAndComments_AndDeletesOldRecordsAndVotes()
+    {
+        var clock = new ManualTimeProvider(Now);
+        var transcripts = Options.Create(new TranscriptOptions { Enabled = true, Retention = TimeSpan.FromDays(30) });
+        var retention = Options.Create(new TurnLogOptions { Retention = TimeSpan.FromDays(60) });
+        var log = new TableTurnLog(Options.Create(Tables()), transcripts, retention, clock, NullLogger<TableTurnLog>.Instance);
+        var votes = new TableFeedbackStore(Options.Create(Tables()), transcripts, retention, clock, NullLogger<TableFeedbackStore>.Instance);
+        await log.StartAsync(CancellationToken.None);
+
+        log.Record(new TurnRecord(Now.AddDays(-61), "webchat", "salary", 0.9, true, ["guide-b#pay"], 5, "too old", TurnOutcome.Answered));
+        log.Record(new TurnRecord(Now.AddDays(-31), "webchat", "education", 0.9, true, ["guide-a#do-i-need-a-phd"], 4, "old question", TurnOutcome.Answered));
+        log.Record(new TurnRecord(Now.AddDays(-1), "webchat", "education", 0.9, true, ["guide-a#do-i-need-a-phd"], 4, "new question", TurnOutcome.Answered));
+        await votes.RecordAsync(new Feedback(Now.AddDays(-61), "webchat", false, "salary", ["guide-b#pay"], "old vote", "vote-old", "a-1"), CancellationToken.None);
+        await votes.RecordAsync(new Feedback(Now.AddDays(-31), "webchat", false, "education", ["guide-a#do-i-need-a-phd"], "old comment", "vote-mid", "a-2"), CancellationToken.None);
+        await votes.RecordAsync(new Feedback(Now.AddDays(-1), "webchat", true, "education", ["guide-a#do-i-need-a-phd"], "new comment", "vote-new", "a-3"), CancellationToken.None);
+        clock.Advance(TimeSpan.FromMinutes(1)); // the sweep runs at most once a minute, after a vote: this one sweeps
+        await votes.RecordAsync(new Feedback(Now, "webchat", true, "salary", ["guide-b#pay"], null, "vote-now", "a-4"), CancellationToken.None);
+
+        IReadOnlyList<TurnRecord> records = [];
+        await Poll.UntilAsync(
+            () => (records = log.ReadAsync(DateTimeOffset.MinValue, DateTimeOffset.MaxValue, CancellationToken.None).Result).Count == 2 && records[0].Question is null,
+            TimeSpan.FromSeconds(30),
+            "the retention sweep of the turns table");
+        await log.StopAsync(CancellationToken.None);
+        log.Dispose();
+
+        Assert.Equal([(Now.AddDays(-31), (string?)null), (Now.AddDays(-1), "new question")], records.Select(r => (r.Time, r.Question)));
+        Assert.Equal(
+            [("vote-mid", (string?)null), ("vote-new", "new comment"), ("vote-now", null)],
+            (await votes.ReadAllAsync(CancellationToken.None)).Select(v => (v.Vote, v.Comment)));
+    }
+
     private static JsonObject Vote(string conversationId, string userId, string reaction, string id)
     {
         var invoke = Activities.Message(string.Empty, channelId: "msteams", conversationId: conversationId, id: id);
