@@ -50,6 +50,8 @@ internal static partial class BotServiceCollectionExtensions
         services.AddOptionsWithValidateOnStart<SlackOptions, SlackOptionsValidator>().Bind(configuration.GetSection("Slack"));
         services.AddOptionsWithValidateOnStart<BotAuthenticationOptions>().Bind(configuration).ValidateDataAnnotations();
         services.AddOptionsWithValidateOnStart<TelemetryOptions, TelemetryOptionsValidator>().Bind(configuration.GetSection(TelemetryOptions.Section));
+        services.AddOptionsWithValidateOnStart<HostingOptions, HostingOptionsValidator>().Bind(configuration.GetSection("Hosting"));
+        services.AddSingleton<IValidateOptions<HostingOptions>, ScaleOutCheck>();
 
         // Direct Line stream URLs carry their token as ?t=: no log line does, whatever the logging configuration.
         services.Replace(ServiceDescriptor.Singleton<ILoggerFactory>(static sp => new TokenRedactingLoggerFactory(new LoggerFactory(

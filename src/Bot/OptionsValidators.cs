@@ -32,6 +32,9 @@ internal sealed partial class TurnLogOptionsValidator : IValidateOptions<TurnLog
 internal sealed partial class OperationsOptionsValidator : IValidateOptions<OperationsOptions>;
 
 [OptionsValidator]
+internal sealed partial class HostingOptionsValidator : IValidateOptions<HostingOptions>;
+
+[OptionsValidator]
 internal sealed partial class SlackOptionsValidator : IValidateOptions<SlackOptions>;
 
 [OptionsValidator]

@@ -26,6 +26,7 @@ internal static partial class ServeCommand
         ["TranscriptOptions"] = "Transcripts",
         ["TurnLogOptions"] = "TurnLog",
         ["OperationsOptions"] = "Operations",
+        ["HostingOptions"] = "Hosting",
     };
 
     public static Command Create(CliContext cli, Func<string[], int>? serve)
