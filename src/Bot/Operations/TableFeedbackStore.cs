@@ -110,14 +110,19 @@ internal sealed partial class TableFeedbackStore : IFeedbackStore
     /// <summary>Erases comments past the transcript retention and deletes votes past the turn-log retention; at most once a minute, never failing the vote.</summary>
     private async Task SweepAsync(CancellationToken cancellationToken)
     {
-        var now = _time.GetUtcNow();
-        if (now - _swept < SweepInterval || !await _sweeping.WaitAsync(0, cancellationToken).ConfigureAwait(false))
+        if (!await _sweeping.WaitAsync(0, cancellationToken).ConfigureAwait(false))
         {
-            return;
+            return; // another vote is sweeping
         }
 
         try
         {
+            var now = _time.GetUtcNow();
+            if (now - _swept < SweepInterval)
+            {
+                return;
+            }
+
             _swept = now;
             var expired = now - _retention.Value.Retention;
             await foreach (var old in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"Time lt {expired}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))

@@ -103,8 +103,10 @@ internal sealed partial class TableTurnLog : BackgroundService, ITurnLog
             while (await _queue.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
             {
                 // Let a batch gather (a wall-clock pause for batching, not time of day).
+                // Writes are not cancelled by stopping (each table call is bounded by Operations:Timeout), so
+                // a batch already taken from the queue is stored, not lost.
                 await Task.Delay(BatchWindow, stoppingToken).ConfigureAwait(false);
-                await WriteAllQueuedAsync(stoppingToken).ConfigureAwait(false);
+                await WriteAllQueuedAsync(CancellationToken.None).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
