@@ -1,6 +1,7 @@
 // CareerBot on Azure: a Linux App Service running the published bot (.NET 10), an Azure Bot
 // registration pointing at it with the Teams, Web Chat, Direct Line and (optionally) Slack
-// channels, and a storage account whose blob container holds conversation state.
+// channels, and a storage account whose blob container holds conversation state (and, with more
+// than one instance, whose tables hold feedback votes and turn records).
 // Usage: README.md, "Deploy to Azure".
 
 @description('Name of the web app (https://<name>.azurewebsites.net) and the Azure Bot; also the prefix of the other resources.')
@@ -36,6 +37,11 @@ param planSku string = 'B1'
 ])
 param botSku string = 'F0'
 
+@description('Instances of the web app. Above 1 the bot keeps feedback and turn records in the storage account\'s tables and the careers page must use Azure\'s Direct Line (give directLineAzureSecret): the bot refuses to start otherwise. B1 allows up to 3 instances.')
+@minValue(1)
+@maxValue(30)
+param instanceCount int = 1
+
 @secure()
 @description('Optional: the Direct Line secret of this Azure Bot, to have the careers page use Azure\'s Direct Line. Empty: the bot\'s embedded Direct Line channel.')
 param directLineAzureSecret string = ''
@@ -55,6 +61,9 @@ param slackVerificationToken string = ''
 param aspnetcoreEnvironment string = 'Production'
 
 var stateContainerName = 'careerbot-state'
+var turnsTableName = 'careerbotturns'
+var feedbackTableName = 'careerbotfeedback'
+var scaledOut = instanceCount > 1
 var storageName = take('${toLower(replace(name, '-', ''))}${uniqueString(resourceGroup().id)}', 24)
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
@@ -81,12 +90,29 @@ resource stateContainer 'Microsoft.Storage/storageAccounts/blobServices/containe
   name: stateContainerName
 }
 
+// Feedback votes and turn records, shared by the instances (only when there is more than one).
+resource tables 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = if (scaledOut) {
+  parent: storage
+  name: 'default'
+}
+
+resource turnsTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = if (scaledOut) {
+  parent: tables
+  name: turnsTableName
+}
+
+resource feedbackTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = if (scaledOut) {
+  parent: tables
+  name: feedbackTableName
+}
+
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: '${name}-plan'
   location: location
   kind: 'linux'
   sku: {
     name: planSku
+    capacity: instanceCount
   }
   properties: {
     reserved: true
@@ -100,6 +126,9 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    // With several instances nothing needs a visitor pinned to one: state is in blobs, records in tables,
+    // and Azure's Direct Line posts each activity to whichever instance. One instance keeps the default.
+    clientAffinityEnabled: !scaledOut
     siteConfig: {
       linuxFxVersion: 'DOTNETCORE|10.0'
       appCommandLine: 'dotnet CareerBot.Bot.dll'
@@ -140,6 +169,23 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         {
           name: 'DirectLine__AzureSecret'
           value: directLineAzureSecret
+        }
+        {
+          name: 'Hosting__Instances'
+          value: string(instanceCount)
+        }
+        {
+          // Empty with one instance: the SQLite files in the data folder.
+          name: 'Operations__TablesConnectionString'
+          value: scaledOut ? 'DefaultEndpointsProtocol=https;AccountName=${storage.name};AccountKey=${storage.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}' : ''
+        }
+        {
+          name: 'Operations__TurnsTable'
+          value: turnsTableName
+        }
+        {
+          name: 'Operations__FeedbackTable'
+          value: feedbackTableName
         }
         {
           // /home survives restarts and redeployments; the index and model are rebuilt there when missing.

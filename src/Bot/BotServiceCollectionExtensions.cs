@@ -50,6 +50,8 @@ internal static partial class BotServiceCollectionExtensions
         services.AddOptionsWithValidateOnStart<SlackOptions, SlackOptionsValidator>().Bind(configuration.GetSection("Slack"));
         services.AddOptionsWithValidateOnStart<BotAuthenticationOptions>().Bind(configuration).ValidateDataAnnotations();
         services.AddOptionsWithValidateOnStart<TelemetryOptions, TelemetryOptionsValidator>().Bind(configuration.GetSection(TelemetryOptions.Section));
+        services.AddOptionsWithValidateOnStart<HostingOptions, HostingOptionsValidator>().Bind(configuration.GetSection("Hosting"));
+        services.AddSingleton<IValidateOptions<HostingOptions>, ScaleOutCheck>();
 
         // Direct Line stream URLs carry their token as ?t=: no log line does, whatever the logging configuration.
         services.Replace(ServiceDescriptor.Singleton<ILoggerFactory>(static sp => new TokenRedactingLoggerFactory(new LoggerFactory(
@@ -74,12 +76,9 @@ internal static partial class BotServiceCollectionExtensions
         });
         services.AddSingleton<ConversationStateStore>();
         services.AddOptionsWithValidateOnStart<TranscriptOptions, TranscriptOptionsValidator>().Bind(configuration.GetSection("Transcripts"));
-        services.AddSingleton<IFeedbackStore, SqliteFeedbackStore>();
         services.AddSingleton<UserThrottle>();
         services.AddOptionsWithValidateOnStart<TurnLogOptions, TurnLogOptionsValidator>().Bind(configuration.GetSection("TurnLog"));
-        services.AddSingleton<SqliteTurnLog>();
-        services.AddSingleton<ITurnLog>(sp => sp.GetRequiredService<SqliteTurnLog>());
-        services.AddHostedService(sp => sp.GetRequiredService<SqliteTurnLog>());
+        services.AddOperationalData(configuration);
         services.AddSingleton<IReplyRenderer, AdaptiveCardRenderer>();
         services.AddSingleton<IReplyRenderer, TeamsRenderer>();
         services.AddSingleton<IReplyRenderer, WebChatRenderer>();

@@ -29,6 +29,12 @@ internal sealed partial class TranscriptOptionsValidator : IValidateOptions<Tran
 internal sealed partial class TurnLogOptionsValidator : IValidateOptions<TurnLogOptions>;
 
 [OptionsValidator]
+internal sealed partial class OperationsOptionsValidator : IValidateOptions<OperationsOptions>;
+
+[OptionsValidator]
+internal sealed partial class HostingOptionsValidator : IValidateOptions<HostingOptions>;
+
+[OptionsValidator]
 internal sealed partial class SlackOptionsValidator : IValidateOptions<SlackOptions>;
 
 [OptionsValidator]

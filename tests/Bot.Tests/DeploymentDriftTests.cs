@@ -34,6 +34,8 @@ public sealed class DeploymentDriftTests
         Assert.Contains("Knowledge:DataPath", docker);
         Assert.Contains("MicrosoftAppPassword", docker);
         Assert.Contains("State:BlobConnectionString", bicep);
+        Assert.Contains("Operations:TablesConnectionString", bicep);
+        Assert.Contains("Hosting:Instances", bicep);
         Assert.Contains("MicrosoftAppPassword", bicep);
         Assert.Contains("MicrosoftAppPassword", readme);
 
@@ -96,6 +98,8 @@ public sealed class DeploymentDriftTests
             ["State:BlobContainer"] = "drift-check",
             ["DirectLine:MaxConversations"] = "7",
             ["Transcripts:Enabled"] = "True",
+            ["Operations:TurnsTable"] = "driftcheck",
+            ["Hosting:Instances"] = "1",
             ["MicrosoftAppType"] = "SingleTenant",
         };
         var builder = WebApplication.CreateBuilder();
@@ -127,6 +131,8 @@ internal static partial class DeploymentSettings
         ("State", typeof(StateOptions)),
         ("DirectLine", typeof(DirectLineOptions)),
         ("Transcripts", typeof(TranscriptOptions)),
+        ("Operations", typeof(CareerBot.Bot.Operations.OperationsOptions)),
+        ("Hosting", typeof(HostingOptions)),
         (string.Empty, typeof(BotAuthenticationOptions)),
     ];
 

@@ -22,7 +22,8 @@ internal static class CliApp
     /// <param name="options">Knowledge options to use instead of appsettings.json and the environment (tests).</param>
     /// <param name="time">The clock (tests fix it); the system clock by default.</param>
     /// <param name="serve">Runs the service with the given host arguments; <c>serve</c> fails without it.</param>
-    public static int Run(string[] args, TextWriter output, TextWriter error, KnowledgeOptions? options = null, TimeProvider? time = null, Func<string[], int>? serve = null)
+    /// <param name="operations">Where <c>report</c> reads feedback and turn records, instead of the Operations settings (tests).</param>
+    public static int Run(string[] args, TextWriter output, TextWriter error, KnowledgeOptions? options = null, TimeProvider? time = null, Func<string[], int>? serve = null, Operations.OperationsOptions? operations = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(error);
@@ -54,7 +55,7 @@ internal static class CliApp
         root.Subcommands.Add(ImportCommand.Create(cli, time ?? TimeProvider.System));
         root.Subcommands.Add(PublishCommand.Create(cli));
         root.Subcommands.Add(TeamsPackageCommand.Create(cli));
-        root.Subcommands.Add(ReportCommand.Create(cli, time ?? TimeProvider.System));
+        root.Subcommands.Add(ReportCommand.Create(cli, time ?? TimeProvider.System, () => operations ?? Operations.OperationalStores.LoadOptions()));
 
         // No response files: a setting such as --Bot:Name=@home is a value, not a file to read.
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });

@@ -1,16 +1,17 @@
 using System.CommandLine;
 using System.Text.Json;
-using CareerBot.Bot.Conversation;
 using CareerBot.Bot.Operations;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace CareerBot.Bot.Cli;
 
-/// <summary><c>report [--days N] [--top N] [--json]</c>: what visitors asked, what was declined, what was cited and voted down.</summary>
+/// <summary>
+/// <c>report [--days N] [--top N] [--json]</c>: what visitors asked, what was declined, what was cited and voted down,
+/// read from whichever store the settings name (the SQLite files, or the Azure tables every instance writes to).
+/// </summary>
 internal static class ReportCommand
 {
-    public static Command Create(CliContext cli, TimeProvider time)
+    public static Command Create(CliContext cli, TimeProvider time, Func<OperationsOptions> operations)
     {
         var days = CliOptions.WholeNumber("--days", "The window: this many days up to now", 7, 1, 3650);
         var top = CliOptions.WholeNumber("--top", "Rows in each ranked list", 10, 1, 1000);
@@ -24,9 +25,10 @@ internal static class ReportCommand
             var options = Options.Create(cli.CreateLoader().Options);
             var to = time.GetUtcNow();
             var from = to.AddDays(-parse.GetValue(days));
-            using var log = new SqliteTurnLog(options, Options.Create(new TranscriptOptions()), Options.Create(new TurnLogOptions()), time, NullLogger<SqliteTurnLog>.Instance);
+            var (log, votes, lifetime) = OperationalStores.ForReport(options.Value, operations(), time);
+            using var _ = lifetime;
             var turns = log.ReadAsync(from, to, CancellationToken.None).GetAwaiter().GetResult();
-            var feedback = new SqliteFeedbackStore(options).ReadAllAsync(CancellationToken.None).GetAwaiter().GetResult();
+            var feedback = votes.ReadAllAsync(CancellationToken.None).GetAwaiter().GetResult();
             var report = OperatorReportBuilder.Build(turns, feedback, from, to, parse.GetValue(top));
             cli.Output.Write(parse.GetValue(json)
                 ? JsonSerializer.Serialize(report, CliJsonContext.Default.OperatorReport) + Environment.NewLine

@@ -25,6 +25,8 @@ internal static partial class ServeCommand
         ["ReloadOptions"] = "Reload",
         ["TranscriptOptions"] = "Transcripts",
         ["TurnLogOptions"] = "TurnLog",
+        ["OperationsOptions"] = "Operations",
+        ["HostingOptions"] = "Hosting",
     };
 
     public static Command Create(CliContext cli, Func<string[], int>? serve)

@@ -5,8 +5,9 @@ using System.Net.Sockets;
 namespace CareerBot.Bot.Tests.State;
 
 /// <summary>
-/// Azurite's blob service (npm package, installed by scripts/test.sh into tests/tools),
-/// in memory on 127.0.0.1. It can be stopped and started again on the same port.
+/// Azurite's blob service, or its blob and table services (npm package, installed by
+/// scripts/test.sh into tests/tools), in memory on 127.0.0.1. It can be stopped and started again
+/// on the same ports.
 /// </summary>
 internal sealed class AzuriteServer : IAsyncDisposable
 {
@@ -14,39 +15,61 @@ internal sealed class AzuriteServer : IAsyncDisposable
     private readonly string _executable;
     private Process? _process;
 
-    private AzuriteServer(string executable, int port)
+    private AzuriteServer(string executable, int port, int? tablePort = null)
     {
         _executable = executable;
         Port = port;
+        TablePort = tablePort;
     }
 
     public int Port { get; }
 
+    /// <summary>The table service's port, when started with <see cref="StartWithTablesAsync"/>.</summary>
+    public int? TablePort { get; }
+
     public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};BlobEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;";
+        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};BlobEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;"
+        + (TablePort is { } table ? $"TableEndpoint=http://127.0.0.1:{table}/devstoreaccount1;" : string.Empty);
 
     public static async Task<AzuriteServer> StartAsync()
     {
-        var server = new AzuriteServer(FindExecutable(), FreePort());
+        var server = new AzuriteServer(FindExecutable("azurite-blob"), FreePort());
+        await server.StartAgainAsync();
+        return server;
+    }
+
+    /// <summary>Blob and table services (and the queue service, which nothing uses, on a port of its own).</summary>
+    public static async Task<AzuriteServer> StartWithTablesAsync()
+    {
+        var server = new AzuriteServer(FindExecutable("azurite"), FreePort(), FreePort());
         await server.StartAgainAsync();
         return server;
     }
 
     public async Task StartAgainAsync()
     {
+        var port = Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var info = new ProcessStartInfo(_executable)
         {
-            ArgumentList = { "--inMemoryPersistence", "--blobHost", "127.0.0.1", "--blobPort", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--skipApiVersionCheck", "--loose", "--silent" },
+            ArgumentList = { "--inMemoryPersistence", "--blobHost", "127.0.0.1", "--blobPort", port, "--skipApiVersionCheck", "--loose", "--silent" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (TablePort is { } table)
+        {
+            foreach (var argument in (string[])["--tableHost", "127.0.0.1", "--tablePort", table.ToString(System.Globalization.CultureInfo.InvariantCulture), "--queueHost", "127.0.0.1", "--queuePort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture)])
+            {
+                info.ArgumentList.Add(argument);
+            }
+        }
+
         _process = Process.Start(info) ?? throw new InvalidOperationException("Azurite did not start");
         _process.OutputDataReceived += (_, _) => { };
         _process.ErrorDataReceived += (_, _) => { };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        await Poll.UntilAsync(IsListening, TimeSpan.FromSeconds(30), $"Azurite on port {Port}");
+        await Poll.UntilAsync(() => IsListening(Port) && (TablePort is not { } tables || IsListening(tables)), TimeSpan.FromSeconds(30), $"Azurite on port {Port}");
     }
 
     public async Task StopAsync()
@@ -59,17 +82,17 @@ internal sealed class AzuriteServer : IAsyncDisposable
 
         _process?.Dispose();
         _process = null;
-        await Poll.UntilAsync(() => !IsListening(), TimeSpan.FromSeconds(10), $"Azurite to stop on port {Port}");
+        await Poll.UntilAsync(() => !IsListening(Port) && (TablePort is not { } tables || !IsListening(tables)), TimeSpan.FromSeconds(10), $"Azurite to stop on port {Port}");
     }
 
     public async ValueTask DisposeAsync() => await StopAsync();
 
-    private bool IsListening()
+    private static bool IsListening(int port)
     {
         try
         {
             using var client = new TcpClient();
-            client.Connect(IPAddress.Loopback, Port);
+            client.Connect(IPAddress.Loopback, port);
             return true;
         }
         catch (SocketException)
@@ -85,11 +108,11 @@ internal sealed class AzuriteServer : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string FindExecutable()
+    private static string FindExecutable(string name)
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
-            var candidate = Path.Combine(directory.FullName, "tests", "tools", "node_modules", ".bin", "azurite-blob");
+            var candidate = Path.Combine(directory.FullName, "tests", "tools", "node_modules", ".bin", name);
             if (File.Exists(candidate))
             {
                 return candidate;
