@@ -1,16 +1,35 @@
 using System.Globalization;
+using CareerBot.Bot.Conversation;
 using CareerBot.Knowledge;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace CareerBot.Bot.Operations;
 
-/// <summary>Feedback in a SQLite file next to the index (<c>feedback.db</c>).</summary>
+/// <summary>
+/// Feedback in a SQLite file next to the index (<c>feedback.db</c>). Retention as in the turn log: a
+/// comment (kept only with transcripts on) is erased after <c>Transcripts:Retention</c>, a vote
+/// deleted after <c>TurnLog:Retention</c>; the sweep runs with a vote, at most once a minute.
+/// </summary>
 internal sealed class SqliteFeedbackStore : IFeedbackStore
 {
+    private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
+
     private readonly SqliteDataFile _file;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly (TimeSpan Votes, TimeSpan Comments, TimeProvider Time)? _retention;
+    private DateTimeOffset _swept = DateTimeOffset.MinValue;
 
+    /// <summary>The store the bot writes to, which sweeps old votes and comments.</summary>
+    public SqliteFeedbackStore(IOptions<KnowledgeOptions> options, IOptions<TurnLogOptions> turnLog, IOptions<TranscriptOptions> transcripts, TimeProvider time)
+        : this(options)
+    {
+        ArgumentNullException.ThrowIfNull(turnLog);
+        ArgumentNullException.ThrowIfNull(transcripts);
+        _retention = (turnLog.Value.Retention, transcripts.Value.Retention, time);
+    }
+
+    /// <summary>A store that only reads and records (the <c>report</c> verb, tests): no retention sweep.</summary>
     public SqliteFeedbackStore(IOptions<KnowledgeOptions> options)
     {
         // Files from before the vote column get it (old rows keep a null vote); SQLite errors on adding it
@@ -34,7 +53,7 @@ internal sealed class SqliteFeedbackStore : IFeedbackStore
                 INSERT INTO feedback (time, channel, helpful, intent, passage_ids, comment, vote, answer_id) VALUES ($time, $channel, $helpful, $intent, $passages, $comment, $vote, $answer)
                 ON CONFLICT (vote) DO UPDATE SET time = excluded.time, helpful = excluded.helpful, comment = excluded.comment
                 """;
-            command.Parameters.AddWithValue("$time", feedback.Time.ToString("O", CultureInfo.InvariantCulture));
+            command.Parameters.AddWithValue("$time", Stamp(feedback.Time));
             command.Parameters.AddWithValue("$channel", feedback.ChannelId);
             command.Parameters.AddWithValue("$helpful", feedback.Helpful ? 1 : 0);
             command.Parameters.AddWithValue("$intent", feedback.Intent);
@@ -43,12 +62,36 @@ internal sealed class SqliteFeedbackStore : IFeedbackStore
             command.Parameters.AddWithValue("$vote", (object?)feedback.Vote ?? DBNull.Value);
             command.Parameters.AddWithValue("$answer", (object?)feedback.AnswerId ?? DBNull.Value);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await SweepAsync(connection, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             _gate.Release();
         }
     }
+
+    /// <summary>Erases comments past the transcript retention and deletes votes past the turn-log retention.</summary>
+    private async Task SweepAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        if (_retention is not { } retention || retention.Time.GetUtcNow() - _swept < SweepInterval)
+        {
+            return;
+        }
+
+        var now = retention.Time.GetUtcNow();
+        await using var sweep = connection.CreateCommand();
+        sweep.CommandText = """
+            UPDATE feedback SET comment = NULL WHERE comment IS NOT NULL AND time < $comments;
+            DELETE FROM feedback WHERE time < $votes;
+            """;
+        sweep.Parameters.AddWithValue("$comments", Stamp(now - retention.Comments));
+        sweep.Parameters.AddWithValue("$votes", Stamp(now - retention.Votes));
+        await sweep.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        _swept = now;
+    }
+
+    /// <summary>Times as stored: round-trip format in UTC, so that text order is time order.</summary>
+    private static string Stamp(DateTimeOffset time) => time.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
     public async Task<IReadOnlyList<Feedback>> ReadAllAsync(CancellationToken cancellationToken)
     {

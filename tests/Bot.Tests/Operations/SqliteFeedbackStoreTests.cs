@@ -31,6 +31,29 @@ public sealed class SqliteFeedbackStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Record_PastTheRetentions_ErasesOldCommentsAndDeletesOldVotes()
+    {
+        var time = new ManualTimeProvider(Now);
+        var store = new SqliteFeedbackStore(
+            Options.Create(_kb.Options()),
+            Options.Create(new TurnLogOptions { Retention = TimeSpan.FromDays(365) }),
+            Options.Create(new CareerBot.Bot.Conversation.TranscriptOptions { Enabled = true, Retention = TimeSpan.FromDays(30) }),
+            time);
+        await store.RecordAsync(new Feedback(Now.AddDays(-400), "webchat", false, "salary", ["guide-b#pay"], "too old to keep", "vote-old"), CancellationToken.None);
+        await store.RecordAsync(new Feedback(Now.AddDays(-40), "webchat", false, "salary", ["guide-b#pay"], "my name is Ann", "vote-month"), CancellationToken.None);
+        await store.RecordAsync(new Feedback(Now.AddDays(-1), "webchat", true, "salary", ["guide-b#pay"], "thanks", "vote-new"), CancellationToken.None);
+
+        // The first vote swept (no earlier sweep); the next sweep is due a minute later.
+        time.Advance(TimeSpan.FromMinutes(1));
+        await store.RecordAsync(new Feedback(Now, "webchat", true, "salary", ["guide-b#pay"], null, "vote-now"), CancellationToken.None);
+
+        var stored = await store.ReadAllAsync(CancellationToken.None);
+        Assert.Equal(
+            [("vote-month", (string?)null), ("vote-new", "thanks"), ("vote-now", null)],
+            stored.Select(f => (f.Vote!, f.Comment)).ToArray());
+    }
+
+    [Fact]
     public async Task Open_AFileFromBeforeVoteNames_KeepsItsRowsAndTakesNamedVotes()
     {
         var options = await OldFileAsync("""
