@@ -174,19 +174,19 @@ public sealed class KnowledgeLoader(KnowledgeOptions options, ILogger? logger = 
 
     private IntentModel LoadOrTrainModel(UtteranceSet utterances, SynonymMap synonyms, bool rebuildStale)
     {
-        var expected = IntentTrainer.TrainingHash(utterances.Examples, synonyms, Options.Trainer with { ChooseThreshold = true, FixedThreshold = 0 });
+        var expected = IntentTrainer.TrainingHash(utterances.Examples, synonyms, Options.Trainer);
         string reason;
         if (File.Exists(Options.ModelPath))
         {
             try
             {
-                var model = IntentModel.Load(Options.ModelPath, synonyms);
-                if (model.TrainingHash == expected)
+                // The hash is read before the pipeline is loaded: a zip trained from other files or settings is never loaded.
+                if (IntentModel.ReadTrainingHash(Options.ModelPath) == expected)
                 {
-                    return model;
+                    return IntentModel.Load(Options.ModelPath, synonyms);
                 }
 
-                reason = "the utterances or synonyms changed";
+                reason = "trained on other utterances, synonyms or settings, or by another version";
             }
             catch (InvalidDataException ex)
             {

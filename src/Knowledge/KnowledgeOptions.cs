@@ -39,7 +39,7 @@ public sealed class KnowledgeOptions
 
     public string IndexPath => Path.Combine(DataPath, "index.db");
 
-    public string ModelPath => Path.Combine(DataPath, "intent-model.bin");
+    public string ModelPath => Path.Combine(DataPath, "intent-model.zip");
 
     public string GuidesPath => Path.Combine(BasePath, "guides");
 

@@ -103,5 +103,9 @@ public sealed class KnowledgeSnapshot : IDisposable
         return Analyzer.Stems(text);
     }
 
-    public void Dispose() => _ownedIndex?.Dispose();
+    public void Dispose()
+    {
+        _ownedIndex?.Dispose();
+        (Model as IDisposable)?.Dispose();
+    }
 }

@@ -34,7 +34,7 @@ public static class CrossValidation
                 return;
             }
 
-            var model = IntentTrainer.Fit(training, synonyms, options);
+            using var model = IntentTrainer.Fit(training, synonyms, options);
             for (var i = 0; i < examples.Count; i++)
             {
                 if (folds[i] != fold)

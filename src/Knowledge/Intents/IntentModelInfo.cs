@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+
+namespace CareerBot.Knowledge.Intents;
+
+/// <summary>
+/// What the model zip carries beside ML.NET's own entries: the format, the hash of what it was
+/// trained on (utterances, synonyms, settings, analysis and ML.NET version), and the calibration
+/// applied on top of the pipeline's probabilities.
+/// </summary>
+internal sealed record IntentModelInfo(int FormatVersion, string TrainingHash, double Threshold, double Temperature);
+
+[JsonSerializable(typeof(IntentModelInfo))]
+internal sealed partial class IntentModelInfoJsonContext : JsonSerializerContext;

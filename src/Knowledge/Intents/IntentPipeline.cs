@@ -1,0 +1,123 @@
+using CareerBot.Knowledge.Text;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
+using Microsoft.ML.Transforms;
+using Microsoft.ML.Transforms.Text;
+
+namespace CareerBot.Knowledge.Intents;
+
+/// <summary>
+/// The ML.NET estimator chain of the intent classifier, in one method: the analysed tokens'
+/// word n-grams and the text's character n-grams (both TF-IDF), joined and scaled to unit
+/// length, then the multiclass trainer <see cref="IntentTrainerOptions.Trainer"/> names.
+/// </summary>
+internal static class IntentPipeline
+{
+    /// <summary>Build the chain: <c>Label</c>, <c>Tokens</c>, <c>Characters</c> and <c>Weight</c> in; <c>Score</c> (one probability per intent) out.</summary>
+    public static IEstimator<ITransformer> Build(MLContext context, IntentTrainerOptions options)
+    {
+        IEstimator<ITransformer> chain = context.Transforms.Conversion.MapValueToKey("Label", keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
+            .Append(context.Transforms.Conversion.MapValueToKey("TokenKeys", nameof(IntentInput.Tokens)))
+            .Append(context.Transforms.Text.ProduceNgrams("Words", "TokenKeys", ngramLength: options.WordNgramLength, skipLength: options.WordSkipLength, useAllLengths: true, maximumNgramsCount: 1_000_000, weighting: NgramExtractingEstimator.WeightingCriteria.TfIdf));
+        var features = "Words";
+        if (options.CharNgramLength > 0)
+        {
+            // One bag per length from CharNgramMinLength up: ProduceNgrams takes one length, or every length from 1.
+            chain = chain.Append(context.Transforms.Text.TokenizeIntoCharactersAsKeys("CharacterKeys", nameof(IntentInput.Characters), useMarkerCharacters: true));
+            var columns = new List<string> { "Words" };
+            for (var n = options.CharNgramMinLength; n <= options.CharNgramLength; n++)
+            {
+                columns.Add($"Characters{n}");
+                chain = chain.Append(context.Transforms.Text.ProduceNgrams($"Characters{n}", "CharacterKeys", ngramLength: n, useAllLengths: false, maximumNgramsCount: 1_000_000, weighting: NgramExtractingEstimator.WeightingCriteria.TfIdf));
+            }
+
+            chain = chain.Append(context.Transforms.Concatenate("Joined", [.. columns]));
+            features = "Joined";
+        }
+
+        return chain
+            .Append(context.Transforms.NormalizeLpNorm("Features", features))
+            .Append(Trainer(context, options));
+    }
+
+    private static IEstimator<ITransformer> Trainer(MLContext context, IntentTrainerOptions options)
+    {
+        var multiclass = context.MulticlassClassification.Trainers;
+        var binary = context.BinaryClassification.Trainers;
+        var weight = options.BalanceClasses ? nameof(IntentInput.Weight) : null;
+        var l2 = (float)options.L2;
+        return options.Trainer switch
+        {
+            IntentTrainerKind.SdcaMaximumEntropy => multiclass.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options
+            {
+                ExampleWeightColumnName = weight,
+                L2Regularization = l2,
+                L1Regularization = 0,
+                MaximumNumberOfIterations = options.MaxIterations,
+                NumberOfThreads = 1,
+            }),
+            IntentTrainerKind.LbfgsMaximumEntropy => multiclass.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
+            {
+                ExampleWeightColumnName = weight,
+                L2Regularization = l2,
+                L1Regularization = 0,
+                MaximumNumberOfIterations = options.MaxIterations,
+                OptimizationTolerance = 1e-7f,
+                NumberOfThreads = 1,
+            }),
+            IntentTrainerKind.LinearSvm => multiclass.OneVersusAll(binary.LinearSvm(new LinearSvmTrainer.Options
+            {
+                ExampleWeightColumnName = weight,
+                Lambda = l2,
+                NumberOfIterations = options.MaxIterations,
+            })),
+            IntentTrainerKind.AveragedPerceptron => multiclass.OneVersusAll(binary.AveragedPerceptron(new AveragedPerceptronTrainer.Options
+            {
+                L2Regularization = l2,
+                NumberOfIterations = options.MaxIterations,
+            })),
+            _ => throw new ArgumentOutOfRangeException(nameof(options), options.Trainer, "Unknown trainer."),
+        };
+    }
+
+    /// <summary>Fits the chain on the examples with a seeded context; the same seed and data give the same model.</summary>
+    public static FittedIntentPipeline Fit(IReadOnlyList<LabeledUtterance> examples, SynonymMap synonyms, IntentTrainerOptions options)
+    {
+        var context = new MLContext(options.Seed);
+        var perClass = examples.GroupBy(e => e.Intent, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var classes = perClass.Count;
+        var rows = examples.Select(e => new IntentInput
+        {
+            Label = e.Intent,
+            Tokens = IntentText.Tokens(e.Text, synonyms),
+            Characters = IntentText.Characters(e.Text, synonyms),
+            Weight = options.BalanceClasses ? (float)(examples.Count / (double)(classes * perClass[e.Intent])) : 1f,
+        }).ToArray();
+        var data = context.Data.LoadFromEnumerable(rows);
+        var transformer = Build(context, options).Fit(data);
+        return new FittedIntentPipeline(context, transformer, data.Schema);
+    }
+}
+
+/// <summary>A fitted chain: the context it was fitted in, the transformer and the schema of its input rows.</summary>
+internal sealed record FittedIntentPipeline(MLContext Context, ITransformer Transformer, DataViewSchema InputSchema);
+
+/// <summary>One row the pipeline reads: an utterance's intent (empty when predicting), its analysed tokens and text.</summary>
+internal sealed class IntentInput
+{
+    public string Label { get; set; } = string.Empty;
+
+    [VectorType]
+    public string[] Tokens { get; set; } = [];
+
+    public string Characters { get; set; } = string.Empty;
+
+    public float Weight { get; set; } = 1f;
+}
+
+/// <summary>What the pipeline gives for a row: one probability per intent, in the label's key order.</summary>
+internal sealed class IntentOutput
+{
+    public float[] Score { get; set; } = [];
+}
