@@ -54,7 +54,7 @@ public class TurnBenchmarks
     public object Search() => _knowledge.Retriever.Retrieve(_analysis.Query, _knowledge.Options.Retrieval.Candidates);
 
     [Benchmark]
-    public object FullText() => _knowledge.Search.Search([.. _analysis.Query.Terms], _knowledge.Options.Retrieval.Candidates);
+    public object FullText() => _knowledge.Index.Search([.. _analysis.Query.Terms], _knowledge.Options.Retrieval.Candidates);
 
     [Benchmark]
     public object Answer() => _engine.Answer(new Question(Text));

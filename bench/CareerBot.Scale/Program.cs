@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using CareerBot.Knowledge;
+using CareerBot.Knowledge.Analysis;
 using CareerBot.Knowledge.Evaluation;
 using CareerBot.Knowledge.Guides;
 using CareerBot.Knowledge.Intents;
@@ -26,7 +27,8 @@ Progress("warning: a Debug build; run with -c Release for figures worth quoting"
 
 var options = new KnowledgeOptions();
 KnowledgePaths.Resolve(options);
-var synonyms = SynonymLoader.Load(options.SynonymsPath);
+var rules = SynonymRules.Load(options.SynonymsPath);
+var synonyms = SynonymLoader.FromRules(rules);
 var realPassages = GuideLoader.LoadDirectory(options.GuidesPath).SelectMany(g => g.Passages).ToArray();
 var canonicalTerms = File.ReadLines(options.SynonymsPath)
     .Select(line => line.Split('#')[0].Split(',')[0].Trim())
@@ -59,7 +61,7 @@ var results = new List<SizeResult>();
 var skipped = new List<(int Size, string Reason)>();
 try
 {
-    var benchmark = new SizeBenchmark(real, synonyms, model, utterances, realQuestions, settings, workDirectory, Progress);
+    var benchmark = new SizeBenchmark(real, rules, model, utterances, realQuestions, settings, workDirectory, Progress);
     double? lastSeconds = null;
     foreach (var size in settings.Sizes)
     {

@@ -1,3 +1,4 @@
+using CareerBot.Knowledge.Analysis;
 using CareerBot.Knowledge.Guides;
 using CareerBot.Knowledge.Text;
 
@@ -34,7 +35,7 @@ internal static class QuestionGenerator
             {
                 var passage = passages[random.Next(passages.Count)];
                 var source = random.Next(2) == 0 ? passage.Heading : passage.Text;
-                var content = Tokenizer.Tokenize(source).Where(t => !StopWords.IsStopWord(t)).Distinct(StringComparer.Ordinal).ToList();
+                var content = Tokenizer.Tokenize(source).Where(t => !KnowledgeAnalyzer.StopWords.Contains(t)).Distinct(StringComparer.Ordinal).ToList();
                 if (content.Count == 0)
                 {
                     continue;
@@ -52,7 +53,7 @@ internal static class QuestionGenerator
                 while (words.Count < wanted)
                 {
                     var word = vocabulary.Sample(random);
-                    if (!StopWords.IsStopWord(word))
+                    if (!KnowledgeAnalyzer.StopWords.Contains(word))
                     {
                         words.Add(word);
                     }

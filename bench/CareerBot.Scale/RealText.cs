@@ -1,3 +1,4 @@
+using CareerBot.Knowledge.Analysis;
 using CareerBot.Knowledge.Guides;
 using CareerBot.Knowledge.Intents;
 using CareerBot.Knowledge.Text;
@@ -44,7 +45,7 @@ internal sealed class RealText
             foreach (var unit in units)
             {
                 counts[unit] = counts.GetValueOrDefault(unit) + 1;
-                if (StopWords.IsStopWord(unit))
+                if (KnowledgeAnalyzer.StopWords.Contains(unit))
                 {
                     continue;
                 }

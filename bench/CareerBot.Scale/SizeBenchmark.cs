@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using CareerBot.Knowledge;
+using CareerBot.Knowledge.Analysis;
 using CareerBot.Knowledge.Answers;
 using CareerBot.Knowledge.Intents;
 using CareerBot.Knowledge.Search;
@@ -11,14 +12,14 @@ using CareerBot.Knowledge.Text;
 namespace CareerBot.Scale;
 
 /// <summary>
-/// One size, end to end as the bot would meet it: generate the passages, build the FTS5
-/// index file, open it and construct the knowledge snapshot (in-memory search, retriever,
+/// One size, end to end as the bot would meet it: generate the passages, build the Lucene
+/// index folder, open it and construct the knowledge snapshot (searcher, retriever,
 /// composer) the way <see cref="KnowledgeLoader"/> does, then time retrieval and whole
 /// answers question by question, and read the process's memory.
 /// </summary>
 internal sealed class SizeBenchmark(
     RealText real,
-    SynonymMap synonyms,
+    SynonymRules synonyms,
     IIntentClassifier model,
     UtteranceSet utterances,
     IReadOnlyList<string> realQuestions,
@@ -51,11 +52,15 @@ internal sealed class SizeBenchmark(
             PrintSamples(passages, generated);
         }
 
-        var path = Path.Combine(workDirectory, $"index-{size}.db");
+        var path = Path.Combine(workDirectory, $"index-{size}");
         stopwatch.Restart();
-        PassageIndex.Build(path, passages, new TextAnalyzer(synonyms), $"synthetic-{size}-{settings.Seed}");
+        using (var analyzer = new KnowledgeAnalyzer(synonyms))
+        {
+            PassageIndex.Build(path, passages, analyzer, $"synthetic-{size}-{settings.Seed}");
+        }
+
         var buildSeconds = stopwatch.Elapsed.TotalSeconds;
-        var indexBytes = new FileInfo(path).Length;
+        var indexBytes = new DirectoryInfo(path).EnumerateFiles().Sum(f => f.Length);
         progress($"index built in {buildSeconds:F1} s, {indexBytes / 1048576.0:F0} MiB");
 
         // The generated passages go: the process serves from what the index file holds, as the bot does.
@@ -63,10 +68,10 @@ internal sealed class SizeBenchmark(
         ProcessMemory.ManagedAfterFullCollection();
 
         stopwatch.Restart();
-        var index = PassageIndex.Open(path, options.Retrieval.TitleWeight, options.Retrieval.BodyWeight);
+        var index = PassageIndex.Open(path, options.Retrieval.FieldWeights);
         var openSeconds = stopwatch.Elapsed.TotalSeconds;
         stopwatch.Restart();
-        using var snapshot = new KnowledgeSnapshot(index, index.Passages, model, synonyms, utterances.SampleQuestions, options, index.ContentHash);
+        using var snapshot = new KnowledgeSnapshot(index, model, synonyms, utterances.SampleQuestions, options);
         var snapshotSeconds = stopwatch.Elapsed.TotalSeconds;
         var managedAfterLoad = ProcessMemory.ManagedAfterFullCollection();
         var workingSetAfterLoad = ProcessMemory.WorkingSet;
@@ -94,7 +99,7 @@ internal sealed class SizeBenchmark(
             answer.Count > 0 ? replies.Count(r => r.Kind == AnswerKind.Answered) : 0, answer.Count > 0 ? questions.Length : 0, answer.Count > 0 ? Digest(replies) : "–",
             managedAfterLoad, workingSetAfterLoad, ProcessMemory.ManagedAfterFullCollection(), ProcessMemory.WorkingSet, ProcessMemory.Peak, note);
         snapshot.Dispose();
-        File.Delete(path);
+        Directory.Delete(path, recursive: true);
         return result;
     }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using CareerBot.Knowledge.Analysis;
 using CareerBot.Knowledge.Guides;
 using CareerBot.Knowledge.Text;
 
@@ -148,7 +149,7 @@ internal sealed class SyntheticKnowledgeBase
         for (var w = 0; w < count; w++)
         {
             var word = Word(topicWords);
-            for (var attempt = 0; attempt < 8 && StopWords.IsStopWord(word); attempt++)
+            for (var attempt = 0; attempt < 8 && KnowledgeAnalyzer.StopWords.Contains(word); attempt++)
             {
                 word = Word(topicWords);
             }

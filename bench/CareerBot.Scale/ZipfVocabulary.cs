@@ -1,4 +1,5 @@
 using System.Text;
+using CareerBot.Knowledge.Analysis;
 using CareerBot.Knowledge.Text;
 
 namespace CareerBot.Scale;
@@ -70,7 +71,7 @@ internal sealed class ZipfVocabulary
             }
 
             var candidate = word.ToString();
-            if (candidate.Length >= 3 && !StopWords.IsStopWord(candidate) && taken.Add(candidate))
+            if (candidate.Length >= 3 && !KnowledgeAnalyzer.StopWords.Contains(candidate) && taken.Add(candidate))
             {
                 units.Add(candidate);
             }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
+using CareerBot.Knowledge.Analysis;
 using CareerBot.Knowledge.Guides;
 using CareerBot.Knowledge.Intents;
 using CareerBot.Knowledge.Search;
@@ -19,7 +20,7 @@ namespace CareerBot.Knowledge;
 public sealed class KnowledgeLoader(KnowledgeOptions options, ILogger? logger = null)
 {
     /// <summary>Bumped whenever analysis changes what the index holds for the same files.</summary>
-    private const string AnalysisVersion = "analysis-2";
+    private const string AnalysisVersion = "analysis-3-lucene";
 
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
 
@@ -37,13 +38,14 @@ public sealed class KnowledgeLoader(KnowledgeOptions options, ILogger? logger = 
     /// </summary>
     public KnowledgeSnapshot Load(bool rebuildStale)
     {
-        var synonyms = SynonymLoader.Load(Options.SynonymsPath);
+        var rules = SynonymRules.Load(Options.SynonymsPath);
+        var synonyms = SynonymLoader.FromRules(rules);
         var utterances = UtteranceLoader.LoadDirectory(Options.IntentsPath);
-        var index = OpenOrBuildIndex(synonyms, rebuildStale);
+        var index = OpenOrBuildIndex(rules, rebuildStale);
         try
         {
             var model = LoadOrTrainModel(utterances, synonyms, rebuildStale);
-            var snapshot = new KnowledgeSnapshot(index, index.Passages, model, synonyms, utterances.SampleQuestions, Options, index.ContentHash, RepeatedWords(utterances));
+            var snapshot = new KnowledgeSnapshot(index, model, rules, utterances.SampleQuestions, Options, RepeatedWords(utterances));
             foreach (var topic in index.Passages.SelectMany(p => p.Topics).Distinct())
             {
                 if (!model.ClassNames.Contains(topic.Name))
@@ -62,11 +64,11 @@ public sealed class KnowledgeLoader(KnowledgeOptions options, ILogger? logger = 
         }
     }
 
-    /// <summary>Parses every guide and writes the index file; returns the passage count.</summary>
+    /// <summary>Parses every guide and writes the index folder; returns the passage count.</summary>
     public int BuildIndex()
     {
-        var synonyms = SynonymLoader.Load(Options.SynonymsPath);
-        return BuildIndex(synonyms, IndexHash());
+        var rules = SynonymRules.Load(Options.SynonymsPath);
+        return BuildIndex(rules, IndexHash());
     }
 
     /// <summary>
@@ -79,7 +81,7 @@ public sealed class KnowledgeLoader(KnowledgeOptions options, ILogger? logger = 
     internal static IEnumerable<string> RepeatedWords(UtteranceSet utterances)
     {
         var counts = utterances.Examples
-            .SelectMany(e => Tokenizer.Tokenize(e.Text).Distinct(StringComparer.Ordinal))
+            .SelectMany(e => KnowledgeAnalyzer.WordsOf(e.Text).Distinct(StringComparer.Ordinal))
             .Where(t => t.Length >= 4 && t.All(char.IsAsciiLetterLower))
             .GroupBy(t => t, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
@@ -108,7 +110,7 @@ public sealed class KnowledgeLoader(KnowledgeOptions options, ILogger? logger = 
     /// <summary>Trains the intent model on the utterance files and saves it next to the index.</summary>
     public IntentModel Train()
     {
-        var synonyms = SynonymLoader.Load(Options.SynonymsPath);
+        var synonyms = SynonymLoader.FromRules(SynonymRules.Load(Options.SynonymsPath));
         var utterances = UtteranceLoader.LoadDirectory(Options.IntentsPath);
         return Train(utterances, synonyms);
     }
@@ -135,14 +137,14 @@ public sealed class KnowledgeLoader(KnowledgeOptions options, ILogger? logger = 
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    private PassageIndex OpenOrBuildIndex(SynonymMap synonyms, bool rebuildStale)
+    private PassageIndex OpenOrBuildIndex(SynonymRules synonyms, bool rebuildStale)
     {
         var expected = IndexHash();
         var retrieval = Options.Retrieval;
         string reason;
         try
         {
-            var index = PassageIndex.Open(Options.IndexPath, retrieval.TitleWeight, retrieval.BodyWeight);
+            var index = PassageIndex.Open(Options.IndexPath, retrieval.FieldWeights);
             if (index.ContentHash == expected)
             {
                 return index;
@@ -159,15 +161,19 @@ public sealed class KnowledgeLoader(KnowledgeOptions options, ILogger? logger = 
         NotForThisBot(Options.IndexPath, reason, rebuildStale);
         Log.RebuildingIndex(_logger, Options.IndexPath, reason);
         BuildIndex(synonyms, expected);
-        return PassageIndex.Open(Options.IndexPath, retrieval.TitleWeight, retrieval.BodyWeight);
+        return PassageIndex.Open(Options.IndexPath, retrieval.FieldWeights);
     }
 
-    private int BuildIndex(SynonymMap synonyms, string contentHash)
+    private int BuildIndex(SynonymRules synonyms, string contentHash)
     {
         var stopwatch = Stopwatch.StartNew();
         var guides = GuideLoader.LoadDirectory(Options.GuidesPath);
         var passages = guides.SelectMany(g => g.Passages).ToArray();
-        PassageIndex.Build(Options.IndexPath, passages, new TextAnalyzer(synonyms), contentHash);
+        using (var analyzer = new KnowledgeAnalyzer(synonyms))
+        {
+            PassageIndex.Build(Options.IndexPath, passages, analyzer, contentHash);
+        }
+
         Log.IndexBuilt(_logger, Options.IndexPath, passages.Length, guides.Count, stopwatch.ElapsedMilliseconds);
         return passages.Length;
     }

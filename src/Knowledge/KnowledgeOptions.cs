@@ -37,7 +37,8 @@ public sealed class KnowledgeOptions
     [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00")]
     public TimeSpan StaleGuideAge { get; set; } = TimeSpan.FromDays(365);
 
-    public string IndexPath => Path.Combine(DataPath, "index.db");
+    /// <summary>The Lucene index folder.</summary>
+    public string IndexPath => Path.Combine(DataPath, "index");
 
     public string ModelPath => Path.Combine(DataPath, "intent-model.zip");
 

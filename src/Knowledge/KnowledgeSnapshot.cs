@@ -2,48 +2,46 @@ using CareerBot.Knowledge.Answers;
 using CareerBot.Knowledge.Guides;
 using CareerBot.Knowledge.Intents;
 using CareerBot.Knowledge.Search;
-using CareerBot.Knowledge.Text;
+using CareerBot.Knowledge.Analysis;
 
 namespace CareerBot.Knowledge;
 
 /// <summary>
-/// Everything one version of the knowledge base answers with: index, model, analysers and
-/// sample questions. Built once, never changed, shared by every turn.
+/// Everything one version of the knowledge base answers with: the Lucene index and its searcher,
+/// the model, the analyzers and sample questions. Built once, never changed, shared by every
+/// turn; disposing it closes the index reader.
 /// </summary>
 public sealed class KnowledgeSnapshot : IDisposable
 {
     private readonly Dictionary<Topic, IReadOnlyList<string>> _samples;
     private readonly HashSet<string> _knownTexts;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, List<string>> _stems = new(StringComparer.Ordinal);
-    private readonly PassageIndex? _ownedIndex;
 
     public KnowledgeSnapshot(
-        IPassageSearch search,
-        IReadOnlyList<Passage> passages,
+        PassageIndex index,
         IIntentClassifier model,
-        SynonymMap synonyms,
+        SynonymRules synonyms,
         IReadOnlyDictionary<string, IReadOnlyList<string>> sampleQuestions,
         KnowledgeOptions options,
-        string contentHash,
         IEnumerable<string>? knownWords = null)
     {
-        ArgumentNullException.ThrowIfNull(search);
-        ArgumentNullException.ThrowIfNull(passages);
+        ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(synonyms);
         ArgumentNullException.ThrowIfNull(sampleQuestions);
         ArgumentNullException.ThrowIfNull(options);
-        _ownedIndex = search as PassageIndex;
-        Search = search;
+        Index = index;
+        var passages = index.Passages;
         Passages = passages;
         Model = model;
         Options = options;
-        ContentHash = contentHash;
-        Analyzer = new TextAnalyzer(synonyms);
+        ContentHash = index.ContentHash;
+        Analyzer = new KnowledgeAnalyzer(synonyms);
         // Words the guides, the synonyms or the example questions use are no typos ("later" is not "layer").
-        Corrector = new TermCorrector(search.Vocabulary, knownWords is null ? synonyms.Tokens : synonyms.Tokens.Concat(knownWords));
-        // FTS5 is the persisted index and the vocabulary; questions are scored from memory with the same formula.
-        QuerySearch = new MemoryPassageSearch(passages, Analyzer, search.Vocabulary, options.Retrieval.TitleWeight, options.Retrieval.BodyWeight);
-        Retriever = new PassageRetriever(QuerySearch, passages, Analyzer, options.Retrieval);
+        var synonymWords = synonyms.Groups.SelectMany(g => g).Concat(synonyms.Conditional.SelectMany(c => c.Members)).SelectMany(KnowledgeAnalyzer.WordsOf);
+        Corrector = new TermCorrector(index.Vocabulary, knownWords is null ? synonymWords : synonymWords.Concat(knownWords));
+        QueryAnalyzer = Analyzer.WithCorrector(Corrector);
+        Retriever = new PassageRetriever(index, options.Retrieval);
         Composer = new AnswerComposer(Retriever, Analyzer);
         Topics = model.ClassNames.Select(Intent.FromName).Where(i => i.IsTopic).Select(i => i.Topic!.Value).ToArray();
         _samples = [];
@@ -58,17 +56,18 @@ public sealed class KnowledgeSnapshot : IDisposable
         _knownTexts = new HashSet<string>(passages.Select(p => p.Heading).Concat(_samples.Values.SelectMany(v => v)), StringComparer.Ordinal);
     }
 
-    /// <summary>The persisted full-text index (SQLite FTS5).</summary>
-    public IPassageSearch Search { get; }
-
-    /// <summary>What questions are searched with: the in-memory BM25 over the same documents.</summary>
-    public IPassageSearch QuerySearch { get; }
+    /// <summary>The Lucene index of the passages, with its one searcher.</summary>
+    public PassageIndex Index { get; }
 
     public IReadOnlyList<Passage> Passages { get; }
 
     public IIntentClassifier Model { get; }
 
-    public TextAnalyzer Analyzer { get; }
+    /// <summary>The analysis chain passages were indexed with.</summary>
+    public KnowledgeAnalyzer Analyzer { get; }
+
+    /// <summary>The same chain with typo correction: what questions are read with.</summary>
+    public KnowledgeAnalyzer QueryAnalyzer { get; }
 
     public ITermCorrector Corrector { get; }
 
@@ -97,15 +96,32 @@ public sealed class KnowledgeSnapshot : IDisposable
         ArgumentNullException.ThrowIfNull(text);
         if (_knownTexts.Contains(text))
         {
-            return _stems.GetOrAdd(text, static (t, analyzer) => analyzer.Stems(t), Analyzer);
+            return _stems.GetOrAdd(text, static (t, analyzer) => Distinct(analyzer.Tokens(t)), Analyzer);
         }
 
-        return Analyzer.Stems(text);
+        return Distinct(Analyzer.Tokens(text));
+    }
+
+    /// <summary>The distinct terms of <paramref name="terms"/>, in first-seen order.</summary>
+    internal static List<string> Distinct(IReadOnlyList<string> terms)
+    {
+        var distinct = new List<string>(terms.Count);
+        foreach (var term in terms)
+        {
+            if (!distinct.Contains(term))
+            {
+                distinct.Add(term);
+            }
+        }
+
+        return distinct;
     }
 
     public void Dispose()
     {
-        _ownedIndex?.Dispose();
+        Index.Dispose();
+        QueryAnalyzer.Dispose();
+        Analyzer.Dispose();
         (Model as IDisposable)?.Dispose();
     }
 }

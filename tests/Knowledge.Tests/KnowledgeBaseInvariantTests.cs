@@ -1,3 +1,4 @@
+using CareerBot.Knowledge.Analysis;
 using CareerBot.Knowledge.Answers;
 using CareerBot.Knowledge.Guides;
 using CareerBot.Knowledge.Intents;
@@ -109,5 +110,23 @@ public sealed class KnowledgeBaseInvariantTests
         var synonyms = SynonymLoader.Load(Options.SynonymsPath);
 
         Assert.Equal(expected, string.Join(' ', synonyms.Apply(Tokenizer.Tokenize(text))));
+    }
+
+    [Theory]
+    [InlineData("what are the drawbacks", "challeng")]
+    [InlineData("pros and cons", "pro challeng")]
+    [InlineData("thanks, see ya", "thank goodby")]
+    [InlineData("ok take care", "ok goodby")]
+    [InlineData("take care and thanks", "goodby thank")]
+    [InlineData("hello, good to see you", "hello good see")]
+    [InlineData("who takes care of the data", "take care data")]
+    [InlineData("How much do they make?", "salari")]
+    [InlineData("What makes the job hard?", "make job hard")]
+    [InlineData("Do I need a Ph.D. or a master's?", "phd master")]
+    public void CommittedSynonyms_ThroughTheAnalyzer_GiveTheIndexedTerms(string text, string expected)
+    {
+        using var analyzer = new KnowledgeAnalyzer(SynonymRules.Load(Options.SynonymsPath));
+
+        Assert.Equal(expected, string.Join(' ', analyzer.Tokens(text)));
     }
 }

@@ -18,8 +18,8 @@ public sealed class KnowledgeTelemetryTests : IDisposable
         _loaded = _kb.Load();
         var classifier = new FakeClassifier(("phd", "education", 0.9), ("hello", "greeting", 0.95));
         var knowledge = new KnowledgeSnapshot(
-            _loaded.Search, _loaded.Passages, classifier, _loaded.Analyzer.Synonyms,
-            new Dictionary<string, IReadOnlyList<string>>(), _kb.Options(), _loaded.ContentHash);
+            _loaded.Index, classifier, _loaded.Analyzer.Rules,
+            new Dictionary<string, IReadOnlyList<string>>(), _kb.Options());
         _engine = new AnswerEngine(knowledge);
         _listener = new ActivityListener
         {

@@ -22,7 +22,7 @@ internal static class CliApp
         var cli = new CliContext(output, error, () => CreateLoader(options ?? LoadOptions()));
         var root = new RootCommand("CareerBot: answers questions about the machine learning engineer career, citing its guides. Run without a verb to start the bot service.");
         root.Subcommands.Add(AskCommand.Create(cli));
-        root.Subcommands.Add(cli.Simple("index", "Build the full-text index from knowledge-base/guides and synonyms.txt.", loader =>
+        root.Subcommands.Add(cli.Simple("index", "Build the Lucene index of the passages from knowledge-base/guides and synonyms.txt.", loader =>
         {
             var passages = loader.BuildIndex();
             output.WriteLine($"Indexed {passages} passages into {loader.Options.IndexPath}");

@@ -45,7 +45,14 @@ internal sealed partial class KnowledgeReloadService(
             // Names only: `index` and `train` write a temporary file and rename it into place, and the
             // turn log and feedback store write to this folder on every turn, so watching writes
             // here would wake the watcher thread for each of them (about 4% of the CPU under load).
-            Watch(paths.DataPath, includeSubdirectories: false, NotifyFilters.FileName, name => name == Path.GetFileName(paths.IndexPath) || name == Path.GetFileName(paths.ModelPath), knowledgeBase: false);
+            Watch(paths.DataPath, includeSubdirectories: false, NotifyFilters.FileName, name => name == Path.GetFileName(paths.ModelPath), knowledgeBase: false);
+
+            // The Lucene index folder: `index` commits a new generation by writing segments_N and
+            // segments.gen; the files it writes before are not worth a wake-up.
+            if (Directory.Exists(paths.IndexPath))
+            {
+                Watch(paths.IndexPath, includeSubdirectories: false, NotifyFilters.FileName, name => name.StartsWith("segments", StringComparison.Ordinal), knowledgeBase: false);
+            }
         }
 
         if (settings.WatchKnowledgeBase && Directory.Exists(paths.BasePath))

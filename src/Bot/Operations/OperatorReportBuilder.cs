@@ -1,5 +1,5 @@
 using CareerBot.Bot.Conversation;
-using CareerBot.Knowledge.Text;
+using CareerBot.Knowledge.Analysis;
 
 namespace CareerBot.Bot.Operations;
 
@@ -70,7 +70,7 @@ internal static class OperatorReportBuilder
     }
 
     private static HashSet<string> ContentWords(string text) =>
-        Tokenizer.Tokenize(text).Where(t => !StopWords.IsStopWord(t)).ToHashSet(StringComparer.Ordinal);
+        KnowledgeAnalyzer.WordsOf(text).Where(t => !KnowledgeAnalyzer.StopWords.Contains(t)).ToHashSet(StringComparer.Ordinal);
 
     private static double Jaccard(HashSet<string> a, HashSet<string> b)
     {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using CareerBot.Knowledge.Guides;
 using CareerBot.Knowledge.Search;
+using CareerBot.Knowledge.Analysis;
 using CareerBot.Knowledge.Text;
 
 namespace CareerBot.Knowledge.Answers;
@@ -18,7 +19,7 @@ public sealed class AnswerComposer
     private const int ShortAnswer = 320;
 
     private readonly PassageRetriever _retriever;
-    private readonly TextAnalyzer _analyzer;
+    private readonly KnowledgeAnalyzer _analyzer;
 
     /// <summary>
     /// Each quoted passage's sentence units and their stems, worked out the first time it is
@@ -29,7 +30,7 @@ public sealed class AnswerComposer
 
     private readonly Func<Passage, Layout> _layOut;
 
-    public AnswerComposer(PassageRetriever retriever, TextAnalyzer analyzer)
+    public AnswerComposer(PassageRetriever retriever, KnowledgeAnalyzer analyzer)
     {
         ArgumentNullException.ThrowIfNull(retriever);
         _retriever = retriever;
@@ -110,7 +111,7 @@ public sealed class AnswerComposer
     private Layout LayOut(Passage passage)
     {
         var units = SentenceSplitter.Split(passage.Text);
-        return new Layout(units, units.Select(u => _analyzer.Stems(u.Of(passage.Text)).ToArray()).ToArray(), [.. _analyzer.Stems(passage.Heading)]);
+        return new Layout(units, units.Select(u => KnowledgeSnapshot.Distinct(_analyzer.Tokens(u.Of(passage.Text))).ToArray()).ToArray(), [.. KnowledgeSnapshot.Distinct(_analyzer.Tokens(passage.Heading))]);
     }
 
     private sealed record Layout(List<TextUnit> Units, string[][] UnitStems, string[] HeadingStems);

@@ -91,7 +91,7 @@ public sealed class AnswerEngine(KnowledgeSnapshot knowledge)
         var prediction = Knowledge.Model.Classify(text);
         var intentScore = new IntentScore(prediction.Intent.Name, prediction.Score);
         var isMore = text.Length > 0 && previous is not null && FollowUpResolver.IsMoreRequest(text);
-        var terms = Knowledge.Analyzer.Analyze(text, Knowledge.Corrector);
+        var terms = Knowledge.QueryAnalyzer.Tokens(text);
         var followUp = !isMore && FollowUpResolver.IsFollowUp(text, terms, prediction, previous);
 
         var resolved = text;
@@ -241,7 +241,7 @@ public sealed class AnswerEngine(KnowledgeSnapshot knowledge)
 
         // Typo corrections do not count here: they would turn unknown words into known ones.
         var topic = turn.Prediction.Ranked.FirstOrDefault(r => r.Intent.IsTopic).Intent.Topic;
-        var literal = turn.Query with { Terms = Knowledge.Analyzer.Analyze(turn.Text), Topic = topic };
+        var literal = turn.Query with { Terms = Knowledge.Analyzer.Tokens(turn.Text), Topic = topic };
         var ranked = Knowledge.Retriever.Retrieve(literal, 1);
         if (ranked.Count == 0 || ranked[0].Coverage < options.RescueCoverage)
         {
@@ -342,7 +342,7 @@ public sealed class AnswerEngine(KnowledgeSnapshot knowledge)
     {
         var max = Knowledge.Options.MaxSuggestions;
         var suggestions = new List<string>(max);
-        var asked = Knowledge.Analyzer.Stems(question).ToHashSet(StringComparer.Ordinal);
+        var asked = Knowledge.StemsOf(question).ToHashSet(StringComparer.Ordinal);
         var shownHeadings = shown.Where(p => p.IsQuestion).Select(p => p.Heading).ToHashSet(StringComparer.OrdinalIgnoreCase);
         void Add(string? candidate)
         {

@@ -38,7 +38,7 @@ public static class FollowUpResolver
 
     /// <summary>"tell me more" and the like: show the next passage for the previous question.</summary>
     public static bool IsMoreRequest(string text) =>
-        MoreRequests.Contains(string.Join(' ', Text.Tokenizer.Tokenize(text)));
+        MoreRequests.Contains(string.Join(' ', Analysis.KnowledgeAnalyzer.WordsOf(text)));
 
     /// <summary>
     /// Whether a follow-up only replaces part of the previous question: its words alone then say
@@ -71,7 +71,7 @@ public static class FollowUpResolver
             return true;
         }
 
-        var words = Text.Tokenizer.Tokenize(text);
+        var words = Analysis.KnowledgeAnalyzer.WordsOf(text);
         if (terms.Count <= 2 && words.Any(References.Contains))
         {
             return true;

@@ -1,3 +1,4 @@
+using CareerBot.Knowledge.Analysis;
 using CareerBot.Knowledge.Answers;
 using CareerBot.Knowledge.Guides;
 using CareerBot.Knowledge.Intents;
@@ -8,8 +9,8 @@ namespace CareerBot.Knowledge.Evaluation;
 /// <summary>
 /// Measures the knowledge core: the classifier by stratified cross-validation on the
 /// utterances, and the whole engine on a question set (retrieval hit@k and MRR, declines),
-/// beside a plain BM25 baseline on the same index (raw question words, no intent,
-/// synonyms or typo handling); and lists the guides not updated within
+/// beside a plain BM25 baseline on the same Lucene index (Lucene's BM25 alone over the raw
+/// question words, stemmed: no intent, synonyms, typo handling or re-ranking); and lists the guides not updated within
 /// <see cref="KnowledgeOptions.StaleGuideAge"/> of <c>today</c>.
 /// </summary>
 public static class Evaluator
@@ -45,7 +46,7 @@ public static class Evaluator
         var missedIn = new Dictionary<(string Text, string Expected, string Predicted), int>();
         for (var repeat = 0; crossValidate && repeat < repeats; repeat++)
         {
-            var predictions = CrossValidation.Predict(utterances.Examples, knowledge.Analyzer.Synonyms, trainer with { Seed = trainer.Seed + repeat });
+            var predictions = CrossValidation.Predict(utterances.Examples, SynonymLoader.FromRules(knowledge.Analyzer.Rules), trainer with { Seed = trainer.Seed + repeat });
             var matrix = new int[labels.Length, labels.Length];
             foreach (var p in predictions)
             {
@@ -126,8 +127,8 @@ public static class Evaluator
                 misses.Add($"{(declined ? "declined" : $"rank {(rank == 0 ? "-" : rank.ToString(System.Globalization.CultureInfo.InvariantCulture))}")}  {question.Text}  -> {(ranked.Count > 0 ? ranked[0] : "(none)")}");
             }
 
-            var raw = Tokenizer.Tokenize(question.Text);
-            var baseline = knowledge.Search.Search(raw, 10).Select(h => knowledge.Passages[h.Ordinal].Id).ToList();
+            var raw = KnowledgeAnalyzer.WordsOf(question.Text).Select(KnowledgeAnalyzer.StemOf).ToArray();
+            var baseline = knowledge.Index.Search(raw, 10).Select(h => knowledge.Passages[h.Ordinal].Id).ToList();
             baselineRanks.Add(RankOf(baseline, question.Expect));
         }
 

@@ -22,6 +22,9 @@ public sealed record Passage(
     IReadOnlyList<Topic> Topics,
     bool IsQuestion)
 {
+    /// <summary>Other wordings of the question this passage answers; indexed in their own field. None yet.</summary>
+    public IReadOnlyList<string> AlternateQuestions { get; init; } = [];
+
     public bool HasTopic(Topic topic)
     {
         foreach (var t in Topics)

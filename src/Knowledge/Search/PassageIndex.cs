@@ -1,296 +1,409 @@
-using System.Collections.Concurrent;
 using System.Globalization;
+using CareerBot.Knowledge.Analysis;
 using CareerBot.Knowledge.Guides;
 using CareerBot.Knowledge.Intents;
-using CareerBot.Knowledge.Text;
-using Microsoft.Data.Sqlite;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace CareerBot.Knowledge.Search;
 
 /// <summary>
-/// The passages and their SQLite FTS5 index in one file: a contentless FTS5 table
-/// (porter + unicode61) with a weighted title column (headings, questions) and a body
-/// column, the passages themselves alongside, and a second, unstemmed FTS5 table whose
-/// fts5vocab view is the vocabulary for typo correction. Built once; opened read-only
-/// and shared by every turn (one connection per concurrent caller, from a pool).
+/// The passages in a Lucene.Net index: one document a passage, with separate fields for the
+/// guide title, the section path above the passage, its heading (an FAQ entry's question), its
+/// body and its alternate questions, all stored so that the passages themselves are read back
+/// from the index; a catch-all field of every term (document frequencies and each passage's
+/// terms for re-ranking) and one of the plain words (the typo corrector's vocabulary). BM25
+/// scores on writing and searching. Written by <c>index</c> into a folder of the data folder
+/// (<see cref="SimpleFSDirectory"/>, never the memory-mapped directory, whose readers crash or
+/// crawl under concurrent search in this Lucene.Net version); opened by copying the last
+/// commit into memory, so a snapshot holds no file open and a rebuild beside it is harmless.
+/// One reader and one <see cref="IndexSearcher"/> per snapshot, shared by every turn.
 /// </summary>
-public sealed class PassageIndex : IPassageSearch, IDisposable
+public sealed class PassageIndex : IDisposable
 {
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
-    private readonly string _connectionString;
-    private readonly ConcurrentBag<Searcher> _pool = [];
-    private readonly double _titleWeight;
-    private readonly double _bodyWeight;
-    private bool _disposed;
+    internal const string IdField = "id";
+    internal const string GuideIdField = "guide_id";
+    internal const string GuideTitleField = "guide_title";
+    internal const string SourceField = "source";
+    internal const string UpdatedField = "updated";
+    internal const string HeadingField = "heading";
+    internal const string SectionPathField = "section_path";
+    internal const string BodyField = "body";
+    internal const string AlternateQuestionsField = "alternate_questions";
+    internal const string TopicsField = "topics";
+    internal const string IsQuestionField = "is_question";
 
-    private PassageIndex(string path, IReadOnlyList<Passage> passages, IReadOnlyDictionary<string, int> vocabulary, string contentHash, double titleWeight, double bodyWeight)
+    /// <summary>Every analysed term of the passage (section path, heading, body, alternate questions): frequencies and coverage.</summary>
+    internal const string AllField = "all";
+
+    /// <summary>The passage's plain words: the typo corrector's vocabulary.</summary>
+    internal const string WordsField = KnowledgeAnalyzer.WordsField;
+
+    /// <summary>Most distinct terms one query sends; a 4,096-character question stays far below Lucene's clause limit.</summary>
+    public const int MaxQueryTerms = 64;
+
+    private const LuceneVersion Version = LuceneVersion.LUCENE_48;
+    private const string SchemaKey = "schema_version";
+    private const string ContentHashKey = "content_hash";
+
+    private static readonly FieldType TermsOnly = Freeze(new FieldType { IsIndexed = true, IsTokenized = true, IsStored = false, OmitNorms = true, IndexOptions = IndexOptions.DOCS_ONLY });
+
+    private readonly RAMDirectory _directory;
+    private readonly DirectoryReader _reader;
+    private readonly IndexSearcher _searcher;
+    private readonly (string Field, float Boost)[] _fields;
+    private int _disposed;
+
+    private PassageIndex(string path, RAMDirectory directory, DirectoryReader reader, IReadOnlyList<Passage> passages, string contentHash, FieldWeights weights)
     {
         Path = path;
+        _directory = directory;
+        _reader = reader;
+        _searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
         Passages = passages;
-        Vocabulary = vocabulary;
         ContentHash = contentHash;
-        _titleWeight = titleWeight;
-        _bodyWeight = bodyWeight;
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
+        _fields = new[]
+        {
+            (HeadingField, (float)weights.Heading),
+            (SectionPathField, (float)weights.SectionPath),
+            (BodyField, (float)weights.Body),
+            (AlternateQuestionsField, (float)weights.AlternateQuestions),
+            (GuideTitleField, (float)weights.GuideTitle),
+        }.Where(f => f.Item2 > 0 && MultiFields.GetTerms(reader, f.Item1) is not null).ToArray(); // a field no passage fills costs a clause per term for nothing
+        Vocabulary = ReadVocabulary(reader);
     }
 
-    static PassageIndex() => SQLitePCL.Batteries_V2.Init();
-
+    /// <summary>The index folder.</summary>
     public string Path { get; }
 
-    /// <summary>Passages by ordinal (the FTS5 rowid).</summary>
+    /// <summary>Passages by ordinal: the Lucene document number.</summary>
     public IReadOnlyList<Passage> Passages { get; }
 
-    public IReadOnlyDictionary<string, int> Vocabulary { get; }
-
-    /// <summary>The knowledge-base content hash the index was built from.</summary>
+    /// <summary>The knowledge-base content hash the index was built from (its commit data).</summary>
     public string ContentHash { get; }
 
-    /// <summary>Writes a new index file for <paramref name="passages"/>, replacing any old one atomically.</summary>
-    public static void Build(string path, IReadOnlyList<Passage> passages, TextAnalyzer analyzer, string contentHash)
+    /// <summary>How many passages use each plain word, from the index's term dictionary: the vocabulary for typo correction.</summary>
+    public IReadOnlyDictionary<string, int> Vocabulary { get; }
+
+    /// <summary>Documents in the index (passages).</summary>
+    public int DocumentCount => _reader.NumDocs;
+
+    /// <summary>Writes a new index of <paramref name="passages"/> into <paramref name="path"/> (a folder), replacing what was there in one commit.</summary>
+    public static void Build(string path, IReadOnlyList<Passage> passages, KnowledgeAnalyzer analyzer, string contentHash)
     {
         ArgumentNullException.ThrowIfNull(passages);
         ArgumentNullException.ThrowIfNull(analyzer);
-        var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        var temporary = System.IO.Path.Combine(directory, $".{System.IO.Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        System.IO.Directory.CreateDirectory(path);
         try
         {
-            var builder = new SqliteConnectionStringBuilder { DataSource = temporary, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
-            using (var connection = new SqliteConnection(builder.ToString()))
+            Write(path, passages, analyzer, contentHash);
+        }
+        catch (IOException ex) when (ex is not LockObtainFailedException)
+        {
+            // Unreadable leftovers (a damaged index): start from an empty folder.
+            foreach (var file in System.IO.Directory.EnumerateFiles(path))
             {
-                connection.Open();
-                Execute(connection, """
-                    PRAGMA journal_mode = OFF;
-                    PRAGMA synchronous = OFF;
-                    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-                    CREATE TABLE passage (
-                        ordinal INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, guide_id TEXT NOT NULL,
-                        guide_title TEXT NOT NULL, source TEXT NOT NULL, updated TEXT NOT NULL,
-                        heading TEXT NOT NULL, section_path TEXT NOT NULL, text TEXT NOT NULL,
-                        topics TEXT NOT NULL, is_question INTEGER NOT NULL);
-                    CREATE VIRTUAL TABLE passage_fts USING fts5(title, body, content='', tokenize='porter unicode61 remove_diacritics 2');
-                    CREATE VIRTUAL TABLE word_fts USING fts5(body, content='', tokenize='unicode61 remove_diacritics 2');
-                    CREATE VIRTUAL TABLE word_vocab USING fts5vocab(word_fts, 'row');
-                    """);
-                using var transaction = connection.BeginTransaction();
-                using var insertPassage = Command(connection, transaction, """
-                    INSERT INTO passage VALUES ($ordinal, $id, $guide_id, $guide_title, $source, $updated, $heading, $section_path, $text, $topics, $is_question)
-                    """);
-                using var insertFts = Command(connection, transaction, "INSERT INTO passage_fts (rowid, title, body) VALUES ($ordinal, $title, $body)");
-                using var insertWords = Command(connection, transaction, "INSERT INTO word_fts (rowid, body) VALUES ($ordinal, $body)");
-                for (var ordinal = 0; ordinal < passages.Count; ordinal++)
-                {
-                    var p = passages[ordinal];
-                    Bind(insertPassage, ("$ordinal", ordinal), ("$id", p.Id), ("$guide_id", p.GuideId), ("$guide_title", p.GuideTitle),
-                        ("$source", p.Source), ("$updated", p.Updated.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-                        ("$heading", p.Heading), ("$section_path", p.SectionPath), ("$text", p.Text),
-                        ("$topics", string.Join(',', p.Topics.Select(t => t.Name))), ("$is_question", p.IsQuestion ? 1 : 0));
-                    insertPassage.ExecuteNonQuery();
-                    Bind(insertFts, ("$ordinal", ordinal), ("$title", string.Join(' ', analyzer.Analyze(TitleOf(p)))), ("$body", string.Join(' ', analyzer.Analyze(p.Text))));
-                    insertFts.ExecuteNonQuery();
-                    var words = Tokenizer.Tokenize(TitleOf(p) + "\n" + p.Text);
-                    Bind(insertWords, ("$ordinal", ordinal), ("$body", string.Join(' ', words)));
-                    insertWords.ExecuteNonQuery();
-                }
-
-                using var insertMeta = Command(connection, transaction, "INSERT INTO meta VALUES ($key, $value)");
-                foreach (var (key, value) in new[] { ("schema_version", SchemaVersion.ToString(CultureInfo.InvariantCulture)), ("content_hash", contentHash), ("passages", passages.Count.ToString(CultureInfo.InvariantCulture)) })
-                {
-                    Bind(insertMeta, ("$key", key), ("$value", value));
-                    insertMeta.ExecuteNonQuery();
-                }
-
-                transaction.Commit();
-                Execute(connection, "INSERT INTO passage_fts(passage_fts) VALUES('optimize'); INSERT INTO word_fts(word_fts) VALUES('optimize');");
+                File.Delete(file);
             }
 
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
+            Write(path, passages, analyzer, contentHash);
         }
     }
 
-    /// <summary>Opens an index file; <see cref="IndexUnavailableException"/> when it is missing, corrupt or of another schema.</summary>
-    public static PassageIndex Open(string path, double titleWeight = 3.0, double bodyWeight = 1.0)
+    /// <summary>Opens the index in <paramref name="path"/>; <see cref="IndexUnavailableException"/> when it is missing, corrupt or of another schema.</summary>
+    public static PassageIndex Open(string path, FieldWeights weights)
     {
-        if (!File.Exists(path))
+        ArgumentNullException.ThrowIfNull(weights);
+        if (!System.IO.Directory.Exists(path))
         {
             throw new IndexUnavailableException($"no index at {path}");
         }
 
+        RAMDirectory? memory = null;
+        DirectoryReader? reader = null;
         try
         {
-            var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false };
-            using var connection = new SqliteConnection(builder.ToString());
-            connection.Open();
-            var meta = new Dictionary<string, string>(StringComparer.Ordinal);
-            using (var command = Command(connection, null, "SELECT key, value FROM meta"))
-            using (var reader = command.ExecuteReader())
-            {
-                while (reader.Read())
-                {
-                    meta[reader.GetString(0)] = reader.GetString(1);
-                }
-            }
-
-            if (!meta.TryGetValue("schema_version", out var version) || version != SchemaVersion.ToString(CultureInfo.InvariantCulture))
+            memory = LoadLastCommit(path);
+            reader = DirectoryReader.Open(memory);
+            var meta = reader.IndexCommit.UserData;
+            if (!meta.TryGetValue(SchemaKey, out var version) || version != SchemaVersion.ToString(CultureInfo.InvariantCulture))
             {
                 throw new IndexUnavailableException($"index {path} has schema {version ?? "none"}, expected {SchemaVersion}");
             }
 
-            var passages = new List<Passage>();
-            using (var command = Command(connection, null, "SELECT ordinal, id, guide_id, guide_title, source, updated, heading, section_path, text, topics, is_question FROM passage ORDER BY ordinal"))
-            using (var reader = command.ExecuteReader())
-            {
-                while (reader.Read())
-                {
-                    if (reader.GetInt32(0) != passages.Count)
-                    {
-                        throw new IndexUnavailableException($"index {path} has a gap in its passages");
-                    }
-
-                    var topics = reader.GetString(9).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(n => new Topic(n)).ToArray();
-                    passages.Add(new Passage(
-                        reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                        DateOnly.ParseExact(reader.GetString(5), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                        reader.GetString(6), reader.GetString(7), reader.GetString(8), topics, reader.GetInt32(10) == 1));
-                }
-            }
-
-            var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
-            using (var command = Command(connection, null, "SELECT term, doc FROM word_vocab"))
-            using (var reader = command.ExecuteReader())
-            {
-                while (reader.Read())
-                {
-                    vocabulary[reader.GetString(0)] = reader.GetInt32(1);
-                }
-            }
-
-            var index = new PassageIndex(path, passages, vocabulary, meta.GetValueOrDefault("content_hash", string.Empty), titleWeight, bodyWeight);
-            index.Search(["check"], 1); // proves the FTS5 tables are readable before anyone relies on them
+            var passages = ReadPassages(reader);
+            var index = new PassageIndex(path, memory, reader, passages, meta.TryGetValue(ContentHashKey, out var hash) ? hash : string.Empty, weights);
+            index.Search(["check"], 1); // proves the postings are readable before anyone relies on them
             return index;
         }
-        catch (SqliteException ex)
+        catch (Exception ex) when (ex is IOException or FormatException or InvalidOperationException or IndexOutOfRangeException or ArgumentException)
         {
+            reader?.Dispose();
+            memory?.Dispose();
             throw new IndexUnavailableException($"index {path} cannot be read: {ex.Message}", ex);
         }
-        catch (FormatException ex)
+        catch (IndexUnavailableException)
         {
-            throw new IndexUnavailableException($"index {path} holds a malformed value: {ex.Message}", ex);
+            reader?.Dispose();
+            memory?.Dispose();
+            throw;
         }
     }
 
+    /// <summary>
+    /// Passages matching any of <paramref name="terms"/> (analysed terms), best first by BM25: one
+    /// <see cref="TermQuery"/> per term and field, each boosted by its field's weight. No query
+    /// parser ever sees user text.
+    /// </summary>
     public IReadOnlyList<SearchHit> Search(IReadOnlyList<string> terms, int limit)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         ArgumentNullException.ThrowIfNull(terms);
-        var match = FtsQuery.AnyOf(terms);
-        if (match.Length == 0 || limit <= 0)
+        if (limit <= 0)
         {
             return [];
         }
 
-        if (!_pool.TryTake(out var searcher))
+        var query = new BooleanQuery(disableCoord: true);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var term in terms)
         {
-            searcher = new Searcher(_connectionString, _titleWeight, _bodyWeight);
+            if (string.IsNullOrEmpty(term) || !seen.Add(term))
+            {
+                continue;
+            }
+
+            if (seen.Count > MaxQueryTerms)
+            {
+                break;
+            }
+
+            foreach (var (field, boost) in _fields)
+            {
+                query.Add(new TermQuery(new Term(field, term)) { Boost = boost }, Occur.SHOULD);
+            }
         }
 
-        try
+        if (query.Clauses.Count == 0)
         {
-            return searcher.Run(match, limit);
+            return [];
         }
-        finally
+
+        var top = _searcher.Search(query, Math.Min(limit, Math.Max(1, Passages.Count)));
+        var hits = new SearchHit[top.ScoreDocs.Length];
+        for (var i = 0; i < hits.Length; i++)
         {
-            _pool.Add(searcher);
+            hits[i] = new SearchHit(top.ScoreDocs[i].Doc, top.ScoreDocs[i].Score);
+        }
+
+        return hits;
+    }
+
+    /// <summary>How many passages hold <paramref name="term"/> (an analysed term), in any of their searched fields.</summary>
+    public int DocumentFrequency(string term) => _reader.DocFreq(new Term(AllField, term));
+
+    /// <summary>
+    /// Every analysed term of the passages with its document frequency and the passages that hold
+    /// it, read from the postings of the catch-all field (or the heading field): what re-ranking
+    /// works from, without analysing any passage again.
+    /// </summary>
+    public IEnumerable<(string Term, int DocumentFrequency, int[] Documents)> Postings(bool headingsOnly = false)
+    {
+        var field = headingsOnly ? HeadingField : AllField;
+        var byTerm = new SortedDictionary<string, (int Frequency, List<int> Documents)>(StringComparer.Ordinal);
+        foreach (var leaf in _reader.Leaves)
+        {
+            var terms = leaf.AtomicReader.GetTerms(field);
+            if (terms is null)
+            {
+                continue;
+            }
+
+            var termsEnum = terms.GetEnumerator();
+            DocsEnum? docs = null;
+            while (termsEnum.MoveNext())
+            {
+                var text = termsEnum.Term.Utf8ToString();
+                if (!byTerm.TryGetValue(text, out var entry))
+                {
+                    entry = (0, []);
+                }
+
+                docs = termsEnum.Docs(null, docs, DocsFlags.NONE);
+                while (docs.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
+                {
+                    entry.Documents.Add(leaf.DocBase + docs.DocID);
+                }
+
+                byTerm[text] = (entry.Frequency + termsEnum.DocFreq, entry.Documents);
+            }
+        }
+
+        foreach (var (term, (frequency, documents)) in byTerm)
+        {
+            yield return (term, frequency, documents.ToArray());
         }
     }
 
     public void Dispose()
     {
-        if (_disposed)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
             return;
         }
 
-        _disposed = true;
-        while (_pool.TryTake(out var searcher))
+        _reader.Dispose();
+        _directory.Dispose();
+    }
+
+    /// <summary>The path of headings above the passage: the section path without the passage's own heading.</summary>
+    internal static string SectionAbove(Passage passage)
+    {
+        const string Separator = " > ";
+        var path = passage.SectionPath;
+        if (path == passage.Heading)
         {
-            searcher.Dispose();
-        }
-    }
-
-    internal static string TitleOf(Passage passage) =>
-        passage.SectionPath.Contains(passage.Heading, StringComparison.Ordinal) ? passage.SectionPath : $"{passage.SectionPath} {passage.Heading}";
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = Command(connection, null, sql);
-        command.ExecuteNonQuery();
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        return command;
-    }
-
-    private static void Bind(SqliteCommand command, params (string Name, object Value)[] values)
-    {
-        command.Parameters.Clear();
-        foreach (var (name, value) in values)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-    }
-
-    /// <summary>One read-only connection with its prepared query; used by one caller at a time.</summary>
-    private sealed class Searcher : IDisposable
-    {
-        private readonly SqliteConnection _connection;
-        private readonly SqliteCommand _command;
-        private readonly SqliteParameter _match;
-        private readonly SqliteParameter _limit;
-
-        public Searcher(string connectionString, double titleWeight, double bodyWeight)
-        {
-            _connection = new SqliteConnection(connectionString);
-            _connection.Open();
-            _command = _connection.CreateCommand();
-            _command.CommandText = string.Create(CultureInfo.InvariantCulture,
-                $"SELECT rowid, bm25(passage_fts, {titleWeight:0.0###}, {bodyWeight:0.0###}) AS score FROM passage_fts WHERE passage_fts MATCH $match ORDER BY score LIMIT $limit");
-            _match = _command.Parameters.Add("$match", SqliteType.Text);
-            _limit = _command.Parameters.Add("$limit", SqliteType.Integer);
-            _match.Value = "\"x\"";
-            _limit.Value = 1;
-            _command.Prepare();
+            return string.Empty;
         }
 
-        public List<SearchHit> Run(string match, int limit)
+        return path.EndsWith(Separator + passage.Heading, StringComparison.Ordinal) ? path[..^(Separator.Length + passage.Heading.Length)] : path;
+    }
+
+    private static void Write(string path, IReadOnlyList<Passage> passages, KnowledgeAnalyzer analyzer, string contentHash)
+    {
+        using var directory = new SimpleFSDirectory(new DirectoryInfo(path));
+        var config = new IndexWriterConfig(Version, analyzer)
         {
-            _match.Value = match;
-            _limit.Value = limit;
-            var hits = new List<SearchHit>(limit);
-            using var reader = _command.ExecuteReader();
-            while (reader.Read())
+            OpenMode = OpenMode.CREATE,
+            Similarity = new BM25Similarity(),
+            MergePolicy = new LogByteSizeMergePolicy(), // merges neighbours only: document numbers keep the passages' order
+            RAMBufferSizeMB = 64,
+        };
+        using var writer = new IndexWriter(directory, config);
+        foreach (var passage in passages)
+        {
+            writer.AddDocument(ToDocument(passage));
+        }
+
+        writer.ForceMerge(1);
+        writer.SetCommitData(new Dictionary<string, string>
+        {
+            [SchemaKey] = SchemaVersion.ToString(CultureInfo.InvariantCulture),
+            [ContentHashKey] = contentHash,
+        });
+        writer.Commit();
+    }
+
+    private static Document ToDocument(Passage p)
+    {
+        var above = SectionAbove(p);
+        var searched = string.Join('\n', new[] { above, p.Heading, p.Text }.Concat(p.AlternateQuestions));
+        var document = new Document
+        {
+            new StringField(IdField, p.Id, Field.Store.YES),
+            new StringField(GuideIdField, p.GuideId, Field.Store.YES),
+            new TextField(GuideTitleField, p.GuideTitle, Field.Store.YES),
+            new StoredField(SourceField, p.Source),
+            new StoredField(UpdatedField, p.Updated.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            new TextField(HeadingField, p.Heading, Field.Store.YES),
+            new StoredField(SectionPathField, p.SectionPath),
+            new TextField(SectionPathField, above, Field.Store.NO),
+            new TextField(BodyField, p.Text, Field.Store.YES),
+            new StoredField(TopicsField, string.Join(',', p.Topics.Select(t => t.Name))),
+            new StoredField(IsQuestionField, p.IsQuestion ? 1 : 0),
+            new Field(AllField, searched, TermsOnly),
+            new Field(WordsField, searched, TermsOnly),
+        };
+        foreach (var question in p.AlternateQuestions)
+        {
+            document.Add(new TextField(AlternateQuestionsField, question, Field.Store.YES));
+        }
+
+        return document;
+    }
+
+    private static List<Passage> ReadPassages(DirectoryReader reader)
+    {
+        var passages = new List<Passage>(reader.MaxDoc);
+        for (var doc = 0; doc < reader.MaxDoc; doc++)
+        {
+            var d = reader.Document(doc);
+            var topics = (d.Get(TopicsField) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(n => new Topic(n)).ToArray();
+            passages.Add(new Passage(
+                Required(d, IdField), Required(d, GuideIdField), Required(d, GuideTitleField), Required(d, SourceField),
+                DateOnly.ParseExact(Required(d, UpdatedField), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                Required(d, HeadingField), Required(d, SectionPathField), Required(d, BodyField), topics,
+                d.GetField(IsQuestionField)?.GetInt32Value() == 1)
             {
-                // FTS5's bm25() is negative, more negative being better; flip it.
-                hits.Add(new SearchHit(reader.GetInt32(0), -reader.GetDouble(1)));
+                AlternateQuestions = d.GetValues(AlternateQuestionsField),
+            });
+        }
+
+        return passages;
+    }
+
+    private static string Required(Document document, string field) =>
+        document.Get(field) ?? throw new FormatException($"a passage has no {field}");
+
+    private static Dictionary<string, int> ReadVocabulary(DirectoryReader reader)
+    {
+        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var leaf in reader.Leaves)
+        {
+            var terms = leaf.AtomicReader.GetTerms(WordsField);
+            if (terms is null)
+            {
+                continue;
             }
 
-            return hits;
+            var termsEnum = terms.GetEnumerator();
+            while (termsEnum.MoveNext())
+            {
+                var word = termsEnum.Term.Utf8ToString();
+                vocabulary[word] = vocabulary.GetValueOrDefault(word) + termsEnum.DocFreq;
+            }
         }
 
-        public void Dispose()
+        return vocabulary;
+    }
+
+    /// <summary>Copies the files of the folder's last commit into memory.</summary>
+    private static RAMDirectory LoadLastCommit(string path)
+    {
+        using var files = new SimpleFSDirectory(new DirectoryInfo(path));
+        if (!DirectoryReader.IndexExists(files))
         {
-            _command.Dispose();
-            _connection.Dispose();
+            throw new IndexUnavailableException($"no index at {path}");
         }
+
+        var commit = DirectoryReader.ListCommits(files)[^1];
+        var memory = new RAMDirectory();
+        try
+        {
+            foreach (var name in commit.FileNames)
+            {
+                files.Copy(memory, name, name, IOContext.READ_ONCE);
+            }
+        }
+        catch
+        {
+            memory.Dispose();
+            throw;
+        }
+
+        return memory;
+    }
+
+    private static FieldType Freeze(FieldType type)
+    {
+        type.Freeze();
+        return type;
     }
 }

@@ -1,60 +1,75 @@
 using CareerBot.Knowledge.Guides;
-using CareerBot.Knowledge.Text;
 
 namespace CareerBot.Knowledge.Search;
 
 /// <summary>
-/// Ranks passages for a query: candidates from the full-text index (BM25 over title and
-/// body), then re-ranked here by how much of the query each covers, how well its heading
+/// Ranks passages for a query: candidates from the Lucene index (BM25 over heading, section
+/// path, body and alternate questions), then re-ranked here by how much of the query each covers, how well its heading
 /// matches the question, and whether it is tagged with the intent's topic. Immutable; safe to share.
 /// </summary>
 public sealed class PassageRetriever
 {
-    private readonly IPassageSearch _search;
+    private readonly PassageIndex _index;
     private readonly IReadOnlyList<Passage> _passages;
-    /// <summary>Every stem of the passages, numbered; a passage keeps its stems as sorted numbers, not as a set of strings.</summary>
+    /// <summary>Every term of the index, numbered by its key; a passage keeps its terms as sorted numbers, not as a set of strings.</summary>
     private readonly Dictionary<string, int> _stemIds = new(StringComparer.Ordinal);
     private readonly int[][] _passageStems;
     private readonly int[][] _headingStems;
-    /// <summary>Each stem's inverse document frequency, by stem number.</summary>
+    /// <summary>Each term's inverse document frequency, by term number.</summary>
     private readonly double[] _stemIdf;
-    /// <summary>Each passage's heading weight: the summed IDF of its heading's stems.</summary>
+    /// <summary>Each term's document frequency, by term number.</summary>
+    private readonly int[] _stemFrequency;
+    /// <summary>Each passage's heading weight: the summed IDF of its heading's terms.</summary>
     private readonly double[] _headingIdf;
-    private readonly Dictionary<string, double> _idf;
-    private readonly Dictionary<string, int> _documentFrequency;
     private readonly RetrievalOptions _options;
 
-    public PassageRetriever(IPassageSearch search, IReadOnlyList<Passage> passages, TextAnalyzer analyzer, RetrievalOptions options)
+    /// <summary>
+    /// Reads the re-ranking statistics from the index: the terms of each passage and of its
+    /// heading from the postings, their document frequencies from the term dictionary. No passage
+    /// is analysed again.
+    /// </summary>
+    public PassageRetriever(PassageIndex index, RetrievalOptions options)
     {
-        ArgumentNullException.ThrowIfNull(passages);
-        ArgumentNullException.ThrowIfNull(analyzer);
-        _search = search;
-        _passages = passages;
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(options);
+        _index = index;
+        _passages = index.Passages;
         _options = options;
-        _passageStems = new int[passages.Count][];
-        _headingStems = new int[passages.Count][];
-        var documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < passages.Count; i++)
+        var count = _passages.Count;
+        var passageStems = Lists(count);
+        foreach (var (term, _, documents) in index.Postings())
         {
-            var stems = Keys(analyzer.Stems(PassageIndex.TitleOf(passages[i]) + "\n" + passages[i].Text)); // distinct
-            _passageStems[i] = Ids(stems);
-            _headingStems[i] = Ids(Keys(analyzer.Stems(passages[i].Heading)));
-            foreach (var stem in stems)
+            var id = IdOf(term);
+            foreach (var doc in documents)
             {
-                documentFrequency[stem] = documentFrequency.GetValueOrDefault(stem) + 1;
+                passageStems[doc].Add(id);
             }
         }
 
-        _idf = documentFrequency.ToDictionary(p => p.Key, p => Idf(passages.Count, p.Value), StringComparer.Ordinal);
-        _documentFrequency = documentFrequency;
-        _stemIdf = new double[_stemIds.Count];
-        foreach (var (stem, id) in _stemIds)
+        var headingStems = Lists(count);
+        foreach (var (term, _, documents) in index.Postings(headingsOnly: true))
         {
-            _stemIdf[id] = _idf.GetValueOrDefault(stem, Idf(passages.Count, 0));
+            var id = IdOf(term);
+            foreach (var doc in documents)
+            {
+                headingStems[doc].Add(id);
+            }
         }
 
-        _headingIdf = new double[passages.Count];
-        for (var i = 0; i < passages.Count; i++)
+        _passageStems = passageStems.Select(Distinct).ToArray();
+        _headingStems = headingStems.Select(Distinct).ToArray();
+        _stemFrequency = new int[_stemIds.Count];
+        foreach (var stems in _passageStems)
+        {
+            foreach (var id in stems)
+            {
+                _stemFrequency[id]++;
+            }
+        }
+
+        _stemIdf = _stemFrequency.Select(f => Idf(count, f)).ToArray();
+        _headingIdf = new double[count];
+        for (var i = 0; i < count; i++)
         {
             foreach (var id in _headingStems[i])
             {
@@ -65,8 +80,8 @@ public sealed class PassageRetriever
 
     public IReadOnlyList<Passage> Passages => _passages;
 
-    /// <summary>Inverse document frequency of a stem; unknown stems weigh the most.</summary>
-    public double IdfOf(string stem) => _idf.TryGetValue(Key(stem), out var idf) ? idf : Idf(_passages.Count, 0);
+    /// <summary>Inverse document frequency of an analysed term; unknown terms weigh the most.</summary>
+    public double IdfOf(string stem) => _stemIds.TryGetValue(Key(stem), out var id) ? _stemIdf[id] : Idf(_passages.Count, 0);
 
     public IReadOnlyList<RankedPassage> Retrieve(RetrievalQuery query, int limit)
     {
@@ -80,7 +95,7 @@ public sealed class PassageRetriever
         // The message's own words pick the candidates; words carried over from the previous turn
         // only weigh in coverage, or a follow-up ("what about a software engineer?") would be
         // ranked by the heading of the question before it.
-        var hits = _search.Search(SelectiveTerms(query.Terms.Count > 0 ? [.. query.Terms] : [.. query.ContextTerms]), _options.Candidates);
+        var hits = _index.Search(SelectiveTerms(query.Terms.Count > 0 ? [.. query.Terms] : [.. query.ContextTerms]), _options.Candidates);
         if (hits.Count == 0)
         {
             return [];
@@ -187,21 +202,35 @@ public sealed class PassageRetriever
         return precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0;
     }
 
-    /// <summary>The numbers of distinct stems, sorted for binary search; a new stem gets the next number.</summary>
-    private int[] Ids(List<string> stems)
+    /// <summary>The number of a term's key; a new key gets the next number.</summary>
+    private int IdOf(string term)
     {
-        var ids = new int[stems.Count];
-        for (var i = 0; i < ids.Length; i++)
+        var key = Key(term);
+        if (!_stemIds.TryGetValue(key, out var id))
         {
-            if (!_stemIds.TryGetValue(stems[i], out ids[i]))
-            {
-                ids[i] = _stemIds.Count;
-                _stemIds.Add(stems[i], ids[i]);
-            }
+            id = _stemIds.Count;
+            _stemIds.Add(key, id);
         }
 
-        Array.Sort(ids);
-        return ids;
+        return id;
+    }
+
+    private static List<int>[] Lists(int count)
+    {
+        var lists = new List<int>[count];
+        for (var i = 0; i < count; i++)
+        {
+            lists[i] = [];
+        }
+
+        return lists;
+    }
+
+    /// <summary>Distinct numbers, sorted for binary search.</summary>
+    private static int[] Distinct(List<int> ids)
+    {
+        ids.Sort();
+        return ids.Distinct().ToArray();
     }
 
     /// <summary>
@@ -212,9 +241,11 @@ public sealed class PassageRetriever
     /// </summary>
     private List<string> SelectiveTerms(List<string> terms)
     {
-        var selective = terms.Where(t => !FramingWords.IsFramingWord(t) && _documentFrequency.GetValueOrDefault(Key(PorterStemmer.Stem(t))) <= _passages.Count * _options.CommonTermShare).ToList();
+        var selective = terms.Where(t => !FramingWords.IsFramingTerm(t) && FrequencyOf(t) <= _passages.Count * _options.CommonTermShare).ToList();
         return selective.Count > 0 ? selective : terms;
     }
+
+    private int FrequencyOf(string term) => _stemIds.TryGetValue(Key(term), out var id) ? _stemFrequency[id] : 0;
 
     /// <summary>
     /// Each query stem's weight: 1 for this message's terms, less for words that only frame
@@ -226,12 +257,12 @@ public sealed class PassageRetriever
         var weights = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var term in query.ContextTerms)
         {
-            weights[PorterStemmer.Stem(term)] = _options.ContextTermWeight;
+            weights[term] = _options.ContextTermWeight;
         }
 
         foreach (var term in query.Terms)
         {
-            weights[PorterStemmer.Stem(term)] = FramingWords.IsFramingWord(term) ? _options.FramingWordWeight : 1.0;
+            weights[term] = FramingWords.IsFramingTerm(term) ? _options.FramingWordWeight : 1.0;
         }
 
         return weights;
@@ -243,22 +274,6 @@ public sealed class PassageRetriever
     /// re-ranking reads both as one stem.
     /// </summary>
     internal static string Key(string stem) => stem.Length > 3 && stem[^1] == 'i' ? string.Concat(stem.AsSpan(0, stem.Length - 1), "y") : stem;
-
-    /// <summary>The distinct keys of <paramref name="stems"/>, in order.</summary>
-    private static List<string> Keys(List<string> stems)
-    {
-        var keys = new List<string>(stems.Count);
-        foreach (var stem in stems)
-        {
-            var key = Key(stem);
-            if (!keys.Contains(key))
-            {
-                keys.Add(key);
-            }
-        }
-
-        return keys;
-    }
 
     private static double Idf(int passages, int documentFrequency) => Math.Log(1.0 + ((passages + 1.0) / (documentFrequency + 0.5)));
 }

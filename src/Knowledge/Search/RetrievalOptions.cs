@@ -13,16 +13,28 @@ public sealed record RetrievalOptions
     [Range(0.0, 1.0)]
     public double CommonTermShare { get; init; } = 0.5;
 
-    /// <summary>Weight of headings and questions against body text in BM25.</summary>
+    /// <summary>BM25 weight (Lucene field boost) of a passage's heading (an FAQ entry's question) and of its alternate questions.</summary>
     [Range(0.0, 100.0)]
-    public double TitleWeight { get; init; } = 6.0;
+    public double TitleWeight { get; init; } = 1.8;
 
+    /// <summary>BM25 weight of the headings above the passage (its section path).</summary>
+    [Range(0.0, 100.0)]
+    public double SectionWeight { get; init; } = 0.5;
+
+    /// <summary>BM25 weight of the passage's body text.</summary>
     [Range(0.0, 100.0)]
     public double BodyWeight { get; init; } = 1.0;
 
+    /// <summary>BM25 weight of the guide's title (0: not searched; every passage of a guide shares it).</summary>
+    [Range(0.0, 100.0)]
+    public double GuideTitleWeight { get; init; }
+
+    /// <summary>The searched fields' weights, as the index takes them.</summary>
+    public FieldWeights FieldWeights => new(TitleWeight, SectionWeight, BodyWeight, TitleWeight, GuideTitleWeight);
+
     /// <summary>Extra score share for a passage tagged with the question's topic.</summary>
     [Range(0.0, 10.0)]
-    public double TopicBoost { get; init; } = 0.75;
+    public double TopicBoost { get; init; } = 1.0;
 
     /// <summary>
     /// When the second most probable topic has at least this share of the first's probability,
@@ -37,7 +49,7 @@ public sealed record RetrievalOptions
     /// it does: the IDF-weighted harmonic mean of heading and question words shared).
     /// </summary>
     [Range(0.0, 10.0)]
-    public double HeadingBoost { get; init; } = 1.5;
+    public double HeadingBoost { get; init; } = 1.2;
 
     /// <summary>How much query coverage shapes the score (0: not at all, 1: the score is proportional to it).</summary>
     [Range(0.0, 1.0)]
@@ -48,7 +60,7 @@ public sealed record RetrievalOptions
     /// exponent, so that below 1 BM25's preference for short passages yields to coverage and headings.
     /// </summary>
     [Range(0.0, 2.0)]
-    public double Bm25Exponent { get; init; } = 0.25;
+    public double Bm25Exponent { get; init; } = 0.1;
 
     /// <summary>Weight of words that only frame a question ("exactly", "what kind of") against 1 for the others.</summary>
     [Range(0.0, 1.0)]

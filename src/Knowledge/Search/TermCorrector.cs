@@ -1,11 +1,11 @@
 using System.Numerics;
-using CareerBot.Knowledge.Text;
+using CareerBot.Knowledge.Analysis;
 
 namespace CareerBot.Knowledge.Search;
 
 /// <summary>
-/// Typo tolerance: a word of four or more letters that neither the index vocabulary nor the
-/// synonyms know is replaced by the known word within edit distance 1 (2 from eight letters
+/// Typo tolerance: a word of four or more letters that neither the index's term dictionary
+/// (the plain words of the passages, with how many passages use each) nor the synonyms know is replaced by the known word within edit distance 1 (2 from eight letters
 /// on) that most passages use. Known words, numbers and short words pass unchanged; another
 /// form of a known word (same stem: "trending" beside "trends") is no typo and is only ever
 /// corrected into a form of that word ("enginering" to "engineering", never "trending" to "reading").
@@ -29,7 +29,7 @@ public sealed class TermCorrector : ITermCorrector
             _known.TryAdd(word, 1);
         }
 
-        _knownStems = _known.Keys.Select(PorterStemmer.Stem).ToHashSet(StringComparer.Ordinal);
+        _knownStems = _known.Keys.Select(KnowledgeAnalyzer.StemOf).ToHashSet(StringComparer.Ordinal);
         foreach (var group in _known.Keys.Order(StringComparer.Ordinal).GroupBy(w => w.Length))
         {
             var words = group.ToArray();
@@ -37,15 +37,16 @@ public sealed class TermCorrector : ITermCorrector
         }
     }
 
-    public string Correct(string token)
+    public string Correct(string word)
     {
+        var token = word;
         if (token.Length < 4 || _known.ContainsKey(token) || !token.All(char.IsAsciiLetterLower))
         {
             return token;
         }
 
         // Another form of a known word ("trending" beside "trends") is corrected only into a form of that word.
-        var stem = PorterStemmer.Stem(token);
+        var stem = KnowledgeAnalyzer.StemOf(token);
         var sameStemOnly = _knownStems.Contains(stem);
 
         var maxDistance = token.Length >= 8 ? 2 : 1;
@@ -69,7 +70,7 @@ public sealed class TermCorrector : ITermCorrector
 
                 var candidate = candidates.Words[i];
                 var distance = EditDistance.Bounded(token, candidate, maxDistance);
-                if (distance > maxDistance || (sameStemOnly && PorterStemmer.Stem(candidate) != stem))
+                if (distance > maxDistance || (sameStemOnly && KnowledgeAnalyzer.StemOf(candidate) != stem))
                 {
                     continue;
                 }

@@ -79,7 +79,8 @@ public sealed class AskCommandTests : IDisposable
         Assert.Equal(0, CliApp.Run(["index"], output, new StringWriter(), options));
         Assert.Equal(0, CliApp.Run(["train"], output, new StringWriter(), options));
 
-        Assert.True(File.Exists(options.IndexPath));
+        Assert.True(Directory.Exists(options.IndexPath));
+        Assert.Contains(Directory.EnumerateFiles(options.IndexPath), f => Path.GetFileName(f).StartsWith("segments_", StringComparison.Ordinal));
         Assert.True(File.Exists(options.ModelPath));
         Assert.StartsWith($"Indexed 7 passages into {options.IndexPath}", output.ToString(), StringComparison.Ordinal);
     }

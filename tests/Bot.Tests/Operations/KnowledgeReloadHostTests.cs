@@ -75,6 +75,44 @@ public sealed class KnowledgeReloadHostTests : IDisposable
     }
 
     [Fact]
+    public async Task IndexVerb_AfterTheSwap_RetiresTheOldSnapshotsIndexReader()
+    {
+        using var factory = new BotFactory(new()
+        {
+            ["Knowledge:BasePath"] = _kb.BasePath,
+            ["Knowledge:DataPath"] = _data,
+            ["Reload:Debounce"] = "00:00:00.100",
+            ["Reload:RetireAfter"] = "00:00:01",
+            ["Reload:OnDataChange"] = "true",
+        });
+        var client = factory.CreateClient();
+        Assert.Contains(OldAnswer, await AskAsync(client, "c-1"), StringComparison.Ordinal);
+        var provider = factory.Services.GetRequiredService<KnowledgeProvider>();
+        var old = provider.Current;
+
+        var guide = Path.Combine(_kb.GuidesPath, "guide-a.md");
+        File.WriteAllText(guide, File.ReadAllText(guide).Replace(OldAnswer, NewAnswer, StringComparison.Ordinal));
+        new KnowledgeLoader(new KnowledgeOptions { BasePath = _kb.BasePath, DataPath = _data }).BuildIndex();
+        await Poll.UntilAsync(() => !ReferenceEquals(provider.Current, old), TimeSpan.FromSeconds(60), "the new snapshot");
+
+        await Poll.UntilAsync(() => IsDisposed(old), TimeSpan.FromSeconds(60), "the old snapshot's reader to be disposed");
+        Assert.Contains(NewAnswer, await AskAsync(client, "c-2"), StringComparison.Ordinal);
+
+        static bool IsDisposed(KnowledgeSnapshot snapshot)
+        {
+            try
+            {
+                snapshot.Index.Search(["phd"], 5);
+                return false;
+            }
+            catch (ObjectDisposedException)
+            {
+                return true;
+            }
+        }
+    }
+
+    [Fact]
     public async Task BrokenGuide_WhenWatched_KeepsTheOldVersionServingAndLogs()
     {
         using var factory = new BotFactory(new()

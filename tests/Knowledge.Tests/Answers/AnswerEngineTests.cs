@@ -28,7 +28,7 @@ public sealed class AnswerEngineTests : IDisposable
             ("why", "skills", 0.3),
             ("senior ones", "career_path", 0.45));
         _knowledge = new KnowledgeSnapshot(
-            _loaded.Search, _loaded.Passages, classifier, _loaded.Analyzer.Synonyms,
+            _loaded.Index, classifier, _loaded.Analyzer.Rules,
             new Dictionary<string, IReadOnlyList<string>>
             {
                 ["salary"] = ["How much do ML engineers earn?"],
@@ -36,7 +36,7 @@ public sealed class AnswerEngineTests : IDisposable
                 ["skills"] = ["What skills do I need?"],
                 ["career_path"] = ["What comes after senior?"],
             },
-            _kb.Options(), _loaded.ContentHash);
+            _kb.Options());
         _engine = new AnswerEngine(_knowledge);
     }
 
@@ -221,9 +221,9 @@ public sealed class AnswerEngineTests : IDisposable
         classifier.Setup(c => c.Classify(Moq.It.IsAny<string>())).Returns(new IntentPrediction(
             Intent.OutOfScope, 0.32,
             [new ScoredIntent(Intent.OutOfScope, 0.32), new ScoredIntent(Intent.FromName("salary"), 0.31), new ScoredIntent(Intent.FromName("career_path"), 0.29)]));
-        var knowledge = new KnowledgeSnapshot(_loaded.Search, _loaded.Passages, classifier.Object, _loaded.Analyzer.Synonyms,
+        var knowledge = new KnowledgeSnapshot(_loaded.Index, classifier.Object, _loaded.Analyzer.Rules,
             new Dictionary<string, IReadOnlyList<string>> { ["salary"] = ["How much do ML engineers earn?"], ["career_path"] = ["What comes after senior?"] },
-            _kb.Options(), _loaded.ContentHash);
+            _kb.Options());
 
         var answer = new AnswerEngine(knowledge).Answer(new Question("zebra quokka"));
 
@@ -234,9 +234,9 @@ public sealed class AnswerEngineTests : IDisposable
     }
 
     private KnowledgeSnapshot Snapshot(IIntentClassifier classifier) =>
-        new(_loaded.Search, _loaded.Passages, classifier, _loaded.Analyzer.Synonyms,
+        new(_loaded.Index, classifier, _loaded.Analyzer.Rules,
             new Dictionary<string, IReadOnlyList<string>> { ["salary"] = ["How much do ML engineers earn?"] },
-            _kb.Options(), _loaded.ContentHash);
+            _kb.Options());
 
     [Fact]
     public void Answer_Greeting_IsSmallTalkWithSuggestions()
@@ -267,6 +267,31 @@ public sealed class AnswerEngineTests : IDisposable
 
         Assert.True(answer.Answered);
         Assert.Equal(AnswerEngine.MaxQuestionLength, answer.Question.Length);
+    }
+
+    [Theory]
+    [InlineData("the and of to a what is it")]
+    [InlineData("?!?! ... ,,, ;;; --")]
+    [InlineData("* ? ~ ^ : \" \\ AND OR NOT")]
+    [InlineData("phd* AND salary~2 OR skills^3 NOT \"junior\" title:\\x")]
+    [InlineData("((((((((((")]
+    public void Answer_HostileQuestion_AnswersOrDeclinesPolitely(string text)
+    {
+        var answer = _engine.Answer(new Question(text));
+
+        Assert.Contains(answer.Kind, new[] { AnswerKind.Answered, AnswerKind.Declined, AnswerKind.Help, AnswerKind.DidYouMean });
+        Assert.False(string.IsNullOrWhiteSpace(answer.Text));
+    }
+
+    [Fact]
+    public void Answer_TenThousandCharactersOfDistinctWords_DeclinesOrAnswersWithoutThrowing()
+    {
+        var text = string.Join(' ', Enumerable.Range(0, 2_000).Select(i => $"w{i}x")) + " salary";
+
+        var answer = _engine.Answer(new Question(text[..Math.Min(text.Length, 10_000)]));
+
+        Assert.Contains(answer.Kind, new[] { AnswerKind.Answered, AnswerKind.Declined });
+        Assert.False(string.IsNullOrWhiteSpace(answer.Text));
     }
 
     [Fact]

@@ -1,12 +1,14 @@
+using CareerBot.Knowledge.Analysis;
 using CareerBot.Knowledge.Guides;
 using CareerBot.Knowledge.Intents;
 using CareerBot.Knowledge.Search;
-using CareerBot.Knowledge.Text;
 
 namespace CareerBot.Knowledge.Tests.Search;
 
-public sealed class PassageRetrieverTests
+public sealed class PassageRetrieverTests : IDisposable
 {
+    private readonly List<PassageIndex> _indexes = [];
+
     private static readonly Passage[] Passages =
     [
         Passage("role", "What an engineer does", "An engineer builds models, deploys them and watches them."),
@@ -21,7 +23,7 @@ public sealed class PassageRetrieverTests
     public void Retrieve_HeadingOfTheDistinctiveWord_OutranksHeadingOfTheCommonOnes()
     {
         // "engineer" is in every passage; "deploy" ("deployment" stems to "deploy", "deploy" to "deploi") is the question.
-        var ranked = Retriever().Retrieve(RetrievalQuery.For(["engineer", "deploy", "models"]), 3);
+        var ranked = Retriever().Retrieve(RetrievalQuery.For(Terms("engineer", "deploy", "models")), 3);
 
         Assert.Equal("g#deployment", ranked[0].Passage.Id);
         Assert.Equal(1.0, ranked[0].Coverage, 6);
@@ -30,7 +32,7 @@ public sealed class PassageRetrieverTests
     [Fact]
     public void Retrieve_FramingWord_CountsForLittle()
     {
-        var ranked = Retriever().Retrieve(RetrievalQuery.For(["exactly", "engineer", "builds"]), 3);
+        var ranked = Retriever().Retrieve(RetrievalQuery.For(Terms("exactly", "engineer", "builds")), 3);
 
         Assert.Equal("g#role", ranked[0].Passage.Id);
     }
@@ -39,7 +41,7 @@ public sealed class PassageRetrieverTests
     public void Retrieve_FollowUp_CandidatesComeFromTheNewWords()
     {
         // "what about a developer?" after a question on engineers and scientists.
-        var query = new RetrievalQuery(["developer"], ["engineer", "scientist"], null, new HashSet<string>());
+        var query = new RetrievalQuery(Terms("developer"), Terms("engineer", "scientist"), null, new HashSet<string>());
 
         var ranked = Retriever().Retrieve(query, 3);
 
@@ -59,7 +61,7 @@ public sealed class PassageRetrieverTests
             Passage("duties-by-level", "Duties by level", "Junior engineers have these duties: cleaning data and testing models.", responsibilities, careerPath),
             Passage("duties", "Duties", "Engineers have many duties.", responsibilities),
         ];
-        var terms = new[] { "junior", "duties" };
+        var terms = Terms("junior", "duties");
 
         var winnerAlone = Retriever(passages).Retrieve(RetrievalQuery.For(terms, careerPath), 3);
         var shared = Retriever(passages).Retrieve(
@@ -73,7 +75,7 @@ public sealed class PassageRetrieverTests
     public void StemWeights_FramingWordsAndContextTerms_WeighLess()
     {
         var options = new RetrievalOptions();
-        var query = new RetrievalQuery(["kind", "projects"], ["salary"], null, new HashSet<string>());
+        var query = new RetrievalQuery(Terms("kind", "projects"), Terms("salary"), null, new HashSet<string>());
 
         var weights = Retriever(options).StemWeights(query);
 
@@ -82,14 +84,38 @@ public sealed class PassageRetrieverTests
         Assert.Equal(options.ContextTermWeight, weights["salari"]);
     }
 
-    private static PassageRetriever Retriever(RetrievalOptions? options = null) => Retriever(Passages, options);
+    public void Dispose()
+    {
+        foreach (var index in _indexes)
+        {
+            index.Dispose();
+        }
+    }
 
-    private static PassageRetriever Retriever(Passage[] passages, RetrievalOptions? options = null)
+    /// <summary>The analysed (stemmed) terms of the words, as a question's analysis gives them.</summary>
+    private static string[] Terms(params string[] words) => words.Select(KnowledgeAnalyzer.StemOf).ToArray();
+
+    private PassageRetriever Retriever(RetrievalOptions? options = null) => Retriever(Passages, options);
+
+    private PassageRetriever Retriever(Passage[] passages, RetrievalOptions? options = null)
     {
         options ??= new RetrievalOptions();
-        var analyzer = new TextAnalyzer(SynonymMap.Empty);
-        var search = new MemoryPassageSearch(passages, analyzer, new Dictionary<string, int>(), options.TitleWeight, options.BodyWeight);
-        return new PassageRetriever(search, passages, analyzer, options);
+        var folder = Path.Combine(Path.GetTempPath(), $"careerbot-retriever-{Guid.NewGuid():N}");
+        try
+        {
+            using (var analyzer = new KnowledgeAnalyzer(SynonymRules.Empty))
+            {
+                PassageIndex.Build(folder, passages, analyzer, "test");
+            }
+
+            var index = PassageIndex.Open(folder, options.FieldWeights);
+            _indexes.Add(index);
+            return new PassageRetriever(index, options);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     private static Passage Passage(string id, string heading, string text, params Topic[] topics) =>

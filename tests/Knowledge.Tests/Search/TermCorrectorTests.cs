@@ -1,5 +1,5 @@
 using CareerBot.Knowledge.Search;
-using CareerBot.Knowledge.Text;
+using CareerBot.Knowledge.Analysis;
 
 namespace CareerBot.Knowledge.Tests.Search;
 
@@ -99,8 +99,8 @@ public sealed class TermCorrectorTests
             return token;
         }
 
-        var stem = PorterStemmer.Stem(token);
-        var sameStemOnly = vocabulary.Keys.Any(w => PorterStemmer.Stem(w) == stem);
+        var stem = KnowledgeAnalyzer.StemOf(token);
+        var sameStemOnly = vocabulary.Keys.Any(w => KnowledgeAnalyzer.StemOf(w) == stem);
 
         var maxDistance = token.Length >= 8 ? 2 : 1;
         string? best = null;
@@ -109,7 +109,7 @@ public sealed class TermCorrectorTests
         foreach (var candidate in vocabulary.Keys.OrderBy(w => w.Length).ThenBy(w => w, StringComparer.Ordinal))
         {
             var distance = EditDistance.Bounded(token, candidate, maxDistance);
-            if (distance <= maxDistance && (!sameStemOnly || PorterStemmer.Stem(candidate) == stem) && (distance < bestDistance || (distance == bestDistance && vocabulary[candidate] > bestFrequency)))
+            if (distance <= maxDistance && (!sameStemOnly || KnowledgeAnalyzer.StemOf(candidate) == stem) && (distance < bestDistance || (distance == bestDistance && vocabulary[candidate] > bestFrequency)))
             {
                 best = candidate;
                 bestDistance = distance;

@@ -1,4 +1,4 @@
-namespace CareerBot.Knowledge.Text;
+namespace CareerBot.Knowledge.Search;
 
 /// <summary>
 /// Words that frame a question rather than name its subject ("what kind of", "exactly",
@@ -15,5 +15,9 @@ public static class FramingWords
         "put", "someone", "something", "sort", "sorts", "specifically", "stuff", "way", "ways",
     };
 
-    public static bool IsFramingWord(string term) => English.Contains(term);
+    /// <summary>The words' stems, as the analyzer leaves them in a query.</summary>
+    public static readonly IReadOnlySet<string> Stems = English.Select(Analysis.KnowledgeAnalyzer.StemOf).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Whether an analysed (stemmed) term only frames the question.</summary>
+    public static bool IsFramingTerm(string term) => Stems.Contains(term);
 }

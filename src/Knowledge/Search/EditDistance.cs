@@ -1,4 +1,4 @@
-namespace CareerBot.Knowledge.Text;
+namespace CareerBot.Knowledge.Search;
 
 /// <summary>Optimal-string-alignment distance (insertions, deletions, substitutions, adjacent swaps).</summary>
 public static class EditDistance
