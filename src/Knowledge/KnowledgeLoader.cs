@@ -39,12 +39,11 @@ public sealed class KnowledgeLoader(KnowledgeOptions options, ILogger? logger = 
     public KnowledgeSnapshot Load(bool rebuildStale)
     {
         var rules = SynonymRules.Load(Options.SynonymsPath);
-        var synonyms = SynonymLoader.FromRules(rules);
         var utterances = UtteranceLoader.LoadDirectory(Options.IntentsPath);
         var index = OpenOrBuildIndex(rules, rebuildStale);
         try
         {
-            var model = LoadOrTrainModel(utterances, synonyms, rebuildStale);
+            var model = LoadOrTrainModel(utterances, rules, rebuildStale);
             var snapshot = new KnowledgeSnapshot(index, model, rules, utterances.SampleQuestions, Options, RepeatedWords(utterances));
             foreach (var topic in index.Passages.SelectMany(p => p.Topics).Distinct())
             {
@@ -110,7 +109,7 @@ public sealed class KnowledgeLoader(KnowledgeOptions options, ILogger? logger = 
     /// <summary>Trains the intent model on the utterance files and saves it next to the index.</summary>
     public IntentModel Train()
     {
-        var synonyms = SynonymLoader.FromRules(SynonymRules.Load(Options.SynonymsPath));
+        var synonyms = SynonymRules.Load(Options.SynonymsPath);
         var utterances = UtteranceLoader.LoadDirectory(Options.IntentsPath);
         return Train(utterances, synonyms);
     }
@@ -178,7 +177,7 @@ public sealed class KnowledgeLoader(KnowledgeOptions options, ILogger? logger = 
         return passages.Length;
     }
 
-    private IntentModel LoadOrTrainModel(UtteranceSet utterances, SynonymMap synonyms, bool rebuildStale)
+    private IntentModel LoadOrTrainModel(UtteranceSet utterances, SynonymRules synonyms, bool rebuildStale)
     {
         var expected = IntentTrainer.TrainingHash(utterances.Examples, synonyms, Options.Trainer);
         string reason;
@@ -217,7 +216,7 @@ public sealed class KnowledgeLoader(KnowledgeOptions options, ILogger? logger = 
         }
     }
 
-    private IntentModel Train(UtteranceSet utterances, SynonymMap synonyms)
+    private IntentModel Train(UtteranceSet utterances, SynonymRules synonyms)
     {
         var stopwatch = Stopwatch.StartNew();
         var model = IntentTrainer.Fit(utterances.Examples, synonyms, Options.Trainer);

@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using CareerBot.Knowledge.Text;
+using CareerBot.Knowledge.Analysis;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -26,17 +26,17 @@ public sealed class IntentModel : IIntentClassifier, IDisposable
     private readonly ITransformer _transformer;
     private readonly DataViewSchema _inputSchema;
     private readonly IntentModelInfo _info;
-    private readonly SynonymMap _synonyms;
+    private readonly KnowledgeAnalyzer _analyzer;
     private readonly Intent[] _intents;
     private readonly PredictionEnginePool _engines;
 
-    internal IntentModel(FittedIntentPipeline pipeline, IntentModelInfo info, SynonymMap synonyms)
+    internal IntentModel(FittedIntentPipeline pipeline, IntentModelInfo info, SynonymRules synonyms)
     {
         _context = pipeline.Context;
         _transformer = pipeline.Transformer;
         _inputSchema = pipeline.InputSchema;
         _info = info;
-        _synonyms = synonyms;
+        _analyzer = new KnowledgeAnalyzer(synonyms);
         var output = _transformer.GetOutputSchema(_inputSchema);
         var slotNames = default(VBuffer<ReadOnlyMemory<char>>);
         output["Score"].GetSlotNames(ref slotNames);
@@ -86,8 +86,9 @@ public sealed class IntentModel : IIntentClassifier, IDisposable
         double[] scores;
         try
         {
-            lease.Input.Tokens = IntentText.Tokens(text, _synonyms);
-            lease.Input.Characters = IntentText.Characters(text, _synonyms);
+            lease.Input.Tokens = IntentText.Tokens(text, _analyzer);
+            lease.Input.Words = IntentText.Words(text, _analyzer);
+            lease.Input.Characters = IntentText.Characters(lease.Input.Words);
             var output = lease.Output;
             lease.Engine.Predict(lease.Input, ref output);
             lease.Output = output;
@@ -159,7 +160,7 @@ public sealed class IntentModel : IIntentClassifier, IDisposable
     public static string ReadTrainingHash(string path) => ReadInfo(path).TrainingHash;
 
     /// <summary>Loads a model zip; <see cref="InvalidDataException"/> when it is not one, or of another format.</summary>
-    public static IntentModel Load(string path, SynonymMap synonyms)
+    public static IntentModel Load(string path, SynonymRules synonyms)
     {
         var info = ReadInfo(path);
         try
@@ -197,7 +198,7 @@ public sealed class IntentModel : IIntentClassifier, IDisposable
     }
 
     /// <summary>Hash of what a model is trained on: the examples in order, the synonyms, the settings, the analysis and ML.NET's version.</summary>
-    public static string ComputeTrainingHash(IReadOnlyList<LabeledUtterance> examples, SynonymMap synonyms, IntentTrainerOptions options)
+    public static string ComputeTrainingHash(IReadOnlyList<LabeledUtterance> examples, SynonymRules synonyms, IntentTrainerOptions options)
     {
         ArgumentNullException.ThrowIfNull(examples);
         ArgumentNullException.ThrowIfNull(synonyms);
@@ -210,13 +211,22 @@ public sealed class IntentModel : IIntentClassifier, IDisposable
             builder.Append(e.Intent).Append('\t').Append(e.Text).Append('\n');
         }
 
-        foreach (var token in synonyms.Tokens.Order(StringComparer.Ordinal))
+        foreach (var group in synonyms.Groups)
         {
-            builder.Append(token).Append(' ');
+            builder.Append(string.Join(',', group)).Append('\n');
+        }
+
+        foreach (var rule in synonyms.Conditional)
+        {
+            builder.Append(string.Join(',', rule.Members)).Append("->").Append(rule.Canonical).Append(" before ").Append(string.Join(',', rule.Before)).Append('\n');
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(builder.ToString())));
     }
 
-    public void Dispose() => _engines.Dispose();
+    public void Dispose()
+    {
+        _engines.Dispose();
+        _analyzer.Dispose();
+    }
 }

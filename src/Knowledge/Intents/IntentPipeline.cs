@@ -1,4 +1,4 @@
-using CareerBot.Knowledge.Text;
+using CareerBot.Knowledge.Analysis;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
@@ -19,25 +19,34 @@ internal static class IntentPipeline
     {
         IEstimator<ITransformer> chain = context.Transforms.Conversion.MapValueToKey("Label", keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
             .Append(context.Transforms.Conversion.MapValueToKey("TokenKeys", nameof(IntentInput.Tokens)))
-            .Append(context.Transforms.Text.ProduceNgrams("Words", "TokenKeys", ngramLength: options.WordNgramLength, skipLength: options.WordSkipLength, useAllLengths: true, maximumNgramsCount: 1_000_000, weighting: NgramExtractingEstimator.WeightingCriteria.TfIdf));
-        var features = "Words";
+            .Append(context.Transforms.Text.ProduceNgrams("TokenGrams", "TokenKeys", ngramLength: options.WordNgramLength, skipLength: options.WordSkipLength, useAllLengths: true, maximumNgramsCount: 1_000_000, weighting: NgramExtractingEstimator.WeightingCriteria.TfIdf));
+        var columns = new List<string> { "TokenGrams" };
+        if (options.SurfaceWordNgramLength > 0)
+        {
+            // The words as written, stop words kept: "what can you do" and "thanks a lot" are made of them.
+            chain = chain
+                .Append(context.Transforms.Conversion.MapValueToKey("WordKeys", nameof(IntentInput.Words)))
+                .Append(context.Transforms.Text.ProduceNgrams("WordGrams", "WordKeys", ngramLength: options.SurfaceWordNgramLength, useAllLengths: true, maximumNgramsCount: 1_000_000, weighting: NgramExtractingEstimator.WeightingCriteria.TfIdf));
+            columns.Add("WordGrams");
+        }
+
         if (options.CharNgramLength > 0)
         {
             // One bag per length from CharNgramMinLength up: ProduceNgrams takes one length, or every length from 1.
             chain = chain.Append(context.Transforms.Text.TokenizeIntoCharactersAsKeys("CharacterKeys", nameof(IntentInput.Characters), useMarkerCharacters: true));
-            var columns = new List<string> { "Words" };
             for (var n = options.CharNgramMinLength; n <= options.CharNgramLength; n++)
             {
                 columns.Add($"Characters{n}");
                 chain = chain.Append(context.Transforms.Text.ProduceNgrams($"Characters{n}", "CharacterKeys", ngramLength: n, useAllLengths: false, maximumNgramsCount: 1_000_000, weighting: NgramExtractingEstimator.WeightingCriteria.TfIdf));
             }
 
-            chain = chain.Append(context.Transforms.Concatenate("Joined", [.. columns]));
-            features = "Joined";
         }
 
         return chain
-            .Append(context.Transforms.NormalizeLpNorm("Features", features))
+            .Append(context.Transforms.Concatenate("Joined", [.. columns]))
+            .Append(context.Transforms.NormalizeLpNorm("Features", "Joined"))
+            // The trainers pass over the rows many times: featurise them once, not on every pass.
+            .AppendCacheCheckpoint(context)
             .Append(Trainer(context, options));
     }
 
@@ -82,16 +91,18 @@ internal static class IntentPipeline
     }
 
     /// <summary>Fits the chain on the examples with a seeded context; the same seed and data give the same model.</summary>
-    public static FittedIntentPipeline Fit(IReadOnlyList<LabeledUtterance> examples, SynonymMap synonyms, IntentTrainerOptions options)
+    public static FittedIntentPipeline Fit(IReadOnlyList<LabeledUtterance> examples, SynonymRules synonyms, IntentTrainerOptions options)
     {
         var context = new MLContext(options.Seed);
+        using var analyzer = new KnowledgeAnalyzer(synonyms);
         var perClass = examples.GroupBy(e => e.Intent, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var classes = perClass.Count;
         var rows = examples.Select(e => new IntentInput
         {
             Label = e.Intent,
-            Tokens = IntentText.Tokens(e.Text, synonyms),
-            Characters = IntentText.Characters(e.Text, synonyms),
+            Tokens = IntentText.Tokens(e.Text, analyzer),
+            Words = IntentText.Words(e.Text, analyzer),
+            Characters = IntentText.Characters(IntentText.Words(e.Text, analyzer)),
             Weight = options.BalanceClasses ? (float)(examples.Count / (double)(classes * perClass[e.Intent])) : 1f,
         }).ToArray();
         var data = context.Data.LoadFromEnumerable(rows);
@@ -110,6 +121,9 @@ internal sealed class IntentInput
 
     [VectorType]
     public string[] Tokens { get; set; } = [];
+
+    [VectorType]
+    public string[] Words { get; set; } = [];
 
     public string Characters { get; set; } = string.Empty;
 

@@ -1,29 +1,23 @@
-using CareerBot.Knowledge.Text;
+using CareerBot.Knowledge.Analysis;
 
 namespace CareerBot.Knowledge.Intents;
 
 /// <summary>
-/// What the intent model reads of a message: the analysed tokens (for word n-grams) and the
-/// lower-case text they came from (for character n-grams). The one place the classifier meets
-/// the text analysis, so the pipeline and every prediction analyse alike.
+/// What the intent model reads of a message, through the same <see cref="KnowledgeAnalyzer"/> as
+/// passages and questions: the analysed terms (synonyms read, stop words dropped, stemmed) and the
+/// lower-cased words as written (stop words kept: "thanks a lot", "what can you do"), each for word
+/// n-grams, and those words again for character n-grams. The one place the classifier meets the text analysis.
 /// </summary>
 internal static class IntentText
 {
     /// <summary>Names the analysis below; part of the training hash, so a model from another analysis is refused.</summary>
-    public const string Version = "text-analyzer-1";
+    public const string Version = "lucene-analyzer-1";
 
-    public static string[] Tokens(string text, SynonymMap synonyms)
-    {
-        var words = synonyms.Apply(Tokenizer.Tokenize(text));
-        var tokens = new string[words.Count];
-        for (var i = 0; i < tokens.Length; i++)
-        {
-            tokens[i] = PorterStemmer.Stem(words[i]);
-        }
+    public static string[] Tokens(string text, KnowledgeAnalyzer analyzer) => [.. analyzer.Tokens(text)];
 
-        return tokens;
-    }
+    /// <summary>The lower-cased words as written (no synonyms, stop words kept, not stemmed).</summary>
+    public static string[] Words(string text, KnowledgeAnalyzer analyzer) => [.. analyzer.Words(text)];
 
-    /// <summary>The text character n-grams are read from: the words after synonyms, one space apart.</summary>
-    public static string Characters(string text, SynonymMap synonyms) => string.Join(' ', synonyms.Apply(Tokenizer.Tokenize(text)));
+    /// <summary>The text character n-grams are read from: the lower-cased words, one space apart.</summary>
+    public static string Characters(string[] words) => string.Join(' ', words);
 }

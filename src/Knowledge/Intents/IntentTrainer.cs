@@ -1,4 +1,4 @@
-using CareerBot.Knowledge.Text;
+using CareerBot.Knowledge.Analysis;
 
 namespace CareerBot.Knowledge.Intents;
 
@@ -9,10 +9,10 @@ namespace CareerBot.Knowledge.Intents;
 /// </summary>
 public static class IntentTrainer
 {
-    public static IntentModel Fit(IReadOnlyList<LabeledUtterance> examples, SynonymMap synonyms) =>
+    public static IntentModel Fit(IReadOnlyList<LabeledUtterance> examples, SynonymRules synonyms) =>
         Fit(examples, synonyms, new IntentTrainerOptions());
 
-    public static IntentModel Fit(IReadOnlyList<LabeledUtterance> examples, SynonymMap synonyms, IntentTrainerOptions options)
+    public static IntentModel Fit(IReadOnlyList<LabeledUtterance> examples, SynonymRules synonyms, IntentTrainerOptions options)
     {
         ArgumentNullException.ThrowIfNull(examples);
         ArgumentNullException.ThrowIfNull(synonyms);
@@ -43,7 +43,7 @@ public static class IntentTrainer
     }
 
     /// <summary>Hash of what a model is trained on (see <see cref="IntentModel.ComputeTrainingHash"/>); the threshold settings are left out, as the model records the threshold itself.</summary>
-    public static string TrainingHash(IReadOnlyList<LabeledUtterance> examples, SynonymMap synonyms, IntentTrainerOptions options) =>
+    public static string TrainingHash(IReadOnlyList<LabeledUtterance> examples, SynonymRules synonyms, IntentTrainerOptions options) =>
         IntentModel.ComputeTrainingHash(examples, synonyms, options with { ChooseThreshold = true, FixedThreshold = 0 });
 
     /// <summary>

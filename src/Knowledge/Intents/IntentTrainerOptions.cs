@@ -26,15 +26,19 @@ public sealed record IntentTrainerOptions
 
     /// <summary>L2 regularisation of the trainer (SDCA and L-BFGS: L2 weight; SVM: lambda; perceptron: L2 weight).</summary>
     [Range(0.0, 10.0)]
-    public double L2 { get; init; } = 1e-4;
+    public double L2 { get; init; } = 3e-5;
 
     /// <summary>Most passes (SDCA, SVM, perceptron) or iterations (L-BFGS) over the examples.</summary>
     [Range(1, 10_000)]
-    public int MaxIterations { get; init; } = 100;
+    public int MaxIterations { get; init; } = 30;
 
-    /// <summary>Longest word n-gram over the analysed tokens (1 = words alone, 2 = words and pairs).</summary>
+    /// <summary>Longest word n-gram over the analysed terms (1 = words alone, 2 = words and pairs).</summary>
     [Range(1, 3)]
     public int WordNgramLength { get; init; } = 2;
+
+    /// <summary>Longest word n-gram over the words as written, stop words kept (0 = none).</summary>
+    [Range(0, 3)]
+    public int SurfaceWordNgramLength { get; init; } = 2;
 
     /// <summary>Words a word n-gram may skip (1: "how ... earn" beside "how much").</summary>
     [Range(0, 2)]
@@ -42,7 +46,7 @@ public sealed record IntentTrainerOptions
 
     /// <summary>Longest character n-gram over the text (0 = none).</summary>
     [Range(0, 6)]
-    public int CharNgramLength { get; init; } = 5;
+    public int CharNgramLength { get; init; } = 4;
 
     /// <summary>Shortest character n-gram over the text.</summary>
     [Range(1, 6)]
