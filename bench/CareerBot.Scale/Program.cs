@@ -125,7 +125,7 @@ IntentModel Train(string name, IReadOnlyList<LabeledUtterance> examples)
     for (var run = 0; run < seconds.Length; run++)
     {
         var stopwatch = Stopwatch.StartNew();
-        trained = IntentTrainer.Fit(examples, synonyms);
+        trained = IntentTrainer.Fit(examples, rules);
         seconds[run] = stopwatch.Elapsed.TotalSeconds;
     }
 
