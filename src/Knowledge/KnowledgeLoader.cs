@@ -41,9 +41,10 @@ public sealed class KnowledgeLoader(KnowledgeOptions options, ILogger? logger = 
         var rules = SynonymRules.Load(Options.SynonymsPath);
         var utterances = UtteranceLoader.LoadDirectory(Options.IntentsPath);
         var index = OpenOrBuildIndex(rules, rebuildStale);
+        IntentModel? model = null;
         try
         {
-            var model = LoadOrTrainModel(utterances, rules, rebuildStale);
+            model = LoadOrTrainModel(utterances, rules, rebuildStale);
             var snapshot = new KnowledgeSnapshot(index, model, rules, utterances.SampleQuestions, Options, RepeatedWords(utterances));
             foreach (var topic in index.Passages.SelectMany(p => p.Topics).Distinct())
             {
@@ -59,6 +60,7 @@ public sealed class KnowledgeLoader(KnowledgeOptions options, ILogger? logger = 
         catch
         {
             index.Dispose();
+            model?.Dispose();
             throw;
         }
     }

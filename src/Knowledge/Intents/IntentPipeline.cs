@@ -110,28 +110,3 @@ internal static class IntentPipeline
         return new FittedIntentPipeline(context, transformer, data.Schema);
     }
 }
-
-/// <summary>A fitted chain: the context it was fitted in, the transformer and the schema of its input rows.</summary>
-internal sealed record FittedIntentPipeline(MLContext Context, ITransformer Transformer, DataViewSchema InputSchema);
-
-/// <summary>One row the pipeline reads: an utterance's intent (empty when predicting), its analysed tokens and text.</summary>
-internal sealed class IntentInput
-{
-    public string Label { get; set; } = string.Empty;
-
-    [VectorType]
-    public string[] Tokens { get; set; } = [];
-
-    [VectorType]
-    public string[] Words { get; set; } = [];
-
-    public string Characters { get; set; } = string.Empty;
-
-    public float Weight { get; set; } = 1f;
-}
-
-/// <summary>What the pipeline gives for a row: one probability per intent, in the label's key order.</summary>
-internal sealed class IntentOutput
-{
-    public float[] Score { get; set; } = [];
-}
