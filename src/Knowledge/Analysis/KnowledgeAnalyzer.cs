@@ -36,8 +36,14 @@ public sealed class KnowledgeAnalyzer : Analyzer
     /// <summary>The field analysed to lower-cased words only: no synonyms, stop words kept, no stemming.</summary>
     public const string WordsField = "words";
 
-    /// <summary>The field <see cref="Tokens"/> analyses; any field but <see cref="WordsField"/> gets the whole chain.</summary>
+    /// <summary>The field <see cref="Tokens"/> analyses; any field but <see cref="WordsField"/> and <see cref="IntentField"/> gets the whole chain.</summary>
     public const string TextField = "text";
+
+    /// <summary>
+    /// The field analysed for the intent classifier: the whole chain but the stop filter. The stop
+    /// words that never drive ranking ("how", "what", "much", "should", "can") do tell intents apart.
+    /// </summary>
+    public const string IntentField = "intent";
 
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
@@ -109,6 +115,9 @@ public sealed class KnowledgeAnalyzer : Analyzer
     /// <summary>The analysed terms of <paramref name="text"/> (synonyms read, stop words dropped, stemmed), in order.</summary>
     public IReadOnlyList<string> Tokens(string text) => Read(this, TextField, text);
 
+    /// <summary>The terms of <paramref name="text"/> as the intent classifier reads them: synonyms read, stemmed, stop words kept.</summary>
+    public IReadOnlyList<string> IntentTerms(string text) => Read(this, IntentField, text);
+
     /// <summary>The lower-cased, folded words of <paramref name="text"/>: no synonyms, stop words kept, not stemmed.</summary>
     public IReadOnlyList<string> Words(string text) => Read(this, WordsField, text);
 
@@ -153,7 +162,11 @@ public sealed class KnowledgeAnalyzer : Analyzer
             result = new SynonymFilter(result, _synonyms, ignoreCase: false);
         }
 
-        result = new StopFilter(Version, result, StopWords);
+        if (fieldName != IntentField)
+        {
+            result = new StopFilter(Version, result, StopWords);
+        }
+
         result = new PorterStemFilter(result);
         return new TokenStreamComponents(source, result);
     }

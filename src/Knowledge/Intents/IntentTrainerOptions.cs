@@ -22,15 +22,15 @@ public enum IntentTrainerKind
 public sealed record IntentTrainerOptions
 {
     /// <summary>The multiclass trainer at the end of the pipeline (docs/quality.md compares them).</summary>
-    public IntentTrainerKind Trainer { get; init; } = IntentTrainerKind.SdcaMaximumEntropy;
+    public IntentTrainerKind Trainer { get; init; } = IntentTrainerKind.LbfgsMaximumEntropy;
 
     /// <summary>L2 regularisation of the trainer (SDCA and L-BFGS: L2 weight; SVM: lambda; perceptron: L2 weight).</summary>
     [Range(0.0, 10.0)]
-    public double L2 { get; init; } = 3e-5;
+    public double L2 { get; init; } = 1e-4;
 
     /// <summary>Most passes (SDCA, SVM, perceptron) or iterations (L-BFGS) over the examples.</summary>
     [Range(1, 10_000)]
-    public int MaxIterations { get; init; } = 30;
+    public int MaxIterations { get; init; } = 60;
 
     /// <summary>Longest word n-gram over the analysed terms (1 = words alone, 2 = words and pairs).</summary>
     [Range(1, 3)]
