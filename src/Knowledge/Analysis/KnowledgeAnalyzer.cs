@@ -22,7 +22,8 @@ namespace CareerBot.Knowledge.Analysis;
 /// replaces ("ml engineering" read as "machine learning engineering") has its extra words stacked
 /// behind the words that follow (Lucene 4.8's <c>SynonymFilter</c> keeps positions, not reading
 /// order: "machin engin learn"): right for a bag of terms, not for word n-grams across it. The field <see cref="WordsField"/> stops after folding: the
-/// lower-cased words, for the typo corrector's vocabulary and for the intent classifier.
+/// lower-cased words, for the typo corrector's vocabulary and for the intent classifier; the field
+/// <see cref="IntentField"/> skips only the stop filter, for the classifier's terms.
 /// Immutable; safe to share (Lucene keeps one token stream per thread).
 /// </summary>
 public sealed class KnowledgeAnalyzer : Analyzer

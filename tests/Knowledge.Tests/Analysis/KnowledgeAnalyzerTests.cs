@@ -33,6 +33,13 @@ public sealed class KnowledgeAnalyzerTests : IDisposable
         Assert.Equal(expected, _analyzer.Tokens(text));
     }
 
+    [Fact]
+    public void IntentTerms_Question_KeepsStopWordsAndStillReadsSynonymsAndStems()
+    {
+        Assert.Equal(["how", "much", "salari", "should", "i", "ask", "for"], _analyzer.IntentTerms("How much pay should I ask for?"));
+        Assert.Equal(["salari", "ask"], _analyzer.Tokens("How much pay should I ask for?"));
+    }
+
     [Theory]
     [InlineData("how much do ml engineers make", "machin learn salari engin")]
     [InlineData("can mles make 300k", "machin salari learn 300k engin")]
