@@ -23,6 +23,9 @@ trap 'rm -f "$log"' EXIT
 status=0
 dotnet test CareerBot.sln --no-build --nologo -c Release 2>&1 | tee "$log" || status=$?
 
+# The knowledge-base checks that index, train and the bot's start run, every mistake at once.
+dotnet run --project src/Bot -c Release --no-build -- lint || status=$?
+
 # One line that sums up every test assembly: "tests: N passed, N failed, N skipped".
 awk '
   /^(Passed|Failed)! +- +Failed: / {

@@ -3,17 +3,26 @@ using System.ComponentModel.DataAnnotations;
 namespace CareerBot.Bot;
 
 /// <summary>Limits and delivery settings of the bot endpoint. Section "Bot".</summary>
-public sealed class BotOptions
+public sealed class BotOptions : IValidatableObject
 {
     /// <summary>Largest request body accepted on /api/messages; larger ones get 413.</summary>
     [Range(1024, 16 * 1024 * 1024)]
     public int MaxBodyBytes { get; set; } = 256 * 1024;
 
     /// <summary>
-    /// Service URLs replies may be posted to when no app id is set (anonymous development mode),
-    /// as URL prefixes. Loopback addresses are always allowed, so the Emulator works.
+    /// Service URLs replies may be posted to when no app id is set (anonymous development mode):
+    /// absolute http(s) URLs, matched on scheme, host and port, then as a path prefix on whole
+    /// segments (see <see cref="Channels.BotFramework.ServiceUrlAllowList"/>). Loopback addresses
+    /// are always allowed, so the Emulator works.
     /// </summary>
     public List<string> AllowedServiceUrls { get; set; } = [];
+
+    /// <summary>
+    /// App ids (GUIDs) of other apps whose Microsoft Entra tokens the bot accepts besides its own
+    /// (a parent bot calling this one as a skill). Empty by default: an Entra token is accepted only
+    /// when its calling app (<c>appid</c> in v1 tokens, <c>azp</c> in v2) is the bot's own app id.
+    /// </summary>
+    public List<string> AllowedCallers { get; set; } = [];
 
     /// <summary>Time allowed for one Connector API call before it counts as failed.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
@@ -53,4 +62,23 @@ public sealed class BotOptions
     /// <summary>Longest question text read; the rest is ignored (trimmed for analysis, not refused).</summary>
     [Range(16, 100_000)]
     public int MaxTextLength { get; set; } = 1000;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var caller in AllowedCallers)
+        {
+            if (!Guid.TryParse(caller, out _))
+            {
+                yield return new ValidationResult($"Bot:AllowedCallers entries must be app ids (GUIDs); '{caller}' is not (no wildcard is accepted).", [nameof(AllowedCallers)]);
+            }
+        }
+
+        foreach (var entry in AllowedServiceUrls)
+        {
+            if (Channels.BotFramework.ServiceUrlAllowList.Problem(entry) is { } problem)
+            {
+                yield return new ValidationResult($"Bot:AllowedServiceUrls entry '{entry}' {problem}.", [nameof(AllowedServiceUrls)]);
+            }
+        }
+    }
 }

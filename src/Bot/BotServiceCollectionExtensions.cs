@@ -12,6 +12,7 @@ using CareerBot.Bot.State;
 using CareerBot.Bot.Telemetry;
 using CareerBot.Knowledge;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
@@ -49,6 +50,13 @@ internal static partial class BotServiceCollectionExtensions
         services.AddOptionsWithValidateOnStart<SlackOptions, SlackOptionsValidator>().Bind(configuration.GetSection("Slack"));
         services.AddOptionsWithValidateOnStart<BotAuthenticationOptions>().Bind(configuration).ValidateDataAnnotations();
         services.AddOptionsWithValidateOnStart<TelemetryOptions, TelemetryOptionsValidator>().Bind(configuration.GetSection(TelemetryOptions.Section));
+
+        // Direct Line stream URLs carry their token as ?t=: no log line does, whatever the logging configuration.
+        services.Replace(ServiceDescriptor.Singleton<ILoggerFactory>(static sp => new TokenRedactingLoggerFactory(new LoggerFactory(
+            sp.GetServices<ILoggerProvider>(),
+            sp.GetRequiredService<IOptionsMonitor<LoggerFilterOptions>>(),
+            sp.GetService<IOptions<LoggerFactoryOptions>>(),
+            sp.GetService<IExternalScopeProvider>()))));
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<KnowledgeProvider>();
@@ -97,6 +105,9 @@ internal static partial class BotServiceCollectionExtensions
             : sp.GetRequiredService<MsalConnectorTokenProvider>());
         services.AddSingleton<ConnectorClient>();
         services.AddHttpClient(ConnectorClient.HttpClientName)
+
+            // Never follow a redirect: a reply (and its bearer token) goes to the service URL or nowhere.
+            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false })
             .AddResilienceHandler("connector", static (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<BotOptions>>().Value;
@@ -256,7 +267,8 @@ internal static partial class BotServiceCollectionExtensions
     /// <summary>
     /// The careers page and the Web Chat bundle, from the "Page" folder next to the executable
     /// (so it does not depend on the working directory), with a content security policy that
-    /// lets the page talk only to this site.
+    /// lets the page talk only to this site (and Azure's Direct Line endpoint when the page uses
+    /// it), no referrer, and HSTS when served over HTTPS.
     /// </summary>
     private static void UseCareersPage(WebApplication app)
     {
@@ -275,16 +287,44 @@ internal static partial class BotServiceCollectionExtensions
             {
                 var headers = context.Context.Response.Headers;
                 headers.XContentTypeOptions = "nosniff";
+                headers["Referrer-Policy"] = "no-referrer";
+                if (context.Context.Request.IsHttps)
+                {
+                    headers.StrictTransportSecurity = "max-age=31536000";
+                }
+
                 if (context.File.Name.EndsWith(".html", StringComparison.OrdinalIgnoreCase))
                 {
                     var directLine = context.Context.RequestServices.GetRequiredService<IOptions<DirectLineOptions>>().Value;
-                    var azure = string.IsNullOrEmpty(directLine.AzureSecret) ? string.Empty : " https://directline.botframework.com wss://directline.botframework.com " + directLine.AzureEndpoint;
                     headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
-                        + $"connect-src 'self' ws: wss:{azure}; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
+                        + $"connect-src {ConnectSources(context.Context.Request, directLine)}; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
                     headers.CacheControl = "no-cache";
                 }
             },
         });
+    }
+
+    /// <summary>
+    /// Where the page may connect: its own origin ('self'), the same origin's WebSocket (ws: or wss:
+    /// to this host, for browsers whose 'self' does not cover WebSockets) and, when the page uses
+    /// Azure's Direct Line, that endpoint's origin over https and wss. Never any other host.
+    /// </summary>
+    internal static string ConnectSources(HttpRequest request, DirectLineOptions directLine)
+    {
+        var sources = new List<string> { "'self'" };
+        var host = request.Host.Value;
+        if (!string.IsNullOrEmpty(host) && host.All(static c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or ':' or '[' or ']'))
+        {
+            sources.Add((request.IsHttps ? "wss://" : "ws://") + host);
+        }
+
+        if (!string.IsNullOrEmpty(directLine.AzureSecret) && Uri.TryCreate(directLine.AzureEndpoint, UriKind.Absolute, out var azure))
+        {
+            sources.Add("https://" + azure.Authority);
+            sources.Add("wss://" + azure.Authority);
+        }
+
+        return string.Join(' ', sources);
     }
 
     /// <summary>

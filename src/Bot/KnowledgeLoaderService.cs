@@ -8,8 +8,8 @@ namespace CareerBot.Bot;
 /// starting: loading takes about 0.4 s, which the web server's start and the first request's
 /// compilation now overlap. Start-up completes only once it is loaded, and a request that comes
 /// in before that waits for it (<see cref="KnowledgeProvider.WhenLoaded"/>), and fails at once if
-/// loading fails. A mistake in a knowledge-base file stops start-up with one log line naming the
-/// file and line.
+/// loading fails. Mistakes in knowledge-base files stop start-up with one log line each naming the
+/// file and line (the checks of the <c>lint</c> verb; their warnings are logged and start-up goes on).
 /// </summary>
 internal sealed partial class KnowledgeLoaderService(KnowledgeProvider provider, IOptions<KnowledgeOptions> options, ILoggerFactory loggerFactory) : IHostedLifecycleService
 {
@@ -28,9 +28,12 @@ internal sealed partial class KnowledgeLoaderService(KnowledgeProvider provider,
                 }
                 catch (Exception ex)
                 {
-                    if (ex is KnowledgeBaseException)
+                    if (ex is KnowledgeBaseException broken)
                     {
-                        Log.KnowledgeBaseBroken(logger, ex.Message);
+                        foreach (var problem in broken.Diagnostics.Count > 0 ? broken.Diagnostics.Select(d => d.Location()) : [broken.Message])
+                        {
+                            Log.KnowledgeBaseBroken(logger, problem);
+                        }
                     }
 
                     // Requests that came in while it loaded fail now, instead of waiting until the host stops.

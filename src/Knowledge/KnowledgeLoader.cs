@@ -14,8 +14,9 @@ namespace CareerBot.Knowledge;
 /// <summary>
 /// Builds and opens the files the bot answers from. The index is rebuilt when the guides
 /// or synonyms change (by content hash), or when it is missing or corrupt; the model is
-/// retrained when the utterances or synonyms change. Knowledge-base mistakes surface as
-/// <see cref="KnowledgeBaseException"/> with file and line.
+/// retrained when the utterances or synonyms change. Each of them first runs <see cref="Check"/>,
+/// the same checks as the <c>lint</c> verb: any error stops it with a <see cref="KnowledgeBaseException"/>
+/// listing every error with file and line, and warnings are logged (event 1006).
 /// </summary>
 public sealed class KnowledgeLoader(KnowledgeOptions options, ILogger? logger = null)
 {
@@ -38,22 +39,15 @@ public sealed class KnowledgeLoader(KnowledgeOptions options, ILogger? logger = 
     /// </summary>
     public KnowledgeSnapshot Load(bool rebuildStale)
     {
-        var rules = SynonymRules.Load(Options.SynonymsPath);
-        var utterances = UtteranceLoader.LoadDirectory(Options.IntentsPath);
-        var index = OpenOrBuildIndex(rules, rebuildStale);
+        var check = CheckOrThrow();
+        var rules = check.Rules;
+        var utterances = check.Utterances;
+        var index = OpenOrBuildIndex(check, rebuildStale);
         IntentModel? model = null;
         try
         {
             model = LoadOrTrainModel(utterances, rules, rebuildStale);
             var snapshot = new KnowledgeSnapshot(index, model, rules, utterances.SampleQuestions, Options, RepeatedWords(utterances));
-            foreach (var topic in index.Passages.SelectMany(p => p.Topics).Distinct())
-            {
-                if (!model.ClassNames.Contains(topic.Name))
-                {
-                    Log.UntrainedTopic(_logger, topic.Name);
-                }
-            }
-
             Log.KnowledgeLoaded(_logger, index.Passages.Count, snapshot.Topics.Count, index.ContentHash[..12]);
             return snapshot;
         }
@@ -68,8 +62,67 @@ public sealed class KnowledgeLoader(KnowledgeOptions options, ILogger? logger = 
     /// <summary>Parses every guide and writes the index folder; returns the passage count.</summary>
     public int BuildIndex()
     {
-        var rules = SynonymRules.Load(Options.SynonymsPath);
-        return BuildIndex(rules, IndexHash());
+        var check = CheckOrThrow();
+        return BuildIndex(check, IndexHash());
+    }
+
+    /// <summary>
+    /// Reads the whole knowledge base and checks it, reporting every problem instead of stopping at the
+    /// first: front matter, sections, topics against the intent files, passage ids, utterances, synonyms,
+    /// and guides' wording against the saved source pages. Never throws for a knowledge-base mistake.
+    /// </summary>
+    public KnowledgeCheck Check()
+    {
+        var diagnostics = new KnowledgeDiagnostics();
+        var rules = SynonymRules.Load(Options.SynonymsPath, diagnostics);
+        var synonyms = SynonymLoader.FromRules(rules);
+        var utterances = UtteranceLoader.LoadDirectory(Options.IntentsPath, diagnostics);
+        var guides = GuideLoader.LoadDirectory(Options.GuidesPath, diagnostics);
+        KnowledgeChecks.Topics(guides, utterances, diagnostics);
+        KnowledgeChecks.Wording(guides.Select(g => g.FilePath), KnowledgeChecks.Sources(Options, diagnostics), diagnostics);
+        return new KnowledgeCheck(diagnostics, synonyms, rules, utterances, guides);
+    }
+
+    /// <summary>
+    /// Checks a draft guide (not yet in guides/) as it would be checked once published: the guide itself,
+    /// its topics against the intent files, and its wording against the page it was imported from
+    /// (<c>&lt;id&gt;.source.*</c> beside it) and the knowledge base's source pages.
+    /// </summary>
+    public KnowledgeDiagnostics CheckDraft(string draftPath)
+    {
+        ArgumentNullException.ThrowIfNull(draftPath);
+        var diagnostics = new KnowledgeDiagnostics();
+        var guide = GuideLoader.Parse(File.ReadAllText(draftPath), draftPath, diagnostics);
+        var utterances = UtteranceLoader.LoadDirectory(Options.IntentsPath, new KnowledgeDiagnostics());
+        KnowledgeChecks.Topics([guide], utterances, diagnostics, warnUntagged: false);
+        var sources = DraftSources(draftPath).Select(CopiedText.ReadSource).Concat(KnowledgeChecks.Sources(Options, diagnostics)).ToList();
+        KnowledgeChecks.Wording([draftPath], sources, diagnostics);
+        return diagnostics;
+    }
+
+    /// <summary>The saved pages a draft was imported from: <c>&lt;id&gt;.source.&lt;ext&gt;</c> in its folder.</summary>
+    public static IReadOnlyList<string> DraftSources(string draftPath)
+    {
+        ArgumentNullException.ThrowIfNull(draftPath);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(draftPath))!;
+        var prefix = Path.GetFileNameWithoutExtension(draftPath) + ".source.";
+        return Directory.EnumerateFiles(folder, prefix + "*")
+            .Where(f => CopiedText.Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary><see cref="Check"/>, with warnings logged and errors thrown.</summary>
+    private KnowledgeCheck CheckOrThrow()
+    {
+        var check = Check();
+        foreach (var warning in check.Diagnostics.Warnings)
+        {
+            Log.KnowledgeBaseWarning(_logger, warning.Location());
+        }
+
+        check.Diagnostics.ThrowIfErrors();
+        return check;
     }
 
     /// <summary>
@@ -111,9 +164,8 @@ public sealed class KnowledgeLoader(KnowledgeOptions options, ILogger? logger = 
     /// <summary>Trains the intent model on the utterance files and saves it next to the index.</summary>
     public IntentModel Train()
     {
-        var synonyms = SynonymRules.Load(Options.SynonymsPath);
-        var utterances = UtteranceLoader.LoadDirectory(Options.IntentsPath);
-        return Train(utterances, synonyms);
+        var check = CheckOrThrow();
+        return Train(check.Utterances, check.Rules);
     }
 
     /// <summary>Hash of everything the index is built from: guides, synonyms, and the analysis version.</summary>
@@ -138,7 +190,7 @@ public sealed class KnowledgeLoader(KnowledgeOptions options, ILogger? logger = 
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    private PassageIndex OpenOrBuildIndex(SynonymRules synonyms, bool rebuildStale)
+    private PassageIndex OpenOrBuildIndex(KnowledgeCheck check, bool rebuildStale)
     {
         var expected = IndexHash();
         var retrieval = Options.Retrieval;
@@ -161,16 +213,16 @@ public sealed class KnowledgeLoader(KnowledgeOptions options, ILogger? logger = 
 
         NotForThisBot(Options.IndexPath, reason, rebuildStale);
         Log.RebuildingIndex(_logger, Options.IndexPath, reason);
-        BuildIndex(synonyms, expected);
+        BuildIndex(check, expected);
         return PassageIndex.Open(Options.IndexPath, retrieval.FieldWeights);
     }
 
-    private int BuildIndex(SynonymRules synonyms, string contentHash)
+    private int BuildIndex(KnowledgeCheck check, string contentHash)
     {
         var stopwatch = Stopwatch.StartNew();
-        var guides = GuideLoader.LoadDirectory(Options.GuidesPath);
+        var guides = check.Guides;
         var passages = guides.SelectMany(g => g.Passages).ToArray();
-        using (var analyzer = new KnowledgeAnalyzer(synonyms))
+        using (var analyzer = new KnowledgeAnalyzer(check.Rules))
         {
             PassageIndex.Build(Options.IndexPath, passages, analyzer, contentHash);
         }

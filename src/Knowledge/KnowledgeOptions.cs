@@ -47,4 +47,13 @@ public sealed class KnowledgeOptions
     public string IntentsPath => Path.Combine(BasePath, "intents");
 
     public string SynonymsPath => Path.Combine(BasePath, "synonyms.txt");
+
+    /// <summary>Where <c>import</c> writes drafts and the pages they came from; the loader never reads it as guides.</summary>
+    public string DraftsPath => Path.Combine(BasePath, "drafts");
+
+    /// <summary>Saved source pages of published guides (<c>publish</c> moves a draft's page here); checked against every guide.</summary>
+    public string SourcesPath => Path.Combine(BasePath, "sources");
+
+    /// <summary>Optional list of further source files (one path a line, relative to the knowledge base) checked against every guide.</summary>
+    public string SourceListPath => Path.Combine(BasePath, "sources.txt");
 }

@@ -20,6 +20,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "Knowledge loaded: {Passages} passages, {Topics} topics, content {Hash}")]
     public static partial void KnowledgeLoaded(ILogger logger, int passages, int topics, string hash);
 
-    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Topic '{Topic}' tags passages but has no utterance file, so no question is routed to it")]
-    public static partial void UntrainedTopic(ILogger logger, string topic);
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "Knowledge base: {Problem}")]
+    public static partial void KnowledgeBaseWarning(ILogger logger, string problem);
 }

@@ -131,6 +131,7 @@ internal sealed class FakeChannelServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<int> _failures = new();
     private int _count;
+    private int _redirected;
 
     private FakeChannelServer(WebApplication app)
     {
@@ -141,6 +142,12 @@ internal sealed class FakeChannelServer : IAsyncDisposable
 
     public string ServiceUrl { get; private set; } = string.Empty;
 
+    /// <summary>When set, every reply is answered 307 to this base URL instead of being taken.</summary>
+    public string? RedirectTo { get; set; }
+
+    /// <summary>How many replies were answered with a redirect.</summary>
+    public int Redirected => Volatile.Read(ref _redirected);
+
     public static async Task<FakeChannelServer> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -150,6 +157,14 @@ internal sealed class FakeChannelServer : IAsyncDisposable
         var server = new FakeChannelServer(app);
         app.MapPost("/v3/conversations/{**rest}", async (HttpContext context) =>
         {
+            if (server.RedirectTo is { } target)
+            {
+                Interlocked.Increment(ref server._redirected);
+                context.Response.StatusCode = StatusCodes.Status307TemporaryRedirect;
+                context.Response.Headers.Location = target.TrimEnd('/') + context.Request.Path;
+                return;
+            }
+
             if (server._failures.TryDequeue(out var status))
             {
                 context.Response.StatusCode = status;

@@ -13,6 +13,15 @@ public sealed class KnowledgeBaseInvariantTests
     private static readonly UtteranceSet Utterances = UtteranceLoader.LoadDirectory(Options.IntentsPath);
     private static readonly IReadOnlyList<Guide> Guides = GuideLoader.LoadDirectory(Options.GuidesPath);
 
+    /// <summary>What `lint` checks on the committed knowledge base: no error (warnings are listed by lint, not failed on).</summary>
+    [Fact]
+    public void Check_CommittedKnowledgeBase_HasNoErrors()
+    {
+        var check = new KnowledgeLoader(Options).Check();
+
+        Assert.Empty(check.Diagnostics.Errors.Select(d => d.ToString()));
+    }
+
     [Fact]
     public void EveryIntentTheCodeActsOn_HasItsUtteranceFile()
     {
@@ -52,6 +61,40 @@ public sealed class KnowledgeBaseInvariantTests
     {
         Assert.Equal(["how-to-become-mle", "jobicy-mle-guide", "mle-career-snapshot", "mle-what-they-do", "zengig-mle-guide"], Guides.Select(g => g.Id));
         Assert.All(Guides, g => Assert.False(string.IsNullOrWhiteSpace(g.Source)));
+    }
+
+    [Fact]
+    public void EveryPassage_HasThreeToEightAlternateQuestions()
+    {
+        var wrong = Guides.SelectMany(g => g.Passages)
+            .Where(p => p.AlternateQuestions.Count is < 3 or > GuideComment.MaxAlternates)
+            .Select(p => $"{p.Id} ('{p.Heading}'): {p.AlternateQuestions.Count}")
+            .ToList();
+
+        Assert.True(wrong.Count == 0, "passages without 3-8 alternate questions:\n" + string.Join('\n', wrong));
+    }
+
+    [Fact]
+    public void AlternateQuestions_AreNeverShown()
+    {
+        var passages = Guides.SelectMany(g => g.Passages).ToList();
+        Assert.All(passages, p => Assert.DoesNotContain("<!--", p.Text, StringComparison.Ordinal));
+        Assert.All(passages, p => Assert.DoesNotContain(p.AlternateQuestions, a => p.Text.Split('\n').Contains("- " + a)));
+
+        // Asked word for word, an alternate question is answered from guide text: no alternate comes back as
+        // text, quote or suggestion (unless a guide happens to say the same words itself).
+        var alternates = passages.SelectMany(p => p.AlternateQuestions).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var hidden = alternates.Where(a => !passages.Any(p => p.Text.Contains(a, StringComparison.OrdinalIgnoreCase))).ToList();
+        Assert.True(hidden.Count > alternates.Count * 0.95, $"{hidden.Count} of {alternates.Count} alternate questions are not guide text");
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+        foreach (var question in alternates)
+        {
+            var answer = engine.Answer(new Question(question));
+            var shown = new[] { answer.Text }.Concat(answer.Suggestions)
+                .Concat(answer.Citations.SelectMany(c => new[] { c.Quote, c.PassageText, c.SectionPath }));
+            var leaked = shown.SelectMany(s => hidden.Where(a => s.Contains(a, StringComparison.OrdinalIgnoreCase))).FirstOrDefault();
+            Assert.True(leaked is null, $"'{question}' shows the alternate question '{leaked}'");
+        }
     }
 
     [Fact]

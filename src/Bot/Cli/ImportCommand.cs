@@ -6,7 +6,10 @@ namespace CareerBot.Bot.Cli;
 /// <summary>
 /// <c>import FILE --id ID [--out PATH] [--title ...] [--source ...] [--force]</c>: turns an existing
 /// guide page (.html, .htm, .md, .txt) into a draft guide for the operator to review, with a
-/// <c>&lt;!-- topics: TODO --&gt;</c> comment to fill in for every section and question.
+/// <c>&lt;!-- topics: TODO --&gt;</c> comment to fill in for every section and question. The draft goes
+/// to <c>knowledge-base/drafts/</c>, which the bot never reads, with a copy of the page beside it
+/// (<c>ID.source.html</c>) that <c>lint</c> and <c>publish</c> check its wording against; <c>publish</c>
+/// makes it live.
 /// </summary>
 internal static class ImportCommand
 {
@@ -22,7 +25,7 @@ internal static class ImportCommand
                 r.AddError($"--id must be a lowercase slug (letters a-z, digits and '-'), such as 'acme-mle-guide'; got '{value}'.");
             }
         });
-        var output = new Option<FileInfo>("--out") { Description = "The guide file to write; knowledge-base/guides/<id>.md by default." };
+        var output = new Option<FileInfo>("--out") { Description = "The draft file to write; knowledge-base/drafts/<id>.md by default." };
         var title = new Option<string>("--title") { Description = "The guide's title, instead of the page's first heading." };
         var source = new Option<string>("--source") { Description = "The guide's source line, instead of \"<title> (imported from <file>)\"." };
         var force = new Option<bool>("--force") { Description = "Overwrite the guide file if it exists." };
@@ -40,7 +43,8 @@ internal static class ImportCommand
                 return 1;
             }
 
-            var target = parse.GetValue(output)?.FullName ?? Path.Combine(cli.CreateLoader().Options.GuidesPath, guideId + ".md");
+            var target = parse.GetValue(output)?.FullName ?? Path.Combine(cli.CreateLoader().Options.DraftsPath, guideId + ".md");
+            var savedPage = Path.Combine(Path.GetDirectoryName(target)!, Path.GetFileNameWithoutExtension(target) + ".source" + input.Extension.ToLowerInvariant());
             var overwrite = parse.GetValue(force);
             if (File.Exists(target) && !overwrite)
             {
@@ -57,6 +61,10 @@ internal static class ImportCommand
                 using var stream = new FileStream(target, overwrite ? FileMode.Create : FileMode.CreateNew, FileAccess.Write);
                 using var writer = new StreamWriter(stream);
                 writer.Write(guide.Markdown);
+                if (!string.Equals(Path.GetFullPath(input.FullName), Path.GetFullPath(savedPage), StringComparison.Ordinal))
+                {
+                    File.Copy(input.FullName, savedPage, overwrite: true);
+                }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -70,7 +78,7 @@ internal static class ImportCommand
                 cli.Output.WriteLine($"Note: the guide loader reads a guide only from a file named after its id, {guideId}.md.");
             }
 
-            cli.Output.WriteLine($"Review {target}: fill in the topics of {Count(guide.TopicsToFill, "section")}, then run `index`.");
+            cli.Output.WriteLine($"Review {target}: fill in the topics of {Count(guide.TopicsToFill, "section")} and restate the page's text in our own words (the page is kept beside it as {Path.GetFileName(savedPage)}), then run `lint` and `publish {guideId}`.");
             return 0;
         }));
         return command;

@@ -12,11 +12,9 @@ internal static class ReportCommand
 {
     public static Command Create(CliContext cli, TimeProvider time)
     {
-        var days = new Option<int>("--days") { Description = "The window: this many days up to now.", DefaultValueFactory = _ => 7 };
-        var top = new Option<int>("--top") { Description = "Rows in each ranked list.", DefaultValueFactory = _ => 10 };
+        var days = CliOptions.WholeNumber("--days", "The window: this many days up to now", 7, 1, 3650);
+        var top = CliOptions.WholeNumber("--top", "Rows in each ranked list", 10, 1, 1000);
         var json = new Option<bool>("--json") { Description = "Print JSON instead of Markdown." };
-        days.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 3650) { r.AddError("--days must be between 1 and 3650."); } });
-        top.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 1000) { r.AddError("--top must be between 1 and 1000."); } });
         var command = new Command("report", "Summarise recorded turns and feedback: volume by channel and intent, declines, most cited passages, worst feedback, declined questions (with transcripts).")
         {
             days, top, json,

@@ -103,6 +103,10 @@ internal sealed partial class TurnHandler(
             Log.Throttled(logger, turn.ChannelId, verdict == ThrottleVerdict.Warn);
             metrics.Throttled(BotTelemetry.Channel(turn.ChannelId));
             span?.SetTag(BotTelemetry.KindTag, "throttled");
+            // A throttled question is a decline too, of its own reason: it was not read (nor classified).
+            turnLog.Record(new TurnRecord(
+                time.GetUtcNow(), turn.ChannelId, "unclassified", 0, false, [], time.GetElapsedTime(started).TotalMilliseconds, null,
+                TurnOutcome.Declined, DeclineReason.Throttled));
             if (verdict == ThrottleVerdict.Warn)
             {
                 await turn.ReplyAsync(new Activity { Text = SlowDown }, cancellationToken).ConfigureAwait(false);
@@ -128,12 +132,25 @@ internal sealed partial class TurnHandler(
         if (ResetWords.Contains(text.Trim().TrimEnd('.', '!').ToLowerInvariant()))
         {
             await states.ClearAsync(turn.ChannelId, turn.ConversationId, cancellationToken).ConfigureAwait(false);
-            await turn.ReplyAsync(Render(turn.ChannelId, engine.StartOver()), cancellationToken).ConfigureAwait(false);
+            await turn.ReplyAsync(Render(turn, engine.StartOver()), cancellationToken).ConfigureAwait(false);
             return;
         }
 
         var read = await states.ReadForUpdateAsync(turn.ChannelId, turn.ConversationId, cancellationToken).ConfigureAwait(false);
-        var answer = engine.Answer(new Question(text, read.State.Context));
+        Answer answer;
+        try
+        {
+            answer = engine.Answer(new Question(text, read.State.Context));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Recorded as a decline for the report, then handled as every turn error is.
+            turnLog.Record(new TurnRecord(
+                time.GetUtcNow(), turn.ChannelId, "unclassified", 0, false, [], time.GetElapsedTime(started).TotalMilliseconds, text,
+                TurnOutcome.Declined, DeclineReason.Error));
+            throw;
+        }
+
         if (span is not null)
         {
             span.SetTag(KnowledgeTelemetry.IntentTag, answer.Intent.Name);
@@ -144,7 +161,7 @@ internal sealed partial class TurnHandler(
 
         // Vote buttons carry a key for this answer, so a thumbs up on an older answer is counted for that answer.
         var voteKey = Guid.NewGuid().ToString("N")[..16];
-        var reply = StampVoteKey(Render(turn.ChannelId, botOptions.Value.ShowSourceDates ? WithSourceDates(answer) : answer), voteKey);
+        var reply = StampVoteKey(Render(turn, botOptions.Value.ShowSourceDates ? WithSourceDates(answer) : answer), voteKey);
         var replyId = await turn.ReplyAsync(reply, cancellationToken).ConfigureAwait(false);
         if (turn.ChannelId == "emulator")
         {
@@ -154,9 +171,10 @@ internal sealed partial class TurnHandler(
         Log.Answered(logger, turn.ChannelId, answer.Intent.Name, answer.Kind.ToString(), answer.Citations.Count);
         var milliseconds = time.GetElapsedTime(started).TotalMilliseconds;
         metrics.Answered(BotTelemetry.Channel(turn.ChannelId), answer.Intent.Name, answer.Answered, answer.Kind == AnswerKind.Declined, milliseconds);
+        var (outcome, reason) = DeclineReason.Of(answer);
         turnLog.Record(new TurnRecord(
             time.GetUtcNow(), turn.ChannelId, answer.Intent.Name, answer.Intent.Score, answer.Answered,
-            answer.Citations.Select(c => c.PassageId).ToArray(), milliseconds, text));
+            answer.Citations.Select(c => c.PassageId).ToArray(), milliseconds, text, outcome, reason, voteKey));
         var record = new AnswerRecord(replyId, answer.Intent.Name, answer.Answered, answer.Citations.Select(c => c.PassageId).ToArray(), voteKey);
         await states.UpdateAsync(read, s => s.Remember(record) with
         {
@@ -183,7 +201,7 @@ internal sealed partial class TurnHandler(
         if (first || !stored)
         {
             var welcome = new AnswerEngine(knowledge.Current).Welcome();
-            await turn.ReplyAsync(Render(turn.ChannelId, welcome), cancellationToken).ConfigureAwait(false);
+            await turn.ReplyAsync(Render(turn, welcome), cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -257,7 +275,7 @@ internal sealed partial class TurnHandler(
         try
         {
             await feedback.RecordAsync(
-                new Feedback(time.GetUtcNow(), turn.ChannelId, helpful, answer?.Intent ?? "unknown", answer?.PassageIds ?? [], transcripts.Value.Enabled ? Truncate(comment, 500) : null, Vote(turn, answer)),
+                new Feedback(time.GetUtcNow(), turn.ChannelId, helpful, answer?.Intent ?? "unknown", answer?.PassageIds ?? [], transcripts.Value.Enabled ? Truncate(comment, 500) : null, Vote(turn, answer), answer?.VoteKey),
                 cancellationToken).ConfigureAwait(false);
             Log.FeedbackRecorded(logger, turn.ChannelId, helpful, answer?.Intent ?? "unknown");
         }
@@ -268,10 +286,10 @@ internal sealed partial class TurnHandler(
     }
 
     /// <summary>The channel's rendering of an answer, in a "render" span.</summary>
-    private Activity Render(string channelId, Answer answer)
+    private Activity Render(Turn turn, Answer answer)
     {
         using var span = BotTelemetry.Source.StartActivity(BotTelemetry.RenderSpan);
-        return renderers.Render(channelId, answer);
+        return TeamsRenderer.ForConversation(renderers.Render(turn.ChannelId, answer), turn.ChannelId, turn.Activity.Conversation?.ConversationType);
     }
 
     /// <summary>Feedback sent as card data: <c>{ "action": "feedback", "helpful": true, "replyId": "..." }</c>.</summary>

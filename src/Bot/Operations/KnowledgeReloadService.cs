@@ -57,7 +57,7 @@ internal sealed partial class KnowledgeReloadService(
 
         if (settings.WatchKnowledgeBase && Directory.Exists(paths.BasePath))
         {
-            Watch(paths.BasePath, includeSubdirectories: true, NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size, name => name.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase), knowledgeBase: true);
+            Watch(paths.BasePath, includeSubdirectories: true, NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size, IsKnowledgeFile, knowledgeBase: true);
         }
 
         try
@@ -132,6 +132,11 @@ internal sealed partial class KnowledgeReloadService(
         previous.Dispose();
     }
 
+    /// <summary>A guide, intent or synonym file (the name relative to the knowledge base); drafts are not live, so editing one reloads nothing.</summary>
+    private static bool IsKnowledgeFile(string name) =>
+        (name.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase))
+        && !name.Replace('\\', '/').StartsWith("drafts/", StringComparison.Ordinal);
+
     private void Watch(string folder, bool includeSubdirectories, NotifyFilters changes, Func<string, bool> relevant, bool knowledgeBase)
     {
         try
@@ -155,7 +160,7 @@ internal sealed partial class KnowledgeReloadService(
         };
         void OnEvent(string? name)
         {
-            if (name is not null && relevant(Path.GetFileName(name)))
+            if (name is not null && relevant(name))
             {
                 if (knowledgeBase)
                 {

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Threading.Channels;
 using CareerBot.Bot.Conversation;
-using CareerBot.Bot.State;
 using CareerBot.Knowledge;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -42,12 +41,17 @@ internal sealed partial class SqliteTurnLog : BackgroundService, ITurnLog
 
     public SqliteTurnLog(IOptions<KnowledgeOptions> knowledge, IOptions<TranscriptOptions> transcripts, IOptions<TurnLogOptions> retention, TimeProvider time, ILogger<SqliteTurnLog> logger)
     {
-        _file = new SqliteDataFile(Path.Combine(knowledge.Value.DataPath, "turns.db"), """
+        // Files from before outcomes, decline reasons and answer ids get those columns, null in old rows
+        // (TurnRecord.Kind and Reason read those rows from what they have).
+        _file = new SqliteDataFile(
+            Path.Combine(knowledge.Value.DataPath, "turns.db"),
+            """
             PRAGMA journal_mode = WAL;
             CREATE TABLE IF NOT EXISTS turns (time TEXT NOT NULL, channel TEXT NOT NULL, intent TEXT NOT NULL, score REAL NOT NULL,
                 answered INTEGER NOT NULL, passage_ids TEXT NOT NULL, latency_ms REAL NOT NULL, question TEXT);
             CREATE INDEX IF NOT EXISTS turns_time ON turns (time);
-            """);
+            """,
+            AddOutcomeColumnsAsync);
         _transcripts = transcripts;
         _retention = retention;
         _time = time;
@@ -76,7 +80,7 @@ internal sealed partial class SqliteTurnLog : BackgroundService, ITurnLog
         {
             await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT time, channel, intent, score, answered, passage_ids, latency_ms, question FROM turns WHERE time >= $from AND time < $to ORDER BY time, rowid";
+            command.CommandText = "SELECT time, channel, intent, score, answered, passage_ids, latency_ms, question, outcome, reason, answer_id FROM turns WHERE time >= $from AND time < $to ORDER BY time, rowid";
             command.Parameters.AddWithValue("$from", Stamp(from));
             command.Parameters.AddWithValue("$to", Stamp(to));
             var records = new List<TurnRecord>();
@@ -91,7 +95,10 @@ internal sealed partial class SqliteTurnLog : BackgroundService, ITurnLog
                     reader.GetInt32(4) == 1,
                     reader.GetString(5).Split(' ', StringSplitOptions.RemoveEmptyEntries),
                     reader.GetDouble(6),
-                    reader.IsDBNull(7) ? null : reader.GetString(7)));
+                    reader.IsDBNull(7) ? null : reader.GetString(7),
+                    reader.IsDBNull(8) ? null : Enum.Parse<TurnOutcome>(reader.GetString(8), ignoreCase: true),
+                    reader.IsDBNull(9) ? null : reader.GetString(9),
+                    reader.IsDBNull(10) ? null : reader.GetString(10)));
             }
 
             return records;
@@ -193,7 +200,7 @@ internal sealed partial class SqliteTurnLog : BackgroundService, ITurnLog
             await using (var insert = connection.CreateCommand())
             {
                 insert.Transaction = transaction;
-                insert.CommandText = "INSERT INTO turns (time, channel, intent, score, answered, passage_ids, latency_ms, question) VALUES ($time, $channel, $intent, $score, $answered, $passages, $latency, $question)";
+                insert.CommandText = "INSERT INTO turns (time, channel, intent, score, answered, passage_ids, latency_ms, question, outcome, reason, answer_id) VALUES ($time, $channel, $intent, $score, $answered, $passages, $latency, $question, $outcome, $reason, $answer)";
                 var time = insert.Parameters.Add("$time", SqliteType.Text);
                 var channel = insert.Parameters.Add("$channel", SqliteType.Text);
                 var intent = insert.Parameters.Add("$intent", SqliteType.Text);
@@ -202,6 +209,9 @@ internal sealed partial class SqliteTurnLog : BackgroundService, ITurnLog
                 var passages = insert.Parameters.Add("$passages", SqliteType.Text);
                 var latency = insert.Parameters.Add("$latency", SqliteType.Real);
                 var question = insert.Parameters.Add("$question", SqliteType.Text);
+                var outcome = insert.Parameters.Add("$outcome", SqliteType.Text);
+                var reason = insert.Parameters.Add("$reason", SqliteType.Text);
+                var answer = insert.Parameters.Add("$answer", SqliteType.Text);
                 foreach (var record in batch)
                 {
                     time.Value = Stamp(record.Time);
@@ -212,6 +222,9 @@ internal sealed partial class SqliteTurnLog : BackgroundService, ITurnLog
                     passages.Value = string.Join(' ', record.PassageIds);
                     latency.Value = record.LatencyMs;
                     question.Value = (object?)record.Question ?? DBNull.Value;
+                    outcome.Value = record.Kind.ToString().ToLowerInvariant();
+                    reason.Value = (object?)record.Reason ?? DBNull.Value;
+                    answer.Value = (object?)record.AnswerId ?? DBNull.Value;
                     await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
             }
@@ -253,6 +266,23 @@ internal sealed partial class SqliteTurnLog : BackgroundService, ITurnLog
     }
 
     private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => _file.OpenAsync(cancellationToken);
+
+    /// <summary>Adds the columns a file from before outcomes were kept lacks; SQLite errors on adding one twice, so each is looked for first.</summary>
+    private static async Task AddOutcomeColumnsAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        foreach (var column in (string[])["outcome", "reason", "answer_id"])
+        {
+            await using var find = connection.CreateCommand();
+            find.CommandText = "SELECT COUNT(*) FROM pragma_table_info('turns') WHERE name = $name";
+            find.Parameters.AddWithValue("$name", column);
+            if (Convert.ToInt64(await find.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) == 0)
+            {
+                await using var add = connection.CreateCommand();
+                add.CommandText = $"ALTER TABLE turns ADD COLUMN {column} TEXT";
+                await add.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
 
     /// <summary>Sortable UTC text, so time ranges are plain string comparisons.</summary>
     private static string Stamp(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);

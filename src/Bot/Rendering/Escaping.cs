@@ -78,6 +78,81 @@ internal static class Escaping
         return digits is 1 or 2 && i + 1 + digits < text.Length && text[i + 1 + digits] == ']' ? digits + 2 : 0;
     }
 
+    /// <summary>
+    /// Microsoft Teams message text. Teams renders a subset of Markdown and HTML but does not undo
+    /// CommonMark backslash escapes (a welcome read "Hello\!") and joins the text's own line breaks
+    /// into one paragraph. So nothing here is backslash-escaped: the characters Markdown or HTML would
+    /// read (&amp; &lt; &gt; and the emphasis, code, link, heading and table marks) are written as
+    /// HTML character references, which both Teams and CommonMark show as the character itself;
+    /// line breaks become &lt;br&gt; (two between paragraphs) and "- " items "•" lines. The answer's
+    /// own "[n]" citation markers are kept, Teams links them to its citations.
+    /// </summary>
+    public static string Teams(string text)
+    {
+        var builder = new StringBuilder(text.Length + 32);
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var pendingBreaks = 0;
+        foreach (var line in lines)
+        {
+            if (line.Length == 0)
+            {
+                pendingBreaks = 2;
+                continue;
+            }
+
+            if (builder.Length > 0)
+            {
+                builder.Append("<br>");
+                if (pendingBreaks == 2)
+                {
+                    builder.Append("<br>");
+                }
+            }
+
+            pendingBreaks = 1;
+            var start = 0;
+            if (line.StartsWith("- ", StringComparison.Ordinal))
+            {
+                builder.Append("\u2022 ");
+                start = 2;
+            }
+
+            for (var i = start; i < line.Length; i++)
+            {
+                if (MarkerLength(line, i) is var marker and > 0)
+                {
+                    builder.Append(line, i, marker);
+                    i += marker - 1;
+                    continue;
+                }
+
+                var c = line[i];
+                switch (c)
+                {
+                    case '&' or '<' or '>':
+                        AppendMarkupEntity(builder, c);
+                        break;
+                    case '\\' or '`' or '*' or '_' or '~' or '[' or ']' or '#' or '|':
+                        builder.Append("&#").Append((int)c).Append(';');
+                        break;
+                    default:
+                        builder.Append(c);
+                        break;
+                }
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>&amp;, &lt; or &gt; as the entity both Teams text and Slack mrkdwn read as the character itself.</summary>
+    private static void AppendMarkupEntity(StringBuilder builder, char c) => builder.Append(c switch
+    {
+        '&' => "&amp;",
+        '<' => "&lt;",
+        _ => "&gt;",
+    });
+
     /// <summary>Slack mrkdwn: only &amp;, &lt; and &gt; are control characters; emphasis marks are neutralised too.</summary>
     public static string Slack(string text)
     {
@@ -86,14 +161,8 @@ internal static class Escaping
         {
             switch (c)
             {
-                case '&':
-                    builder.Append("&amp;");
-                    break;
-                case '<':
-                    builder.Append("&lt;");
-                    break;
-                case '>':
-                    builder.Append("&gt;");
+                case '&' or '<' or '>':
+                    AppendMarkupEntity(builder, c);
                     break;
                 case '*' or '_' or '~' or '`':
                     builder.Append(c).Append('\u200B'); // a zero-width space stops emphasis from pairing

@@ -5,7 +5,7 @@ using CareerBot.Knowledge.Answers;
 namespace CareerBot.Bot.Rendering;
 
 /// <summary>
-/// Microsoft Teams: the answer as Markdown text with [n] markers and Teams' native citations
+/// Microsoft Teams: the answer as Teams text (see <see cref="Escaping.Teams"/>) with [n] markers and Teams' native citations
 /// (one schema.org Message entity, a Claim per source with its position; name at most 80
 /// characters, abstract at most 160), the feedback loop switched on, and at most three
 /// suggested actions (Teams shows them in personal chats only).
@@ -19,12 +19,21 @@ internal sealed class TeamsRenderer : IReplyRenderer
 
     public bool Serves(string channelId) => channelId == "msteams";
 
+    /// <summary>
+    /// A Teams channel post has no suggested actions (Teams shows them in personal chats; the Agents
+    /// Playground shows a channel reply that carries them as "Invalid message"), so they are dropped there.
+    /// </summary>
+    public static Activity ForConversation(Activity reply, string channelId, string? conversationType) =>
+        channelId == "msteams" && conversationType == "channel" && reply.SuggestedActions is not null
+            ? reply with { SuggestedActions = null }
+            : reply;
+
     public Activity Render(Answer answer)
     {
         var reply = new Activity
         {
             Type = ActivityTypes.Message,
-            Text = Escaping.MarkdownKeepingMarkers(answer.Text),
+            Text = Escaping.Teams(answer.Text),
             TextFormat = "markdown",
             SuggestedActions = TextRenderer.Suggestions(answer.Suggestions, MaxSuggestions),
         };
@@ -43,8 +52,8 @@ internal sealed class TeamsRenderer : IReplyRenderer
                 ["appearance"] = new JsonObject
                 {
                     ["@type"] = "DigitalDocument",
-                    ["name"] = Escaping.Truncate(c.GuideTitle, MaxNameLength),
-                    ["abstract"] = Escaping.Truncate($"{c.SectionPath}: {c.Quote}", MaxAbstractLength),
+                    ["name"] = EscapedWithin(c.GuideTitle, MaxNameLength),
+                    ["abstract"] = EscapedWithin($"{c.SectionPath}: {c.Quote}", MaxAbstractLength),
                 },
             });
         }
@@ -63,5 +72,23 @@ internal sealed class TeamsRenderer : IReplyRenderer
             ],
             ChannelData = new JsonObject { ["feedbackLoop"] = new JsonObject { ["type"] = "default" } },
         };
+    }
+
+    /// <summary>
+    /// Markdown-escaped like the answer text, and still within Teams' limit: the text is cut
+    /// before escaping, shorter each time, until the escaped form fits (no escape is split).
+    /// </summary>
+    private static string EscapedWithin(string text, int max)
+    {
+        for (var budget = max; budget > 1; budget--)
+        {
+            var escaped = Escaping.Markdown(Escaping.Truncate(text, budget));
+            if (escaped.Length <= max)
+            {
+                return escaped;
+            }
+        }
+
+        return "\u2026";
     }
 }

@@ -12,9 +12,9 @@ namespace CareerBot.Bot.Rendering;
 /// comes back as an event named "webchat:activity-status/feedback".
 /// </summary>
 /// <remarks>
-/// Web Chat's citation dialog reads the Claim's appearance: its name as the title and its text (the
-/// whole passage) as the body. The passage is sent there once; a copy on the Claim itself, which no
-/// client reads, doubled the size of every answer.
+/// Web Chat's citation dialog reads the Claim's appearance: its name as the title (plain text) and its
+/// text (the whole passage, rendered as Markdown, so escaped) as the body. The passage is sent there
+/// once; a copy on the Claim itself, which no client reads, doubled the size of every answer.
 /// </remarks>
 internal sealed class WebChatRenderer : IReplyRenderer
 {
@@ -45,9 +45,13 @@ internal sealed class WebChatRenderer : IReplyRenderer
                 ["appearance"] = new JsonObject
                 {
                     ["@type"] = "DigitalDocument",
+                    // Web Chat shows the name as a text node (the dialog's header, the reference list), so it
+                    // stays as written; the text is the dialog's body, rendered as Markdown, so it is escaped
+                    // like the answer (an <img> in a guide once became an element there). The abstract,
+                    // which this Web Chat does not show, is escaped too, for clients that render it.
                     ["name"] = c.GuideTitle,
-                    ["abstract"] = c.Quote,
-                    ["text"] = c.PassageText,
+                    ["abstract"] = Escaping.Markdown(c.Quote),
+                    ["text"] = Escaping.Markdown(c.PassageText),
                 },
             });
         }

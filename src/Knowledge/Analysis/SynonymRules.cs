@@ -29,12 +29,32 @@ public sealed class SynonymRules
     /// <summary>Members read as a canonical term only before one of their contexts.</summary>
     public IReadOnlyList<ContextSynonym> Conditional { get; }
 
-    /// <summary>The rules of <paramref name="path"/>; none when the file does not exist.</summary>
+    /// <summary>The rules of <paramref name="path"/>; none when the file does not exist. Problems are thrown as one <see cref="KnowledgeBaseException"/>.</summary>
     public static SynonymRules Load(string path) => File.Exists(path) ? Parse(File.ReadAllLines(path), path) : Empty;
 
+    /// <summary>The rules of <paramref name="path"/> (none when there is no file); each problem goes to <paramref name="diagnostics"/>.</summary>
+    public static SynonymRules Load(string path, KnowledgeDiagnostics diagnostics) =>
+        File.Exists(path) ? Parse(File.ReadAllLines(path), path, diagnostics) : Empty;
+
+    /// <summary>The rules, or the file's problems thrown as one <see cref="KnowledgeBaseException"/>.</summary>
     public static SynonymRules Parse(IEnumerable<string> lines, string source = "synonyms.txt")
     {
+        var diagnostics = new KnowledgeDiagnostics();
+        var rules = Parse(lines, source, diagnostics);
+        diagnostics.ThrowIfErrors();
+        return rules;
+    }
+
+    /// <summary>
+    /// The rules; each problem goes to <paramref name="diagnostics"/>. Groups shadow each other when a term
+    /// (as the analyzer reads it: words lower-cased, punctuation dropped) is in two of them: a term is read
+    /// as one canonical form, so the later group never applies to it. A group whose every term is in one
+    /// earlier group is dead as a whole and reported once. A term repeated within its group is a warning.
+    /// </summary>
+    public static SynonymRules Parse(IEnumerable<string> lines, string source, KnowledgeDiagnostics diagnostics)
+    {
         ArgumentNullException.ThrowIfNull(lines);
+        ArgumentNullException.ThrowIfNull(diagnostics);
         var groups = new List<IReadOnlyList<string>>();
         var conditional = new List<(ContextSynonym Rule, int Line)>();
         var owner = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -53,30 +73,60 @@ public sealed class SynonymRules
             var members = (arrow >= 0 ? line[..arrow] : line).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             if (arrow >= 0)
             {
-                conditional.Add((ParseConditional(members, line[(arrow + 2)..], source, lineNumber), lineNumber));
+                if (ParseConditional(members, line[(arrow + 2)..], source, lineNumber, diagnostics) is not { } rule)
+                {
+                    continue;
+                }
+
+                conditional.Add((rule, lineNumber));
             }
             else if (members.Length < 2)
             {
-                throw new KnowledgeBaseException(source, lineNumber, "a synonym group needs at least two comma-separated terms");
+                diagnostics.Error(source, lineNumber, "a synonym group needs at least two comma-separated terms");
+                continue;
             }
 
+            var kept = new List<string>();
+            var shadowed = new List<(string Member, int OtherLine)>();
+            var inGroup = new HashSet<string>(StringComparer.Ordinal);
             foreach (var member in members)
             {
                 var key = KeyOf(member);
                 if (key.Length == 0)
                 {
-                    throw new KnowledgeBaseException(source, lineNumber, $"'{member}' has no words");
+                    diagnostics.Error(source, lineNumber, $"'{member}' has no words");
+                    continue;
                 }
 
-                if (owner.TryGetValue(key, out var otherLine) && otherLine != lineNumber)
+                if (!inGroup.Add(key))
                 {
-                    throw new KnowledgeBaseException(source, lineNumber, $"'{member}' is already in the group on line {otherLine}");
+                    diagnostics.Warning(source, lineNumber, $"'{member}' is listed twice in this group");
+                    continue;
+                }
+
+                if (owner.TryGetValue(key, out var otherLine))
+                {
+                    shadowed.Add((member, otherLine));
+                    continue;
                 }
 
                 owner[key] = lineNumber;
+                kept.Add(member);
             }
 
-            if (arrow < 0)
+            if (shadowed.Count > 0 && kept.Count == 0 && shadowed.Select(s => s.OtherLine).Distinct().Count() == 1)
+            {
+                diagnostics.Error(source, lineNumber, $"every term of this group is already in the group on line {shadowed[0].OtherLine}, so the group never applies; delete it or merge the two");
+            }
+            else
+            {
+                foreach (var (member, otherLine) in shadowed)
+                {
+                    diagnostics.Error(source, lineNumber, $"'{member}' is already in the group on line {otherLine}; a term belongs to one group, so this one never applies to it");
+                }
+            }
+
+            if (arrow < 0 && shadowed.Count == 0)
             {
                 groups.Add(members);
             }
@@ -87,7 +137,7 @@ public sealed class SynonymRules
         {
             if (!canonicals.Contains(KeyOf(rule.Canonical)))
             {
-                throw new KnowledgeBaseException(source, line, $"'{rule.Canonical}' is not the first term of a synonym group");
+                diagnostics.Error(source, line, $"'{rule.Canonical}' is not the first term of a synonym group");
             }
         }
 
@@ -98,7 +148,7 @@ public sealed class SynonymRules
     private static string KeyOf(string term) => string.Join(' ', KnowledgeAnalyzer.WordsOf(term));
 
     /// <summary>Reads "salary before &lt;end&gt;, per, a year" after the arrow.</summary>
-    private static ContextSynonym ParseConditional(string[] members, string rest, string source, int lineNumber)
+    private static ContextSynonym? ParseConditional(string[] members, string rest, string source, int lineNumber, KnowledgeDiagnostics diagnostics)
     {
         const string Before = " before ";
         var split = rest.IndexOf(Before, StringComparison.Ordinal);
@@ -106,7 +156,8 @@ public sealed class SynonymRules
         var contexts = split < 0 ? [] : rest[(split + Before.Length)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (members.Length == 0 || canonical.Length == 0 || contexts.Length == 0)
         {
-            throw new KnowledgeBaseException(source, lineNumber, "a conditional line reads 'member, member -> canonical before context, context'");
+            diagnostics.Error(source, lineNumber, "a conditional line reads 'member, member -> canonical before context, context'");
+            return null;
         }
 
         return new ContextSynonym(members, canonical, contexts);

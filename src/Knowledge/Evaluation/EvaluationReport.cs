@@ -12,6 +12,15 @@ public sealed record HeldOutIntents(int Messages, int Right)
 /// <summary>hit@1, hit@3 and mean reciprocal rank over the in-scope questions.</summary>
 public sealed record RetrievalScores(int Questions, double HitAt1, double HitAt3, double Mrr);
 
+/// <summary>
+/// Of the answered in-scope questions labelled with facts, how many replies contain one of the
+/// facts in their own text (not only in the cited passage).
+/// </summary>
+public sealed record AnswerShown(int Answered, int Shown)
+{
+    public double Rate => Answered == 0 ? 0 : Shown / (double)Answered;
+}
+
 /// <summary>A guide whose <c>updated</c> date is older than <see cref="KnowledgeOptions.StaleGuideAge"/>.</summary>
 public sealed record StaleGuide(string GuideId, DateOnly Updated);
 
@@ -25,6 +34,8 @@ public sealed record StaleGuide(string GuideId, DateOnly Updated);
 /// The question set's questions (follow-ups left out) classified by the model trained on every
 /// utterance: a figure on messages that are in no utterance file.
 /// </param>
+/// <param name="FollowUps">Retrieval over the follow-up questions alone (each asked after its first question).</param>
+/// <param name="AnswerShown">Replies whose own text contains a labelled fact, of the answered in-scope questions that have facts.</param>
 /// <param name="StaleGuideDays">The age, in whole days, beyond which a guide is listed in <paramref name="StaleGuides"/>.</param>
 public sealed record EvaluationReport(
     int Utterances,
@@ -39,6 +50,8 @@ public sealed record EvaluationReport(
     HeldOutIntents QuestionIntents,
     RetrievalScores Retrieval,
     RetrievalScores Baseline,
+    RetrievalScores FollowUps,
+    AnswerShown AnswerShown,
     int OutOfScopeQuestions,
     double OutOfScopePrecision,
     double OutOfScopeRecall,

@@ -6,6 +6,33 @@ namespace CareerBot.Knowledge.Evaluation;
 /// <summary>Writes an <see cref="EvaluationReport"/> as Markdown, readable in a terminal and in docs.</summary>
 public static class EvaluationReportFormatter
 {
+    /// <summary>The figures beside the committed baseline, each with its change; drops beyond the tolerance are flagged.</summary>
+    public static string BaselineToMarkdown(IReadOnlyList<BaselineComparison> rows, string baselineName)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var b = new StringBuilder();
+        var c = CultureInfo.InvariantCulture;
+        b.AppendLine(c, $"## Against the baseline ({baselineName})");
+        b.AppendLine();
+        b.AppendLine("| figure | baseline | now | change | |");
+        b.AppendLine("| --- | ---: | ---: | ---: | --- |");
+        foreach (var row in rows)
+        {
+            var baseline = row.Baseline is { } v ? v.ToString("0.000", c) : "—";
+            var change = row.Change is { } d ? d.ToString("+0.000;-0.000;0.000", c) : "new";
+            var flag = row.Dropped ? string.Create(c, $"DROP (beyond {row.Tolerance:0.000})") : string.Empty;
+            b.AppendLine(c, $"| {row.Figure} | {baseline} | {row.Now:0.000} | {change} | {flag} |");
+        }
+
+        b.AppendLine();
+        var dropped = rows.Where(r => r.Dropped).Select(r => r.Figure).ToList();
+        b.AppendLine(dropped.Count == 0
+            ? "No figure dropped beyond its tolerance."
+            : $"{dropped.Count} figure(s) dropped beyond tolerance: {string.Join(", ", dropped)}.");
+        b.AppendLine();
+        return b.ToString();
+    }
+
     public static string ToMarkdown(EvaluationReport report, bool includeMisses = true)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -65,6 +92,17 @@ public static class EvaluationReportFormatter
         b.AppendLine("| --- | ---: | ---: | ---: |");
         b.AppendLine(c, $"| CareerBot (intent, synonyms, typo correction, follow-up context, re-ranking) | {report.Retrieval.HitAt1:0.000} | {report.Retrieval.HitAt3:0.000} | {report.Retrieval.Mrr:0.000} |");
         b.AppendLine(c, $"| plain BM25 baseline (same index, raw question words) | {report.Baseline.HitAt1:0.000} | {report.Baseline.HitAt3:0.000} | {report.Baseline.Mrr:0.000} |");
+        if (report.FollowUps.Questions > 0)
+        {
+            b.AppendLine(c, $"| CareerBot, the {report.FollowUps.Questions} follow-ups alone | {report.FollowUps.HitAt1:0.000} | {report.FollowUps.HitAt3:0.000} | {report.FollowUps.Mrr:0.000} |");
+        }
+
+        if (report.AnswerShown.Answered > 0)
+        {
+            b.AppendLine();
+            b.AppendLine(c, $"Answer shown: {report.AnswerShown.Rate:0.000} ({report.AnswerShown.Shown} of {report.AnswerShown.Answered} answered in-scope questions with labelled facts have one of them in the reply text itself).");
+        }
+
         b.AppendLine();
         b.AppendLine("## Declines");
         b.AppendLine();

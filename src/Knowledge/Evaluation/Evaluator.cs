@@ -70,6 +70,8 @@ public static class Evaluator
         var engine = new AnswerEngine(knowledge);
         var ranks = new List<int>();
         var baselineRanks = new List<int>();
+        var followUpRanks = new List<int>();
+        int withFacts = 0, factShown = 0;
         var misses = new List<string>();
         var intentMisses = new List<string>();
         int oosDeclined = 0, oosTotal = 0, inScopeDeclined = 0, inScopeTotal = 0, alone = 0;
@@ -122,6 +124,19 @@ public static class Evaluator
             var ranked = declined ? [] : engine.Retrieve(engine.Understand(asked)).Select(r => r.Passage.Id).ToList();
             var rank = RankOf(ranked, question.Expect);
             ranks.Add(rank);
+            if (question.After is not null)
+            {
+                followUpRanks.Add(rank);
+            }
+
+            if (!declined && question.Facts.Count > 0)
+            {
+                withFacts++;
+                if (ShowsFact(answer.Text, question.Facts))
+                {
+                    factShown++;
+                }
+            }
             if (rank != 1)
             {
                 misses.Add($"{(declined ? "declined" : $"rank {(rank == 0 ? "-" : rank.ToString(System.Globalization.CultureInfo.InvariantCulture))}")}  {question.Text}  -> {(ranked.Count > 0 ? ranked[0] : "(none)")}");
@@ -136,7 +151,7 @@ public static class Evaluator
         return new EvaluationReport(
             utterances.Examples.Count, trainer.Folds, accuracy, macroF1, macroF1ByRepeat.Count == 0 ? [] : Enumerable.Range(0, macroF1ByRepeat.Count).Select(r => trainer.Seed + r).ToArray(), macroF1ByRepeat, perIntent, labels, confusion,
             new HeldOutIntents(alone, alone - intentMisses.Count),
-            Scores(ranks), Scores(baselineRanks),
+            Scores(ranks), Scores(baselineRanks), Scores(followUpRanks), new AnswerShown(withFacts, factShown),
             oosTotal, allDeclined == 0 ? 0 : oosDeclined / (double)allDeclined, oosTotal == 0 ? 0 : oosDeclined / (double)oosTotal,
             inScopeTotal, inScopeTotal == 0 ? 0 : inScopeDeclined / (double)inScopeTotal, misses,
             missedIn.Select(m => repeats == 1 ? $"{m.Key.Expected} -> {m.Key.Predicted}  {m.Key.Text}" : $"{m.Key.Expected} -> {m.Key.Predicted} ({m.Value} of {repeats})  {m.Key.Text}").ToArray(),
@@ -177,6 +192,20 @@ public static class Evaluator
     }
 
     private static int WholeDays(TimeSpan age) => (int)age.TotalDays;
+
+    /// <summary>
+    /// True when the reply text contains one of the facts, compared without case and with runs of
+    /// white space folded (a quoted list item keeps its words, not always its line breaks).
+    /// </summary>
+    public static bool ShowsFact(string replyText, IReadOnlyList<string> facts)
+    {
+        ArgumentNullException.ThrowIfNull(replyText);
+        ArgumentNullException.ThrowIfNull(facts);
+        var reply = FoldSpace(replyText);
+        return facts.Any(f => reply.Contains(FoldSpace(f), StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static string FoldSpace(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>1-based rank of the first expected passage in the top 10, or 0 when absent.</summary>
     private static int RankOf(List<string> ranked, IReadOnlyList<string> expected)

@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 namespace CareerBot.Knowledge.Evaluation;
 
 /// <summary>
-/// Reads an evaluation set: a YAML list of { q, intent, expect: [passage ids], after }.
+/// Reads an evaluation set: a YAML list of { q, intent, expect: [passage ids], after, facts: [phrases] }.
 /// </summary>
 public static class QuestionSetLoader
 {
@@ -48,7 +48,10 @@ public static class QuestionSetLoader
                 throw new KnowledgeBaseException(path, line, $"'{text}' needs the passage ids that answer it");
             }
 
-            questions.Add(new EvaluationQuestion(text, intent, expect, Scalar("after"), line));
+            var facts = map.Children.TryGetValue(new YamlScalarNode("facts"), out var factsNode) && factsNode is YamlSequenceNode phrases
+                ? phrases.OfType<YamlScalarNode>().Select(s => s.Value!).Where(f => f.Length > 0).ToArray()
+                : [];
+            questions.Add(new EvaluationQuestion(text, intent, expect, Scalar("after"), line, facts));
         }
 
         return questions;

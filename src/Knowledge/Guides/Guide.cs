@@ -8,4 +8,8 @@ public sealed record Guide(
     DateOnly Updated,
     string Summary,
     string FilePath,
-    IReadOnlyList<Passage> Passages);
+    IReadOnlyList<Passage> Passages)
+{
+    /// <summary>Every topic the guide's comments name, with the comment's line, for checks against the intents.</summary>
+    public IReadOnlyList<TopicTag> TopicTags { get; init; } = [];
+}

@@ -13,8 +13,11 @@ using YamlDotNet.RepresentationModel;
 namespace CareerBot.Knowledge.Guides;
 
 /// <summary>
-/// Reads <c>guides/*.md</c> into guides and passages. Every mistake is a
-/// <see cref="KnowledgeBaseException"/> naming the file and line.
+/// Reads <c>guides/*.md</c> into guides and passages (with their alternate questions, see
+/// <see cref="GuideComment"/>). Every mistake is a
+/// <see cref="KnowledgeDiagnostic"/> naming the file and line: the loader notes it and reads on, so
+/// one run reports them all. The overloads without diagnostics throw them as one
+/// <see cref="KnowledgeBaseException"/>.
 /// </summary>
 public static partial class GuideLoader
 {
@@ -30,20 +33,31 @@ public static partial class GuideLoader
 
     public static IReadOnlyList<Guide> LoadDirectory(string guidesDirectory)
     {
+        var diagnostics = new KnowledgeDiagnostics();
+        var guides = LoadDirectory(guidesDirectory, diagnostics);
+        diagnostics.ThrowIfErrors();
+        return guides;
+    }
+
+    /// <summary>Every guide of the folder; each problem goes to <paramref name="diagnostics"/>.</summary>
+    public static IReadOnlyList<Guide> LoadDirectory(string guidesDirectory, KnowledgeDiagnostics diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostics);
         if (!Directory.Exists(guidesDirectory))
         {
-            throw new KnowledgeBaseException(guidesDirectory, 0, "the guides folder does not exist");
+            diagnostics.Error(guidesDirectory, 0, "the guides folder does not exist");
+            return [];
         }
 
         var guides = new List<Guide>();
         foreach (var file in Directory.EnumerateFiles(guidesDirectory, "*.md").Order(StringComparer.Ordinal))
         {
-            guides.Add(Parse(File.ReadAllText(file), file));
+            guides.Add(Parse(File.ReadAllText(file), file, diagnostics));
         }
 
         if (guides.Count == 0)
         {
-            throw new KnowledgeBaseException(guidesDirectory, 0, "no guides (*.md) found");
+            diagnostics.Error(guidesDirectory, 0, "no guides (*.md) found");
         }
 
         return guides;
@@ -51,49 +65,94 @@ public static partial class GuideLoader
 
     public static Guide Parse(string markdown, string filePath)
     {
-        ArgumentNullException.ThrowIfNull(markdown);
-        var document = Markdown.Parse(markdown, Pipeline);
-        var frontMatter = document.Descendants<YamlFrontMatterBlock>().FirstOrDefault()
-            ?? throw new KnowledgeBaseException(filePath, 1, "missing YAML front matter (--- id, title, source, updated, summary ---)");
-        var meta = ReadFrontMatter(frontMatter, filePath);
+        var diagnostics = new KnowledgeDiagnostics();
+        var guide = Parse(markdown, filePath, diagnostics);
+        diagnostics.ThrowIfErrors();
+        return guide;
+    }
 
-        var expectedId = Path.GetFileNameWithoutExtension(filePath);
-        if (!string.Equals(meta.Id, expectedId, StringComparison.Ordinal))
+    /// <summary>
+    /// The guide with every passage that could be read; each problem goes to <paramref name="diagnostics"/>
+    /// (a guide with errors is for checking only, never for indexing). A check that throws a
+    /// <see cref="KnowledgeBaseException"/> instead is reported too, but ends this file's checks.
+    /// </summary>
+    public static Guide Parse(string markdown, string filePath, KnowledgeDiagnostics diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        try
         {
-            throw new KnowledgeBaseException(filePath, meta.IdLine, $"id '{meta.Id}' must equal the file name '{expectedId}'");
+            return ParseGuide(markdown, filePath, diagnostics);
+        }
+        catch (KnowledgeBaseException ex)
+        {
+            diagnostics.Add(ex);
+            var id = Path.GetFileNameWithoutExtension(filePath);
+            return new Guide(id, id, string.Empty, default, string.Empty, filePath, []);
+        }
+    }
+
+    private static Guide ParseGuide(string markdown, string filePath, KnowledgeDiagnostics diagnostics)
+    {
+        var document = Markdown.Parse(markdown, Pipeline);
+        var expectedId = Path.GetFileNameWithoutExtension(filePath);
+        var frontMatter = document.Descendants<YamlFrontMatterBlock>().FirstOrDefault();
+        FrontMatter meta;
+        if (frontMatter is null)
+        {
+            diagnostics.Error(filePath, 1, "missing YAML front matter (--- id, title, source, updated, summary ---)");
+            meta = new FrontMatter(expectedId, 1, expectedId, string.Empty, default, string.Empty);
+        }
+        else
+        {
+            meta = ReadFrontMatter(frontMatter, filePath, expectedId, diagnostics);
         }
 
-        var sections = ReadSections(document, filePath);
+        if (!string.Equals(meta.Id, expectedId, StringComparison.Ordinal))
+        {
+            diagnostics.Error(filePath, meta.IdLine, $"id '{meta.Id}' must equal the file name '{expectedId}'");
+        }
+
+        var sections = ReadSections(document, filePath, diagnostics);
         var passages = new List<Passage>();
         var slugs = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var section in sections)
         {
-            foreach (var draft in ToPassages(section, filePath))
+            foreach (var draft in ToPassages(section, filePath, diagnostics))
             {
                 if (draft.Text.Length == 0)
                 {
-                    throw new KnowledgeBaseException(filePath, draft.Line, $"'{draft.Heading}' has no text");
+                    diagnostics.Error(filePath, draft.Line, $"'{draft.Heading}' has no text");
+                    continue;
                 }
 
                 var slug = Slug(draft.Heading);
                 if (slugs.TryGetValue(slug, out var firstLine))
                 {
-                    throw new KnowledgeBaseException(filePath, draft.Line, $"passage id '{meta.Id}#{slug}' is already used on line {firstLine}; give the heading other words");
+                    diagnostics.Error(filePath, draft.Line, $"passage id '{meta.Id}#{slug}' is already used on line {firstLine}; give the heading other words");
+                    continue;
                 }
 
                 slugs[slug] = draft.Line;
                 passages.Add(new Passage(
                     $"{meta.Id}#{slug}", meta.Id, meta.Title, meta.Source, meta.Updated,
-                    draft.Heading, draft.SectionPath, draft.Text, draft.Topics, draft.IsQuestion));
+                    draft.Heading, draft.SectionPath, draft.Text, draft.Topics, draft.IsQuestion)
+                {
+                    AlternateQuestions = draft.Alternates?.Questions ?? [],
+                });
             }
         }
 
-        if (passages.Count == 0)
+        if (sections.Count == 0)
         {
-            throw new KnowledgeBaseException(filePath, 1, "the guide has no '##' sections");
+            diagnostics.Error(filePath, 1, "the guide has no '##' sections");
         }
 
-        return new Guide(meta.Id, meta.Title, meta.Source, meta.Updated, meta.Summary, filePath, passages);
+        var tags = sections
+            .SelectMany(s => s.Children.Prepend(s))
+            .SelectMany(s => (s.Topics ?? []).Select(t => new TopicTag(t, s.TopicsLine)))
+            .ToList();
+        return new Guide(meta.Id, meta.Title, meta.Source, meta.Updated, meta.Summary, filePath, passages) { TopicTags = tags };
     }
 
     /// <summary>"Salary by state (2024)" -> "salary-by-state-2024"; at most 60 characters, cut at a word.</summary>
@@ -128,11 +187,12 @@ public static partial class GuideLoader
 
     private sealed record FrontMatter(string Id, int IdLine, string Title, string Source, DateOnly Updated, string Summary);
 
-    private static FrontMatter ReadFrontMatter(YamlFrontMatterBlock block, string filePath)
+    private static FrontMatter ReadFrontMatter(YamlFrontMatterBlock block, string filePath, string expectedId, KnowledgeDiagnostics diagnostics)
     {
         var yaml = string.Join('\n', block.Lines.Lines.Take(block.Lines.Count)
             .Select(l => l.ToString())
             .Where(l => l.Trim() is not ("---" or "...")));
+        var unreadable = new FrontMatter(expectedId, block.Line + 1, expectedId, string.Empty, default, string.Empty);
         var stream = new YamlStream();
         try
         {
@@ -140,12 +200,14 @@ public static partial class GuideLoader
         }
         catch (YamlException ex)
         {
-            throw new KnowledgeBaseException(filePath, block.Line + (int)ex.Start.Line, $"front matter is not valid YAML: {ex.Message}");
+            diagnostics.Error(filePath, block.Line + (int)ex.Start.Line, $"front matter is not valid YAML: {ex.Message}");
+            return unreadable;
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode map)
         {
-            throw new KnowledgeBaseException(filePath, block.Line + 1, "front matter must be a YAML mapping");
+            diagnostics.Error(filePath, block.Line + 1, "front matter must be a YAML mapping");
+            return unreadable;
         }
 
         // Lines of the YAML text count from the line after the opening '---'.
@@ -156,17 +218,21 @@ public static partial class GuideLoader
                 return (value.Trim(), block.Line + 1 + (int)node.Start.Line);
             }
 
-            throw new KnowledgeBaseException(filePath, block.Line + 1, $"front matter needs '{key}'");
-        }
-
-        var (updatedText, updatedLine) = Required("updated");
-        if (!DateOnly.TryParseExact(updatedText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var updated))
-        {
-            throw new KnowledgeBaseException(filePath, updatedLine, $"'updated' must be a date as YYYY-MM-DD, not '{updatedText}'");
+            diagnostics.Error(filePath, block.Line + 1, $"front matter needs '{key}'");
+            return (string.Empty, block.Line + 1);
         }
 
         var (id, idLine) = Required("id");
-        return new FrontMatter(id, idLine, Required("title").Value, Required("source").Value, updated, Required("summary").Value);
+        var title = Required("title").Value;
+        var source = Required("source").Value;
+        var (updatedText, updatedLine) = Required("updated");
+        var summary = Required("summary").Value;
+        if (!DateOnly.TryParseExact(updatedText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var updated) && updatedText.Length > 0)
+        {
+            diagnostics.Error(filePath, updatedLine, $"'updated' must be a date as YYYY-MM-DD, not '{updatedText}'");
+        }
+
+        return new FrontMatter(id.Length > 0 ? id : expectedId, idLine, title, source, updated, summary);
     }
 
     private sealed class Section(string heading, int line, int level)
@@ -179,12 +245,16 @@ public static partial class GuideLoader
 
         public IReadOnlyList<Topic>? Topics { get; set; }
 
+        public GuideComment.Alternates? Alternates { get; set; }
+
+        public int TopicsLine { get; set; }
+
         public List<string> Lines { get; } = [];
 
         public List<Section> Children { get; } = [];
     }
 
-    private static List<Section> ReadSections(MarkdownDocument document, string filePath)
+    private static List<Section> ReadSections(MarkdownDocument document, string filePath, KnowledgeDiagnostics diagnostics)
     {
         var sections = new List<Section>();
         Section? current = null;
@@ -207,31 +277,48 @@ public static partial class GuideLoader
                     current.Children.Add(sub);
                     continue;
                 case HeadingBlock other:
-                    throw new KnowledgeBaseException(filePath, other.Line + 1, "use '##' for sections and '###' for subsections and questions");
+                    diagnostics.Error(filePath, other.Line + 1, "use '##' for sections and '###' for subsections and questions");
+                    continue;
             }
 
             var target = sub ?? current;
             if (target is null)
             {
+                if (block is HtmlBlock orphan && GuideComment.ReadAlternates(orphan, string.Empty, filePath) is { } stray)
+                {
+                    diagnostics.Error(filePath, stray.Line, "alternate questions before the first '##' section");
+                }
+
                 if (block is HtmlBlock || IsBlank(block))
                 {
                     continue;
                 }
 
-                throw new KnowledgeBaseException(filePath, block.Line + 1, "text before the first '##' section");
+                diagnostics.Error(filePath, block.Line + 1, "text before the first '##' section");
+                continue;
             }
 
             if (block is HtmlBlock html)
             {
-                var topics = ParseTopicsComment(html, filePath);
+                var topics = ParseTopicsComment(html, filePath, diagnostics);
                 if (topics is not null)
                 {
                     if (target.Topics is not null || target.Lines.Count > 0)
                     {
-                        throw new KnowledgeBaseException(filePath, html.Line + 1, "the topics comment must come right after its heading, once");
+                        diagnostics.Error(filePath, html.Line + 1, "the topics comment must come right after its heading, once");
                     }
 
-                    target.Topics = topics;
+                    target.Topics ??= topics;
+                    target.TopicsLine = target.TopicsLine == 0 ? html.Line + 1 : target.TopicsLine;
+                }
+                else if (GuideComment.ReadAlternates(html, target.Heading, filePath) is { } alternates)
+                {
+                    if (target.Alternates is not null || target.Lines.Count > 0)
+                    {
+                        diagnostics.Error(filePath, alternates.Line, "the alternates comment must come right after its heading (and topics comment), once");
+                    }
+
+                    target.Alternates ??= alternates;
                 }
 
                 continue;
@@ -245,7 +332,7 @@ public static partial class GuideLoader
 
     private static bool IsBlank(Block block) => block is BlankLineBlock or ThematicBreakBlock;
 
-    private static IReadOnlyList<Topic>? ParseTopicsComment(HtmlBlock html, string filePath)
+    private static IReadOnlyList<Topic>? ParseTopicsComment(HtmlBlock html, string filePath, KnowledgeDiagnostics diagnostics)
     {
         var raw = string.Join('\n', html.Lines.Lines.Take(html.Lines.Count).Select(l => l.ToString()));
         var match = TopicsComment().Match(raw);
@@ -255,11 +342,13 @@ public static partial class GuideLoader
         }
 
         var topics = new List<Topic>();
-        foreach (var name in match.Groups[1].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        var names = match.Groups[1].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        foreach (var name in names)
         {
             if (!Topic.IsValidName(name))
             {
-                throw new KnowledgeBaseException(filePath, html.Line + 1, $"'{name}' is not a topic name");
+                diagnostics.Error(filePath, html.Line + 1, $"'{name}' is not a topic name");
+                continue;
             }
 
             if (!topics.Contains(new Topic(name)))
@@ -268,9 +357,9 @@ public static partial class GuideLoader
             }
         }
 
-        if (topics.Count == 0)
+        if (names.Length == 0)
         {
-            throw new KnowledgeBaseException(filePath, html.Line + 1, "the topics comment names no topic");
+            diagnostics.Error(filePath, html.Line + 1, "the topics comment names no topic");
         }
 
         return topics;
@@ -357,34 +446,48 @@ public static partial class GuideLoader
         return Whitespace().Replace(builder.ToString(), " ").Trim();
     }
 
-    private sealed record PassageDraft(string Heading, string SectionPath, string Text, IReadOnlyList<Topic> Topics, bool IsQuestion, int Line);
+    private sealed record PassageDraft(string Heading, string SectionPath, string Text, IReadOnlyList<Topic> Topics, bool IsQuestion, int Line, GuideComment.Alternates? Alternates);
 
-    private static IEnumerable<PassageDraft> ToPassages(Section section, string filePath)
+    private static IEnumerable<PassageDraft> ToPassages(Section section, string filePath, KnowledgeDiagnostics diagnostics)
     {
         if (string.Equals(section.Heading, FaqHeading, StringComparison.OrdinalIgnoreCase))
         {
             if (section.Children.Count == 0)
             {
-                throw new KnowledgeBaseException(filePath, section.Line, "the FAQ section has no '###' questions");
+                diagnostics.Error(filePath, section.Line, "the FAQ section has no '###' questions");
+            }
+
+            if (section.Alternates is not null)
+            {
+                diagnostics.Error(filePath, section.Alternates.Line, "the FAQ section is no passage; put alternate questions under each '###' question");
             }
 
             foreach (var question in section.Children)
             {
                 if (!question.Heading.EndsWith('?'))
                 {
-                    throw new KnowledgeBaseException(filePath, question.Line, $"FAQ heading '{question.Heading}' must be a question ending in '?'");
+                    diagnostics.Error(filePath, question.Line, $"FAQ heading '{question.Heading}' must be a question ending in '?'");
+                    continue;
                 }
 
-                var topics = question.Topics ?? section.Topics
-                    ?? throw new KnowledgeBaseException(filePath, question.Line, $"question '{question.Heading}' has no <!-- topics: ... --> comment");
-                yield return new PassageDraft(question.Heading, $"{section.Heading} > {question.Heading}", string.Join('\n', question.Lines), topics, true, question.Line);
+                var topics = question.Topics ?? section.Topics;
+                if (topics is null)
+                {
+                    diagnostics.Error(filePath, question.Line, $"question '{question.Heading}' has no <!-- topics: ... --> comment");
+                    continue;
+                }
+                yield return new PassageDraft(question.Heading, $"{section.Heading} > {question.Heading}", string.Join('\n', question.Lines), topics, true, question.Line, question.Alternates);
             }
 
             yield break;
         }
 
-        var sectionTopics = section.Topics
-            ?? throw new KnowledgeBaseException(filePath, section.Line, $"section '{section.Heading}' has no <!-- topics: ... --> comment after its heading");
+        var sectionTopics = section.Topics;
+        if (sectionTopics is null)
+        {
+            diagnostics.Error(filePath, section.Line, $"section '{section.Heading}' has no <!-- topics: ... --> comment after its heading");
+            sectionTopics = [];
+        }
 
         var whole = new List<string>(section.Lines);
         foreach (var child in section.Children)
@@ -396,7 +499,12 @@ public static partial class GuideLoader
         var wholeText = string.Join('\n', whole);
         if (section.Children.Count == 0 || wholeText.Length <= SplitThreshold)
         {
-            yield return new PassageDraft(section.Heading, section.Heading, wholeText, sectionTopics, false, section.Line);
+            if (section.Children.FirstOrDefault(c => c.Alternates is not null) is { } merged)
+            {
+                diagnostics.Error(filePath, merged.Alternates!.Line, $"'{merged.Heading}' is part of the passage '{section.Heading}' (the section is not split); put its alternate questions under '## {section.Heading}'");
+            }
+
+            yield return new PassageDraft(section.Heading, section.Heading, wholeText, sectionTopics, false, section.Line, section.Alternates);
             yield break;
         }
 
@@ -405,7 +513,11 @@ public static partial class GuideLoader
         var introIsOwnPassage = intro.Length >= MinIntroPassage;
         if (introIsOwnPassage)
         {
-            yield return new PassageDraft(section.Heading, section.Heading, intro, sectionTopics, false, section.Line);
+            yield return new PassageDraft(section.Heading, section.Heading, intro, sectionTopics, false, section.Line, section.Alternates);
+        }
+        else if (section.Alternates is not null)
+        {
+            diagnostics.Error(filePath, section.Alternates.Line, $"'{section.Heading}' is no passage of its own (it is split and its introduction opens '{section.Children[0].Heading}'); put alternate questions under each '###'");
         }
 
         for (var i = 0; i < section.Children.Count; i++)
@@ -414,7 +526,7 @@ public static partial class GuideLoader
             var lines = i == 0 && !introIsOwnPassage && intro.Length > 0 ? [.. section.Lines, .. child.Lines] : child.Lines;
             yield return new PassageDraft(
                 child.Heading, $"{section.Heading} > {child.Heading}", string.Join('\n', lines),
-                child.Topics ?? sectionTopics, false, child.Line);
+                child.Topics ?? sectionTopics, false, child.Line, child.Alternates);
         }
     }
 

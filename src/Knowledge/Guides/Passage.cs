@@ -22,7 +22,11 @@ public sealed record Passage(
     IReadOnlyList<Topic> Topics,
     bool IsQuestion)
 {
-    /// <summary>Other wordings of the question this passage answers; indexed in their own field. None yet.</summary>
+    /// <summary>
+    /// Other ways visitors ask what this passage answers (QnA Maker's "alternate questions"),
+    /// from the guide's <c>&lt;!-- alternates: ... --&gt;</c> comment. Matched by search, never
+    /// part of <see cref="Text"/> and never shown.
+    /// </summary>
     public IReadOnlyList<string> AlternateQuestions { get; init; } = [];
 
     public bool HasTopic(Topic topic)

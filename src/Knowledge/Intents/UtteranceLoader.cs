@@ -4,6 +4,8 @@ namespace CareerBot.Knowledge.Intents;
 /// Reads <c>intents/&lt;intent&gt;.txt</c>: a header comment defining the intent, then one
 /// utterance a line. <c># example: ...</c> lines name sample questions for suggestions.
 /// This is where intent names stop being strings: see <see cref="Intent.FromName"/>.
+/// Every mistake is a <see cref="KnowledgeDiagnostic"/> with file and line; the overloads without
+/// diagnostics throw them as one <see cref="KnowledgeBaseException"/>.
 /// </summary>
 public static class UtteranceLoader
 {
@@ -11,20 +13,47 @@ public static class UtteranceLoader
 
     public static UtteranceSet LoadDirectory(string intentsDirectory)
     {
+        var diagnostics = new KnowledgeDiagnostics();
+        var set = LoadDirectory(intentsDirectory, diagnostics);
+        diagnostics.ThrowIfErrors();
+        return set;
+    }
+
+    /// <summary>
+    /// Every intent file of the folder; each problem goes to <paramref name="diagnostics"/>, including an
+    /// utterance written in two intents' files (the classifier would be taught both answers).
+    /// </summary>
+    public static UtteranceSet LoadDirectory(string intentsDirectory, KnowledgeDiagnostics diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostics);
         if (!Directory.Exists(intentsDirectory))
         {
-            throw new KnowledgeBaseException(intentsDirectory, 0, "the intents folder does not exist");
+            diagnostics.Error(intentsDirectory, 0, "the intents folder does not exist");
+            return new UtteranceSet([], [], new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal));
         }
 
         var examples = new List<LabeledUtterance>();
         var names = new List<string>();
         var samples = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var owners = new Dictionary<string, LabeledUtterance>(StringComparer.Ordinal);
         foreach (var file in Directory.EnumerateFiles(intentsDirectory, "*.txt").Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileNameWithoutExtension(file);
-            var parsed = Parse(File.ReadAllLines(file), name, file);
+            var parsed = Parse(File.ReadAllLines(file), name, file, diagnostics);
             names.Add(name);
-            examples.AddRange(parsed.Examples);
+            foreach (var example in parsed.Examples)
+            {
+                var key = Normalize(example.Text);
+                if (owners.TryGetValue(key, out var other) && other.Intent != example.Intent)
+                {
+                    diagnostics.Error(file, example.Line, $"'{example.Text}' is also an utterance of '{other.Intent}' ({Path.GetFileName(other.File)}:{other.Line}); keep it in one intent");
+                    continue;
+                }
+
+                owners.TryAdd(key, example);
+                examples.Add(example);
+            }
+
             samples[name] = parsed.Samples;
         }
 
@@ -32,7 +61,7 @@ public static class UtteranceLoader
         {
             if (!names.Contains(required))
             {
-                throw new KnowledgeBaseException(Path.Combine(intentsDirectory, required + ".txt"), 0, $"the '{required}' intent has no utterance file");
+                diagnostics.Error(Path.Combine(intentsDirectory, required + ".txt"), 0, $"the '{required}' intent has no utterance file");
             }
         }
 
@@ -41,16 +70,26 @@ public static class UtteranceLoader
 
     public static (IReadOnlyList<LabeledUtterance> Examples, IReadOnlyList<string> Samples) Parse(IReadOnlyList<string> lines, string intent, string file)
     {
+        var diagnostics = new KnowledgeDiagnostics();
+        var parsed = Parse(lines, intent, file, diagnostics);
+        diagnostics.ThrowIfErrors();
+        return parsed;
+    }
+
+    public static (IReadOnlyList<LabeledUtterance> Examples, IReadOnlyList<string> Samples) Parse(IReadOnlyList<string> lines, string intent, string file, KnowledgeDiagnostics diagnostics)
+    {
         ArgumentNullException.ThrowIfNull(lines);
+        ArgumentNullException.ThrowIfNull(diagnostics);
         if (!Topic.IsValidName(intent))
         {
-            throw new KnowledgeBaseException(file, 0, $"'{intent}' is not a valid intent name (lower-case letters, digits and '_')");
+            diagnostics.Error(file, 0, $"'{intent}' is not a valid intent name (lower-case letters, digits and '_')");
+            return ([], []);
         }
 
         var firstContent = lines.Select((text, index) => (Text: text.Trim(), Line: index + 1)).FirstOrDefault(l => l.Text.Length > 0);
         if (firstContent.Text is null || !firstContent.Text.StartsWith('#'))
         {
-            throw new KnowledgeBaseException(file, firstContent.Line, "an intent file starts with a '#' comment that defines the intent");
+            diagnostics.Error(file, firstContent.Line, "an intent file starts with a '#' comment that defines the intent");
         }
 
         var examples = new List<LabeledUtterance>();
@@ -77,7 +116,8 @@ public static class UtteranceLoader
 
             if (seen.TryGetValue(line, out var firstLine))
             {
-                throw new KnowledgeBaseException(file, i + 1, $"'{line}' repeats line {firstLine}");
+                diagnostics.Error(file, i + 1, $"'{line}' repeats line {firstLine}");
+                continue;
             }
 
             seen[line] = i + 1;
@@ -86,9 +126,18 @@ public static class UtteranceLoader
 
         if (examples.Count == 0)
         {
-            throw new KnowledgeBaseException(file, 1, "the intent has no utterances");
+            diagnostics.Error(file, 1, "the intent has no utterances");
         }
 
         return (examples, samples);
+    }
+
+    /// <summary>Two utterances are the same when they differ only in case, spacing and punctuation.</summary>
+    private static string Normalize(string text)
+    {
+        var words = text.ToLowerInvariant()
+            .Select(c => char.IsLetterOrDigit(c) || c == '\'' ? c : ' ')
+            .ToArray();
+        return string.Join(' ', new string(words).Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 }

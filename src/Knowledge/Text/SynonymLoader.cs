@@ -11,7 +11,14 @@ public static class SynonymLoader
 {
     public static SynonymMap Load(string path) => FromRules(SynonymRules.Load(path));
 
+    /// <summary>The file's map (empty when there is no file); each problem goes to <paramref name="diagnostics"/>.</summary>
+    public static SynonymMap Load(string path, KnowledgeDiagnostics diagnostics) => FromRules(SynonymRules.Load(path, diagnostics));
+
+    /// <summary>The map, or the file's problems thrown as one <see cref="KnowledgeBaseException"/>.</summary>
     public static SynonymMap Parse(IEnumerable<string> lines, string source = "synonyms.txt") => FromRules(SynonymRules.Parse(lines, source));
+
+    /// <summary>The map; each problem goes to <paramref name="diagnostics"/> (see <see cref="SynonymRules.Parse(IEnumerable{string}, string, KnowledgeDiagnostics)"/>).</summary>
+    public static SynonymMap Parse(IEnumerable<string> lines, string source, KnowledgeDiagnostics diagnostics) => FromRules(SynonymRules.Parse(lines, source, diagnostics));
 
     public static SynonymMap FromRules(SynonymRules rules)
     {

@@ -46,7 +46,29 @@ public sealed class EvalCommandTests : IDisposable
 
         var exit = CliApp.Run(["eval", "--repeats", repeats, "--questions", QuestionsPath], new StringWriter(), error, _kb.Options(), TimeProvider.System);
 
-        Assert.NotEqual(0, exit);
-        Assert.Contains("--repeats must be between 1 and 20.", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(2, exit);
+        Assert.Equal($"error: --repeats must be a whole number between 1 and 20; got '{repeats}'.\nSee `eval --help`.\n", error.ToString());
+    }
+
+    [Fact]
+    public void Eval_SaveBaselineThenAWorseQuestionSet_FlagsTheDrop()
+    {
+        var baseline = Path.Combine(_kb.Root, "baseline.json");
+        var saved = new StringWriter();
+        Assert.Equal(0, CliApp.Run(["eval", "--retrieval-only", "--no-misses", "--questions", QuestionsPath, "--baseline", baseline, "--save-baseline"], saved, new StringWriter(), _kb.Options(), TimeProvider.System));
+        Assert.StartsWith($"Saved 7 figures to {baseline}\n", saved.ToString().ReplaceLineEndings("\n"), StringComparison.Ordinal);
+
+        // The same question now expects a passage that does not answer it: hit@1 falls from 1 to 0.
+        File.WriteAllText(QuestionsPath, File.ReadAllText(QuestionsPath).Replace("guide-a#do-i-need-a-phd", "guide-b#weather-on-the-coast", StringComparison.Ordinal));
+        var output = new StringWriter();
+
+        var exit = CliApp.Run(["eval", "--retrieval-only", "--no-misses", "--questions", QuestionsPath, "--baseline", baseline], output, new StringWriter(), _kb.Options(), TimeProvider.System);
+
+        Assert.Equal(0, exit);
+        var text = output.ToString().ReplaceLineEndings("\n");
+        Assert.StartsWith("## Against the baseline (baseline.json)\n", text, StringComparison.Ordinal);
+        Assert.Contains("| retrieval_hit_at_1 | 1.000 | 0.000 | -1.000 | DROP (beyond 0.004) |\n", text, StringComparison.Ordinal);
+        Assert.Contains("| out_of_scope_recall | 0.000 | 0.000 | 0.000 |  |\n", text, StringComparison.Ordinal);
+        Assert.Contains("figure(s) dropped beyond tolerance: ", text, StringComparison.Ordinal);
     }
 }

@@ -62,6 +62,10 @@ public sealed class ImportCommandTests : IDisposable
 
     private string GuidePath => Path.Combine(_kb.GuidesPath, "example-guide.md");
 
+    private string DraftPath => Path.Combine(_kb.BasePath, "drafts", "example-guide.md");
+
+    private string SavedPagePath => Path.Combine(_kb.BasePath, "drafts", "example-guide.source.html");
+
     public void Dispose() => _kb.Dispose();
 
     private (int Exit, string Output, string Error) Run(params string[] args)
@@ -73,63 +77,109 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
-    public void IsCommand_Import_IsAVerb()
-    {
-        Assert.True(CliApp.IsCommand(["import", "page.html", "--id", "x"]));
-    }
-
-    [Fact]
-    public void Import_HtmlPage_WritesTheGuideIntoTheKnowledgeBaseAndSaysWhatToReview()
+    public void Import_HtmlPage_WritesADraftBesideThePageAndSaysWhatToReview()
     {
         var (exit, output, error) = Run(PagePath, "--id", "example-guide");
 
         Assert.Equal(0, exit);
         Assert.Equal(string.Empty, error);
         Assert.Equal(
-            $"Imported page.html as \"Becoming an ML Engineer\": 2 sections and 1 FAQ question in {GuidePath}\n"
-            + $"Review {GuidePath}: fill in the topics of 3 sections, then run `index`.\n",
+            $"Imported page.html as \"Becoming an ML Engineer\": 2 sections and 1 FAQ question in {DraftPath}\n"
+            + $"Review {DraftPath}: fill in the topics of 3 sections and restate the page's text in our own words (the page is kept beside it as example-guide.source.html), then run `lint` and `publish example-guide`.\n",
             output);
-        Assert.Equal(Guide, File.ReadAllText(GuidePath));
+        Assert.Equal(Guide, File.ReadAllText(DraftPath));
+        Assert.Equal(Page, File.ReadAllText(SavedPagePath));
+        Assert.False(File.Exists(GuidePath));
     }
 
     [Fact]
-    public void Import_ThenTopicsFilledIn_IndexesTheNewGuide()
+    public void Import_UnfinishedDraft_LeavesIndexTrainAndAskWorking()
     {
         Assert.Equal(0, Run(PagePath, "--id", "example-guide").Exit);
         var output = new StringWriter();
+        var error = new StringWriter();
 
-        var refused = CliApp.Run(["index"], new StringWriter(), output, _kb.Options());
-        File.WriteAllText(GuidePath, File.ReadAllText(GuidePath).Replace("<!-- topics: TODO -->", "<!-- topics: skills -->", StringComparison.Ordinal));
-        var indexed = CliApp.Run(["index"], output, new StringWriter(), _kb.Options());
-
-        Assert.Equal(1, refused);
-        Assert.Equal(0, indexed);
-        Assert.Contains($"error: {GuidePath}:10: 'TODO' is not a topic name", output.ToString(), StringComparison.Ordinal);
-        Assert.Contains($"Indexed 10 passages into {_kb.Options().IndexPath}", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(0, CliApp.Run(["index"], output, error, _kb.Options()));
+        Assert.Equal(0, CliApp.Run(["train"], output, error, _kb.Options()));
+        Assert.Equal(0, CliApp.Run(["ask", "Do I need a PhD?"], output, error, _kb.Options()));
+        Assert.Contains($"Indexed 7 passages into {_kb.Options().IndexPath}", output.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("error", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Import_ExistingGuide_IsRefusedWithoutForce()
+    public void Import_Lint_Publish_Index_IsTheLoop()
     {
-        File.WriteAllText(GuidePath, "the operator's edits");
+        Assert.Equal(0, Run(PagePath, "--id", "example-guide").Exit);
+
+        // As imported: every TODO and every sentence still in the page's words is listed.
+        var lint = new StringWriter();
+        Assert.Equal(1, CliApp.Run(["lint"], lint, new StringWriter(), _kb.Options()));
+        var lines = lint.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Count(l => l.EndsWith("'TODO' is not a topic name", StringComparison.Ordinal)));
+        Assert.Contains(lines, l => l.StartsWith("error: knowledge-base/drafts/example-guide.md:", StringComparison.Ordinal) && l.Contains("words as in the source example-guide.source.html", StringComparison.Ordinal));
+
+        // Topics named but the words still the page's: publish refuses and says why.
+        File.WriteAllText(DraftPath, File.ReadAllText(DraftPath).Replace("<!-- topics: TODO -->", "<!-- topics: skills -->", StringComparison.Ordinal));
+        var refusal = new StringWriter();
+        Assert.Equal(1, CliApp.Run(["publish", "example-guide"], new StringWriter(), refusal, _kb.Options()));
+        Assert.Contains("words as in the source example-guide.source.html", refusal.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("'TODO'", refusal.ToString(), StringComparison.Ordinal);
+        Assert.False(File.Exists(GuidePath));
+
+        // Restated in our own words: published, the page moves to sources/, and index serves it.
+        File.WriteAllText(DraftPath, OwnWords);
+        var published = new StringWriter();
+        Assert.Equal(0, CliApp.Run(["publish", "example-guide"], published, new StringWriter(), _kb.Options()));
+        Assert.Equal($"Published {GuidePath}; run `index` to serve it (a bot with Reload:WatchKnowledgeBase=true reloads by itself).\n", published.ToString());
+        Assert.Equal(OwnWords, File.ReadAllText(GuidePath));
+        Assert.False(File.Exists(DraftPath));
+        Assert.True(File.Exists(Path.Combine(_kb.BasePath, "sources", "example-guide.source.html")));
+        var indexed = new StringWriter();
+        Assert.Equal(0, CliApp.Run(["index"], indexed, new StringWriter(), _kb.Options()));
+        Assert.Equal($"Indexed 8 passages into {_kb.Options().IndexPath}\n", indexed.ToString());
+        var clean = new StringWriter();
+        Assert.Equal(0, CliApp.Run(["lint"], clean, new StringWriter(), _kb.Options()));
+        Assert.Equal("lint: 0 errors, 0 warnings in 3 guides, 12 intents and 0 drafts\n", clean.ToString());
+    }
+
+    private const string OwnWords = """
+        ---
+        id: example-guide
+        title: Becoming an ML Engineer
+        source: Example Careers
+        updated: 2026-03-10
+        summary: What to learn first.
+        ---
+
+        ## Skills to learn
+        <!-- topics: skills -->
+        Start with Python and with the statistics behind the models you train.
+        """;
+
+    [Fact]
+    public void Import_ExistingDraft_IsRefusedWithoutForce()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(DraftPath)!);
+        File.WriteAllText(DraftPath, "the operator's edits");
 
         var (exit, output, error) = Run(PagePath, "--id", "example-guide");
 
         Assert.Equal(1, exit);
         Assert.Equal(string.Empty, output);
-        Assert.Equal($"error: {GuidePath} already exists; pass --force to overwrite it\n", error);
-        Assert.Equal("the operator's edits", File.ReadAllText(GuidePath));
+        Assert.Equal($"error: {DraftPath} already exists; pass --force to overwrite it\n", error);
+        Assert.Equal("the operator's edits", File.ReadAllText(DraftPath));
     }
 
     [Fact]
-    public void Import_ExistingGuideWithForce_IsOverwritten()
+    public void Import_ExistingDraftWithForce_IsOverwritten()
     {
-        File.WriteAllText(GuidePath, "the operator's edits");
+        Directory.CreateDirectory(Path.GetDirectoryName(DraftPath)!);
+        File.WriteAllText(DraftPath, "the operator's edits");
 
         var (exit, _, _) = Run(PagePath, "--id", "example-guide", "--force");
 
         Assert.Equal(0, exit);
-        Assert.Equal(Guide, File.ReadAllText(GuidePath));
+        Assert.Equal(Guide, File.ReadAllText(DraftPath));
     }
 
     [Theory]
@@ -141,8 +191,8 @@ public sealed class ImportCommandTests : IDisposable
     {
         var (exit, _, error) = Run(PagePath, "--id", id);
 
-        Assert.Equal(1, exit);
-        Assert.Equal($"--id must be a lowercase slug (letters a-z, digits and '-'), such as 'acme-mle-guide'; got '{id}'.", error.Trim());
+        Assert.Equal(2, exit);
+        Assert.Equal($"error: --id must be a lowercase slug (letters a-z, digits and '-'), such as 'acme-mle-guide'; got '{id}'.\nSee `import --help`.\n", error);
         Assert.Equal(["guide-a.md", "guide-b.md"], Directory.GetFiles(_kb.GuidesPath).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
@@ -151,8 +201,8 @@ public sealed class ImportCommandTests : IDisposable
     {
         var (exit, _, error) = Run(PagePath);
 
-        Assert.Equal(1, exit);
-        Assert.Equal("Option '--id' is required.", error.Trim());
+        Assert.Equal(2, exit);
+        Assert.Equal("error: Option '--id' is required.\nSee `import --help`.\n", error);
     }
 
     [Fact]
@@ -191,7 +241,7 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Equal(
             $"Imported page.html as \"ML engineering\": 2 sections and 1 FAQ question in {target}\n"
             + "Note: the guide loader reads a guide only from a file named after its id, example-guide.md.\n"
-            + $"Review {target}: fill in the topics of 3 sections, then run `index`.\n",
+            + $"Review {target}: fill in the topics of 3 sections and restate the page's text in our own words (the page is kept beside it as draft.source.html), then run `lint` and `publish example-guide`.\n",
             output);
         Assert.StartsWith("---\nid: example-guide\ntitle: ML engineering\nsource: Example Careers\nupdated: 2026-03-10\n", File.ReadAllText(target), StringComparison.Ordinal);
         Assert.False(File.Exists(GuidePath));

@@ -29,12 +29,6 @@ public sealed class TeamsPackageCommandTests : IDisposable
     }
 
     [Fact]
-    public void IsCommand_TeamsPackage_IsAVerb()
-    {
-        Assert.True(CliApp.IsCommand(["teams-package", "--app-id", AppId]));
-    }
-
-    [Fact]
     public void TeamsPackage_AppIdAndOut_WritesTheZipWithTheSampleQuestions()
     {
         var (exit, output, error) = Run("--app-id", AppId.ToUpperInvariant(), "--out", OutPath);
@@ -78,9 +72,9 @@ public sealed class TeamsPackageCommandTests : IDisposable
     {
         var (exit, output, error) = Run("--app-id", appId, "--out", OutPath);
 
-        Assert.Equal(1, exit);
-        Assert.Equal($"--app-id must be the bot's Microsoft App ID, a GUID such as 3f2504e0-4f89-11d3-9a0c-0305e82c3301; got '{appId}'.", error.Trim());
-        Assert.Contains("Usage:", output, StringComparison.Ordinal);
+        Assert.Equal(2, exit);
+        Assert.Equal($"error: --app-id must be the bot's Microsoft App ID, a GUID such as 3f2504e0-4f89-11d3-9a0c-0305e82c3301; got '{appId}'.\nSee `teams-package --help`.\n", error);
+        Assert.Equal(string.Empty, output); // no help text burying the error line
         Assert.False(File.Exists(OutPath));
     }
 
@@ -89,8 +83,8 @@ public sealed class TeamsPackageCommandTests : IDisposable
     {
         var (exit, _, error) = Run("--out", OutPath);
 
-        Assert.Equal(1, exit);
-        Assert.Equal("Option '--app-id' is required.", error.Trim());
+        Assert.Equal(2, exit);
+        Assert.Equal("error: Option '--app-id' is required.\nSee `teams-package --help`.\n", error);
     }
 
     [Theory]
@@ -102,8 +96,8 @@ public sealed class TeamsPackageCommandTests : IDisposable
     {
         var (exit, _, error) = Run("--app-id", AppId, "--out", OutPath, option, value);
 
-        Assert.Equal(1, exit);
-        Assert.Equal(message, error.Trim());
+        Assert.Equal(2, exit);
+        Assert.Equal($"error: {message}\nSee `teams-package --help`.\n", error);
         Assert.False(File.Exists(OutPath));
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CareerBot.Bot.Conversation;
+using CareerBot.Bot.Operations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CareerBot.Bot.Tests.Conversation;

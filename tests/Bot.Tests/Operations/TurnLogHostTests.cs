@@ -84,8 +84,36 @@ public sealed class TurnLogHostTests
 
         await client.PostAsJsonAsync("/api/messages", invoke);
 
-        var feedback = Assert.Single(await factory.Services.GetRequiredService<CareerBot.Bot.Conversation.IFeedbackStore>().ReadAllAsync(CancellationToken.None));
+        var feedback = Assert.Single(await factory.Services.GetRequiredService<IFeedbackStore>().ReadAllAsync(CancellationToken.None));
         Assert.Equal(expected, feedback.Comment);
+    }
+
+    [Fact]
+    public async Task Turns_AreRecordedWithTheirOutcome_AndAVoteWithItsAnswer()
+    {
+        using var factory = Factory(transcripts: false);
+        var client = factory.CreateClient();
+
+        await client.PostAsJsonAsync("/api/messages", Activities.Message("hello", channelId: "msteams", conversationId: "c-o", id: "m-1"));
+        await client.PostAsJsonAsync("/api/messages", Activities.Message("what's the weather in seattle", channelId: "msteams", conversationId: "c-o", id: "m-2"));
+        await client.PostAsJsonAsync("/api/messages", Activities.Message("Do I need a PhD?", channelId: "msteams", conversationId: "c-o", id: "m-3"));
+        var records = await RecordsAsync(factory, 3);
+        var invoke = Activities.Message(string.Empty, channelId: "msteams", conversationId: "c-o", id: "fb-1");
+        invoke["type"] = "invoke";
+        invoke["name"] = "message/submitAction";
+        invoke["value"] = new System.Text.Json.Nodes.JsonObject
+        {
+            ["actionName"] = "feedback",
+            ["actionValue"] = new System.Text.Json.Nodes.JsonObject { ["reaction"] = "dislike" },
+        };
+        await client.PostAsJsonAsync("/api/messages", invoke);
+
+        Assert.Equal(
+            [(TurnOutcome.Chat, (string?)null), (TurnOutcome.Declined, "out_of_scope"), (TurnOutcome.Answered, null)],
+            records.Select(r => (r.Kind, r.Reason)));
+        var vote = Assert.Single(await factory.Services.GetRequiredService<IFeedbackStore>().ReadAllAsync(CancellationToken.None));
+        Assert.NotNull(records[2].AnswerId);
+        Assert.Equal(records[2].AnswerId, vote.AnswerId);
     }
 
     private BotFactory Factory(bool transcripts, string recordRetention = "365.00:00:00") => new(

@@ -28,4 +28,17 @@ public sealed class EscapingTests
 
         Assert.Same(text, Escaping.Markdown(text));
     }
+
+    /// <summary>
+    /// What the Teams client (and the Agents Playground, which renders Teams text with CommonMark and
+    /// raw HTML) shows as written: no backslash anywhere, paragraphs and list items on lines of their own.
+    /// </summary>
+    [Theory]
+    [InlineData("Hello! I'm CareerBot.", "Hello! I'm CareerBot.")]
+    [InlineData("One. [1]\n\nTwo. [2]", "One. [1]<br><br>Two. [2]")]
+    [InlineData("Intro:\n- Build projects: 3-5 of them\n- Network [1]", "Intro:<br>\u2022 Build projects: 3-5 of them<br>\u2022 Network [1]")]
+    [InlineData("a <b>x</b> & *y* _z_ `c` ~s~ [t](u) #h | \\ [12] [123]", "a &lt;b&gt;x&lt;/b&gt; &amp; &#42;y&#42; &#95;z&#95; &#96;c&#96; &#126;s&#126; &#91;t&#93;(u) &#35;h &#124; &#92; [12] &#91;123&#93;")]
+    [InlineData("\n\nleading and trailing blank lines\n\n", "leading and trailing blank lines")]
+    public void Teams_WritesMarkupAsCharacterReferencesAndLinesAsBreaks(string text, string expected) =>
+        Assert.Equal(expected, Escaping.Teams(text));
 }

@@ -61,7 +61,7 @@ public sealed class RendererTests
     {
         var reply = new TeamsRenderer().Render(Answered());
 
-        Assert.Equal("California pays $139,620. [1]\n\nPay is high. [2]", reply.Text);
+        Assert.Equal("California pays $139,620. [1]<br><br>Pay is high. [2]", reply.Text);
         var entity = Assert.Single(reply.Entities!);
         Assert.Equal("https://schema.org/Message", (string?)entity["type"]);
         Assert.Equal("Message", (string?)entity["@type"]);
@@ -69,7 +69,7 @@ public sealed class RendererTests
         var citation = entity["citation"]!.AsArray();
         Assert.Equal([1, 2], citation.Select(c => (int)c!["position"]!));
         Assert.Equal("Guide A", (string?)citation[0]!["appearance"]!["name"]);
-        Assert.Equal("Pay > By state: California pays $139,620.", (string?)citation[0]!["appearance"]!["abstract"]);
+        Assert.Equal("Pay \\> By state: California pays $139,620.", (string?)citation[0]!["appearance"]!["abstract"]);
         Assert.Equal("{\"type\":\"default\"}", reply.ChannelData!["feedbackLoop"]!.ToJsonString());
         Assert.Equal(["Q1?", "Q2?", "Q3?"], reply.SuggestedActions!.Actions.Select(a => (string?)a.Value));
     }
@@ -85,6 +85,39 @@ public sealed class RendererTests
         Assert.InRange(((string)appearance["name"]!).Length, 1, TeamsRenderer.MaxNameLength);
         Assert.InRange(((string)appearance["abstract"]!).Length, 1, TeamsRenderer.MaxAbstractLength);
         Assert.EndsWith("\u2026", (string)appearance["name"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Teams_LongNamesFullOfMarkup_AreEscapedAndStillWithinTheLimits()
+    {
+        var markup = First with { GuideTitle = string.Concat(Enumerable.Repeat("<b>*x*</b> ", 20)), Quote = string.Concat(Enumerable.Repeat("[a](b) ", 40)) };
+
+        var appearance = new TeamsRenderer().Render(Answered("x [1]", markup)).Entities![0]["citation"]![0]!["appearance"]!;
+
+        var name = (string)appearance["name"]!;
+        var summary = (string)appearance["abstract"]!;
+        Assert.InRange(name.Length, 1, TeamsRenderer.MaxNameLength);
+        Assert.InRange(summary.Length, 1, TeamsRenderer.MaxAbstractLength);
+        Assert.StartsWith("\\<b\\>\\*x\\*\\</b\\> ", name, StringComparison.Ordinal);
+        Assert.DoesNotContain("](", summary.Replace("\\](", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CitationFields_GuideTextWithMarkup_AreEscapedLikeTheAnswerText()
+    {
+        // An <img> once appeared in Web Chat's citation dialog from a guide's title.
+        const string Payload = "<img src=x onerror=alert(1)> **b**";
+        const string Escaped = "\\<img src=x onerror=alert\\(1\\)\\> \\*\\*b\\*\\*";
+        var answer = Answered("x [1]", First with { GuideTitle = Payload, SectionPath = "S", Quote = Payload, PassageText = Payload });
+
+        var webChat = new WebChatRenderer().Render(answer).Entities![0]["citation"]![0]!["appearance"]!;
+        var teams = new TeamsRenderer().Render(answer).Entities![0]["citation"]![0]!["appearance"]!;
+
+        Assert.Equal(Payload, (string?)webChat["name"]); // a text node in Web Chat (header, reference list): escaping would show
+        Assert.Equal(Escaped, (string?)webChat["abstract"]);
+        Assert.Equal(Escaped, (string?)webChat["text"]);
+        Assert.Equal(Escaped, (string?)teams["name"]);
+        Assert.Equal("S: " + Escaped, (string?)teams["abstract"]);
     }
 
     [Fact]
@@ -132,6 +165,9 @@ public sealed class RendererTests
         Assert.DoesNotContain(" *bold* ", card, StringComparison.Ordinal);
         Assert.DoesNotContain("](javascript", webchat, StringComparison.Ordinal);
         Assert.DoesNotContain("<at>", teams, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", teams, StringComparison.Ordinal);
+        Assert.DoesNotContain("](javascript", teams, StringComparison.Ordinal);
+        Assert.DoesNotContain("*bold*", teams, StringComparison.Ordinal);
         Assert.DoesNotContain("<", slack, StringComparison.Ordinal);
         Assert.DoesNotContain("*bold*", slack, StringComparison.Ordinal);
     }

@@ -9,7 +9,7 @@ public sealed class SynonymRulesTests
     {
         var ex = Assert.Throws<KnowledgeBaseException>(() => SynonymRules.Parse(["salary, pay", "wage, pay"], "synonyms.txt"));
 
-        Assert.Equal("synonyms.txt:2: 'pay' is already in the group on line 1", ex.Message);
+        Assert.Equal("synonyms.txt:2: 'pay' is already in the group on line 1; a term belongs to one group, so this one never applies to it", ex.Message);
     }
 
     [Fact]
@@ -23,7 +23,7 @@ public sealed class SynonymRulesTests
     [Theory]
     [InlineData("make -> wage before <end>", "synonyms.txt:2: 'wage' is not the first term of a synonym group")]
     [InlineData("make -> salary", "synonyms.txt:2: a conditional line reads 'member, member -> canonical before context, context'")]
-    [InlineData("pay -> salary before <end>", "synonyms.txt:2: 'pay' is already in the group on line 1")]
+    [InlineData("pay -> salary before <end>", "synonyms.txt:2: every term of this group is already in the group on line 1, so the group never applies; delete it or merge the two")]
     public void Parse_BadConditionalLine_ReportsTheLine(string line, string message)
     {
         var ex = Assert.Throws<KnowledgeBaseException>(() => SynonymRules.Parse(["salary, pay, wages", line], "synonyms.txt"));

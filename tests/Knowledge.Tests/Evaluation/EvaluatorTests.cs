@@ -105,9 +105,9 @@ public sealed class EvaluatorTests
         using var knowledge = kb.Load();
         EvaluationQuestion[] questions =
         [
-            new("what is the salary", "salary", [], null, 1),
-            new("what is the salary", "education", [], null, 2),
-            new("and for seniors?", "education", [], "what is the salary", 3),
+            new("what is the salary", "salary", [], null, 1, []),
+            new("what is the salary", "education", [], null, 2, []),
+            new("and for seniors?", "education", [], "what is the salary", 3, []),
         ];
 
         var report = Evaluator.Run(knowledge, UtteranceLoader.LoadDirectory(kb.IntentsPath), questions, kb.Options().Trainer, new DateOnly(2026, 1, 20), crossValidate: false);
@@ -117,5 +117,56 @@ public sealed class EvaluatorTests
         var markdown = EvaluationReportFormatter.ToMarkdown(report).ReplaceLineEndings("\n");
         Assert.Contains("classified by the model trained on every utterance: accuracy 0.500 (1 right).", markdown, StringComparison.Ordinal);
         Assert.Contains("\n## Questions whose intent was misread (1)\n\n- education -> salary  what is the salary\n", markdown, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Senior engineers earn $165K a year [1].", "$165k", true)]
+    [InlineData("Build real projects:\n- Kaggle  competitions", "- Kaggle competitions", true)]
+    [InlineData("Pay depends on location, experience and industry [1].", "$165K", false)]
+    public void ShowsFact_FoldsCaseAndWhiteSpace_AndNeedsTheFactItself(string reply, string fact, bool shown)
+    {
+        Assert.Equal(shown, Evaluator.ShowsFact(reply, [fact]));
+    }
+
+    [Fact]
+    public void Run_Facts_CountAnsweredQuestionsWhoseReplyContainsOne_AndFollowUpsApart()
+    {
+        using var kb = new TempKnowledgeBase();
+        using var knowledge = kb.Load();
+        var engine = new CareerBot.Knowledge.Answers.AnswerEngine(knowledge);
+        var first = engine.Answer(new CareerBot.Knowledge.Answers.Question("what is the salary"));
+        Assert.True(first.Answered, first.Text);
+        var expected = first.Citations[0].PassageId;
+        var shownFact = first.Text.Split(' ')[0];
+        EvaluationQuestion[] questions =
+        [
+            new("what is the salary", "salary", [expected], null, 1, [shownFact]),
+            new("what is the salary", "salary", [expected], null, 2, ["a phrase no reply has"]),
+            new("and for seniors?", "salary", [expected], "what is the salary", 3, []),
+        ];
+
+        var report = Evaluator.Run(knowledge, UtteranceLoader.LoadDirectory(kb.IntentsPath), questions, kb.Options().Trainer, new DateOnly(2026, 1, 20), crossValidate: false);
+
+        Assert.Equal(new AnswerShown(2, 1), report.AnswerShown);
+        Assert.Equal(1, report.FollowUps.Questions);
+        Assert.Contains("Answer shown: 0.500 (1 of 2 answered in-scope questions", EvaluationReportFormatter.ToMarkdown(report), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void QuestionSetLoader_ReadsFacts_AndLeavesThemEmptyWhenAbsent()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"questions-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, "- q: \"how much?\"\n  intent: salary\n  expect: [g#pay]\n  facts: [\"$165K\", \"\"]\n- q: hi\n  intent: greeting\n");
+        try
+        {
+            var questions = QuestionSetLoader.Load(path);
+
+            Assert.Equal(["$165K"], questions[0].Facts);
+            Assert.Empty(questions[1].Facts);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 }

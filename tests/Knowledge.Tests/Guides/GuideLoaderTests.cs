@@ -145,12 +145,149 @@ public sealed class GuideLoaderTests
     [InlineData("---\nid: x\ntitle: X\nupdated: 2026-01-01\nsummary: s\n---\n## A\n<!-- topics: skills -->\nText.\n", "x.md:1: front matter needs 'source'")]
     [InlineData("---\nid: x\ntitle: X\nsource: S\nupdated: 2026-01-01\nsummary: s\n---\n## Frequently asked questions\n### Not a question\n<!-- topics: skills -->\nText.\n", "x.md:9: FAQ heading 'Not a question' must be a question ending in '?'")]
     [InlineData("---\nid: x\ntitle: X\nsource: S\nupdated: 2026-01-01\nsummary: s\n---\n## A\n<!-- topics: skills -->\nText.\n## A\n<!-- topics: skills -->\nMore.\n", "x.md:11: passage id 'x#a' is already used on line 8; give the heading other words")]
-    [InlineData("no front matter", "x.md:1: missing YAML front matter (--- id, title, source, updated, summary ---)")]
+    [InlineData("no front matter", "x.md:1: missing YAML front matter (--- id, title, source, updated, summary ---)\nx.md:1: text before the first '##' section\nx.md:1: the guide has no '##' sections")]
     public void Parse_Mistake_ReportsFileAndLine(string markdown, string message)
     {
         var ex = Assert.Throws<KnowledgeBaseException>(() => GuideLoader.Parse(markdown, "x.md"));
 
         Assert.Equal(message, ex.Message);
+    }
+
+    [Fact]
+    public void Parse_AlternatesComment_GivesThePassageItsAlternateQuestions()
+    {
+        const string markdown = """
+            ---
+            id: alt
+            title: Alt
+            source: Alt source
+            updated: 2026-01-01
+            summary: Alt.
+            ---
+            ## Education
+            <!-- topics: education -->
+            <!-- alternates:
+            - What should I study?
+            -   Which   degree do employers want?
+            - Is a bootcamp enough
+            -->
+            A bachelor's degree is the usual start.
+
+            ## Frequently asked questions
+            ### Do I need a PhD?
+            <!-- alternates:
+            - Is a doctorate required?
+
+            - can I get hired without graduate school?
+            -->
+            <!-- topics: education -->
+            No. Most jobs ask for a bachelor's degree.
+
+            ### Is it remote?
+            <!-- topics: job_market -->
+            Often.
+            """;
+
+        var passages = GuideLoader.Parse(markdown, "alt.md").Passages;
+
+        Assert.Equal(["What should I study?", "Which degree do employers want?", "Is a bootcamp enough"], passages[0].AlternateQuestions);
+        Assert.Equal("A bachelor's degree is the usual start.", passages[0].Text);
+        Assert.Equal(["Is a doctorate required?", "can I get hired without graduate school?"], passages[1].AlternateQuestions);
+        Assert.Equal("No. Most jobs ask for a bachelor's degree.", passages[1].Text);
+        Assert.Equal([new Topic("education")], passages[1].Topics);
+        Assert.Empty(passages[2].AlternateQuestions);
+    }
+
+    [Fact]
+    public void Parse_AlternatesOfASplitSection_GoToTheIntroductionAndEachSubsection()
+    {
+        var intro = string.Join(' ', Enumerable.Repeat("An introduction that says a good deal.", 10));
+        var body = string.Join(' ', Enumerable.Repeat("Engineers build and ship models every week.", 20));
+        var markdown = $"---\nid: split\ntitle: T\nsource: S\nupdated: 2026-01-01\nsummary: s\n---\n"
+            + $"## Levels\n<!-- topics: career_path -->\n<!-- alternates:\n- What are the levels?\n-->\n{intro}\n"
+            + $"### Junior\n<!-- alternates:\n- What does a junior do?\n- first job duties\n-->\n{body}\n"
+            + $"### Senior\n{body}\n";
+
+        var passages = GuideLoader.Parse(markdown, "split.md").Passages;
+
+        Assert.Equal(["split#levels", "split#junior", "split#senior"], passages.Select(p => p.Id));
+        Assert.Equal(["What are the levels?"], passages[0].AlternateQuestions);
+        Assert.Equal(["What does a junior do?", "first job duties"], passages[1].AlternateQuestions);
+        Assert.Empty(passages[2].AlternateQuestions);
+        Assert.DoesNotContain("junior do", passages[1].Text, StringComparison.Ordinal);
+    }
+
+    private const string Head = "---\nid: x\ntitle: X\nsource: S\nupdated: 2026-01-01\nsummary: s\n---\n";
+
+    [Theory]
+    [InlineData(Head + "## A\n<!-- topics: skills -->\n<!-- also: Which skills? -->\nText.\n", "x.md:10: unknown comment 'also:'; under a heading a guide has '<!-- topics: ... -->' and '<!-- alternates: ... -->'")]
+    [InlineData(Head + "## A\n<!-- topics: skills -->\n<!-- alternates: Which skills?\n-->\nText.\n", "x.md:10: '<!-- alternates:' stands on a line of its own, followed by one '- ' line per alternate question and a closing '-->' line")]
+    [InlineData(Head + "## A\n<!-- topics: skills -->\n<!-- alternates:\n- Which skills?\nWhat tools?\n-->\nText.\n", "x.md:12: an alternate question is a line starting with '- ', not 'What tools?' (is the closing '-->' missing?)")]
+    [InlineData(Head + "## A\n<!-- topics: skills -->\n<!-- alternates:\n- Which skills?\nText.\n## B\n<!-- topics: skills -->\nMore.\n", "x.md:12: an alternate question is a line starting with '- ', not 'Text.' (is the closing '-->' missing?)")]
+    [InlineData(Head + "## A\n<!-- topics: skills -->\n<!-- alternates:\n- Which skills?\n-\n-->\nText.\n", "x.md:12: empty alternate question")]
+    [InlineData(Head + "## A\n<!-- topics: skills -->\n<!-- alternates:\n- Which skills?\n- which  SKILLS\n-->\nText.\n", "x.md:12: alternate question 'which SKILLS' is already on line 11")]
+    [InlineData(Head + "## A\n<!-- topics: skills -->\n<!-- alternates:\n- a?\n-->\nText.\n", "x.md:11: alternate question 'a?' repeats the heading")]
+    [InlineData(Head + "## A\n<!-- topics: skills -->\n<!-- alternates:\n- q1\n- q2\n- q3\n- q4\n- q5\n- q6\n- q7\n- q8\n- q9\n-->\nText.\n", "x.md:10: 9 alternate questions; a passage has at most 8")]
+    [InlineData(Head + "## A\n<!-- topics: skills -->\n<!-- alternates:\n-->\nText.\n", "x.md:10: the alternates comment lists no question")]
+    [InlineData(Head + "## A\n<!-- topics: skills -->\n<!-- alternates:\n- Which skills? -->\nText.\n", "x.md:11: the closing '-->' of the alternates comment stands on a line of its own")]
+    [InlineData(Head + "## A\n<!-- topics: skills -->\nText.\n<!-- alternates:\n- Which skills?\n-->\n", "x.md:11: the alternates comment must come right after its heading (and topics comment), once")]
+    [InlineData(Head + "## A\n<!-- topics: skills -->\n<!-- alternates:\n- Which skills?\n-->\n<!-- alternates:\n- What tools?\n-->\nText.\n", "x.md:13: the alternates comment must come right after its heading (and topics comment), once")]
+    [InlineData(Head + "<!-- alternates:\n- Which skills?\n-->\n## A\n<!-- topics: skills -->\nText.\n", "x.md:8: alternate questions before the first '##' section")]
+    [InlineData(Head + "## Frequently asked questions\n<!-- alternates:\n- Any questions?\n-->\n### Why?\n<!-- topics: skills -->\nBecause.\n", "x.md:9: the FAQ section is no passage; put alternate questions under each '###' question")]
+    [InlineData(Head + "## A\n<!-- topics: skills -->\nIntro.\n### B\n<!-- alternates:\n- Which skills?\n-->\nShort.\n", "x.md:12: 'B' is part of the passage 'A' (the section is not split); put its alternate questions under '## A'")]
+    public void Parse_AlternatesMistake_ReportsFileAndLine(string markdown, string message)
+    {
+        var ex = Assert.Throws<KnowledgeBaseException>(() => GuideLoader.Parse(markdown, "x.md"));
+
+        Assert.Equal(message, ex.Message);
+    }
+
+    [Fact]
+    public void Parse_AlternatesOnASplitSectionWithShortIntroduction_IsAnError()
+    {
+        var body = string.Join(' ', Enumerable.Repeat("Engineers build and ship models every week.", 20));
+        var markdown = $"{Head}## Levels\n<!-- topics: career_path -->\n<!-- alternates:\n- What are the levels?\n-->\nLevels follow.\n### Junior\n{body}\n### Senior\n{body}\n";
+
+        var ex = Assert.Throws<KnowledgeBaseException>(() => GuideLoader.Parse(markdown, "x.md"));
+
+        Assert.Equal("x.md:10: 'Levels' is no passage of its own (it is split and its introduction opens 'Junior'); put alternate questions under each '###'", ex.Message);
+    }
+
+    [Fact]
+    public void Parse_SeveralMistakes_AreAllReportedInOneRun()
+    {
+        const string markdown = """
+            ---
+            id: x
+            title: X
+            updated: 2026-01-01
+            summary: s
+            ---
+            ## Role
+            <!-- topics: TODO -->
+            Text.
+
+            ## Empty
+            <!-- topics: skills -->
+
+            ## Pay
+            Pay text.
+
+            ## Role
+            <!-- topics: salary -->
+            Again.
+            """;
+
+        var ex = Assert.Throws<KnowledgeBaseException>(() => GuideLoader.Parse(markdown, "x.md"));
+
+        Assert.Equal(
+        [
+            "x.md:1: front matter needs 'source'",
+            "x.md:8: 'TODO' is not a topic name",
+            "x.md:11: 'Empty' has no text",
+            "x.md:14: section 'Pay' has no <!-- topics: ... --> comment after its heading",
+            "x.md:17: passage id 'x#role' is already used on line 7; give the heading other words",
+        ], ex.Message.Split('\n'));
     }
 
     [Theory]

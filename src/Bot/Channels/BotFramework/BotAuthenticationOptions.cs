@@ -48,6 +48,21 @@ public sealed class BotAuthenticationOptions : IValidatableObject
             yield return new ValidationResult("MicrosoftAppType must be MultiTenant or SingleTenant", [nameof(MicrosoftAppType)]);
         }
 
+        // Authorities are checked whether or not an app id is set: a bad one must stop start-up,
+        // not fail every authenticated turn later.
+        if (!IsHttps(TokenAuthority))
+        {
+            yield return new ValidationResult($"TokenAuthority must be an absolute https URL; '{TokenAuthority}' is not", [nameof(TokenAuthority)]);
+        }
+
+        foreach (var (name, url) in new[] { (nameof(OpenIdMetadataUrl), OpenIdMetadataUrl), (nameof(EntraOpenIdMetadataUrl), EntraOpenIdMetadataUrl) })
+        {
+            if (!IsHttps(url) && !IsLoopbackHttp(url))
+            {
+                yield return new ValidationResult($"{name} must be an absolute https URL (http only on a loopback address); '{url}' is not", [name]);
+            }
+        }
+
         if (IsAnonymous)
         {
             yield break;
@@ -68,4 +83,12 @@ public sealed class BotAuthenticationOptions : IValidatableObject
             yield return new ValidationResult("MicrosoftAppTenantId is required for a SingleTenant app", [nameof(MicrosoftAppTenantId)]);
         }
     }
+
+    private static bool IsHttps(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && uri.UserInfo.Length == 0;
+
+    /// <summary>Plain http to this machine (tests serve metadata from a local listener).</summary>
+    private static bool IsLoopbackHttp(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp
+        && (uri.IsLoopback || (System.Net.IPAddress.TryParse(uri.Host, out var address) && System.Net.IPAddress.IsLoopback(address)));
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using CareerBot.Bot.Conversation;
 using CareerBot.Bot.Protocol;
@@ -73,7 +72,11 @@ internal static partial class BotEndpoint
         {
             return Problem(StatusCodes.Status400BadRequest, "Not an activity", "serviceUrl must be an absolute http(s) URL unless deliveryMode is expectReplies.");
         }
-        else if (services.AuthenticationOptions.Value.IsAnonymous && !IsAllowedAnonymously(serviceUri, services.Options.Value))
+        else if (serviceUri.UserInfo.Length > 0)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Not an activity", "serviceUrl must not carry user information.");
+        }
+        else if (services.AuthenticationOptions.Value.IsAnonymous && !ServiceUrlAllowList.Allows(serviceUri, services.Options.Value.AllowedServiceUrls))
         {
             return Problem(StatusCodes.Status403Forbidden, "Service URL not allowed", "Without an app id, replies go only to loopback or Bot:AllowedServiceUrls.");
         }
@@ -117,11 +120,6 @@ internal static partial class BotEndpoint
 
         return null;
     }
-
-    private static bool IsAllowedAnonymously(Uri serviceUrl, BotOptions options) =>
-        serviceUrl.IsLoopback
-        || (IPAddress.TryParse(serviceUrl.Host, out var address) && IPAddress.IsLoopback(address))
-        || options.AllowedServiceUrls.Any(prefix => serviceUrl.AbsoluteUri.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
 
     private static ProblemHttpResult Problem(int status, string title, string detail) =>
         TypedResults.Problem(detail, statusCode: status, title: title);

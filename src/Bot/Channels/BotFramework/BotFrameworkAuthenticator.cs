@@ -13,8 +13,12 @@ namespace CareerBot.Bot.Channels.BotFramework;
 /// issuer picks the path: Bot Framework channel tokens are checked against the Bot
 /// Framework's OpenID keys, with the serviceurl claim and the signing key's channel
 /// endorsements; Microsoft Entra tokens (the Emulator, and channels moving to Entra) against
-/// Entra's keys and an issuer allow-list. Both check audience, lifetime (5 minutes of skew)
-/// and an RSA signature. Keys are cached and refreshed by the metadata managers.
+/// Entra's keys and an issuer allow-list, and then by who asked for them: the calling app
+/// (<c>appid</c> in a v1 token, <c>azp</c> in a v2 one) must be the bot's own app id, as the
+/// Bot Framework SDK's Emulator validation requires, or one listed in <c>Bot:AllowedCallers</c>
+/// (the SDK's skill validation with an allowed-callers list); a serviceurl claim, when the token
+/// has one, must match the activity as on the channel path. Both paths check audience, lifetime
+/// (5 minutes of skew) and an RSA signature. Keys are cached and refreshed by the metadata managers.
 /// </summary>
 internal sealed partial class BotFrameworkAuthenticator : IBotAuthenticator
 {
@@ -31,12 +35,14 @@ internal sealed partial class BotFrameworkAuthenticator : IBotAuthenticator
     private readonly ConfigurationManager<OpenIdConnectConfiguration> _botFramework;
     private readonly ConfigurationManager<OpenIdConnectConfiguration> _entra;
     private readonly HashSet<string> _entraIssuers;
+    private readonly HashSet<string> _allowedCallers;
     private readonly JsonWebTokenHandler _handler = new();
     private readonly ILogger<BotFrameworkAuthenticator> _logger;
 
-    public BotFrameworkAuthenticator(IOptions<BotAuthenticationOptions> options, IHttpClientFactory httpClients, ILogger<BotFrameworkAuthenticator> logger)
+    public BotFrameworkAuthenticator(IOptions<BotAuthenticationOptions> options, IOptions<BotOptions> botOptions, IHttpClientFactory httpClients, ILogger<BotFrameworkAuthenticator> logger)
     {
         _options = options.Value;
+        _allowedCallers = botOptions.Value.AllowedCallers.ToHashSet(StringComparer.OrdinalIgnoreCase);
         _logger = logger;
         _botFramework = Manager(_options.OpenIdMetadataUrl, httpClients);
         _entra = Manager(_options.EntraOpenIdMetadataUrl, httpClients);
@@ -72,7 +78,7 @@ internal sealed partial class BotFrameworkAuthenticator : IBotAuthenticator
 
         if (_entraIssuers.Contains(issuer))
         {
-            return await ValidateEntraTokenAsync(token, issuer, cancellationToken).ConfigureAwait(false);
+            return await ValidateEntraTokenAsync(token, issuer, activity, cancellationToken).ConfigureAwait(false);
         }
 
         return AuthenticationResult.Fail("the token's issuer is not trusted");
@@ -101,7 +107,7 @@ internal sealed partial class BotFrameworkAuthenticator : IBotAuthenticator
         return AuthenticationResult.Success;
     }
 
-    private async Task<AuthenticationResult> ValidateEntraTokenAsync(string token, string issuer, CancellationToken cancellationToken)
+    private async Task<AuthenticationResult> ValidateEntraTokenAsync(string token, string issuer, Activity activity, CancellationToken cancellationToken)
     {
         var (result, _) = await ValidateAsync(token, _entra, [issuer], cancellationToken).ConfigureAwait(false);
         if (!result.IsValid)
@@ -109,7 +115,8 @@ internal sealed partial class BotFrameworkAuthenticator : IBotAuthenticator
             return AuthenticationResult.Fail($"invalid Entra token: {result.Exception?.GetType().Name}");
         }
 
-        // Entra tokens carry the calling app in appid (v1) or azp (v2).
+        // Entra tokens carry the calling app in appid (v1) or azp (v2); the other claim is not read,
+        // so a v2 token cannot pass by naming the bot in appid, nor a v1 token in azp.
         var jwt = (JsonWebToken)result.SecurityToken;
         var version = jwt.TryGetPayloadValue<string>("ver", out var ver) ? ver : null;
         var caller = version switch
@@ -118,7 +125,22 @@ internal sealed partial class BotFrameworkAuthenticator : IBotAuthenticator
             "2.0" => jwt.TryGetPayloadValue<string>("azp", out var azp) ? azp : null,
             _ => null,
         };
-        return string.IsNullOrEmpty(caller) ? AuthenticationResult.Fail("the Entra token names no calling app") : AuthenticationResult.Success;
+        if (string.IsNullOrEmpty(caller))
+        {
+            return AuthenticationResult.Fail("the Entra token names no calling app");
+        }
+
+        if (jwt.TryGetPayloadValue<string>("serviceurl", out var serviceUrl) && !string.Equals(serviceUrl, activity.ServiceUrl, StringComparison.Ordinal))
+        {
+            return AuthenticationResult.Fail("the serviceurl claim does not match the activity");
+        }
+
+        if (string.Equals(caller, _options.MicrosoftAppId, StringComparison.OrdinalIgnoreCase) || _allowedCallers.Contains(caller))
+        {
+            return AuthenticationResult.Success;
+        }
+
+        return AuthenticationResult.Fail($"the Entra token's calling app {caller} is neither the bot's own app nor in Bot:AllowedCallers");
     }
 
     /// <summary>Validates against the cached keys; an unknown key id refreshes them once.</summary>

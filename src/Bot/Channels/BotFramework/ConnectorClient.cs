@@ -11,6 +11,7 @@ namespace CareerBot.Bot.Channels.BotFramework;
 /// activity, SendToConversation otherwise). Retries with jittered backoff on 429, 5xx and
 /// timeouts live in the HttpClient's resilience handler; a reply that still fails is
 /// dropped with a log line, counted in careerbot.reply_failures, and never fails the turn.
+/// Redirects are never followed: a 3xx answer is a failed delivery (event 2202).
 /// One instance for the bot, taking a client from the factory per reply (a typed client was made
 /// per request, with a factory compiled from an expression tree, even for requests that reply in
 /// the response body).
@@ -42,6 +43,14 @@ internal sealed partial class ConnectorClient(IHttpClientFactory clients, IConne
             }
 
             using var response = await clients.CreateClient(HttpClientName).SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if ((int)response.StatusCode is >= 300 and < 400)
+            {
+                // The HttpClient does not follow redirects (BotServiceCollectionExtensions): a 3xx is a failed delivery.
+                Log.RedirectRefused(logger, (int)response.StatusCode, uri.GetLeftPart(UriPartial.Authority));
+                metrics.ReplyFailed(BotTelemetry.Channel(reply.ChannelId), "HTTP " + ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                return null;
+            }
+
             if (!response.IsSuccessStatusCode)
             {
                 Log.ReplyDropped(logger, (int)response.StatusCode, uri.GetLeftPart(UriPartial.Authority));
@@ -107,6 +116,9 @@ internal sealed partial class ConnectorClient(IHttpClientFactory clients, IConne
     {
         [LoggerMessage(EventId = 2200, Level = LogLevel.Warning, Message = "Reply dropped: the Connector at {Host} answered {Status} after retries")]
         public static partial void ReplyDropped(ILogger logger, int status, string host);
+
+        [LoggerMessage(EventId = 2202, Level = LogLevel.Warning, Message = "Reply dropped: the Connector at {Host} answered {Status}, a redirect; replies never follow redirects")]
+        public static partial void RedirectRefused(ILogger logger, int status, string host);
 
         [LoggerMessage(EventId = 2201, Level = LogLevel.Warning, Message = "Reply dropped: the Connector at {Host} could not be reached ({Error}) after retries")]
         public static partial void ReplyFailed(ILogger logger, string host, string error);

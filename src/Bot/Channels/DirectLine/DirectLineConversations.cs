@@ -14,8 +14,12 @@ internal sealed class DirectLineConversations(IOptions<DirectLineOptions> option
 {
     private readonly ConcurrentDictionary<string, DirectLineConversation> _conversations = new(StringComparer.Ordinal);
     private readonly DirectLineOptions _options = options.Value;
+    private readonly DirectLineFeedBudget _budget = new(options.Value.MaxFeedBytes);
 
     public int Count => _conversations.Count;
+
+    /// <summary>Bytes all feeds hold together, against <see cref="DirectLineOptions.MaxFeedBytes"/>.</summary>
+    public long FeedBytes => _budget.Used;
 
     /// <summary>A new conversation, or null when the limit is reached even after expired ones went.</summary>
     public DirectLineConversation? Create(string channelId, ChannelAccount user)
@@ -29,7 +33,7 @@ internal sealed class DirectLineConversations(IOptions<DirectLineOptions> option
             }
         }
 
-        var conversation = new DirectLineConversation(NewId(), channelId, user, _options.MaxActivitiesPerConversation, time.GetUtcNow());
+        var conversation = new DirectLineConversation(NewId(), channelId, user, _options.MaxActivitiesPerConversation, _options.MaxFeedBytesPerConversation, _budget, time.GetUtcNow());
         _conversations[conversation.Id] = conversation;
         return conversation;
     }

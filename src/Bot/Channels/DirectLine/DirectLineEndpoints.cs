@@ -204,18 +204,72 @@ internal static partial class DirectLineEndpoints
         }
 
         var conversation = access.Conversation!;
+
+        // Throttled per token before anything reaches the feed: a refused post is neither echoed nor answered.
+        // Typing is never kept in the feed and costs no turn of note, so it is not counted.
+        if (activity.Type != ActivityTypes.Typing && Throttled(services, conversation) is { } throttled)
+        {
+            return throttled;
+        }
+
         if (!conversation.Started && conversation.Start())
         {
             // A client that skipped POST /conversations still gets its welcome first.
             await RunTurnAsync(services, conversation, new Activity { Type = ActivityTypes.ConversationUpdate, MembersAdded = [conversation.User, Bot] }).ConfigureAwait(false);
         }
 
-        var id = await RunTurnAsync(services, conversation, activity with
+        var (id, refusal) = await RunTurnAsync(services, conversation, activity with
         {
-            // The user is who the token says, whatever the body claims; the rest is the channel's to set.
-            From = new ChannelAccount { Id = conversation.User.Id, Name = activity.From?.Name ?? conversation.User.Name, Role = "user" },
+            // The user is who the token says, whatever the body claims (name included); the rest is the channel's to set.
+            From = new ChannelAccount { Id = conversation.User.Id, Name = conversation.User.Name, Role = "user" },
         }).ConfigureAwait(false);
-        return TypedResults.Ok(new ResourceResponse(id));
+        return refusal switch
+        {
+            DirectLineFeedRefusal.None => TypedResults.Ok(new ResourceResponse(id)),
+            DirectLineFeedRefusal.TooLarge => Problem(StatusCodes.Status413PayloadTooLarge, "Activity too large for the feed", $"A conversation's feed holds at most {services.Options.Value.MaxFeedBytesPerConversation} bytes."),
+            DirectLineFeedRefusal.Ended => TypedResults.NotFound(),
+            _ => Busy(http, "The channel's feeds are full; try again later."),
+        };
+    }
+
+    /// <summary>The 429 for a post over the token's rate, or null; the first refusal also says so in the feed.</summary>
+    private static IResult? Throttled(DirectLineServices services, DirectLineConversation conversation)
+    {
+        var options = services.Options.Value;
+        var now = services.Time.GetUtcNow();
+        var verdict = conversation.AdmitPost(now, options.PostsPerMinute, options.PostBurst);
+        if (verdict == ThrottleVerdict.Allowed)
+        {
+            return null;
+        }
+
+        Log.PostThrottled(services.Logger, verdict == ThrottleVerdict.Warn);
+        if (verdict == ThrottleVerdict.Warn)
+        {
+            conversation.TryAppend(
+                new Activity { Type = ActivityTypes.Message, ChannelId = conversation.ChannelId, Conversation = new ConversationAccount { Id = conversation.Id }, From = Bot, Recipient = conversation.User, Text = TurnHandler.SlowDown },
+                now,
+                out _);
+        }
+
+        var retryAfter = Math.Max(1, (int)Math.Ceiling(60.0 / options.PostsPerMinute));
+        return new ThrottledResult(retryAfter);
+    }
+
+    /// <summary>429 Too Many Requests with Retry-After, as directlinejs expects (it waits, then reports the send as failed).</summary>
+    private sealed class ThrottledResult(int retryAfterSeconds) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            return Problem(StatusCodes.Status429TooManyRequests, "Too many activities", "This conversation posts faster than the channel allows; wait, then send again.").ExecuteAsync(httpContext);
+        }
+    }
+
+    private static IResult Busy(HttpContext http, string detail)
+    {
+        http.Response.Headers.RetryAfter = "60";
+        return Problem(StatusCodes.Status503ServiceUnavailable, "Feeds full", detail);
     }
 
     /// <summary>
@@ -233,13 +287,13 @@ internal static partial class DirectLineEndpoints
         try
         {
             var (activities, next) = access.Conversation!.Since(Watermark(watermark));
-            return JsonReply.Of(new ActivitySet(activities, next.ToString(CultureInfo.InvariantCulture)), DirectLineJsonContext.Default.ActivitySet);
+            return new ActivitySetReply(activities, next.ToString(CultureInfo.InvariantCulture));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Any error but 403/404 stops directlinejs polling for good: report "nothing new" instead.
             Log.PollFailed(services.Logger, ex);
-            return JsonReply.Of(new ActivitySet([], watermark ?? string.Empty), DirectLineJsonContext.Default.ActivitySet);
+            return new ActivitySetReply([], watermark ?? string.Empty);
         }
     }
 
@@ -275,8 +329,11 @@ internal static partial class DirectLineEndpoints
         }
     }
 
-    /// <summary>Runs one activity through the turn pipeline; replies go into the feed. Returns the activity's feed id.</summary>
-    private static async Task<string?> RunTurnAsync(DirectLineServices services, DirectLineConversation conversation, Activity activity)
+    /// <summary>
+    /// Runs one activity through the turn pipeline; replies go into the feed. Returns the activity's
+    /// feed id, or why the feed refused it (then no turn runs).
+    /// </summary>
+    private static async Task<(string? Id, DirectLineFeedRefusal Refusal)> RunTurnAsync(DirectLineServices services, DirectLineConversation conversation, Activity activity)
     {
         var now = services.Time.GetUtcNow();
         var incoming = activity with
@@ -294,7 +351,14 @@ internal static partial class DirectLineEndpoints
         string? id = null;
         if (incoming.Type is not (ActivityTypes.Typing or ActivityTypes.ConversationUpdate))
         {
-            incoming = conversation.Append(incoming, now);
+            var stored = conversation.TryAppend(incoming, now, out var refusal);
+            if (stored is null)
+            {
+                Log.PostRefused(services.Logger, refusal);
+                return (null, refusal);
+            }
+
+            incoming = stored;
             id = incoming.Id;
         }
         else
@@ -304,8 +368,8 @@ internal static partial class DirectLineEndpoints
         }
 
         // Not the request's token: a reply the bot has started is delivered even if the client hangs up.
-        await services.Handler.HandleAsync(new Turn(incoming, new DirectLineReplySink(conversation, services.Time)), CancellationToken.None).ConfigureAwait(false);
-        return id ?? incoming.Id;
+        await services.Handler.HandleAsync(new Turn(incoming, new DirectLineReplySink(conversation, services.Time, services.Logger)), CancellationToken.None).ConfigureAwait(false);
+        return (id ?? incoming.Id, DirectLineFeedRefusal.None);
     }
 
     private static async Task<Access> AuthorizeAsync(HttpContext http, string conversationId, DirectLineServices services, string? queryToken = null)
@@ -435,6 +499,12 @@ internal static partial class DirectLineEndpoints
 
         [LoggerMessage(EventId = 2501, Level = LogLevel.Error, Message = "A Direct Line poll failed; answered with no activities")]
         public static partial void PollFailed(ILogger logger, Exception exception);
+
+        [LoggerMessage(EventId = 2502, Level = LogLevel.Information, Message = "Throttled a Direct Line token's posts (told to slow down: {Warned})")]
+        public static partial void PostThrottled(ILogger logger, bool warned);
+
+        [LoggerMessage(EventId = 2503, Level = LogLevel.Warning, Message = "Refused a Direct Line post: the feed refused it ({Refusal})")]
+        public static partial void PostRefused(ILogger logger, DirectLineFeedRefusal refusal);
     }
 }
 
@@ -446,5 +516,6 @@ internal sealed record DirectLineServices(
     ActivityReader Reader,
     TimeProvider Time,
     IOptions<BotOptions> BotOptions,
+    IOptions<DirectLineOptions> Options,
     IHostApplicationLifetime Lifetime,
     ILogger<DirectLineServices> Logger);

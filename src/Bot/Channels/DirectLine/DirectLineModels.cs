@@ -10,9 +10,6 @@ internal sealed record DirectLineConversationInfo(
     [property: JsonPropertyName("expires_in")] int ExpiresIn,
     string? StreamUrl = null);
 
-/// <summary>A page of the feed: activities after the client's watermark, and the new watermark.</summary>
-internal sealed record ActivitySet(List<Activity> Activities, string Watermark);
-
 /// <summary>Optional body of <c>tokens/generate</c> and <c>POST /conversations</c>: who the user is.</summary>
 internal sealed record DirectLineStartRequest(ChannelAccount? User);
 
@@ -29,7 +26,6 @@ internal sealed record WebChatToken(
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     MaxDepth = 64)]
 [JsonSerializable(typeof(DirectLineConversationInfo))]
-[JsonSerializable(typeof(ActivitySet))]
 [JsonSerializable(typeof(DirectLineStartRequest))]
 [JsonSerializable(typeof(WebChatToken))]
 internal sealed partial class DirectLineJsonContext : JsonSerializerContext;

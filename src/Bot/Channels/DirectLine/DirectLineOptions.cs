@@ -5,7 +5,7 @@ namespace CareerBot.Bot.Channels.DirectLine;
 /// <summary>
 /// The embedded Direct Line 3.0 channel and the careers page's token endpoint. Section "DirectLine".
 /// </summary>
-public sealed class DirectLineOptions
+public sealed class DirectLineOptions : IValidatableObject
 {
     /// <summary>
     /// Server-side secret that authorises <c>/v3/directline/tokens/generate</c> and starting a
@@ -27,6 +27,31 @@ public sealed class DirectLineOptions
     [Range(10, 100_000)]
     public int MaxActivitiesPerConversation { get; set; } = 500;
 
+    /// <summary>
+    /// Bytes one conversation's feed may hold (each activity counted as its JSON); past it the
+    /// oldest activities are dropped first, and one activity larger than this is refused (413).
+    /// </summary>
+    [Range(64 * 1024, 1L << 30)]
+    public long MaxFeedBytesPerConversation { get; set; } = 1024 * 1024;
+
+    /// <summary>
+    /// Bytes all conversations' feeds may hold together; a post that would go past it is refused
+    /// (503 with Retry-After) and a bot reply that would is dropped, until idle conversations expire.
+    /// </summary>
+    [Range(64 * 1024, 1L << 40)]
+    public long MaxFeedBytes { get; set; } = 256L * 1024 * 1024;
+
+    /// <summary>
+    /// Activities one token (one conversation) may post per minute on average, checked before an
+    /// activity is echoed into the feed; beyond it a post gets 429 with Retry-After. 0 turns it off.
+    /// </summary>
+    [Range(0, 100_000)]
+    public int PostsPerMinute { get; set; } = 30;
+
+    /// <summary>Posts one token may make in a quick burst before <see cref="PostsPerMinute"/> applies.</summary>
+    [Range(1, 10_000)]
+    public int PostBurst { get; set; } = 10;
+
     /// <summary>Conversations held at once; starting one more beyond this answers 503.</summary>
     [Range(1, 10_000_000)]
     public int MaxConversations { get; set; } = 10_000;
@@ -47,4 +72,17 @@ public sealed class DirectLineOptions
     /// <summary>The Azure Direct Line endpoint used with <see cref="AzureSecret"/>.</summary>
     [Url]
     public string AzureEndpoint { get; set; } = "https://directline.botframework.com/v3/directline";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (MaxFeedBytes < MaxFeedBytesPerConversation)
+        {
+            yield return new ValidationResult("DirectLine:MaxFeedBytes must be at least DirectLine:MaxFeedBytesPerConversation.", [nameof(MaxFeedBytes)]);
+        }
+
+        if (!Uri.TryCreate(AzureEndpoint, UriKind.Absolute, out var azure) || azure.Scheme != Uri.UriSchemeHttps || azure.UserInfo.Length > 0)
+        {
+            yield return new ValidationResult($"DirectLine:AzureEndpoint must be an absolute https URL; '{AzureEndpoint}' is not.", [nameof(AzureEndpoint)]);
+        }
+    }
 }

@@ -3,8 +3,12 @@ using CareerBot.Bot.Protocol;
 
 namespace CareerBot.Bot.Channels.DirectLine;
 
-/// <summary>The bot's replies on the embedded channel: added to the conversation's feed.</summary>
-internal sealed class DirectLineReplySink(DirectLineConversation conversation, TimeProvider time) : IReplySink
+/// <summary>
+/// The bot's replies on the embedded channel: added to the conversation's feed. A reply the feed
+/// refuses (the conversation ended, or all feeds hold the channel's byte bound) is dropped with a
+/// log line.
+/// </summary>
+internal sealed partial class DirectLineReplySink(DirectLineConversation conversation, TimeProvider time, ILogger logger) : IReplySink
 {
     public Task<string?> SendAsync(Activity reply, CancellationToken cancellationToken)
     {
@@ -14,6 +18,18 @@ internal sealed class DirectLineReplySink(DirectLineConversation conversation, T
             return Task.FromResult<string?>(null);
         }
 
-        return Task.FromResult(conversation.Append(reply, time.GetUtcNow()).Id);
+        var stored = conversation.TryAppend(reply, time.GetUtcNow(), out var refusal);
+        if (stored is null)
+        {
+            Log.ReplyDropped(logger, refusal);
+        }
+
+        return Task.FromResult(stored?.Id);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 2504, Level = LogLevel.Warning, Message = "A Direct Line reply was dropped: the feed refused it ({Refusal})")]
+        public static partial void ReplyDropped(ILogger logger, DirectLineFeedRefusal refusal);
     }
 }

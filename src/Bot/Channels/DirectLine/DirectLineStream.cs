@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net.WebSockets;
-using System.Text.Json;
 
 namespace CareerBot.Bot.Channels.DirectLine;
 
@@ -39,7 +38,7 @@ internal sealed class DirectLineStream(WebSocket socket, DirectLineConversation 
             var (activities, next) = conversation.Since(watermark);
             if (activities.Count > 0)
             {
-                var frame = JsonSerializer.SerializeToUtf8Bytes(new ActivitySet(activities, next.ToString(CultureInfo.InvariantCulture)), DirectLineJsonContext.Default.ActivitySet);
+                var frame = ActivitySetReply.Frame(activities, next.ToString(CultureInfo.InvariantCulture));
                 await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
                 watermark = next;
                 conversation.Touch(time.GetUtcNow());

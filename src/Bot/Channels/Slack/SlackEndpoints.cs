@@ -108,6 +108,11 @@ internal static partial class SlackEndpoints
         {
             Log.Ignored(services.Logger, "(interaction)", reason);
         }
+        else if (!services.Dedupe.FirstTime(InteractionKey(interaction!, item)))
+        {
+            // A payload sent again (a replay inside the signature's window) is acknowledged, not answered again.
+            Log.DuplicateInteraction(services.Logger, item.EventId);
+        }
         else if (!services.Queue.TryEnqueue(item))
         {
             Log.QueueFull(services.Logger, item.EventId);
@@ -257,6 +262,13 @@ internal static partial class SlackEndpoints
         return (new SlackWorkItem(clickId, activity, channel, threadTs), string.Empty);
     }
 
+    /// <summary>
+    /// What makes a click one click: Slack's trigger id with the clicked button and the time Slack
+    /// stamped on the action. Kept beside event ids in the same bounded, expiring de-duplicator.
+    /// </summary>
+    private static string InteractionKey(SlackInteraction interaction, SlackWorkItem item) =>
+        $"interaction {interaction.TriggerId} {item.EventId} {item.Activity.Id}";
+
     /// <summary>One conversation per thread: "{team}:{channel}:{thread ts}".</summary>
     public static string ConversationId(string? team, string channel, string threadTs) => $"{team}:{channel}:{threadTs}";
 
@@ -319,6 +331,9 @@ internal static partial class SlackEndpoints
 
         [LoggerMessage(EventId = 2602, Level = LogLevel.Information, Message = "Slack event {EventId} was already handled (retry {RetryNum}); acknowledged only")]
         public static partial void Duplicate(ILogger logger, string eventId, string retryNum);
+
+        [LoggerMessage(EventId = 2605, Level = LogLevel.Information, Message = "Slack interaction {ClickId} was already handled; acknowledged only")]
+        public static partial void DuplicateInteraction(ILogger logger, string clickId);
 
         [LoggerMessage(EventId = 2603, Level = LogLevel.Debug, Message = "Slack event {EventId} ignored: {Reason}")]
         public static partial void Ignored(ILogger logger, string eventId, string reason);

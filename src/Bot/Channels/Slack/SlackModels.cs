@@ -71,6 +71,9 @@ internal sealed record SlackInteraction
     public SlackMessageRef? Message { get; init; }
 
     public List<SlackAction>? Actions { get; init; }
+
+    /// <summary>Slack's id of this one interaction: a replayed payload carries the same.</summary>
+    public string? TriggerId { get; init; }
 }
 
 /// <summary>A user, team or channel reference in an interaction payload.</summary>

@@ -68,5 +68,17 @@ public sealed class SlackOptions : IValidatableObject
         {
             yield return new ValidationResult("Slack:ApiBaseUrl must be an absolute http(s) URL.", [nameof(ApiBaseUrl)]);
         }
+        else if (api.Scheme == "http" && !(api.IsLoopback || (System.Net.IPAddress.TryParse(api.Host, out var address) && System.Net.IPAddress.IsLoopback(address))))
+        {
+            // The bot token goes there: plain http only to this machine (a local fake in tests).
+            yield return new ValidationResult("Slack:ApiBaseUrl must be https (http only on a loopback address).", [nameof(ApiBaseUrl)]);
+        }
+
+        // A signed request is accepted for ReplayWindow either side of its timestamp, so a copy of it
+        // can come back for twice that long: its ids must be remembered at least as long.
+        if (DedupeWindow < 2 * ReplayWindow)
+        {
+            yield return new ValidationResult("Slack:DedupeWindow must be at least twice Slack:ReplayWindow, so a replayed request is recognised.", [nameof(DedupeWindow)]);
+        }
     }
 }

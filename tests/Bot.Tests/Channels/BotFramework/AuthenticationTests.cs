@@ -24,6 +24,9 @@ public sealed class AuthenticationTests : IAsyncLifetime
     private const string AppId = "6f1c2c8e-3d4b-4b8e-9f3a-1f2e3d4c5b6a";
     private const string BotFrameworkIssuer = "https://api.botframework.com";
     private const string EntraIssuer = "https://login.microsoftonline.com/d6d49420-f39b-4df7-a1dc-d59a935871db/v2.0";
+    private const string EntraV1Issuer = "https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/";
+    private const string OtherApp = "0b7c1e2d-5a4f-4c3b-8e2d-9f1a2b3c4d5e";
+    private const string AllowedCaller = "3c2b1a09-8f7e-4d6c-9b5a-4e3d2c1b0a9f";
     private const string ServiceUrl = "http://127.0.0.1:9/";
 
     private readonly RSA _key = RSA.Create(2048);
@@ -52,6 +55,7 @@ public sealed class AuthenticationTests : IAsyncLifetime
                 ["OpenIdMetadataUrl"] = $"{_metadataRoot}/bf/.well-known/openid-configuration",
                 ["EntraOpenIdMetadataUrl"] = $"{_metadataRoot}/entra/.well-known/openid-configuration",
                 ["TokenAuthority"] = "https://login.test.invalid/",
+                ["Bot:AllowedCallers:0"] = AllowedCaller,
             },
             services => services.AddHttpClient("msal").ConfigurePrimaryHttpMessageHandler(() => new FakeTokenEndpoint(() => Interlocked.Increment(ref _tokenRequests))));
     }
@@ -140,6 +144,137 @@ public sealed class AuthenticationTests : IAsyncLifetime
         var token = Token(issuer: EntraIssuer, serviceUrl: null, claims: new() { ["ver"] = "2.0", ["azp"] = AppId });
 
         Assert.Equal(HttpStatusCode.OK, await PostAsync("Bearer " + token, channelId: "emulator"));
+    }
+
+    /// <summary>An Entra token as the Emulator or another app gets it: v1 names the caller in appid, v2 in azp.</summary>
+    private string EntraToken(string version, string caller, string audience = AppId, string? serviceUrl = null, Dictionary<string, object>? extra = null)
+    {
+        var claims = new Dictionary<string, object>(extra ?? []) { ["ver"] = version, [version == "1.0" ? "appid" : "azp"] = caller };
+        return Token(issuer: version == "1.0" ? EntraV1Issuer : EntraIssuer, audience: audience, serviceUrl: serviceUrl, claims: claims);
+    }
+
+    [Theory]
+    [InlineData("1.0", "emulator")]
+    [InlineData("2.0", "emulator")]
+    [InlineData("1.0", "msteams")]
+    [InlineData("2.0", "msteams")]
+    public async Task EntraToken_OwnApp_Is200(string version, string channelId)
+    {
+        Assert.Equal(HttpStatusCode.OK, await PostAsync("Bearer " + EntraToken(version, AppId), channelId: channelId));
+    }
+
+    [Theory]
+    [InlineData("1.0", "emulator")]
+    [InlineData("2.0", "emulator")]
+    [InlineData("1.0", "msteams")]
+    [InlineData("2.0", "msteams")]
+    public async Task EntraToken_OtherApp_Is401(string version, string channelId)
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync("Bearer " + EntraToken(version, OtherApp), channelId: channelId));
+    }
+
+    [Theory]
+    [InlineData("1.0")]
+    [InlineData("2.0")]
+    public async Task EntraToken_AllowedCaller_Is200(string version)
+    {
+        Assert.Equal(HttpStatusCode.OK, await PostAsync("Bearer " + EntraToken(version, AllowedCaller), channelId: "emulator"));
+    }
+
+    [Fact]
+    public async Task EntraV2Token_OwnAppOnlyInAppid_Is401()
+    {
+        // The caller of a v2 token is azp; an appid claim naming the bot must not stand in for it.
+        var token = EntraToken("2.0", OtherApp, extra: new() { ["appid"] = AppId });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync("Bearer " + token, channelId: "emulator"));
+    }
+
+    [Fact]
+    public async Task EntraV1Token_OwnAppOnlyInAzp_Is401()
+    {
+        var token = EntraToken("1.0", OtherApp, extra: new() { ["azp"] = AppId });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync("Bearer " + token, channelId: "emulator"));
+    }
+
+    [Fact]
+    public async Task EntraToken_NoVersion_Is401()
+    {
+        var token = Token(issuer: EntraIssuer, serviceUrl: null, claims: new() { ["azp"] = AppId, ["appid"] = AppId });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync("Bearer " + token, channelId: "emulator"));
+    }
+
+    [Fact]
+    public async Task EntraToken_OwnAppButAudienceAnotherBot_Is401()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync("Bearer " + EntraToken("2.0", AppId, audience: OtherApp), channelId: "emulator"));
+    }
+
+    [Fact]
+    public async Task EntraToken_IssuerOfAnUntrustedTenant_Is401()
+    {
+        var token = Token(issuer: "https://login.microsoftonline.com/11111111-2222-3333-4444-555555555555/v2.0", serviceUrl: null, claims: new() { ["ver"] = "2.0", ["azp"] = AppId });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync("Bearer " + token, channelId: "emulator"));
+    }
+
+    [Theory]
+    [InlineData("1.0")]
+    [InlineData("2.0")]
+    public async Task EntraToken_ServiceUrlClaimNotTheActivitys_Is401(string version)
+    {
+        var token = EntraToken(version, AppId, serviceUrl: "https://attacker.example.com/");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync("Bearer " + token, channelId: "msteams"));
+    }
+
+    [Fact]
+    public async Task EntraToken_ServiceUrlClaimMatching_Is200()
+    {
+        Assert.Equal(HttpStatusCode.OK, await PostAsync("Bearer " + EntraToken("2.0", AppId, serviceUrl: ServiceUrl), channelId: "msteams"));
+    }
+
+    [Fact]
+    public async Task EntraToken_OtherApp_NeverGetsAReplyWithTheConnectorToken()
+    {
+        // The finding: another app's token, channelId msteams and a serviceUrl of its choosing made the
+        // bot post its reply there with its own Connector token.
+        await using var attacker = await FakeChannelServer.StartAsync();
+        var client = _bot.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = JsonContent.Create(Activities.Message("Do I need a PhD?", channelId: "msteams", serviceUrl: attacker.ServiceUrl, expectReplies: false)),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", EntraToken("2.0", OtherApp));
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(attacker.Received);
+        Assert.Contains(_bot.Logs.Events, e => e.EventId == 2300 && e.Message.Contains(OtherApp, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("TokenAuthority", "http://login.microsoftonline.com/")]
+    [InlineData("OpenIdMetadataUrl", "http://login.botframework.com/v1/.well-known/openidconfiguration")]
+    [InlineData("EntraOpenIdMetadataUrl", "http://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration")]
+    public void StartUp_AuthorityNotHttps_FailsNamingTheSetting(string key, string value)
+    {
+        var failure = StartupValidation.Failure(new() { ["MicrosoftAppId"] = AppId, ["MicrosoftAppPassword"] = "secret", [key] = value });
+
+        Assert.Contains($"{key} must be an absolute https URL", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("*")]
+    [InlineData("another-bot")]
+    public void StartUp_AllowedCallerNotAnAppId_FailsNamingTheSetting(string caller)
+    {
+        var failure = StartupValidation.Failure(new() { ["MicrosoftAppId"] = AppId, ["MicrosoftAppPassword"] = "secret", ["Bot:AllowedCallers:0"] = caller });
+
+        Assert.Contains("Bot:AllowedCallers", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -40,6 +40,23 @@ public sealed class ConnectorClientTests
         Assert.Contains(bot.Logs.Events, e => e.EventId == 2200);
     }
 
+    [Fact]
+    public async Task Reply_ConnectorAnswers307_IsNotFollowedAndIsLoggedAsDropped()
+    {
+        await using var target = await FakeChannelServer.StartAsync();
+        await using var channel = await FakeChannelServer.StartAsync();
+        channel.RedirectTo = target.ServiceUrl;
+        using var bot = new BotFactory(FastRetries());
+
+        var response = await bot.CreateClient().PostAsJsonAsync("/api/messages", Activities.Message("Do I need a PhD?", serviceUrl: channel.ServiceUrl, expectReplies: false));
+
+        // The turn has posted (and awaited) its replies before it answers.
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(channel.Redirected >= 1);
+        Assert.Empty(target.Received);
+        Assert.Contains(bot.Logs.Events, e => e.EventId == 2202 && e.Message.Contains("307", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("https://smba.trafficmanager.net/amer/", "a:1;messageid=2", "act@1", "https://smba.trafficmanager.net/amer/v3/conversations/a%3A1%3Bmessageid%3D2/activities/act%401")]
     [InlineData("https://example.com/base", "c1", null, "https://example.com/base/v3/conversations/c1/activities")]

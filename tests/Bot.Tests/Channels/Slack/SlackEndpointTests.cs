@@ -266,6 +266,36 @@ public sealed class SlackEndpointTests
     }
 
     [Fact]
+    public async Task Interaction_ReplayedPayload_IsAcknowledgedEachTimeButAnsweredOnce()
+    {
+        await using var env = await SlackEnv.StartAsync();
+        var click = Click("Do I need a PhD?", 2, DirectChannel, "1763888400.000100");
+
+        var first = await env.Client.SendAsync(Interaction(click));
+        var replayed = await env.Client.SendAsync(Interaction(click));
+        var again = await env.Client.SendAsync(Interaction(click));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK], [first.StatusCode, replayed.StatusCode, again.StatusCode]);
+        Assert.Equal(2, env.Bot.Logs.Events.Count(e => e.EventId == 2605));
+        await env.AnsweredOnlyTheBarrierAsync(alsoAnswered: "1763888400.000100");
+    }
+
+    [Fact]
+    public async Task Interaction_ASecondClickOfTheSameButton_IsAnsweredAgain()
+    {
+        await using var env = await SlackEnv.StartAsync();
+        var click = Click("Do I need a PhD?", 2, DirectChannel, "1763888400.000100");
+        var secondClick = Click("Do I need a PhD?", 2, DirectChannel, "1763888400.000100");
+        secondClick["trigger_id"] = "789.012.def";
+        secondClick["actions"]![0]!["action_ts"] = "1700000200.654321";
+
+        await env.Client.SendAsync(Interaction(click));
+        await env.Client.SendAsync(Interaction(secondClick));
+
+        await env.AnsweredOnlyTheBarrierAsync(alsoAnswered: ["1763888400.000100", "1763888400.000100"]);
+    }
+
+    [Fact]
     public async Task Interaction_OtherButtonOrType_IsAcknowledgedAndIgnored()
     {
         await using var env = await SlackEnv.StartAsync();
@@ -370,7 +400,9 @@ public sealed class SlackEndpointTests
     [Theory]
     [InlineData("Slack:BotToken", "", "Slack:BotToken")]
     [InlineData("Slack:ApiBaseUrl", "ftp://slack.example/api/", "Slack:ApiBaseUrl")]
+    [InlineData("Slack:ApiBaseUrl", "http://slack.example/api/", "Slack:ApiBaseUrl")]
     [InlineData("Slack:ReplayWindow", "02:00:00", "ReplayWindow")]
+    [InlineData("Slack:DedupeWindow", "00:05:00", "Slack:DedupeWindow")]
     [InlineData("Slack:QueueCapacity", "0", "QueueCapacity")]
     public void Start_BadSlackSetting_FailsNamingTheKey(string key, string value, string named)
     {

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using CareerBot.Bot.Conversation;
+using CareerBot.Bot.Operations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CareerBot.Bot.Tests.Channels.Teams;
@@ -17,15 +18,18 @@ public sealed class TeamsPayloadHostTests : IDisposable
 {
     private const string PhdAnswer =
         "No. A PhD is not required for most machine learning engineer jobs. A bachelor's degree and a strong portfolio are enough for many employers. [1]"
-        + "\n\nEmployers expect a Master's or PhD in computer science or a related field. [2]";
+        + "<br><br>Employers expect a Master's or PhD in computer science or a related field. [2]";
 
-    /// <summary>The one root schema.org entity Teams reads citations from; positions are the [n] markers.</summary>
+    /// <summary>
+    /// The one root schema.org entity Teams reads citations from; positions are the [n] markers, and
+    /// name and abstract are Markdown-escaped like the answer text (the section path's "&gt;" too).
+    /// </summary>
     private const string PhdCitations = """
         [{
           "type": "https://schema.org/Message", "@type": "Message", "@context": "https://schema.org",
           "citation": [
             { "@type": "Claim", "position": 1, "appearance": { "@type": "DigitalDocument", "name": "Guide A",
-              "abstract": "Frequently asked questions > Do I need a PhD?: No. A PhD is not required for most machine learning engineer jobs. A bachelor's degree and a strong portfolio…" } },
+              "abstract": "Frequently asked questions \\> Do I need a PhD?: No. A PhD is not required for most machine learning engineer jobs. A bachelor's degree and a strong portfolio…" } },
             { "@type": "Claim", "position": 2, "appearance": { "@type": "DigitalDocument", "name": "Guide B",
               "abstract": "Required education: Employers expect a Master's or PhD in computer science or a related field." } }
           ]
@@ -92,6 +96,7 @@ public sealed class TeamsPayloadHostTests : IDisposable
         Assert.Equal(PhdAnswer, (string?)reply["text"]);
         AssertJson(PhdCitations, reply["entities"]);
         AssertJson("""{ "feedbackLoop": { "type": "default" } }""", reply["channelData"]);
+        Assert.Null(reply["suggestedActions"]); // Teams shows none in channels; the playground shows "Invalid message"
         AssertJson("""
             { "id": "19:4f7b2c9e1d3a4e6b8c0d2f4a6b8c0e1f@thread.tacv2;messageid=1795341900456", "isGroup": true, "conversationType": "channel", "tenantId": "b3f0c2d4-7a8e-4f19-9c6b-5d2e1a0f8c47" }
             """, reply["conversation"]);
@@ -112,8 +117,9 @@ public sealed class TeamsPayloadHostTests : IDisposable
         Assert.Equal(string.Empty, await response.Content.ReadAsStringAsync());
         var feedback = Assert.Single(await _factory.Services.GetRequiredService<IFeedbackStore>().ReadAllAsync(CancellationToken.None));
         Assert.Equal(
-            new Feedback(Now, "msteams", true, "education", feedback.PassageIds, Comment: null, feedback.Vote), // the comment is user text: kept only with transcripts on
+            new Feedback(Now, "msteams", true, "education", feedback.PassageIds, Comment: null, feedback.Vote, feedback.AnswerId), // the comment is user text: kept only with transcripts on
             feedback);
+        Assert.Matches("^[0-9a-f]{16}$", feedback.AnswerId); // the id of the answer voted on, as its turn record has it
         Assert.Matches("^[0-9a-f]{32}$", feedback.Vote);
         Assert.Equal(["guide-a#do-i-need-a-phd", "guide-b#required-education"], feedback.PassageIds);
     }
@@ -133,7 +139,7 @@ public sealed class TeamsPayloadHostTests : IDisposable
               "recipient": { "id": "29:1kMLTpQqGOtBszNqRsbaxMbcE8GxJv3PZgPpYfHfNWNWeSy2cNCg7t7nTQqDx0o5-AmwUg7AvqlnxV3WXZvp8Xg", "aadObjectId": "6e6d9a2b-3c41-4f5e-8a7d-2b9c0e1f4a35" },
               "conversation": { "id": "a:1vXqHk3Yb9gT2L0pR8sW6nJ4cF7mD5eA1zQ3uI9oK2xV8bN6yM4tG0hS7wE5rP3jL1fC9dB2aZ8q", "conversationType": "personal", "tenantId": "b3f0c2d4-7a8e-4f19-9c6b-5d2e1a0f8c47" },
               "replyToId": "f:5f85c2ad-7d3e-4b21-9a6c-0e8f1b2d3c4a",
-              "text": "Hello\\! I'm CareerBot. Ask me about becoming and working as a machine learning engineer, and I'll answer from career guides, citing each one.",
+              "text": "Hello! I'm CareerBot. Ask me about becoming and working as a machine learning engineer, and I'll answer from career guides, citing each one.",
               "textFormat": "markdown",
               "suggestedActions": { "actions": [
                 { "type": "imBack", "title": "Do I need a PhD?", "value": "Do I need a PhD?" },

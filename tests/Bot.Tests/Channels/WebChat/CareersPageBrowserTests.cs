@@ -1,8 +1,6 @@
-using System.Net;
 using CareerBot.Bot.Conversation;
+using CareerBot.Bot.Operations;
 using CareerBot.Knowledge;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -15,44 +13,11 @@ namespace CareerBot.Bot.Tests.Channels.WebChat;
 /// </summary>
 public sealed class CareersPageBrowserTests(CareersPageBrowserTests.Site site) : IClassFixture<CareersPageBrowserTests.Site>
 {
-    private static readonly string ArtifactsFolder = Path.Combine(AppContext.BaseDirectory, "artifacts");
+    private static readonly string ArtifactsFolder = BrowserBotFixture.ArtifactsFolder;
 
-    /// <summary>One bot on 127.0.0.1 (the repository's knowledge base) and one browser for the tests of this class.</summary>
-    public sealed class Site : IAsyncLifetime
+    /// <summary>One bot on 127.0.0.1 and one browser for the tests of this class.</summary>
+    public sealed class Site : BrowserBotFixture
     {
-        private IPlaywright? _playwright;
-
-        internal BotFactory Factory { get; } = new(useRepositoryKnowledgeBase: true);
-
-        public IBrowser Browser { get; private set; } = null!;
-
-        public string BaseUrl { get; private set; } = string.Empty;
-
-        public async Task InitializeAsync()
-        {
-            Factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-            Factory.StartServer();
-            await Poll.UntilAsync(() => Factory.Services.GetRequiredService<KnowledgeProvider>().IsLoaded, TimeSpan.FromMinutes(2), "the knowledge base to load");
-            BaseUrl = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-            _playwright = await Playwright.CreateAsync();
-            Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
-                Headless = true,
-            });
-            Directory.CreateDirectory(ArtifactsFolder);
-        }
-
-        public async Task DisposeAsync()
-        {
-            if (Browser is not null)
-            {
-                await Browser.DisposeAsync();
-            }
-
-            _playwright?.Dispose();
-            await Factory.DisposeAsync();
-        }
     }
 
     [Fact]

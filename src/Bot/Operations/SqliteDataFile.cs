@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace CareerBot.Bot.State;
+namespace CareerBot.Bot.Operations;
 
 /// <summary>
 /// A small SQLite file in the data folder (feedback, turn records): its folder and schema are

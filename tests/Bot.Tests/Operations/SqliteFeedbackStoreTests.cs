@@ -1,9 +1,10 @@
-using CareerBot.Bot.Conversation;
+using CareerBot.Bot.Operations;
+using CareerBot.Knowledge;
 using CareerBot.Knowledge.Tests;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
-namespace CareerBot.Bot.Tests.Conversation;
+namespace CareerBot.Bot.Tests.Operations;
 
 /// <summary>Feedback storage: one row per vote name, and files written before votes had names.</summary>
 public sealed class SqliteFeedbackStoreTests : IDisposable
@@ -32,19 +33,10 @@ public sealed class SqliteFeedbackStoreTests : IDisposable
     [Fact]
     public async Task Open_AFileFromBeforeVoteNames_KeepsItsRowsAndTakesNamedVotes()
     {
-        var options = _kb.Options();
-        Directory.CreateDirectory(options.DataPath);
-        var path = Path.Combine(options.DataPath, "feedback.db");
-        await using (var old = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()))
-        {
-            await old.OpenAsync();
-            await using var create = old.CreateCommand();
-            create.CommandText = """
+        var options = await OldFileAsync("""
                 CREATE TABLE feedback (time TEXT NOT NULL, channel TEXT NOT NULL, helpful INTEGER NOT NULL, intent TEXT NOT NULL, passage_ids TEXT NOT NULL, comment TEXT);
                 INSERT INTO feedback VALUES ('2026-01-02T03:04:05.0000000+00:00', 'webchat', 0, 'education', 'guide-a#do-i-need-a-phd', NULL);
-                """;
-            await create.ExecuteNonQueryAsync();
-        }
+                """);
 
         var store = new SqliteFeedbackStore(Options.Create(options));
         await store.RecordAsync(new Feedback(Now, "msteams", true, "salary", ["guide-b#pay"], null, "vote-2"), CancellationToken.None);
@@ -54,5 +46,36 @@ public sealed class SqliteFeedbackStoreTests : IDisposable
         Assert.Equal(2, stored.Count);
         Assert.Equal(("webchat", false, (string?)null), (stored[0].ChannelId, stored[0].Helpful, stored[0].Vote));
         Assert.Equal(("msteams", false, (string?)"vote-2"), (stored[1].ChannelId, stored[1].Helpful, stored[1].Vote));
+    }
+
+    [Fact]
+    public async Task Open_AFileFromBeforeAnswerIds_KeepsItsRowsAndTiesNewVotesToTheirAnswer()
+    {
+        var options = await OldFileAsync("""
+                CREATE TABLE feedback (time TEXT NOT NULL, channel TEXT NOT NULL, helpful INTEGER NOT NULL, intent TEXT NOT NULL, passage_ids TEXT NOT NULL, comment TEXT, vote TEXT);
+                CREATE UNIQUE INDEX feedback_vote ON feedback (vote);
+                INSERT INTO feedback VALUES ('2026-01-02T03:04:05.0000000+00:00', 'webchat', 1, 'education', 'guide-a#do-i-need-a-phd', NULL, 'vote-1');
+                """);
+
+        var store = new SqliteFeedbackStore(Options.Create(options));
+        await store.RecordAsync(new Feedback(Now, "msteams", false, "salary", ["guide-b#pay"], null, "vote-2", "answer-7"), CancellationToken.None);
+
+        var stored = await store.ReadAllAsync(CancellationToken.None);
+        Assert.Equal([(string?)"vote-1", "vote-2"], stored.Select(f => f.Vote));
+        Assert.Equal([(string?)null, "answer-7"], stored.Select(f => f.AnswerId));
+    }
+
+    /// <summary>A feedback.db as an earlier version of the bot wrote it, made with the given SQL.</summary>
+    private async Task<KnowledgeOptions> OldFileAsync(string sql)
+    {
+        var options = _kb.Options();
+        Directory.CreateDirectory(options.DataPath);
+        var path = Path.Combine(options.DataPath, "feedback.db");
+        await using var old = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        await old.OpenAsync();
+        await using var create = old.CreateCommand();
+        create.CommandText = sql;
+        await create.ExecuteNonQueryAsync();
+        return options;
     }
 }

@@ -1,10 +1,9 @@
 using System.Globalization;
-using CareerBot.Bot.State;
 using CareerBot.Knowledge;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
-namespace CareerBot.Bot.Conversation;
+namespace CareerBot.Bot.Operations;
 
 /// <summary>Feedback in a SQLite file next to the index (<c>feedback.db</c>).</summary>
 internal sealed class SqliteFeedbackStore : IFeedbackStore
@@ -32,7 +31,7 @@ internal sealed class SqliteFeedbackStore : IFeedbackStore
             await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var command = connection.CreateCommand();
             command.CommandText = """
-                INSERT INTO feedback (time, channel, helpful, intent, passage_ids, comment, vote) VALUES ($time, $channel, $helpful, $intent, $passages, $comment, $vote)
+                INSERT INTO feedback (time, channel, helpful, intent, passage_ids, comment, vote, answer_id) VALUES ($time, $channel, $helpful, $intent, $passages, $comment, $vote, $answer)
                 ON CONFLICT (vote) DO UPDATE SET time = excluded.time, helpful = excluded.helpful, comment = excluded.comment
                 """;
             command.Parameters.AddWithValue("$time", feedback.Time.ToString("O", CultureInfo.InvariantCulture));
@@ -42,6 +41,7 @@ internal sealed class SqliteFeedbackStore : IFeedbackStore
             command.Parameters.AddWithValue("$passages", string.Join(' ', feedback.PassageIds));
             command.Parameters.AddWithValue("$comment", (object?)feedback.Comment ?? DBNull.Value);
             command.Parameters.AddWithValue("$vote", (object?)feedback.Vote ?? DBNull.Value);
+            command.Parameters.AddWithValue("$answer", (object?)feedback.AnswerId ?? DBNull.Value);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -54,7 +54,7 @@ internal sealed class SqliteFeedbackStore : IFeedbackStore
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT time, channel, helpful, intent, passage_ids, comment, vote FROM feedback ORDER BY rowid";
+        command.CommandText = "SELECT time, channel, helpful, intent, passage_ids, comment, vote, answer_id FROM feedback ORDER BY rowid";
         var results = new List<Feedback>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -64,7 +64,8 @@ internal sealed class SqliteFeedbackStore : IFeedbackStore
                 reader.GetString(1), reader.GetInt32(2) == 1, reader.GetString(3),
                 reader.GetString(4).Split(' ', StringSplitOptions.RemoveEmptyEntries),
                 reader.IsDBNull(5) ? null : reader.GetString(5),
-                reader.IsDBNull(6) ? null : reader.GetString(6)));
+                reader.IsDBNull(6) ? null : reader.GetString(6),
+                reader.IsDBNull(7) ? null : reader.GetString(7)));
         }
 
         return results;
@@ -78,6 +79,16 @@ internal sealed class SqliteFeedbackStore : IFeedbackStore
         {
             await using var add = connection.CreateCommand();
             add.CommandText = "ALTER TABLE feedback ADD COLUMN vote TEXT";
+            await add.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        // Votes tied to the answer they were given on: files from before get the column, null in old rows.
+        await using var findAnswer = connection.CreateCommand();
+        findAnswer.CommandText = "SELECT COUNT(*) FROM pragma_table_info('feedback') WHERE name = 'answer_id'";
+        if (Convert.ToInt64(await findAnswer.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) == 0)
+        {
+            await using var add = connection.CreateCommand();
+            add.CommandText = "ALTER TABLE feedback ADD COLUMN answer_id TEXT";
             await add.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
