@@ -5,7 +5,6 @@ using CareerBot.Knowledge.Analysis;
 using CareerBot.Knowledge.Guides;
 using CareerBot.Knowledge.Intents;
 using CareerBot.Knowledge.Search;
-using CareerBot.Knowledge.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -75,12 +74,11 @@ public sealed class KnowledgeLoader(KnowledgeOptions options, ILogger? logger = 
     {
         var diagnostics = new KnowledgeDiagnostics();
         var rules = SynonymRules.Load(Options.SynonymsPath, diagnostics);
-        var synonyms = SynonymLoader.FromRules(rules);
         var utterances = UtteranceLoader.LoadDirectory(Options.IntentsPath, diagnostics);
         var guides = GuideLoader.LoadDirectory(Options.GuidesPath, diagnostics);
         KnowledgeChecks.Topics(guides, utterances, diagnostics);
         KnowledgeChecks.Wording(guides.Select(g => g.FilePath), KnowledgeChecks.Sources(Options, diagnostics), diagnostics);
-        return new KnowledgeCheck(diagnostics, synonyms, rules, utterances, guides);
+        return new KnowledgeCheck(diagnostics, rules, utterances, guides);
     }
 
     /// <summary>

@@ -46,12 +46,16 @@ public sealed class KnowledgeAnalyzer : Analyzer
     /// </summary>
     public const string IntentField = "intent";
 
+    /// <summary>The field analysed for the intent classifier's words: synonyms read, stop words kept, not stemmed.</summary>
+    public const string IntentWordsField = "intent-words";
+
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
     private static readonly NormalizeCharMap LanguageNames = BuildLanguageNames();
     private static readonly KnowledgeAnalyzer Plain = new(SynonymRules.Empty);
 
     private readonly SynonymMap? _synonyms;
+    private readonly SynonymMap? _phraseSynonyms;
     private readonly Dictionary<string, ContextRule[]> _contextRules;
     private readonly ITermCorrector? _corrector;
 
@@ -60,7 +64,8 @@ public sealed class KnowledgeAnalyzer : Analyzer
     {
         ArgumentNullException.ThrowIfNull(rules);
         Rules = rules;
-        _synonyms = BuildSynonymMap(rules);
+        _synonyms = BuildSynonymMap(rules, phrases: false);
+        _phraseSynonyms = BuildSynonymMap(rules, phrases: true);
         _contextRules = BuildContextRules(rules);
     }
 
@@ -69,6 +74,7 @@ public sealed class KnowledgeAnalyzer : Analyzer
     {
         Rules = other.Rules;
         _synonyms = other._synonyms;
+        _phraseSynonyms = other._phraseSynonyms;
         _contextRules = other._contextRules;
         _corrector = corrector;
     }
@@ -119,6 +125,9 @@ public sealed class KnowledgeAnalyzer : Analyzer
     /// <summary>The terms of <paramref name="text"/> as the intent classifier reads them: synonyms read, stemmed, stop words kept.</summary>
     public IReadOnlyList<string> IntentTerms(string text) => Read(this, IntentField, text);
 
+    /// <summary>The words of <paramref name="text"/> as the intent classifier reads them: synonyms read, stop words kept, not stemmed.</summary>
+    public IReadOnlyList<string> IntentWords(string text) => Read(this, IntentWordsField, text);
+
     /// <summary>The lower-cased, folded words of <paramref name="text"/>: no synonyms, stop words kept, not stemmed.</summary>
     public IReadOnlyList<string> Words(string text) => Read(this, WordsField, text);
 
@@ -158,9 +167,19 @@ public sealed class KnowledgeAnalyzer : Analyzer
             result = new ContextSynonymFilter(result, _contextRules);
         }
 
-        if (_synonyms is not null)
+        var intent = fieldName is IntentField or IntentWordsField;
+        if (intent && _phraseSynonyms is not null)
+        {
+            result = new PhraseSplitFilter(new SynonymFilter(result, _phraseSynonyms, ignoreCase: false));
+        }
+        else if (!intent && _synonyms is not null)
         {
             result = new SynonymFilter(result, _synonyms, ignoreCase: false);
+        }
+
+        if (fieldName == IntentWordsField)
+        {
+            return new TokenStreamComponents(source, result);
         }
 
         if (fieldName != IntentField)
@@ -199,8 +218,12 @@ public sealed class KnowledgeAnalyzer : Analyzer
         return builder.Build();
     }
 
-    /// <summary>Every member of a group rewritten to the group's first term; Lucene matches the longest member first.</summary>
-    private static SynonymMap? BuildSynonymMap(SynonymRules rules)
+    /// <summary>
+    /// Every member of a group rewritten to the group's first term; Lucene matches the longest member
+    /// first. With <paramref name="phrases"/>, the first term is written as one token, its words a space
+    /// apart, for <see cref="PhraseSplitFilter"/> to split in reading order.
+    /// </summary>
+    private static SynonymMap? BuildSynonymMap(SynonymRules rules, bool phrases)
     {
         if (rules.Groups.Count == 0)
         {
@@ -216,7 +239,7 @@ public sealed class KnowledgeAnalyzer : Analyzer
                 continue;
             }
 
-            var output = SynonymMap.Builder.Join([.. canonical], new CharsRef());
+            var output = phrases ? new CharsRef(string.Join(' ', canonical)) : SynonymMap.Builder.Join([.. canonical], new CharsRef());
             foreach (var member in group.Skip(1))
             {
                 var words = WordsOf(member);

@@ -2,7 +2,6 @@ using CareerBot.Knowledge.Analysis;
 using CareerBot.Knowledge.Answers;
 using CareerBot.Knowledge.Guides;
 using CareerBot.Knowledge.Intents;
-using CareerBot.Knowledge.Text;
 
 namespace CareerBot.Knowledge.Evaluation;
 

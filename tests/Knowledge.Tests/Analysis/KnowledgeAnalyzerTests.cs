@@ -41,6 +41,19 @@ public sealed class KnowledgeAnalyzerTests : IDisposable
     }
 
     [Theory]
+    [InlineData("junior to senior ml engineer how long", "junior to senior machine learning engineer how long")]
+    [InlineData("ml engineering jobs", "machine learning engineering jobs")]
+    [InlineData("can mles make 300k", "can machine learning engineer salary 300k")]
+    [InlineData("I'd like more pay, please", "i'd like more salary please")]
+    public void IntentWords_LongerSynonym_KeepsReadingOrderAndStopWordsUnstemmed(string text, string expected)
+    {
+        // Lucene 4.8's SynonymFilter alone stacks a longer phrase's extra words behind the next word
+        // ("machine learning how engineer long"); the classifier's word n-grams need them in order.
+        Assert.Equal(expected, string.Join(' ', _analyzer.IntentWords(text)));
+        Assert.Equal("junior to senior machin learn engin how long", string.Join(' ', _analyzer.IntentTerms("junior to senior ml engineer how long")));
+    }
+
+    [Theory]
     [InlineData("how much do ml engineers make", "machin learn salari engin")]
     [InlineData("can mles make 300k", "machin salari learn 300k engin")]
     [InlineData("what do they make per year", "salari per year")]
