@@ -15,5 +15,9 @@ internal sealed class IntentInput
 
     public string Characters { get; set; } = string.Empty;
 
+    /// <summary>The character n-grams of each word, padded <c>^word$</c>: grams never cross two words.</summary>
+    [VectorType]
+    public string[] WordCharacters { get; set; } = [];
+
     public float Weight { get; set; } = 1f;
 }

@@ -18,7 +18,7 @@ namespace CareerBot.Knowledge.Intents;
 public sealed class IntentModel : IIntentClassifier, IDisposable
 {
     /// <summary>Bumped whenever the zip's layout or the pipeline's columns change.</summary>
-    public const int FormatVersion = 3;
+    public const int FormatVersion = 4;
 
     private const string InfoEntry = "CareerBot/intent-model.json";
 
@@ -86,13 +86,13 @@ public sealed class IntentModel : IIntentClassifier, IDisposable
         double[] scores;
         try
         {
-            lease.Input.Tokens = IntentText.Tokens(text, _analyzer);
-            lease.Input.Words = IntentText.Words(text, _analyzer);
-            lease.Input.Characters = IntentText.Characters(lease.Input.Words);
+            IntentText.Fill(lease.Input, text, _analyzer, _info.Options);
             var output = lease.Output;
             lease.Engine.Predict(lease.Input, ref output);
             lease.Output = output;
-            scores = Calibrated(output.Score, Temperature);
+            scores = IntentPipeline.GivesMargins(_info.Options)
+                ? Calibrated(output.Score, Temperature * _info.Options.MarginScale, margins: true)
+                : Calibrated(output.Score, Temperature);
         }
         finally
         {
@@ -102,15 +102,20 @@ public sealed class IntentModel : IIntentClassifier, IDisposable
         return scores;
     }
 
-    /// <summary>softmax(temperature × log p) of the pipeline's probabilities (normalised first: one-versus-all ones need not add up to 1).</summary>
-    internal static double[] Calibrated(IReadOnlyList<float> probabilities, double temperature)
+    /// <summary>
+    /// softmax(temperature × log p) of the pipeline's probabilities (normalised first: one-versus-all
+    /// ones need not add up to 1); with <paramref name="margins"/>, softmax(temperature × margin) of raw margins.
+    /// </summary>
+    internal static double[] Calibrated(IReadOnlyList<float> probabilities, double temperature, bool margins = false)
     {
         var scores = new double[probabilities.Count];
         var max = double.NegativeInfinity;
         for (var i = 0; i < scores.Length; i++)
         {
             var p = probabilities[i];
-            scores[i] = temperature * Math.Log(Math.Max(float.IsNaN(p) ? 0 : p, 1e-30));
+            scores[i] = margins
+                ? temperature * (float.IsNaN(p) ? 0 : p)
+                : temperature * Math.Log(Math.Max(float.IsNaN(p) ? 0 : p, 1e-30));
             max = Math.Max(max, scores[i]);
         }
 

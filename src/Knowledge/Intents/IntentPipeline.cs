@@ -19,32 +19,43 @@ internal static class IntentPipeline
     {
         IEstimator<ITransformer> chain = context.Transforms.Conversion.MapValueToKey("Label", keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
             .Append(context.Transforms.Conversion.MapValueToKey("TokenKeys", nameof(IntentInput.Tokens)))
-            .Append(context.Transforms.Text.ProduceNgrams("TokenGrams", "TokenKeys", ngramLength: options.WordNgramLength, skipLength: options.WordSkipLength, useAllLengths: true, maximumNgramsCount: 1_000_000, weighting: NgramExtractingEstimator.WeightingCriteria.TfIdf));
+            .Append(context.Transforms.Text.ProduceNgrams("TokenGrams", "TokenKeys", ngramLength: options.WordNgramLength, skipLength: options.WordSkipLength, useAllLengths: true, maximumNgramsCount: 1_000_000, weighting: Weighting(options)));
         var columns = new List<string> { "TokenGrams" };
         if (options.SurfaceWordNgramLength > 0)
         {
             // The words as written, stop words kept: "what can you do" and "thanks a lot" are made of them.
             chain = chain
                 .Append(context.Transforms.Conversion.MapValueToKey("WordKeys", nameof(IntentInput.Words)))
-                .Append(context.Transforms.Text.ProduceNgrams("WordGrams", "WordKeys", ngramLength: options.SurfaceWordNgramLength, useAllLengths: true, maximumNgramsCount: 1_000_000, weighting: NgramExtractingEstimator.WeightingCriteria.TfIdf));
+                .Append(context.Transforms.Text.ProduceNgrams("WordGrams", "WordKeys", ngramLength: options.SurfaceWordNgramLength, useAllLengths: true, maximumNgramsCount: 1_000_000, weighting: Weighting(options)));
             columns.Add("WordGrams");
         }
 
-        if (options.CharNgramLength > 0)
+        if (options.CharNgramLength > 0 && options.CharactersPerWord)
+        {
+            chain = chain
+                .Append(context.Transforms.Conversion.MapValueToKey("WordCharacterKeys", nameof(IntentInput.WordCharacters)))
+                .Append(context.Transforms.Text.ProduceNgrams("WordCharacterGrams", "WordCharacterKeys", ngramLength: 1, useAllLengths: false, maximumNgramsCount: 1_000_000, weighting: Weighting(options)));
+            columns.Add("WordCharacterGrams");
+        }
+        else if (options.CharNgramLength > 0)
         {
             // One bag per length from CharNgramMinLength up: ProduceNgrams takes one length, or every length from 1.
             chain = chain.Append(context.Transforms.Text.TokenizeIntoCharactersAsKeys("CharacterKeys", nameof(IntentInput.Characters), useMarkerCharacters: true));
             for (var n = options.CharNgramMinLength; n <= options.CharNgramLength; n++)
             {
                 columns.Add($"Characters{n}");
-                chain = chain.Append(context.Transforms.Text.ProduceNgrams($"Characters{n}", "CharacterKeys", ngramLength: n, useAllLengths: false, maximumNgramsCount: 1_000_000, weighting: NgramExtractingEstimator.WeightingCriteria.TfIdf));
+                chain = chain.Append(context.Transforms.Text.ProduceNgrams($"Characters{n}", "CharacterKeys", ngramLength: n, useAllLengths: false, maximumNgramsCount: 1_000_000, weighting: Weighting(options)));
             }
 
         }
 
+        chain = chain.Append(context.Transforms.Concatenate(options.Normalize ? "Joined" : "Features", [.. columns]));
+        if (options.Normalize)
+        {
+            chain = chain.Append(context.Transforms.NormalizeLpNorm("Features", "Joined"));
+        }
+
         return chain
-            .Append(context.Transforms.Concatenate("Joined", [.. columns]))
-            .Append(context.Transforms.NormalizeLpNorm("Features", "Joined"))
             // The trainers pass over the rows many times: featurise them once, not on every pass.
             .AppendCacheCheckpoint(context)
             .Append(Trainer(context, options));
@@ -86,9 +97,27 @@ internal static class IntentPipeline
                 L2Regularization = l2,
                 NumberOfIterations = options.MaxIterations,
             })),
+            IntentTrainerKind.SdcaHinge or IntentTrainerKind.SdcaSmoothedHinge => multiclass.OneVersusAll(
+                binary.SdcaNonCalibrated(new SdcaNonCalibratedBinaryTrainer.Options
+                {
+                    ExampleWeightColumnName = weight,
+                    LossFunction = options.Trainer == IntentTrainerKind.SdcaHinge ? new HingeLoss() : new SmoothedHingeLoss(),
+                    L2Regularization = l2,
+                    L1Regularization = 0,
+                    MaximumNumberOfIterations = options.MaxIterations,
+                    NumberOfThreads = 1,
+                }),
+                useProbabilities: false),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Trainer, "Unknown trainer."),
         };
     }
+
+    /// <summary>Whether the trainer gives raw margins (turned into probabilities by <see cref="IntentModel"/>) rather than probabilities.</summary>
+    public static bool GivesMargins(IntentTrainerOptions options) =>
+        options.Trainer is IntentTrainerKind.SdcaHinge or IntentTrainerKind.SdcaSmoothedHinge;
+
+    private static NgramExtractingEstimator.WeightingCriteria Weighting(IntentTrainerOptions options) =>
+        options.Weighting == IntentNgramWeighting.Tf ? NgramExtractingEstimator.WeightingCriteria.Tf : NgramExtractingEstimator.WeightingCriteria.TfIdf;
 
     /// <summary>Fits the chain on the examples with a seeded context; the same seed and data give the same model.</summary>
     public static FittedIntentPipeline Fit(IReadOnlyList<LabeledUtterance> examples, SynonymRules synonyms, IntentTrainerOptions options)
@@ -97,13 +126,15 @@ internal static class IntentPipeline
         using var analyzer = new KnowledgeAnalyzer(synonyms);
         var perClass = examples.GroupBy(e => e.Intent, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var classes = perClass.Count;
-        var rows = examples.Select(e => new IntentInput
+        var rows = examples.Select(e =>
         {
-            Label = e.Intent,
-            Tokens = IntentText.Tokens(e.Text, analyzer),
-            Words = IntentText.Words(e.Text, analyzer),
-            Characters = IntentText.Characters(IntentText.Words(e.Text, analyzer)),
-            Weight = options.BalanceClasses ? (float)(examples.Count / (double)(classes * perClass[e.Intent])) : 1f,
+            var row = new IntentInput
+            {
+                Label = e.Intent,
+                Weight = options.BalanceClasses ? (float)(examples.Count / (double)(classes * perClass[e.Intent])) : 1f,
+            };
+            IntentText.Fill(row, e.Text, analyzer, options);
+            return row;
         }).ToArray();
         var data = context.Data.LoadFromEnumerable(rows);
         var transformer = Build(context, options).Fit(data);

@@ -11,14 +11,46 @@ namespace CareerBot.Knowledge.Intents;
 internal static class IntentText
 {
     /// <summary>Names the analysis below; part of the training hash, so a model from another analysis is refused.</summary>
-    public const string Version = "lucene-analyzer-2";
+    public const string Version = "lucene-analyzer-3";
 
-    /// <summary>The analysed terms (synonyms read, stemmed) with the stop words kept: "how much" and "should i" carry intent.</summary>
-    public static string[] Tokens(string text, KnowledgeAnalyzer analyzer) => [.. analyzer.IntentTerms(text)];
+    private const string Start = "<s>";
+    private const string End = "</s>";
 
-    /// <summary>The lower-cased words as written (no synonyms, stop words kept, not stemmed).</summary>
-    public static string[] Words(string text, KnowledgeAnalyzer analyzer) => [.. analyzer.Words(text)];
+    /// <summary>Fills <paramref name="row"/>'s feature columns for <paramref name="text"/> as <paramref name="options"/> asks.</summary>
+    public static void Fill(IntentInput row, string text, KnowledgeAnalyzer analyzer, IntentTrainerOptions options)
+    {
+        var terms = analyzer.IntentTerms(text);
+        var words = analyzer.IntentWords(text);
+        row.Tokens = options.SentenceMarkers ? [Start, .. terms, End] : [.. terms];
+        row.Words = options.SentenceMarkers ? [Start, .. words, End] : [.. words];
+        if (options.CharactersPerWord)
+        {
+            row.WordCharacters = WordCharacters(words, options.CharNgramMinLength, options.CharNgramLength);
+            row.Characters = string.Empty;
+        }
+        else
+        {
+            row.WordCharacters = [];
+            row.Characters = string.Join(' ', words);
+        }
+    }
 
-    /// <summary>The text character n-grams are read from: the lower-cased words, one space apart.</summary>
-    public static string Characters(string[] words) => string.Join(' ', words);
+    /// <summary>Character n-grams of each word padded <c>^word$</c>, lengths <paramref name="min"/> to <paramref name="max"/>.</summary>
+    internal static string[] WordCharacters(IReadOnlyList<string> words, int min, int max)
+    {
+        var grams = new List<string>();
+        foreach (var word in words)
+        {
+            var padded = $"^{word}$";
+            for (var n = min; n <= max; n++)
+            {
+                for (var start = 0; start + n <= padded.Length; start++)
+                {
+                    grams.Add(padded.Substring(start, n));
+                }
+            }
+        }
+
+        return [.. grams];
+    }
 }

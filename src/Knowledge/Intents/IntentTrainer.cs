@@ -25,7 +25,7 @@ public static class IntentTrainer
         var hash = TrainingHash(examples, synonyms, options);
         if (!options.ChooseThreshold || !examples.Any(e => e.Intent == "out_of_scope"))
         {
-            return new IntentModel(IntentPipeline.Fit(examples, synonyms, options), new IntentModelInfo(IntentModel.FormatVersion, hash, options.FixedThreshold, 1.0), synonyms);
+            return new IntentModel(IntentPipeline.Fit(examples, synonyms, options), new IntentModelInfo(IntentModel.FormatVersion, hash, options.FixedThreshold, 1.0, options), synonyms);
         }
 
         // The final fit needs nothing from the cross-validation (calibration sits on top), so it runs beside it.
@@ -39,7 +39,7 @@ public static class IntentTrainer
         }
 
         var threshold = ChooseThreshold(predictions, options.MaxInScopeDeclineRate);
-        return new IntentModel(final.GetAwaiter().GetResult(), new IntentModelInfo(IntentModel.FormatVersion, hash, threshold, temperature), synonyms);
+        return new IntentModel(final.GetAwaiter().GetResult(), new IntentModelInfo(IntentModel.FormatVersion, hash, threshold, temperature, options), synonyms);
     }
 
     /// <summary>Hash of what a model is trained on (see <see cref="IntentModel.ComputeTrainingHash"/>); the threshold settings are left out, as the model records the threshold itself.</summary>

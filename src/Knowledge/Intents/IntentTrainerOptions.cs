@@ -16,6 +16,22 @@ public enum IntentTrainerKind
 
     /// <summary>One averaged perceptron per intent (one versus all), Platt-calibrated.</summary>
     AveragedPerceptron,
+
+    /// <summary>One linear SVM per intent (one versus all, hinge loss) fitted by SDCA, i.e. dual coordinate descent; raw margins.</summary>
+    SdcaHinge,
+
+    /// <summary>As <see cref="SdcaHinge"/> with the smoothed hinge loss; raw margins.</summary>
+    SdcaSmoothedHinge,
+}
+
+/// <summary>How an n-gram's count becomes its feature value.</summary>
+public enum IntentNgramWeighting
+{
+    /// <summary>The count.</summary>
+    Tf,
+
+    /// <summary>The count times the inverse document frequency.</summary>
+    TfIdf,
 }
 
 /// <summary>How <see cref="IntentTrainer"/> fits a model (the features, the trainer and the out-of-scope threshold).</summary>
@@ -51,6 +67,22 @@ public sealed record IntentTrainerOptions
     /// <summary>Shortest character n-gram over the text.</summary>
     [Range(1, 6)]
     public int CharNgramMinLength { get; init; } = 3;
+
+    /// <summary>Mark the start and end of the text (<c>&lt;s&gt;</c>, <c>&lt;/s&gt;</c>), so bigrams see the first and last word as such.</summary>
+    public bool SentenceMarkers { get; init; }
+
+    /// <summary>Character n-grams of each word padded <c>^word$</c> (never across two words) instead of the whole text's.</summary>
+    public bool CharactersPerWord { get; init; }
+
+    /// <summary>How n-gram counts are weighted.</summary>
+    public IntentNgramWeighting Weighting { get; init; } = IntentNgramWeighting.TfIdf;
+
+    /// <summary>Scale each feature vector to unit length.</summary>
+    public bool Normalize { get; init; } = true;
+
+    /// <summary>The margin trainers' scores are multiplied by this before the softmax that makes them probabilities.</summary>
+    [Range(0.01, 100.0)]
+    public double MarginScale { get; init; } = 3.0;
 
     /// <summary>Weigh each intent's examples so every intent counts the same, however many utterances it has.</summary>
     public bool BalanceClasses { get; init; } = true;

@@ -22,6 +22,8 @@ public sealed class IntentTrainerTests
     [InlineData(IntentTrainerKind.LbfgsMaximumEntropy)]
     [InlineData(IntentTrainerKind.LinearSvm)]
     [InlineData(IntentTrainerKind.AveragedPerceptron)]
+    [InlineData(IntentTrainerKind.SdcaHinge)]
+    [InlineData(IntentTrainerKind.SdcaSmoothedHinge)]
     public void Fit_ToyProblem_LearnsTheClasses(IntentTrainerKind trainer)
     {
         using var model = IntentTrainer.Fit(Toy, SynonymRules.Empty, new IntentTrainerOptions { Folds = 3, Trainer = trainer });
@@ -49,6 +51,12 @@ public sealed class IntentTrainerTests
     }
 
     [Fact]
+    public void WordCharacters_TwoWords_PadsEachAndNeverCrossesThem()
+    {
+        Assert.Equal(["^ab", "ab$", "^ab$", "^c$"], IntentText.WordCharacters(["ab", "c"], 3, 4));
+    }
+
+    [Fact]
     public void TrainingHash_OtherSettingsOrSynonyms_Differs()
     {
         var options = new IntentTrainerOptions();
@@ -60,10 +68,14 @@ public sealed class IntentTrainerTests
         Assert.NotEqual(hash, IntentTrainer.TrainingHash(Toy, SynonymRules.Parse(["crimson, red"]), options));
     }
 
-    [Fact]
-    public void SaveLoad_RoundTrip_PredictsTheSame()
+    [Theory]
+    [InlineData(IntentTrainerKind.LbfgsMaximumEntropy, false)]
+    [InlineData(IntentTrainerKind.SdcaHinge, true)]
+    public void SaveLoad_RoundTrip_PredictsTheSame(IntentTrainerKind trainer, bool wordFeatures)
     {
-        using var model = IntentTrainer.Fit(Toy, SynonymRules.Empty, new IntentTrainerOptions { Folds = 3 });
+        // The loaded model must read a message with the settings it was trained with (markers, per-word grams, margins).
+        var options = new IntentTrainerOptions { Folds = 3, Trainer = trainer, SentenceMarkers = wordFeatures, CharactersPerWord = wordFeatures, WordSkipLength = wordFeatures ? 1 : 0 };
+        using var model = IntentTrainer.Fit(Toy, SynonymRules.Empty, options);
         var path = TempPath();
         try
         {
