@@ -14,28 +14,35 @@ namespace CareerBot.Knowledge.Intents;
 /// </summary>
 internal static class IntentPipeline
 {
-    /// <summary>Build the chain: <c>Label</c>, <c>Tokens</c>, <c>Characters</c> and <c>Weight</c> in; <c>Score</c> (one probability per intent) out.</summary>
+    /// <summary>Build the chain: <c>Label</c>, <c>Tokens</c>, <c>Words</c>, <c>Characters</c> or <c>WordCharacters</c> and <c>Weight</c> in; <c>Score</c> (one score per intent) out.</summary>
     public static IEstimator<ITransformer> Build(MLContext context, IntentTrainerOptions options)
     {
         IEstimator<ITransformer> chain = context.Transforms.Conversion.MapValueToKey("Label", keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
-            .Append(context.Transforms.Conversion.MapValueToKey("TokenKeys", nameof(IntentInput.Tokens)))
-            .Append(context.Transforms.Text.ProduceNgrams("TokenGrams", "TokenKeys", ngramLength: options.WordNgramLength, skipLength: options.WordSkipLength, useAllLengths: true, maximumNgramsCount: 1_000_000, weighting: Weighting(options)));
-        var columns = new List<string> { "TokenGrams" };
+            .Append(context.Transforms.Conversion.MapValueToKey("TokenKeys", nameof(IntentInput.Tokens)));
+        var columns = new List<string>();
+
+        // One bag of n-grams per weighting asked for (TfAndTfIdf: both, side by side).
+        void Grams(string name, string keys, int length, int skip, bool allLengths)
+        {
+            foreach (var (suffix, weighting) in Weightings(options))
+            {
+                chain = chain.Append(context.Transforms.Text.ProduceNgrams(name + suffix, keys, ngramLength: length, skipLength: skip, useAllLengths: allLengths, maximumNgramsCount: 1_000_000, weighting: weighting));
+                columns.Add(name + suffix);
+            }
+        }
+
+        Grams("TokenGrams", "TokenKeys", options.WordNgramLength, options.WordSkipLength, allLengths: true);
         if (options.SurfaceWordNgramLength > 0)
         {
-            // The words as written, stop words kept: "what can you do" and "thanks a lot" are made of them.
-            chain = chain
-                .Append(context.Transforms.Conversion.MapValueToKey("WordKeys", nameof(IntentInput.Words)))
-                .Append(context.Transforms.Text.ProduceNgrams("WordGrams", "WordKeys", ngramLength: options.SurfaceWordNgramLength, useAllLengths: true, maximumNgramsCount: 1_000_000, weighting: Weighting(options)));
-            columns.Add("WordGrams");
+            // The words as written with synonyms read, stop words kept: "what can you do" and "thanks a lot" are made of them.
+            chain = chain.Append(context.Transforms.Conversion.MapValueToKey("WordKeys", nameof(IntentInput.Words)));
+            Grams("WordGrams", "WordKeys", options.SurfaceWordNgramLength, 0, allLengths: true);
         }
 
         if (options.CharNgramLength > 0 && options.CharactersPerWord)
         {
-            chain = chain
-                .Append(context.Transforms.Conversion.MapValueToKey("WordCharacterKeys", nameof(IntentInput.WordCharacters)))
-                .Append(context.Transforms.Text.ProduceNgrams("WordCharacterGrams", "WordCharacterKeys", ngramLength: 1, useAllLengths: false, maximumNgramsCount: 1_000_000, weighting: Weighting(options)));
-            columns.Add("WordCharacterGrams");
+            chain = chain.Append(context.Transforms.Conversion.MapValueToKey("WordCharacterKeys", nameof(IntentInput.WordCharacters)));
+            Grams("WordCharacterGrams", "WordCharacterKeys", 1, 0, allLengths: false);
         }
         else if (options.CharNgramLength > 0)
         {
@@ -43,10 +50,8 @@ internal static class IntentPipeline
             chain = chain.Append(context.Transforms.Text.TokenizeIntoCharactersAsKeys("CharacterKeys", nameof(IntentInput.Characters), useMarkerCharacters: true));
             for (var n = options.CharNgramMinLength; n <= options.CharNgramLength; n++)
             {
-                columns.Add($"Characters{n}");
-                chain = chain.Append(context.Transforms.Text.ProduceNgrams($"Characters{n}", "CharacterKeys", ngramLength: n, useAllLengths: false, maximumNgramsCount: 1_000_000, weighting: Weighting(options)));
+                Grams($"Characters{n}", "CharacterKeys", n, 0, allLengths: false);
             }
-
         }
 
         chain = chain.Append(context.Transforms.Concatenate(options.Normalize ? "Joined" : "Features", [.. columns]));
@@ -116,8 +121,12 @@ internal static class IntentPipeline
     public static bool GivesMargins(IntentTrainerOptions options) =>
         options.Trainer is IntentTrainerKind.SdcaHinge or IntentTrainerKind.SdcaSmoothedHinge;
 
-    private static NgramExtractingEstimator.WeightingCriteria Weighting(IntentTrainerOptions options) =>
-        options.Weighting == IntentNgramWeighting.Tf ? NgramExtractingEstimator.WeightingCriteria.Tf : NgramExtractingEstimator.WeightingCriteria.TfIdf;
+    private static (string Suffix, NgramExtractingEstimator.WeightingCriteria Weighting)[] Weightings(IntentTrainerOptions options) => options.Weighting switch
+    {
+        IntentNgramWeighting.Tf => [(string.Empty, NgramExtractingEstimator.WeightingCriteria.Tf)],
+        IntentNgramWeighting.TfIdf => [(string.Empty, NgramExtractingEstimator.WeightingCriteria.TfIdf)],
+        _ => [(string.Empty, NgramExtractingEstimator.WeightingCriteria.TfIdf), ("Tf", NgramExtractingEstimator.WeightingCriteria.Tf)],
+    };
 
     /// <summary>Fits the chain on the examples with a seeded context; the same seed and data give the same model.</summary>
     public static FittedIntentPipeline Fit(IReadOnlyList<LabeledUtterance> examples, SynonymRules synonyms, IntentTrainerOptions options)

@@ -32,6 +32,9 @@ public enum IntentNgramWeighting
 
     /// <summary>The count times the inverse document frequency.</summary>
     TfIdf,
+
+    /// <summary>Both, side by side: the inverse document frequency softened, as a smoothed IDF of 1 + log(n / df) would.</summary>
+    TfAndTfIdf,
 }
 
 /// <summary>How <see cref="IntentTrainer"/> fits a model (the features, the trainer and the out-of-scope threshold).</summary>
