@@ -5,7 +5,6 @@ using CareerBot.Knowledge.Analysis;
 using CareerBot.Knowledge.Evaluation;
 using CareerBot.Knowledge.Guides;
 using CareerBot.Knowledge.Intents;
-using CareerBot.Knowledge.Text;
 using CareerBot.Scale;
 
 // Scale curves: synthetic knowledge bases of growing size, measured in process, printed as Markdown.
@@ -28,12 +27,12 @@ Progress("warning: a Debug build; run with -c Release for figures worth quoting"
 var options = new KnowledgeOptions();
 KnowledgePaths.Resolve(options);
 var rules = SynonymRules.Load(options.SynonymsPath);
-var synonyms = SynonymLoader.FromRules(rules);
+using var analyzer = new KnowledgeAnalyzer(rules);
 var realPassages = GuideLoader.LoadDirectory(options.GuidesPath).SelectMany(g => g.Passages).ToArray();
 var canonicalTerms = File.ReadLines(options.SynonymsPath)
     .Select(line => line.Split('#')[0].Split(',')[0].Trim())
     .Where(term => term.Length > 0);
-var real = RealText.From(realPassages, synonyms, canonicalTerms);
+var real = RealText.From(realPassages, analyzer, canonicalTerms);
 var utterances = UtteranceLoader.LoadDirectory(options.IntentsPath);
 var questionFile = Path.Combine(Path.GetDirectoryName(options.BasePath)!, "tests", "Knowledge.Tests", "Evaluation", "questions.yaml");
 var realQuestions = QuestionSetLoader.Load(questionFile).Select(q => q.Text).ToArray();
@@ -125,7 +124,7 @@ IntentModel Train(string name, IReadOnlyList<LabeledUtterance> examples)
     for (var run = 0; run < seconds.Length; run++)
     {
         var stopwatch = Stopwatch.StartNew();
-        trained = IntentTrainer.Fit(examples, synonyms);
+        trained = IntentTrainer.Fit(examples, rules);
         seconds[run] = stopwatch.Elapsed.TotalSeconds;
     }
 

@@ -1,6 +1,5 @@
 using CareerBot.Knowledge.Analysis;
 using CareerBot.Knowledge.Guides;
-using CareerBot.Knowledge.Text;
 
 namespace CareerBot.Scale;
 
@@ -35,7 +34,7 @@ internal static class QuestionGenerator
             {
                 var passage = passages[random.Next(passages.Count)];
                 var source = random.Next(2) == 0 ? passage.Heading : passage.Text;
-                var content = Tokenizer.Tokenize(source).Where(t => !KnowledgeAnalyzer.StopWords.Contains(t)).Distinct(StringComparer.Ordinal).ToList();
+                var content = KnowledgeAnalyzer.WordsOf(source).Where(t => !KnowledgeAnalyzer.StopWords.Contains(t)).Distinct(StringComparer.Ordinal).ToList();
                 if (content.Count == 0)
                 {
                     continue;

@@ -28,11 +28,11 @@ internal sealed class RealText
 
     public IReadOnlyList<PassageShape> Shapes { get; }
 
-    public static RealText From(IReadOnlyList<Passage> passages, SynonymMap synonyms, IEnumerable<string> canonicalPhrases)
+    public static RealText From(IReadOnlyList<Passage> passages, KnowledgeAnalyzer analyzer, IEnumerable<string> canonicalPhrases)
     {
         ArgumentNullException.ThrowIfNull(passages);
         var phrases = canonicalPhrases
-            .Select(p => Tokenizer.Tokenize(p).ToArray())
+            .Select(p => KnowledgeAnalyzer.WordsOf(p).ToArray())
             .Where(t => t.Length > 1)
             .OrderByDescending(t => t.Length)
             .ToArray();
@@ -41,7 +41,7 @@ internal sealed class RealText
         var shapes = new List<PassageShape>(passages.Count);
         foreach (var passage in passages)
         {
-            var units = UnitsOf(passage.Heading + "\n" + passage.Text, synonyms, phrases);
+            var units = UnitsOf(passage.Heading + "\n" + passage.Text, analyzer, phrases);
             foreach (var unit in units)
             {
                 counts[unit] = counts.GetValueOrDefault(unit) + 1;
@@ -70,9 +70,9 @@ internal sealed class RealText
     }
 
     /// <summary>Tokens after synonym rewriting, with each canonical multi-word term joined into one unit.</summary>
-    internal static List<string> UnitsOf(string text, SynonymMap synonyms, IReadOnlyList<string[]> phrases)
+    internal static List<string> UnitsOf(string text, KnowledgeAnalyzer analyzer, IReadOnlyList<string[]> phrases)
     {
-        var tokens = synonyms.Apply(Tokenizer.Tokenize(text));
+        var tokens = analyzer.IntentWords(text);
         var units = new List<string>(tokens.Count);
         var i = 0;
         while (i < tokens.Count)
@@ -93,7 +93,7 @@ internal sealed class RealText
         return units;
     }
 
-    private static bool Matches(List<string> tokens, int start, string[] phrase)
+    private static bool Matches(IReadOnlyList<string> tokens, int start, string[] phrase)
     {
         if (start + phrase.Length > tokens.Count)
         {
@@ -118,17 +118,17 @@ internal sealed class RealText
         {
             if (line.StartsWith("- ", StringComparison.Ordinal))
             {
-                lines.Add(new LineShape(IsListItem: true, [Math.Max(1, Tokenizer.Tokenize(line).Count)], EndsWithColon: false));
+                lines.Add(new LineShape(IsListItem: true, [Math.Max(1, KnowledgeAnalyzer.WordsOf(line).Count)], EndsWithColon: false));
                 continue;
             }
 
             var sentences = SentenceSplitter.Split(line)
-                .Select(u => Math.Max(1, Tokenizer.Tokenize(u.Of(line)).Count))
+                .Select(u => Math.Max(1, KnowledgeAnalyzer.WordsOf(u.Of(line)).Count))
                 .ToArray();
             lines.Add(new LineShape(IsListItem: false, sentences.Length > 0 ? sentences : [1], line.TrimEnd().EndsWith(':')));
         }
 
-        var headingWords = Tokenizer.Tokenize(passage.Heading);
+        var headingWords = KnowledgeAnalyzer.WordsOf(passage.Heading);
         var questionStart = passage.IsQuestion && passage.Heading.Split(' ', 2) is [var first, ..] ? first : null;
         var nested = passage.SectionPath.Contains(" > ", StringComparison.Ordinal);
         return new PassageShape(Math.Max(1, headingWords.Count), passage.IsQuestion, questionStart, nested, passage.Topics, lines);

@@ -5,7 +5,6 @@ using CareerBot.Knowledge.Analysis;
 using CareerBot.Knowledge.Guides;
 using CareerBot.Knowledge.Intents;
 using CareerBot.Knowledge.Search;
-using CareerBot.Knowledge.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -41,12 +40,12 @@ public sealed class KnowledgeLoader(KnowledgeOptions options, ILogger? logger = 
     {
         var check = CheckOrThrow();
         var rules = check.Rules;
-        var synonyms = SynonymLoader.FromRules(rules);
         var utterances = check.Utterances;
         var index = OpenOrBuildIndex(check, rebuildStale);
+        IntentModel? model = null;
         try
         {
-            var model = LoadOrTrainModel(utterances, synonyms, rebuildStale);
+            model = LoadOrTrainModel(utterances, rules, rebuildStale);
             var snapshot = new KnowledgeSnapshot(index, model, rules, utterances.SampleQuestions, Options, RepeatedWords(utterances));
             Log.KnowledgeLoaded(_logger, index.Passages.Count, snapshot.Topics.Count, index.ContentHash[..12]);
             return snapshot;
@@ -54,6 +53,7 @@ public sealed class KnowledgeLoader(KnowledgeOptions options, ILogger? logger = 
         catch
         {
             index.Dispose();
+            model?.Dispose();
             throw;
         }
     }
@@ -74,12 +74,11 @@ public sealed class KnowledgeLoader(KnowledgeOptions options, ILogger? logger = 
     {
         var diagnostics = new KnowledgeDiagnostics();
         var rules = SynonymRules.Load(Options.SynonymsPath, diagnostics);
-        var synonyms = SynonymLoader.FromRules(rules);
         var utterances = UtteranceLoader.LoadDirectory(Options.IntentsPath, diagnostics);
         var guides = GuideLoader.LoadDirectory(Options.GuidesPath, diagnostics);
         KnowledgeChecks.Topics(guides, utterances, diagnostics);
         KnowledgeChecks.Wording(guides.Select(g => g.FilePath), KnowledgeChecks.Sources(Options, diagnostics), diagnostics);
-        return new KnowledgeCheck(diagnostics, synonyms, rules, utterances, guides);
+        return new KnowledgeCheck(diagnostics, rules, utterances, guides);
     }
 
     /// <summary>
@@ -164,7 +163,7 @@ public sealed class KnowledgeLoader(KnowledgeOptions options, ILogger? logger = 
     public IntentModel Train()
     {
         var check = CheckOrThrow();
-        return Train(check.Utterances, SynonymLoader.FromRules(check.Rules));
+        return Train(check.Utterances, check.Rules);
     }
 
     /// <summary>Hash of everything the index is built from: guides, synonyms, and the analysis version.</summary>
@@ -230,21 +229,21 @@ public sealed class KnowledgeLoader(KnowledgeOptions options, ILogger? logger = 
         return passages.Length;
     }
 
-    private IntentModel LoadOrTrainModel(UtteranceSet utterances, SynonymMap synonyms, bool rebuildStale)
+    private IntentModel LoadOrTrainModel(UtteranceSet utterances, SynonymRules synonyms, bool rebuildStale)
     {
-        var expected = IntentTrainer.TrainingHash(utterances.Examples, synonyms, Options.Trainer with { ChooseThreshold = true, FixedThreshold = 0 });
+        var expected = IntentTrainer.TrainingHash(utterances.Examples, synonyms, Options.Trainer);
         string reason;
         if (File.Exists(Options.ModelPath))
         {
             try
             {
-                var model = IntentModel.Load(Options.ModelPath, synonyms);
-                if (model.TrainingHash == expected)
+                // The hash is read before the pipeline is loaded: a zip trained from other files or settings is never loaded.
+                if (IntentModel.ReadTrainingHash(Options.ModelPath) == expected)
                 {
-                    return model;
+                    return IntentModel.Load(Options.ModelPath, synonyms);
                 }
 
-                reason = "the utterances or synonyms changed";
+                reason = "trained on other utterances, synonyms or settings, or by another version";
             }
             catch (InvalidDataException ex)
             {
@@ -269,7 +268,7 @@ public sealed class KnowledgeLoader(KnowledgeOptions options, ILogger? logger = 
         }
     }
 
-    private IntentModel Train(UtteranceSet utterances, SynonymMap synonyms)
+    private IntentModel Train(UtteranceSet utterances, SynonymRules synonyms)
     {
         var stopwatch = Stopwatch.StartNew();
         var model = IntentTrainer.Fit(utterances.Examples, synonyms, Options.Trainer);

@@ -40,7 +40,7 @@ public sealed class KnowledgeOptions
     /// <summary>The Lucene index folder.</summary>
     public string IndexPath => Path.Combine(DataPath, "index");
 
-    public string ModelPath => Path.Combine(DataPath, "intent-model.bin");
+    public string ModelPath => Path.Combine(DataPath, "intent-model.zip");
 
     public string GuidesPath => Path.Combine(BasePath, "guides");
 

@@ -122,5 +122,6 @@ public sealed class KnowledgeSnapshot : IDisposable
         Index.Dispose();
         QueryAnalyzer.Dispose();
         Analyzer.Dispose();
+        (Model as IDisposable)?.Dispose();
     }
 }

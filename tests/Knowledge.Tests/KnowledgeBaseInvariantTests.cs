@@ -2,7 +2,6 @@ using CareerBot.Knowledge.Analysis;
 using CareerBot.Knowledge.Answers;
 using CareerBot.Knowledge.Guides;
 using CareerBot.Knowledge.Intents;
-using CareerBot.Knowledge.Text;
 
 namespace CareerBot.Knowledge.Tests;
 
@@ -150,9 +149,9 @@ public sealed class KnowledgeBaseInvariantTests
     [InlineData("do they take care of deployment", "do they take care of deployment")]
     public void CommittedSynonyms_ReadOnlyInTheSenseTheyAreMeant(string text, string expected)
     {
-        var synonyms = SynonymLoader.Load(Options.SynonymsPath);
+        using var analyzer = new KnowledgeAnalyzer(SynonymRules.Load(Options.SynonymsPath));
 
-        Assert.Equal(expected, string.Join(' ', synonyms.Apply(Tokenizer.Tokenize(text))));
+        Assert.Equal(expected, string.Join(' ', analyzer.IntentWords(text)));
     }
 
     [Theory]

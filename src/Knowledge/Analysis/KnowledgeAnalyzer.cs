@@ -22,7 +22,8 @@ namespace CareerBot.Knowledge.Analysis;
 /// replaces ("ml engineering" read as "machine learning engineering") has its extra words stacked
 /// behind the words that follow (Lucene 4.8's <c>SynonymFilter</c> keeps positions, not reading
 /// order: "machin engin learn"): right for a bag of terms, not for word n-grams across it. The field <see cref="WordsField"/> stops after folding: the
-/// lower-cased words, for the typo corrector's vocabulary and for the intent classifier.
+/// lower-cased words, for the typo corrector's vocabulary and for the intent classifier; the field
+/// <see cref="IntentField"/> skips only the stop filter, for the classifier's terms.
 /// Immutable; safe to share (Lucene keeps one token stream per thread).
 /// </summary>
 public sealed class KnowledgeAnalyzer : Analyzer
@@ -36,8 +37,17 @@ public sealed class KnowledgeAnalyzer : Analyzer
     /// <summary>The field analysed to lower-cased words only: no synonyms, stop words kept, no stemming.</summary>
     public const string WordsField = "words";
 
-    /// <summary>The field <see cref="Tokens"/> analyses; any field but <see cref="WordsField"/> gets the whole chain.</summary>
+    /// <summary>The field <see cref="Tokens"/> analyses; any field but <see cref="WordsField"/> and <see cref="IntentField"/> gets the whole chain.</summary>
     public const string TextField = "text";
+
+    /// <summary>
+    /// The field analysed for the intent classifier: the whole chain but the stop filter. The stop
+    /// words that never drive ranking ("how", "what", "much", "should", "can") do tell intents apart.
+    /// </summary>
+    public const string IntentField = "intent";
+
+    /// <summary>The field analysed for the intent classifier's words: synonyms read, stop words kept, not stemmed.</summary>
+    public const string IntentWordsField = "intent-words";
 
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
@@ -45,6 +55,7 @@ public sealed class KnowledgeAnalyzer : Analyzer
     private static readonly KnowledgeAnalyzer Plain = new(SynonymRules.Empty);
 
     private readonly SynonymMap? _synonyms;
+    private readonly SynonymMap? _phraseSynonyms;
     private readonly Dictionary<string, ContextRule[]> _contextRules;
     private readonly ITermCorrector? _corrector;
 
@@ -53,7 +64,8 @@ public sealed class KnowledgeAnalyzer : Analyzer
     {
         ArgumentNullException.ThrowIfNull(rules);
         Rules = rules;
-        _synonyms = BuildSynonymMap(rules);
+        _synonyms = BuildSynonymMap(rules, phrases: false);
+        _phraseSynonyms = BuildSynonymMap(rules, phrases: true);
         _contextRules = BuildContextRules(rules);
     }
 
@@ -62,6 +74,7 @@ public sealed class KnowledgeAnalyzer : Analyzer
     {
         Rules = other.Rules;
         _synonyms = other._synonyms;
+        _phraseSynonyms = other._phraseSynonyms;
         _contextRules = other._contextRules;
         _corrector = corrector;
     }
@@ -109,6 +122,12 @@ public sealed class KnowledgeAnalyzer : Analyzer
     /// <summary>The analysed terms of <paramref name="text"/> (synonyms read, stop words dropped, stemmed), in order.</summary>
     public IReadOnlyList<string> Tokens(string text) => Read(this, TextField, text);
 
+    /// <summary>The terms of <paramref name="text"/> as the intent classifier reads them: synonyms read, stemmed, stop words kept.</summary>
+    public IReadOnlyList<string> IntentTerms(string text) => Read(this, IntentField, text);
+
+    /// <summary>The words of <paramref name="text"/> as the intent classifier reads them: synonyms read, stop words kept, not stemmed.</summary>
+    public IReadOnlyList<string> IntentWords(string text) => Read(this, IntentWordsField, text);
+
     /// <summary>The lower-cased, folded words of <paramref name="text"/>: no synonyms, stop words kept, not stemmed.</summary>
     public IReadOnlyList<string> Words(string text) => Read(this, WordsField, text);
 
@@ -148,12 +167,26 @@ public sealed class KnowledgeAnalyzer : Analyzer
             result = new ContextSynonymFilter(result, _contextRules);
         }
 
-        if (_synonyms is not null)
+        var intent = fieldName is IntentField or IntentWordsField;
+        if (intent && _phraseSynonyms is not null)
+        {
+            result = new PhraseSplitFilter(new SynonymFilter(result, _phraseSynonyms, ignoreCase: false));
+        }
+        else if (!intent && _synonyms is not null)
         {
             result = new SynonymFilter(result, _synonyms, ignoreCase: false);
         }
 
-        result = new StopFilter(Version, result, StopWords);
+        if (fieldName == IntentWordsField)
+        {
+            return new TokenStreamComponents(source, result);
+        }
+
+        if (fieldName != IntentField)
+        {
+            result = new StopFilter(Version, result, StopWords);
+        }
+
         result = new PorterStemFilter(result);
         return new TokenStreamComponents(source, result);
     }
@@ -185,8 +218,12 @@ public sealed class KnowledgeAnalyzer : Analyzer
         return builder.Build();
     }
 
-    /// <summary>Every member of a group rewritten to the group's first term; Lucene matches the longest member first.</summary>
-    private static SynonymMap? BuildSynonymMap(SynonymRules rules)
+    /// <summary>
+    /// Every member of a group rewritten to the group's first term; Lucene matches the longest member
+    /// first. With <paramref name="phrases"/>, the first term is written as one token, its words a space
+    /// apart, for <see cref="PhraseSplitFilter"/> to split in reading order.
+    /// </summary>
+    private static SynonymMap? BuildSynonymMap(SynonymRules rules, bool phrases)
     {
         if (rules.Groups.Count == 0)
         {
@@ -202,7 +239,7 @@ public sealed class KnowledgeAnalyzer : Analyzer
                 continue;
             }
 
-            var output = SynonymMap.Builder.Join([.. canonical], new CharsRef());
+            var output = phrases ? new CharsRef(string.Join(' ', canonical)) : SynonymMap.Builder.Join([.. canonical], new CharsRef());
             foreach (var member in group.Skip(1))
             {
                 var words = WordsOf(member);

@@ -2,7 +2,6 @@ using CareerBot.Knowledge.Analysis;
 using CareerBot.Knowledge.Answers;
 using CareerBot.Knowledge.Guides;
 using CareerBot.Knowledge.Intents;
-using CareerBot.Knowledge.Text;
 
 namespace CareerBot.Knowledge.Evaluation;
 
@@ -46,7 +45,7 @@ public static class Evaluator
         var missedIn = new Dictionary<(string Text, string Expected, string Predicted), int>();
         for (var repeat = 0; crossValidate && repeat < repeats; repeat++)
         {
-            var predictions = CrossValidation.Predict(utterances.Examples, SynonymLoader.FromRules(knowledge.Analyzer.Rules), trainer with { Seed = trainer.Seed + repeat });
+            var predictions = CrossValidation.Predict(utterances.Examples, knowledge.Analyzer.Rules, trainer with { Seed = trainer.Seed + repeat });
             var matrix = new int[labels.Length, labels.Length];
             foreach (var p in predictions)
             {

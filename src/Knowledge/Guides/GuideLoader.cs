@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using CareerBot.Knowledge.Analysis;
 using CareerBot.Knowledge.Intents;
 using Markdig;
 using Markdig.Extensions.Tables;
@@ -159,10 +160,10 @@ public static partial class GuideLoader
     public static string Slug(string heading)
     {
         var builder = new StringBuilder(heading.Length);
-        foreach (var token in Text.Tokenizer.Tokenize(heading))
+        // The analyzer's words: lower-cased, folded, "C++" and "C#" spelled "cpp" and "csharp".
+        foreach (var word in KnowledgeAnalyzer.WordsOf(heading))
         {
-            var spelled = token.Replace("++", "pp", StringComparison.Ordinal).Replace("#", "sharp", StringComparison.Ordinal);
-            var clean = new string(spelled.Where(char.IsAsciiLetterOrDigit).ToArray());
+            var clean = new string(word.Where(char.IsAsciiLetterOrDigit).ToArray());
 
             if (clean.Length == 0 || (builder.Length > 0 && builder.Length + clean.Length + 1 > 60))
             {

@@ -1,4 +1,4 @@
-using CareerBot.Knowledge.Text;
+using CareerBot.Knowledge.Analysis;
 
 namespace CareerBot.Knowledge.Intents;
 
@@ -17,7 +17,7 @@ public static class CrossValidation
     /// <see cref="IntentTrainerOptions.ChooseThreshold"/> each fold model chooses its own
     /// threshold from its own training data, so the figures are honest.
     /// </summary>
-    public static IReadOnlyList<Prediction> Predict(IReadOnlyList<LabeledUtterance> examples, SynonymMap synonyms, IntentTrainerOptions options)
+    public static IReadOnlyList<Prediction> Predict(IReadOnlyList<LabeledUtterance> examples, SynonymRules synonyms, IntentTrainerOptions options)
     {
         ArgumentNullException.ThrowIfNull(examples);
         ArgumentNullException.ThrowIfNull(options);
@@ -34,7 +34,7 @@ public static class CrossValidation
                 return;
             }
 
-            var model = IntentTrainer.Fit(training, synonyms, options);
+            using var model = IntentTrainer.Fit(training, synonyms, options);
             for (var i = 0; i < examples.Count; i++)
             {
                 if (folds[i] != fold)

@@ -1,129 +1,122 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
 using System.Text;
-using CareerBot.Knowledge.Text;
+using System.Text.Json;
+using CareerBot.Knowledge.Analysis;
+using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace CareerBot.Knowledge.Intents;
 
 /// <summary>
-/// A trained linear intent classifier (multinomial logistic regression, optionally blended
-/// with one-vs-rest linear SVMs; see <see cref="IntentTrainer"/>) whose scores a softmax turns
-/// into probabilities. Immutable after
-/// construction, so one instance serves every turn on every thread.
+/// A trained intent classifier: the fitted ML.NET pipeline (<see cref="IntentPipeline"/>), read-only
+/// and shared, with a pool of prediction engines so any number of turns classify at once; on top,
+/// temperature scaling of its probabilities and the out-of-scope threshold. Saved as an ML.NET
+/// model zip (<see cref="ModelOperationsCatalog.Save(ITransformer, DataViewSchema, string)"/>) that
+/// also holds <see cref="IntentModelInfo"/>.
 /// </summary>
-public sealed class IntentModel : IIntentClassifier
+public sealed class IntentModel : IIntentClassifier, IDisposable
 {
-    public const int FormatVersion = 2;
-    private const string Magic = "CBIM";
+    /// <summary>Bumped whenever the zip's layout or the pipeline's columns change.</summary>
+    public const int FormatVersion = 4;
 
-    private readonly Dictionary<ulong, int> _features;
-    private readonly float[] _idf;
-    private readonly float[] _weights; // feature-major: [feature * classes + class]
-    private readonly float[] _bias;
+    private const string InfoEntry = "CareerBot/intent-model.json";
+
+    private readonly MLContext _context;
+    private readonly ITransformer _transformer;
+    private readonly DataViewSchema _inputSchema;
+    private readonly IntentModelInfo _info;
+    private readonly KnowledgeAnalyzer _analyzer;
     private readonly Intent[] _intents;
-    private readonly FeatureExtractor _extractor;
+    private readonly PredictionEnginePool _engines;
 
-    internal IntentModel(string[] classNames, Dictionary<ulong, int> features, float[] idf, float[] weights, float[] bias, double threshold, string trainingHash, FeatureExtractor extractor)
+    internal IntentModel(FittedIntentPipeline pipeline, IntentModelInfo info, SynonymRules synonyms)
     {
-        ClassNames = classNames;
-        _intents = classNames.Select(Intent.FromName).ToArray();
-        _features = features;
-        _idf = idf;
-        _weights = weights;
-        _bias = bias;
-        Threshold = threshold;
-        TrainingHash = trainingHash;
-        _extractor = extractor;
+        _context = pipeline.Context;
+        _transformer = pipeline.Transformer;
+        _inputSchema = pipeline.InputSchema;
+        _info = info;
+        _analyzer = new KnowledgeAnalyzer(synonyms);
+        var output = _transformer.GetOutputSchema(_inputSchema);
+        var slotNames = default(VBuffer<ReadOnlyMemory<char>>);
+        output["Score"].GetSlotNames(ref slotNames);
+        ClassNames = slotNames.DenseValues().Select(n => n.ToString()).ToArray();
+        _intents = ClassNames.Select(Intent.FromName).ToArray();
+        FeatureCount = output["Features"].Type is VectorDataViewType vector ? vector.Size : 0;
+        _engines = new PredictionEnginePool(() => _context.Model.CreatePredictionEngine<IntentInput, IntentOutput>(_transformer, _inputSchema), Math.Max(4, Environment.ProcessorCount * 2));
     }
 
+    /// <summary>Every intent, in the order of <see cref="Probabilities"/>.</summary>
     public IReadOnlyList<string> ClassNames { get; }
 
     /// <summary>Below this probability the best intent is not trusted: the message is out of scope.</summary>
-    public double Threshold { get; }
+    public double Threshold => _info.Threshold;
 
-    /// <summary>Hash of the utterances and synonyms the model was trained on.</summary>
-    public string TrainingHash { get; }
+    /// <summary>What every log-probability is multiplied by before the softmax (temperature scaling).</summary>
+    public double Temperature => _info.Temperature;
 
-    public int FeatureCount => _idf.Length;
+    /// <summary>Hash of the utterances, synonyms and settings the model was trained on.</summary>
+    public string TrainingHash => _info.TrainingHash;
+
+    /// <summary>Length of the feature vector the trainer saw (word and character n-grams).</summary>
+    public int FeatureCount { get; }
 
     public IntentPrediction Classify(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var probabilities = Probabilities(text);
-        var ranked = Enumerable.Range(0, probabilities.Length)
-            .OrderByDescending(i => probabilities[i]).ThenBy(i => i)
-            .Select(i => new ScoredIntent(_intents[i], probabilities[i]))
-            .ToArray();
-        var best = ranked[0];
+        var ranked = new ScoredIntent[probabilities.Length];
+        for (var i = 0; i < ranked.Length; i++)
+        {
+            ranked[i] = new ScoredIntent(_intents[i], probabilities[i]);
+        }
+
+        // Stable: ties keep the class order.
+        var order = Enumerable.Range(0, ranked.Length).OrderByDescending(i => probabilities[i]).ThenBy(i => i).Select(i => ranked[i]).ToArray();
+        var best = order[0];
         var intent = best.Score >= Threshold ? best.Intent : Intent.OutOfScope;
-        return new IntentPrediction(intent, best.Score, ranked);
+        return new IntentPrediction(intent, best.Score, order);
     }
 
-    /// <summary>The probability of each class, in <see cref="ClassNames"/> order.</summary>
+    /// <summary>The calibrated probability of each intent, in <see cref="ClassNames"/> order.</summary>
     public double[] Probabilities(string text)
     {
-        var vector = Vectorize(text);
-        var classes = _intents.Length;
-        var scores = new double[classes];
-        for (var c = 0; c < classes; c++)
+        ArgumentNullException.ThrowIfNull(text);
+        var lease = _engines.Rent();
+        double[] scores;
+        try
         {
-            scores[c] = _bias[c];
+            IntentText.Fill(lease.Input, text, _analyzer, _info.Options);
+            var output = lease.Output;
+            lease.Engine.Predict(lease.Input, ref output);
+            lease.Output = output;
+            scores = IntentPipeline.GivesMargins(_info.Options)
+                ? Calibrated(output.Score, Temperature * _info.Options.MarginScale, margins: true)
+                : Calibrated(output.Score, Temperature);
+        }
+        finally
+        {
+            _engines.Return(lease);
         }
 
-        foreach (var (feature, value) in vector)
-        {
-            var row = feature * classes;
-            for (var c = 0; c < classes; c++)
-            {
-                scores[c] += value * _weights[row + c];
-            }
-        }
-
-        Softmax(scores);
         return scores;
     }
 
-    internal List<(int Feature, float Value)> Vectorize(string text) => Vectorize(_extractor, _features, _idf, text);
-
-    // One count table per thread, cleared after use: a new one per message, grown from empty, was the
-    // largest allocation of a turn.
-    [ThreadStatic]
-    private static Dictionary<ulong, int>? t_counts;
-
-    internal static List<(int Feature, float Value)> Vectorize(FeatureExtractor extractor, Dictionary<ulong, int> features, float[] idf, string text)
+    /// <summary>
+    /// softmax(temperature × log p) of the pipeline's probabilities (normalised first: one-versus-all
+    /// ones need not add up to 1); with <paramref name="margins"/>, softmax(temperature × margin) of raw margins.
+    /// </summary>
+    internal static double[] Calibrated(IReadOnlyList<float> probabilities, double temperature, bool margins = false)
     {
-        var counts = t_counts ??= new Dictionary<ulong, int>(1024);
-        counts.Clear();
-        extractor.Extract(text, counts);
-        var vector = new List<(int, float)>(counts.Count);
-        var norm = 0.0;
-        foreach (var (hash, count) in counts)
-        {
-            if (features.TryGetValue(hash, out var index))
-            {
-                var value = (float)((1.0 + Math.Log(count)) * idf[index]);
-                vector.Add((index, value));
-                norm += value * value;
-            }
-        }
-
-        if (norm > 0)
-        {
-            var scale = (float)(1.0 / Math.Sqrt(norm));
-            for (var i = 0; i < vector.Count; i++)
-            {
-                vector[i] = (vector[i].Item1, vector[i].Item2 * scale);
-            }
-        }
-
-        vector.Sort((a, b) => a.Item1.CompareTo(b.Item1));
-        return vector;
-    }
-
-    internal static void Softmax(Span<double> scores)
-    {
+        var scores = new double[probabilities.Count];
         var max = double.NegativeInfinity;
-        foreach (var s in scores)
+        for (var i = 0; i < scores.Length; i++)
         {
-            max = Math.Max(max, s);
+            var p = probabilities[i];
+            scores[i] = margins
+                ? temperature * (float.IsNaN(p) ? 0 : p)
+                : temperature * Math.Log(Math.Max(float.IsNaN(p) ? 0 : p, 1e-30));
+            max = Math.Max(max, scores[i]);
         }
 
         var sum = 0.0;
@@ -137,8 +130,11 @@ public sealed class IntentModel : IIntentClassifier
         {
             scores[i] /= sum;
         }
+
+        return scores;
     }
 
+    /// <summary>Writes the model zip: a temporary file renamed into place, so a reader never sees half of one.</summary>
     public void Save(string path)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
@@ -146,36 +142,12 @@ public sealed class IntentModel : IIntentClassifier
         var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var stream = File.Create(temporary))
-            using (var writer = new BinaryWriter(stream, Encoding.UTF8))
+            _context.Model.Save(_transformer, _inputSchema, temporary);
+            using (var zip = ZipFile.Open(temporary, ZipArchiveMode.Update))
             {
-                writer.Write(Encoding.ASCII.GetBytes(Magic));
-                writer.Write(FormatVersion);
-                writer.Write(TrainingHash);
-                writer.Write(Threshold);
-                writer.Write(_extractor.Stems);
-                writer.Write(ClassNames.Count);
-                foreach (var name in ClassNames)
-                {
-                    writer.Write(name);
-                }
-
-                writer.Write(_idf.Length);
-                foreach (var (hash, index) in _features.OrderBy(f => f.Value))
-                {
-                    writer.Write(hash);
-                    writer.Write(_idf[index]);
-                }
-
-                foreach (var w in _weights)
-                {
-                    writer.Write(w);
-                }
-
-                foreach (var b in _bias)
-                {
-                    writer.Write(b);
-                }
+                var entry = zip.CreateEntry(InfoEntry, CompressionLevel.Optimal);
+                using var stream = entry.Open();
+                JsonSerializer.Serialize(stream, _info, IntentModelInfoJsonContext.Default.IntentModelInfo);
             }
 
             File.Move(temporary, path, overwrite: true);
@@ -186,75 +158,80 @@ public sealed class IntentModel : IIntentClassifier
         }
     }
 
-    /// <summary>Loads a model file; <see cref="InvalidDataException"/> when it is not one, or of another version.</summary>
-    public static IntentModel Load(string path, SynonymMap synonyms)
+    /// <summary>
+    /// The training hash a model zip records, without loading the pipeline; <see cref="InvalidDataException"/>
+    /// when it is no model zip of this format.
+    /// </summary>
+    public static string ReadTrainingHash(string path) => ReadInfo(path).TrainingHash;
+
+    /// <summary>Loads a model zip; <see cref="InvalidDataException"/> when it is not one, or of another format.</summary>
+    public static IntentModel Load(string path, SynonymRules synonyms)
     {
+        var info = ReadInfo(path);
         try
         {
-            using var stream = File.OpenRead(path);
-            using var reader = new BinaryReader(stream, Encoding.UTF8);
-            if (Encoding.ASCII.GetString(reader.ReadBytes(4)) != Magic)
-            {
-                throw new InvalidDataException($"{path} is not a CareerBot intent model");
-            }
-
-            var version = reader.ReadInt32();
-            if (version != FormatVersion)
-            {
-                throw new InvalidDataException($"{path} is model format {version}, expected {FormatVersion}");
-            }
-
-            var hash = reader.ReadString();
-            var threshold = reader.ReadDouble();
-            var stems = reader.ReadBoolean();
-            var classCount = reader.ReadInt32();
-            if (classCount is < 1 or > 10_000)
-            {
-                throw new InvalidDataException($"{path} has an implausible class count {classCount}");
-            }
-
-            var names = new string[classCount];
-            for (var i = 0; i < classCount; i++)
-            {
-                names[i] = reader.ReadString();
-            }
-
-            var featureCount = reader.ReadInt32();
-            if (featureCount < 0 || (long)featureCount * classCount * 4 > stream.Length)
-            {
-                throw new InvalidDataException($"{path} has an implausible feature count {featureCount}");
-            }
-
-            var features = new Dictionary<ulong, int>(featureCount);
-            var idf = new float[featureCount];
-            for (var i = 0; i < featureCount; i++)
-            {
-                features[reader.ReadUInt64()] = i;
-                idf[i] = reader.ReadSingle();
-            }
-
-            var weights = new float[featureCount * classCount];
-            for (var i = 0; i < weights.Length; i++)
-            {
-                weights[i] = reader.ReadSingle();
-            }
-
-            var bias = new float[classCount];
-            for (var i = 0; i < classCount; i++)
-            {
-                bias[i] = reader.ReadSingle();
-            }
-
-            if (stream.Position != stream.Length)
-            {
-                throw new InvalidDataException($"{path} has trailing bytes");
-            }
-
-            return new IntentModel(names, features, idf, weights, bias, threshold, hash, new FeatureExtractor(synonyms, stems));
+            var context = new MLContext(seed: 0);
+            var transformer = context.Model.Load(path, out var schema);
+            return new IntentModel(new FittedIntentPipeline(context, transformer, schema), info, synonyms);
         }
-        catch (Exception ex) when (ex is EndOfStreamException or IOException or ArgumentException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             throw new InvalidDataException($"{path} cannot be read as an intent model: {ex.Message}", ex);
         }
+    }
+
+    private static IntentModelInfo ReadInfo(string path)
+    {
+        try
+        {
+            using var zip = ZipFile.OpenRead(path);
+            var entry = zip.GetEntry(InfoEntry) ?? throw new InvalidDataException($"{path} is not a CareerBot intent model (no {InfoEntry})");
+            using var stream = entry.Open();
+            var info = JsonSerializer.Deserialize(stream, IntentModelInfoJsonContext.Default.IntentModelInfo)
+                ?? throw new InvalidDataException($"{path} has an empty {InfoEntry}");
+            if (info.FormatVersion != FormatVersion)
+            {
+                throw new InvalidDataException($"{path} is model format {info.FormatVersion}, expected {FormatVersion}");
+            }
+
+            return info;
+        }
+        catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAccessException && ex is not FileNotFoundException)
+        {
+            throw new InvalidDataException($"{path} cannot be read as an intent model: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Hash of what a model is trained on: the examples in order, the synonyms, the settings, the analysis and ML.NET's version.</summary>
+    public static string ComputeTrainingHash(IReadOnlyList<LabeledUtterance> examples, SynonymRules synonyms, IntentTrainerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        ArgumentNullException.ThrowIfNull(synonyms);
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = new StringBuilder();
+        builder.Append(FormatVersion).Append('/').Append(IntentText.Version).Append("/ML.NET ").Append(typeof(MLContext).Assembly.GetName().Version).Append('\n');
+        builder.Append(options).Append('\n');
+        foreach (var e in examples)
+        {
+            builder.Append(e.Intent).Append('\t').Append(e.Text).Append('\n');
+        }
+
+        foreach (var group in synonyms.Groups)
+        {
+            builder.Append(string.Join(',', group)).Append('\n');
+        }
+
+        foreach (var rule in synonyms.Conditional)
+        {
+            builder.Append(string.Join(',', rule.Members)).Append("->").Append(rule.Canonical).Append(" before ").Append(string.Join(',', rule.Before)).Append('\n');
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(builder.ToString())));
+    }
+
+    public void Dispose()
+    {
+        _engines.Dispose();
+        _analyzer.Dispose();
     }
 }

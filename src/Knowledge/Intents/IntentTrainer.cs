@@ -1,23 +1,18 @@
-using System.Security.Cryptography;
-using System.Text;
-using CareerBot.Knowledge.Text;
+using CareerBot.Knowledge.Analysis;
 
 namespace CareerBot.Knowledge.Intents;
 
 /// <summary>
-/// Fits an <see cref="IntentModel"/> over TF-IDF vectors of hashed word, stem and character
-/// n-grams: one-vs-rest squared hinge (a linear SVM per intent, fitted by dual coordinate
-/// descent) by default, multinomial logistic regression with L2 (L-BFGS to convergence), or a
-/// blend of the two by <see cref="IntentTrainerOptions.HingeWeight"/>, always one linear model.
-/// The cross-validation that chooses the out-of-scope threshold also calibrates the scores
-/// (temperature scaling); both are stored with the model.
+/// Fits an <see cref="IntentModel"/>: the ML.NET pipeline (<see cref="IntentPipeline"/>) on every
+/// example, and beside it a stratified cross-validation whose held-out predictions calibrate the
+/// scores (temperature scaling) and choose the out-of-scope threshold; both are stored with the model.
 /// </summary>
 public static class IntentTrainer
 {
-    public static IntentModel Fit(IReadOnlyList<LabeledUtterance> examples, SynonymMap synonyms) =>
+    public static IntentModel Fit(IReadOnlyList<LabeledUtterance> examples, SynonymRules synonyms) =>
         Fit(examples, synonyms, new IntentTrainerOptions());
 
-    public static IntentModel Fit(IReadOnlyList<LabeledUtterance> examples, SynonymMap synonyms, IntentTrainerOptions options)
+    public static IntentModel Fit(IReadOnlyList<LabeledUtterance> examples, SynonymRules synonyms, IntentTrainerOptions options)
     {
         ArgumentNullException.ThrowIfNull(examples);
         ArgumentNullException.ThrowIfNull(synonyms);
@@ -27,22 +22,29 @@ public static class IntentTrainer
             throw new ArgumentException("There is nothing to train on.", nameof(examples));
         }
 
-        var threshold = options.FixedThreshold;
-        var temperature = 1.0;
-        if (options.ChooseThreshold && examples.Any(e => e.Intent == "out_of_scope"))
+        var hash = TrainingHash(examples, synonyms, options);
+        if (!options.ChooseThreshold || !examples.Any(e => e.Intent == "out_of_scope"))
         {
-            var predictions = CrossValidation.Predict(examples, synonyms, options with { ChooseThreshold = false, FixedThreshold = 0 });
-            if (options.Calibrate)
-            {
-                temperature = FitTemperature(predictions);
-                predictions = predictions.Select(p => Rescale(p, temperature)).ToArray();
-            }
-
-            threshold = ChooseThreshold(predictions, options.MaxInScopeDeclineRate);
+            return new IntentModel(IntentPipeline.Fit(examples, synonyms, options), new IntentModelInfo(IntentModel.FormatVersion, hash, options.FixedThreshold, 1.0, options), synonyms);
         }
 
-        return FitWithThreshold(examples, synonyms, options, threshold, temperature);
+        // The final fit needs nothing from the cross-validation (calibration sits on top), so it runs beside it.
+        var final = Task.Run(() => IntentPipeline.Fit(examples, synonyms, options));
+        IReadOnlyList<CrossValidation.Prediction> predictions = CrossValidation.Predict(examples, synonyms, options with { ChooseThreshold = false, FixedThreshold = 0 });
+        var temperature = 1.0;
+        if (options.Calibrate)
+        {
+            temperature = FitTemperature(predictions);
+            predictions = predictions.Select(p => Rescale(p, temperature)).ToArray();
+        }
+
+        var threshold = ChooseThreshold(predictions, options.MaxInScopeDeclineRate);
+        return new IntentModel(final.GetAwaiter().GetResult(), new IntentModelInfo(IntentModel.FormatVersion, hash, threshold, temperature, options), synonyms);
     }
+
+    /// <summary>Hash of what a model is trained on (see <see cref="IntentModel.ComputeTrainingHash"/>); the threshold settings are left out, as the model records the threshold itself.</summary>
+    public static string TrainingHash(IReadOnlyList<LabeledUtterance> examples, SynonymRules synonyms, IntentTrainerOptions options) =>
+        IntentModel.ComputeTrainingHash(examples, synonyms, options with { ChooseThreshold = true, FixedThreshold = 0 });
 
     /// <summary>
     /// Temperature scaling: the factor for all scores that gives the held-out predictions the
@@ -110,24 +112,6 @@ public static class IntentTrainer
         return scaled.Select(z => Math.Exp(z - max) / sum).ToArray();
     }
 
-    /// <summary>Hash of what a model is trained on: the examples in order and the synonym tokens.</summary>
-    public static string TrainingHash(IReadOnlyList<LabeledUtterance> examples, SynonymMap synonyms, IntentTrainerOptions? options = null)
-    {
-        var builder = new StringBuilder();
-        builder.Append(options ?? new IntentTrainerOptions()).Append('\n');
-        foreach (var e in examples)
-        {
-            builder.Append(e.Intent).Append('\t').Append(e.Text).Append('\n');
-        }
-
-        foreach (var token in synonyms.Tokens.Order(StringComparer.Ordinal))
-        {
-            builder.Append(token).Append(' ');
-        }
-
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(builder.ToString())));
-    }
-
     /// <summary>
     /// The threshold that separates out-of-scope from in-scope messages in held-out predictions
     /// (Youden's J: the share of out-of-scope messages caught less the share of in-scope ones
@@ -177,151 +161,5 @@ public static class IntentTrainer
         }
 
         return 0;
-    }
-
-    internal static IntentModel FitWithThreshold(IReadOnlyList<LabeledUtterance> examples, SynonymMap synonyms, IntentTrainerOptions options, double threshold, double temperature = 1.0)
-    {
-        var classNames = examples.Select(e => e.Intent).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        var classIndex = classNames.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
-        var extractor = new FeatureExtractor(synonyms, options.StemFeatures);
-
-        // Feature index and document frequencies, in first-seen order for determinism.
-        var features = new Dictionary<ulong, int>();
-        var documentFrequency = new List<int>();
-        var counts = new Dictionary<ulong, int>();
-        foreach (var example in examples)
-        {
-            counts.Clear();
-            extractor.Extract(example.Text, counts);
-            foreach (var hash in counts.Keys.Order())
-            {
-                if (!features.TryGetValue(hash, out var index))
-                {
-                    index = features.Count;
-                    features[hash] = index;
-                    documentFrequency.Add(0);
-                }
-
-                documentFrequency[index]++;
-            }
-        }
-
-        var idf = documentFrequency.Select(df => (float)(Math.Log((1.0 + examples.Count) / (1.0 + df)) + 1.0)).ToArray();
-        var vectors = examples.Select(e => IntentModel.Vectorize(extractor, features, idf, e.Text)).ToArray();
-        var labels = examples.Select(e => classIndex[e.Intent]).ToArray();
-
-        var classes = classNames.Length;
-        var featureCount = features.Count;
-        var weightCount = featureCount * classes;
-        var weights0 = new double[examples.Count];
-        var perClass = labels.GroupBy(l => l).ToDictionary(g => g.Key, g => g.Count());
-        for (var i = 0; i < weights0.Length; i++)
-        {
-            weights0[i] = options.BalanceClasses ? examples.Count / (double)(classes * perClass[labels[i]]) : 1.0;
-        }
-
-        // Scores add, so the blend is stored as one set of weights: parameters = (1 - h) * logistic + h * scale * hinge.
-        var blended = new double[weightCount + classes];
-        foreach (var (squaredHinge, share) in new[] { (false, 1.0 - options.HingeWeight), (true, options.HingeWeight) })
-        {
-            if (share <= 0)
-            {
-                continue;
-            }
-
-            var fitted = squaredHinge
-                ? SquaredHingeSolver.Fit(vectors, labels, weights0, classes, featureCount, options.HingeL2, options.HingeTolerance, options.MaxIterations, options.Seed)
-                : Lbfgs.Minimize(new LogisticObjective(vectors, labels, weights0, classes, featureCount, options.L2).Evaluate, new double[weightCount + classes], options.MaxIterations, options.Tolerance).X;
-            var scale = temperature * share * (squaredHinge ? options.MarginScale : 1.0);
-            for (var i = 0; i < blended.Length; i++)
-            {
-                blended[i] += scale * fitted[i];
-            }
-        }
-
-        var weights = new float[weightCount];
-        for (var i = 0; i < weightCount; i++)
-        {
-            weights[i] = (float)blended[i];
-        }
-
-        var bias = new float[classes];
-        for (var c = 0; c < classes; c++)
-        {
-            bias[c] = (float)blended[weightCount + c];
-        }
-
-        return new IntentModel(classNames, features, idf, weights, bias, threshold, TrainingHash(examples, synonyms, options with { ChooseThreshold = true, FixedThreshold = 0 }), extractor);
-    }
-
-    /// <summary>
-    /// Weighted mean softmax cross-entropy plus L2 on the weights; parameters are the weights then
-    /// the biases.
-    /// </summary>
-    private sealed class LogisticObjective(List<(int Feature, float Value)>[] vectors, int[] labels, double[] exampleWeights, int classes, int featureCount, double l2)
-    {
-        public double Evaluate(ReadOnlySpan<double> x, Span<double> gradient)
-        {
-            gradient.Clear();
-            var weightCount = featureCount * classes;
-            var scores = new double[classes];
-            var loss = 0.0;
-            var n = exampleWeights.Sum();
-            for (var e = 0; e < vectors.Length; e++)
-            {
-                for (var c = 0; c < classes; c++)
-                {
-                    scores[c] = x[weightCount + c];
-                }
-
-                foreach (var (feature, value) in vectors[e])
-                {
-                    var row = feature * classes;
-                    for (var c = 0; c < classes; c++)
-                    {
-                        scores[c] += value * x[row + c];
-                    }
-                }
-
-                var w = exampleWeights[e];
-                loss += w * CrossEntropy(scores, labels[e]);
-                for (var c = 0; c < classes; c++)
-                {
-                    scores[c] *= w;
-                }
-                foreach (var (feature, value) in vectors[e])
-                {
-                    var row = feature * classes;
-                    for (var c = 0; c < classes; c++)
-                    {
-                        gradient[row + c] += value * scores[c] / n;
-                    }
-                }
-
-                for (var c = 0; c < classes; c++)
-                {
-                    gradient[weightCount + c] += scores[c] / n;
-                }
-            }
-
-            loss /= n;
-            var penalty = 0.0;
-            for (var i = 0; i < weightCount; i++)
-            {
-                penalty += x[i] * x[i];
-                gradient[i] += l2 * x[i];
-            }
-
-            return loss + (0.5 * l2 * penalty);
-        }
-
-        /// <summary>The example's cross-entropy; leaves in <paramref name="scores"/> its gradient with respect to them.</summary>
-        private static double CrossEntropy(double[] scores, int label)
-        {
-            IntentModel.Softmax(scores);
-            var loss = -Math.Log(Math.Max(scores[label], 1e-300));
-            scores[label] -= 1.0;
-            return loss;
-        }
     }
 }

@@ -169,6 +169,52 @@ public sealed class KnowledgeReloadHostTests : IDisposable
         Assert.Contains(OldAnswer, await AskAsync(client, "c-2"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ModelZipOfAnotherFormat_RenamedIntoTheDataFolder_IsRefusedAndTheOldModelKeepsAnswering()
+    {
+        using var factory = new BotFactory(new()
+        {
+            ["Knowledge:BasePath"] = _kb.BasePath,
+            ["Knowledge:DataPath"] = _data,
+            ["Reload:Debounce"] = "00:00:00.100",
+            ["Reload:OnDataChange"] = "true",
+        });
+        var client = factory.CreateClient();
+        Assert.Contains(OldAnswer, await AskAsync(client, "c-1"), StringComparison.Ordinal);
+
+        // Another version of the bot, whose model zip has another layout, writes its model the way `train` does.
+        var modelPath = Path.Combine(_data, "intent-model.zip");
+        var staged = Path.Combine(_data, ".intent-model.zip.other.tmp");
+        File.Copy(modelPath, staged);
+        RewriteFormatVersion(staged, CareerBot.Knowledge.Intents.IntentModel.FormatVersion + 1);
+        var written = File.ReadAllBytes(staged);
+        File.Move(staged, modelPath, overwrite: true);
+        await Poll.UntilAsync(() => factory.Logs.Events.Any(e => e.EventId is 1020 or 1021), TimeSpan.FromSeconds(60), "the reload's outcome to be logged");
+
+        Assert.Contains(factory.Logs.Events, e => e.EventId == 1021 && e.Message.Contains($"is model format {CareerBot.Knowledge.Intents.IntentModel.FormatVersion + 1}", StringComparison.Ordinal));
+        Assert.DoesNotContain(factory.Logs.Events, e => e.EventId == 1020);
+        Assert.Equal(written, File.ReadAllBytes(modelPath));
+        Assert.Contains(OldAnswer, await AskAsync(client, "c-2"), StringComparison.Ordinal);
+    }
+
+    /// <summary>Rewrites the format version a model zip records, as another version of the bot would have written it.</summary>
+    private static void RewriteFormatVersion(string path, int version)
+    {
+        using var zip = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Update);
+        var entry = zip.GetEntry("CareerBot/intent-model.json")!;
+        JsonNode info;
+        using (var read = entry.Open())
+        {
+            info = JsonNode.Parse(read)!;
+        }
+
+        entry.Delete();
+        info["FormatVersion"] = version;
+        using var write = zip.CreateEntry("CareerBot/intent-model.json").Open();
+        using var writer = new System.Text.Json.Utf8JsonWriter(write);
+        info.WriteTo(writer);
+    }
+
     private static async Task<string> AskAsync(HttpClient client, string conversationId)
     {
         var response = await client.PostAsJsonAsync("/api/messages", Activities.Message("Do I need a PhD?", conversationId: conversationId));

@@ -33,6 +33,26 @@ public sealed class KnowledgeAnalyzerTests : IDisposable
         Assert.Equal(expected, _analyzer.Tokens(text));
     }
 
+    [Fact]
+    public void IntentTerms_Question_KeepsStopWordsAndStillReadsSynonymsAndStems()
+    {
+        Assert.Equal(["how", "much", "salari", "should", "i", "ask", "for"], _analyzer.IntentTerms("How much pay should I ask for?"));
+        Assert.Equal(["salari", "ask"], _analyzer.Tokens("How much pay should I ask for?"));
+    }
+
+    [Theory]
+    [InlineData("junior to senior ml engineer how long", "junior to senior machine learning engineer how long")]
+    [InlineData("ml engineering jobs", "machine learning engineering jobs")]
+    [InlineData("can mles make 300k", "can machine learning engineer salary 300k")]
+    [InlineData("I'd like more pay, please", "i'd like more salary please")]
+    public void IntentWords_LongerSynonym_KeepsReadingOrderAndStopWordsUnstemmed(string text, string expected)
+    {
+        // Lucene 4.8's SynonymFilter alone stacks a longer phrase's extra words behind the next word
+        // ("machine learning how engineer long"); the classifier's word n-grams need them in order.
+        Assert.Equal(expected, string.Join(' ', _analyzer.IntentWords(text)));
+        Assert.Equal("junior to senior machin learn engin how long", string.Join(' ', _analyzer.IntentTerms("junior to senior ml engineer how long")));
+    }
+
     [Theory]
     [InlineData("how much do ml engineers make", "machin learn salari engin")]
     [InlineData("can mles make 300k", "machin salari learn 300k engin")]

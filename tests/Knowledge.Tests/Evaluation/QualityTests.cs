@@ -1,6 +1,6 @@
+using CareerBot.Knowledge.Analysis;
 using CareerBot.Knowledge.Evaluation;
 using CareerBot.Knowledge.Intents;
-using CareerBot.Knowledge.Text;
 
 namespace CareerBot.Knowledge.Tests.Evaluation;
 
@@ -91,7 +91,7 @@ public sealed class QualityTests
         Assert.Empty(questions.Where(q => utterances.Contains(Words(q.Text))).Select(q => q.Text));
     }
 
-    private static string Words(string text) => string.Join(" ", Tokenizer.Tokenize(text));
+    private static string Words(string text) => string.Join(" ", KnowledgeAnalyzer.WordsOf(text));
 
     /// <summary>
     /// The locked blind set's labels stay consistent with the guides: every expected passage

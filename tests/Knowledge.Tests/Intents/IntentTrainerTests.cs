@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
+using System.IO.Compression;
+using System.Text.Json.Nodes;
+using CareerBot.Knowledge.Analysis;
 using CareerBot.Knowledge.Intents;
-using CareerBot.Knowledge.Text;
 
 namespace CareerBot.Knowledge.Tests.Intents;
 
@@ -12,61 +15,79 @@ public sealed class IntentTrainerTests
         .. new[] { "the stock market", "weather today", "tell a joke", "fix my car", "book a flight", "pizza recipe" }.Select((t, i) => new LabeledUtterance(t, "out_of_scope", "toy", i)),
     ];
 
-    [Fact]
-    public void Fit_ToyProblem_LearnsTheClasses()
-    {
-        var model = IntentTrainer.Fit(Toy, SynonymMap.Empty, new IntentTrainerOptions { Folds = 3 });
+    private static readonly string[] Probes = ["a red car", "green apple tree", "weather", "ripening cherries", "red grass weather", "something new entirely", ""];
 
-        Assert.Equal("red", model.Classify("a red car").Best.Intent.Name);
-        Assert.Equal("green", model.Classify("green apple tree").Best.Intent.Name);
+    [Theory]
+    [InlineData(IntentTrainerKind.SdcaMaximumEntropy)]
+    [InlineData(IntentTrainerKind.LbfgsMaximumEntropy)]
+    [InlineData(IntentTrainerKind.LinearSvm)]
+    [InlineData(IntentTrainerKind.AveragedPerceptron)]
+    [InlineData(IntentTrainerKind.SdcaHinge)]
+    [InlineData(IntentTrainerKind.SdcaSmoothedHinge)]
+    public void Fit_ToyProblem_LearnsTheClasses(IntentTrainerKind trainer)
+    {
+        using var model = IntentTrainer.Fit(Toy, SynonymRules.Empty, new IntentTrainerOptions { Folds = 3, Trainer = trainer });
+
         Assert.Equal(["green", "out_of_scope", "red"], model.ClassNames);
+        Assert.Equal("red", model.Classify("a red car").Best.Intent.Name);
+        Assert.Equal("green", model.Classify("green grass and a green leaf").Best.Intent.Name);
         Assert.InRange(model.Probabilities("red red red").Sum(), 0.999999, 1.000001);
     }
 
     [Fact]
-    public void Fit_SameSeedAndData_GivesIdenticalModels()
+    public void Fit_SameSeedAndData_GivesTheSamePredictionsTwice()
     {
         var options = new IntentTrainerOptions { Folds = 3, Seed = 7 };
-        var first = IntentTrainer.Fit(Toy, SynonymMap.Empty, options);
-        var second = IntentTrainer.Fit(Toy, SynonymMap.Empty, options);
+        using var first = IntentTrainer.Fit(Toy, SynonymRules.Empty, options);
+        using var second = IntentTrainer.Fit(Toy, SynonymRules.Empty, options);
 
         Assert.Equal(first.Threshold, second.Threshold);
-        Assert.Equal(first.Probabilities("red grass weather"), second.Probabilities("red grass weather"));
+        Assert.Equal(first.Temperature, second.Temperature);
+        Assert.Equal(first.TrainingHash, second.TrainingHash);
+        foreach (var text in Probes)
+        {
+            Assert.Equal(first.Probabilities(text), second.Probabilities(text));
+        }
+    }
+
+    [Fact]
+    public void WordCharacters_TwoWords_PadsEachAndNeverCrossesThem()
+    {
+        Assert.Equal(["^ab", "ab$", "^ab$", "^c$"], IntentText.WordCharacters(["ab", "c"], 3, 4));
+    }
+
+    [Fact]
+    public void TrainingHash_OtherSettingsOrSynonyms_Differs()
+    {
+        var options = new IntentTrainerOptions();
+        var hash = IntentTrainer.TrainingHash(Toy, SynonymRules.Empty, options);
+
+        Assert.Equal(hash, IntentTrainer.TrainingHash(Toy, SynonymRules.Empty, options with { FixedThreshold = 0.5 }));
+        Assert.NotEqual(hash, IntentTrainer.TrainingHash(Toy, SynonymRules.Empty, options with { L2 = 1e-3 }));
+        Assert.NotEqual(hash, IntentTrainer.TrainingHash(Toy, SynonymRules.Empty, options with { Trainer = IntentTrainerKind.LinearSvm }));
+        Assert.NotEqual(hash, IntentTrainer.TrainingHash(Toy, SynonymRules.Parse(["crimson, red"]), options));
     }
 
     [Theory]
-    [InlineData(0.0)]
-    [InlineData(0.5)]
-    [InlineData(1.0)]
-    public void Fit_AnyShareOfSquaredHinge_LearnsTheClassesDeterministically(double hingeWeight)
+    [InlineData(IntentTrainerKind.LbfgsMaximumEntropy, false)]
+    [InlineData(IntentTrainerKind.SdcaHinge, true)]
+    public void SaveLoad_RoundTrip_PredictsTheSame(IntentTrainerKind trainer, bool wordFeatures)
     {
-        var options = new IntentTrainerOptions { Folds = 3, HingeWeight = hingeWeight };
-        var model = IntentTrainer.Fit(Toy, SynonymMap.Empty, options);
-        var again = IntentTrainer.Fit(Toy, SynonymMap.Empty, options);
-
-        Assert.Equal("red", model.Classify("a red car").Best.Intent.Name);
-        Assert.Equal("green", model.Classify("green apple tree").Best.Intent.Name);
-        Assert.InRange(model.Probabilities("red red red").Sum(), 0.999999, 1.000001);
-        Assert.Equal(model.Probabilities("red grass weather"), again.Probabilities("red grass weather"));
-        Assert.NotEqual(model.TrainingHash, IntentTrainer.Fit(Toy, SynonymMap.Empty, options with { HingeWeight = 0.25 }).TrainingHash);
-    }
-
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void SaveLoad_RoundTrip_PredictsTheSame(bool stemFeatures)
-    {
-        var model = IntentTrainer.Fit(Toy, SynonymMap.Empty, new IntentTrainerOptions { Folds = 3, StemFeatures = stemFeatures });
-        var path = Path.Combine(Path.GetTempPath(), $"careerbot-model-{Guid.NewGuid():N}.bin");
+        // The loaded model must read a message with the settings it was trained with (markers, per-word grams, margins).
+        var options = new IntentTrainerOptions { Folds = 3, Trainer = trainer, SentenceMarkers = wordFeatures, CharactersPerWord = wordFeatures, WordSkipLength = wordFeatures ? 1 : 0 };
+        using var model = IntentTrainer.Fit(Toy, SynonymRules.Empty, options);
+        var path = TempPath();
         try
         {
             model.Save(path);
-            var loaded = IntentModel.Load(path, SynonymMap.Empty);
+            using var loaded = IntentModel.Load(path, SynonymRules.Empty);
 
+            Assert.Equal(model.TrainingHash, IntentModel.ReadTrainingHash(path));
             Assert.Equal(model.ClassNames, loaded.ClassNames);
             Assert.Equal(model.Threshold, loaded.Threshold);
+            Assert.Equal(model.Temperature, loaded.Temperature);
             Assert.Equal(model.TrainingHash, loaded.TrainingHash);
-            foreach (var text in new[] { "red apple", "green", "weather", "something new entirely", "ripening cherries" })
+            foreach (var text in Probes)
             {
                 Assert.Equal(model.Probabilities(text), loaded.Probabilities(text));
             }
@@ -78,26 +99,21 @@ public sealed class IntentTrainerTests
     }
 
     [Fact]
-    public void Fit_WithStemFeatures_SharesEvidenceBetweenFormsOfAWord()
+    public void Load_NotAModelZip_ThrowsInvalidData()
     {
-        var options = new IntentTrainerOptions { Folds = 3, ChooseThreshold = false, StemFeatures = false };
-        var surface = IntentTrainer.Fit(Toy, SynonymMap.Empty, options);
-        var stemmed = IntentTrainer.Fit(Toy, SynonymMap.Empty, options with { StemFeatures = true });
-        var red = surface.ClassNames.ToList().IndexOf("red");
-
-        // "ripeness" shares the stem of "ripe" (a red example) but none of its word n-grams.
-        Assert.True(stemmed.Probabilities("ripeness")[red] > surface.Probabilities("ripeness")[red]);
-        Assert.NotEqual(surface.TrainingHash, stemmed.TrainingHash);
-    }
-
-    [Fact]
-    public void Load_NotAModel_ThrowsInvalidData()
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"careerbot-model-{Guid.NewGuid():N}.bin");
-        File.WriteAllText(path, "CBIMgarbage");
+        var path = TempPath();
         try
         {
-            Assert.Throws<InvalidDataException>(() => IntentModel.Load(path, SynonymMap.Empty));
+            File.WriteAllText(path, "CBIMgarbage");
+            Assert.Throws<InvalidDataException>(() => IntentModel.Load(path, SynonymRules.Empty));
+
+            File.Delete(path);
+            using (var zip = ZipFile.Open(path, ZipArchiveMode.Create))
+            {
+                zip.CreateEntry("something-else.txt");
+            }
+
+            Assert.Throws<InvalidDataException>(() => IntentModel.Load(path, SynonymRules.Empty));
         }
         finally
         {
@@ -106,15 +122,80 @@ public sealed class IntentTrainerTests
     }
 
     [Fact]
+    public void Load_ZipOfAnotherFormatVersion_ThrowsInvalidDataNamingTheVersions()
+    {
+        using var model = IntentTrainer.Fit(Toy, SynonymRules.Empty, new IntentTrainerOptions { Folds = 3 });
+        var path = TempPath();
+        try
+        {
+            model.Save(path);
+            RewriteFormatVersion(path, IntentModel.FormatVersion + 1);
+
+            var error = Assert.Throws<InvalidDataException>(() => IntentModel.Load(path, SynonymRules.Empty));
+            Assert.Contains($"model format {IntentModel.FormatVersion + 1}, expected {IntentModel.FormatVersion}", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task Classify_FromManyThreadsAtOnce_GivesEachTheAnswerItGetsAlone()
+    {
+        using var model = IntentTrainer.Fit(Toy, SynonymRules.Empty, new IntentTrainerOptions { Folds = 3 });
+        var expected = Probes.ToDictionary(t => t, model.Probabilities);
+        var wrong = new ConcurrentBag<string>();
+        using var start = new Barrier(16);
+
+        // 16 threads, 200 classifications each, interleaving texts: more at once than the pool keeps idle.
+        var workers = Enumerable.Range(0, 16).Select(worker => Task.Factory.StartNew(() =>
+        {
+            start.SignalAndWait();
+            for (var i = 0; i < 200; i++)
+            {
+                var text = Probes[(worker + i) % Probes.Length];
+                if (!model.Probabilities(text).SequenceEqual(expected[text]))
+                {
+                    wrong.Add(text);
+                }
+            }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
+        await Task.WhenAll(workers);
+
+        Assert.Empty(wrong);
+    }
+
+    [Fact]
     public void Classify_BelowThreshold_IsOutOfScope()
     {
-        var model = IntentTrainer.Fit(Toy, SynonymMap.Empty, new IntentTrainerOptions { ChooseThreshold = false, FixedThreshold = 0.99 });
+        using var model = IntentTrainer.Fit(Toy, SynonymRules.Empty, new IntentTrainerOptions { ChooseThreshold = false, FixedThreshold = 0.99 });
 
         var prediction = model.Classify("a red car");
 
         Assert.Equal(IntentKind.OutOfScope, prediction.Intent.Kind);
         Assert.Equal("red", prediction.Best.Intent.Name);
     }
+
+    /// <summary>Rewrites the format version a model zip records, as another version of the bot would have written it.</summary>
+    private static void RewriteFormatVersion(string path, int version)
+    {
+        using var zip = ZipFile.Open(path, ZipArchiveMode.Update);
+        var entry = zip.GetEntry("CareerBot/intent-model.json")!;
+        JsonNode info;
+        using (var read = entry.Open())
+        {
+            info = JsonNode.Parse(read)!;
+        }
+
+        entry.Delete();
+        info["FormatVersion"] = version;
+        using var write = zip.CreateEntry("CareerBot/intent-model.json").Open();
+        using var writer = new System.Text.Json.Utf8JsonWriter(write);
+        info.WriteTo(writer);
+    }
+
+    private static string TempPath() => Path.Combine(Path.GetTempPath(), $"careerbot-model-{Guid.NewGuid():N}.zip");
 
     [Fact]
     public void ChooseThreshold_HeldOutScores_KeepsInScopeDeclinesUnderTheLimit()
@@ -171,8 +252,8 @@ public sealed class IntentTrainerTests
     public void Fit_Calibrated_KeepsEveryBestIntentAndChangesOnlyConfidence()
     {
         var options = new IntentTrainerOptions { Folds = 3 };
-        var calibrated = IntentTrainer.Fit(Toy, SynonymMap.Empty, options);
-        var raw = IntentTrainer.Fit(Toy, SynonymMap.Empty, options with { Calibrate = false });
+        using var calibrated = IntentTrainer.Fit(Toy, SynonymRules.Empty, options);
+        using var raw = IntentTrainer.Fit(Toy, SynonymRules.Empty, options with { Calibrate = false });
 
         foreach (var text in new[] { "a red car", "green apple tree", "weather", "ripe green cherry", "something new" })
         {
@@ -203,20 +284,5 @@ public sealed class IntentTrainerTests
         }
 
         return p.Length - 1;
-    }
-
-    [Fact]
-    public void Minimize_Quadratic_FindsTheMinimum()
-    {
-        var result = Lbfgs.Minimize((x, g) =>
-        {
-            g[0] = 2 * (x[0] - 3);
-            g[1] = 20 * (x[1] + 1);
-            return ((x[0] - 3) * (x[0] - 3)) + (10 * (x[1] + 1) * (x[1] + 1));
-        }, [0.0, 0.0], tolerance: 1e-10);
-
-        Assert.True(result.Converged);
-        Assert.Equal(3.0, result.X[0], 6);
-        Assert.Equal(-1.0, result.X[1], 6);
     }
 }
