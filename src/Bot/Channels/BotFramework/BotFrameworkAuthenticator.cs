@@ -230,7 +230,7 @@ internal sealed partial class BotFrameworkAuthenticator : IBotAuthenticator
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 2500, Level = LogLevel.Warning, Message = "OpenID metadata could not be fetched ({Error}); the request is refused")]
+        [LoggerMessage(EventId = 2301, Level = LogLevel.Warning, Message = "OpenID metadata could not be fetched ({Error}); the request is refused")]
         public static partial void MetadataUnavailable(ILogger logger, string error);
     }
 }
