@@ -85,6 +85,7 @@ internal static partial class BotServiceCollectionExtensions
         services.AddSingleton<IReplyRenderer, WebChatRenderer>();
         services.AddSingleton<IReplyRenderer, SlackRenderer>();
         services.AddSingleton<RendererSelector>();
+        services.AddSingleton<TurnErrorHandler>();
         services.AddSingleton<TurnHandler>();
         services.AddSingleton<Protocol.ActivityReader>();
         services.AddMetrics();

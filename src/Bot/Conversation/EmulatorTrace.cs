@@ -5,8 +5,8 @@ using CareerBot.Knowledge.Answers;
 namespace CareerBot.Bot.Conversation;
 
 /// <summary>
-/// The trace activity the Emulator's inspector shows beside every answer; integration tests
-/// read the same contract: name "CareerBot", label "Answer", valueType "CareerBot.Answer".
+/// The trace activities the Emulator's inspector shows: beside every answer, and for a failed turn.
+/// Integration tests read the answer's the same way: name "CareerBot", label "Answer", valueType "CareerBot.Answer".
 /// </summary>
 internal static class EmulatorTrace
 {
@@ -29,5 +29,15 @@ internal static class EmulatorTrace
                 ["text"] = c.PassageText,
             }).ToArray()),
         },
+    };
+
+    /// <summary>What the Emulator shows for a failed turn, as the SDK's <c>OnTurnError</c> sends it: the error as a trace.</summary>
+    public static Activity ForError(Exception exception) => new()
+    {
+        Type = ActivityTypes.Trace,
+        Name = "OnTurnError Trace",
+        Label = "TurnError",
+        ValueType = "https://www.botframework.com/schemas/error",
+        Value = $"{exception.GetType().Name}: {exception.Message}",
     };
 }

@@ -12,6 +12,9 @@ public sealed record Turn(Activity Activity, IReplySink Sink)
 {
     public string ChannelId => Activity.ChannelId ?? string.Empty;
 
+    /// <summary>The channel id as logs, metrics and records keep it: a known channel, or "other".</summary>
+    public string Channel => BotTelemetry.Channel(Activity.ChannelId);
+
     public string ConversationId => Activity.Conversation?.Id ?? string.Empty;
 
     public Activity Address(Activity body)

@@ -29,6 +29,7 @@ internal sealed partial class TurnHandler(
     BotMetrics metrics,
     Microsoft.Extensions.Options.IOptions<TranscriptOptions> transcripts,
     Microsoft.Extensions.Options.IOptions<BotOptions> botOptions,
+    TurnErrorHandler errors,
     TimeProvider time,
     ILogger<TurnHandler> logger)
 {
@@ -48,7 +49,7 @@ internal sealed partial class TurnHandler(
         using var span = BotTelemetry.Source.StartActivity(BotTelemetry.TurnSpan);
         if (span is not null)
         {
-            span.SetTag(BotTelemetry.ChannelTag, BotTelemetry.Channel(turn.ChannelId));
+            span.SetTag(BotTelemetry.ChannelTag, turn.Channel);
             span.SetTag(BotTelemetry.ActivityTypeTag, BotTelemetry.ActivityType(turn.Activity.Type));
         }
 
@@ -62,9 +63,10 @@ internal sealed partial class TurnHandler(
 
             return await DispatchAsync(turn, span, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (BotTelemetry.Failed(span, ex))
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            throw; // not reached: the filter only marks the span
+            BotTelemetry.Failed(span, ex);
+            return await errors.HandleAsync(turn, ex, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -100,12 +102,12 @@ internal sealed partial class TurnHandler(
         var verdict = throttle.Check(turn.ChannelId + ":" + (turn.Activity.From?.Id ?? turn.ConversationId));
         if (verdict != ThrottleVerdict.Allowed)
         {
-            Log.Throttled(logger, turn.ChannelId, verdict == ThrottleVerdict.Warn);
-            metrics.Throttled(BotTelemetry.Channel(turn.ChannelId));
+            Log.Throttled(logger, turn.Channel, verdict == ThrottleVerdict.Warn);
+            metrics.Throttled(turn.Channel);
             span?.SetTag(BotTelemetry.KindTag, "throttled");
             // A throttled question is a decline too, of its own reason: it was not read (nor classified).
             turnLog.Record(new TurnRecord(
-                time.GetUtcNow(), turn.ChannelId, "unclassified", 0, false, [], time.GetElapsedTime(started).TotalMilliseconds, null,
+                time.GetUtcNow(), turn.Channel, "unclassified", 0, false, [], time.GetElapsedTime(started).TotalMilliseconds, null,
                 TurnOutcome.Declined, DeclineReason.Throttled));
             if (verdict == ThrottleVerdict.Warn)
             {
@@ -146,7 +148,7 @@ internal sealed partial class TurnHandler(
         {
             // Recorded as a decline for the report, then handled as every turn error is.
             turnLog.Record(new TurnRecord(
-                time.GetUtcNow(), turn.ChannelId, "unclassified", 0, false, [], time.GetElapsedTime(started).TotalMilliseconds, text,
+                time.GetUtcNow(), turn.Channel, "unclassified", 0, false, [], time.GetElapsedTime(started).TotalMilliseconds, text,
                 TurnOutcome.Declined, DeclineReason.Error));
             throw;
         }
@@ -168,12 +170,12 @@ internal sealed partial class TurnHandler(
             await turn.ReplyAsync(EmulatorTrace.For(answer), cancellationToken).ConfigureAwait(false);
         }
 
-        Log.Answered(logger, turn.ChannelId, answer.Intent.Name, answer.Kind.ToString(), answer.Citations.Count);
+        Log.Answered(logger, turn.Channel, answer.Intent.Name, answer.Kind.ToString(), answer.Citations.Count);
         var milliseconds = time.GetElapsedTime(started).TotalMilliseconds;
-        metrics.Answered(BotTelemetry.Channel(turn.ChannelId), answer.Intent.Name, answer.Answered, answer.Kind == AnswerKind.Declined, milliseconds);
+        metrics.Answered(turn.Channel, answer.Intent.Name, answer.Answered, answer.Kind == AnswerKind.Declined, milliseconds);
         var (outcome, reason) = DeclineReason.Of(answer);
         turnLog.Record(new TurnRecord(
-            time.GetUtcNow(), turn.ChannelId, answer.Intent.Name, answer.Intent.Score, answer.Answered,
+            time.GetUtcNow(), turn.Channel, answer.Intent.Name, answer.Intent.Score, answer.Answered,
             answer.Citations.Select(c => c.PassageId).ToArray(), milliseconds, text, outcome, reason, voteKey));
         var record = new AnswerRecord(replyId, answer.Intent.Name, answer.Answered, answer.Citations.Select(c => c.PassageId).ToArray(), voteKey);
         await states.UpdateAsync(read, s => s.Remember(record) with
@@ -232,7 +234,7 @@ internal sealed partial class TurnHandler(
             // As the Bot Framework SDKs answer an invoke no handler takes: 501, empty body, so the
             // channel knows the bot has no such feature rather than taking silence for success.
             default:
-                Log.UnhandledInvoke(logger, turn.Activity.Name ?? "(none)");
+                Log.UnhandledInvoke(logger, Truncate(turn.Activity.Name, 64) ?? "(none)");
                 return new InvokeResponse(StatusCodes.Status501NotImplemented);
         }
     }
@@ -275,9 +277,9 @@ internal sealed partial class TurnHandler(
         try
         {
             await feedback.RecordAsync(
-                new Feedback(time.GetUtcNow(), turn.ChannelId, helpful, answer?.Intent ?? "unknown", answer?.PassageIds ?? [], transcripts.Value.Enabled ? Truncate(comment, 500) : null, Vote(turn, answer), answer?.VoteKey),
+                new Feedback(time.GetUtcNow(), turn.Channel, helpful, answer?.Intent ?? "unknown", answer?.PassageIds ?? [], transcripts.Value.Enabled ? Truncate(comment, 500) : null, Vote(turn, answer), answer?.VoteKey),
                 cancellationToken).ConfigureAwait(false);
-            Log.FeedbackRecorded(logger, turn.ChannelId, helpful, answer?.Intent ?? "unknown");
+            Log.FeedbackRecorded(logger, turn.Channel, helpful, answer?.Intent ?? "unknown");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -116,7 +116,7 @@ public sealed class TurnHandlerHostTests : IDisposable
     }
 
     [Fact]
-    public async Task Message_WhileTheKnowledgeBaseFailsToLoad_FailsAtOnceWithTheReason()
+    public async Task Message_WhileTheKnowledgeBaseFailsToLoad_IsAnsweredAtOnceWithTheApology()
     {
         _factory.CreateClient();
         var starting = new CareerBot.Knowledge.KnowledgeProvider();
@@ -129,9 +129,9 @@ public sealed class TurnHandlerHostTests : IDisposable
         Assert.False(handling.IsCompleted);
         starting.LoadFailed(new CareerBot.Knowledge.KnowledgeBaseException("synonyms.txt", 3, "a synonym group needs at least two comma-separated terms"));
 
-        var failure = await Assert.ThrowsAsync<CareerBot.Knowledge.KnowledgeBaseException>(() => handling.WaitAsync(TimeSpan.FromSeconds(30)));
-        Assert.Equal("synonyms.txt:3: a synonym group needs at least two comma-separated terms", failure.Message);
-        Assert.Empty(sink.Replies);
+        Assert.Null(await handling.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal([TurnErrorHandler.Apology], sink.Replies.Select(r => r.Text));
+        Assert.Equal("A turn failed on webchat (message); the user was sent an apology", Assert.Single(_factory.Logs.Events, e => e.EventId == 2005).Message);
     }
 
     [Fact]

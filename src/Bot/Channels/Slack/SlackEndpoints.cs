@@ -227,7 +227,8 @@ internal static partial class SlackEndpoints
         }
 
         var action = interaction.Actions?.FirstOrDefault(a =>
-            a.BlockId == SlackMessage.SuggestionsBlockId
+            a is not null
+            && a.BlockId == SlackMessage.SuggestionsBlockId
             && a.ActionId?.StartsWith(SlackMessage.SuggestionActionPrefix, StringComparison.Ordinal) == true
             && !string.IsNullOrWhiteSpace(a.Value));
         if (action is null)

@@ -65,6 +65,23 @@ public sealed class HostileInputTests : IDisposable
         Assert.True((bool)replies[1]!["value"]!["answered"]!);
     }
 
+    /// <summary>Well-formed JSON with a null where an entity would be: it answered 500 before the reader dropped such items.</summary>
+    [Theory]
+    [InlineData("entities")]
+    [InlineData("attachments")]
+    public async Task Message_WithANullItemInAList_IsAnsweredAsUsual(string list)
+    {
+        var client = _factory.CreateClient();
+        var activity = Activities.Message("Do I need a PhD?", conversationId: "null-" + list);
+        activity[list] = new JsonArray(null, new JsonObject { ["type"] = "clientInfo", ["locale"] = "en-US" });
+
+        var response = await client.PostAsJsonAsync("/api/messages", activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var replies = (await response.Content.ReadFromJsonAsync<JsonObject>())!["activities"]!.AsArray();
+        Assert.True((bool)replies[1]!["value"]!["answered"]!);
+    }
+
     [Fact]
     public async Task MutatedActivities_OnDirectLine_NeverGetA5xx_AndTheConversationStillAnswers()
     {

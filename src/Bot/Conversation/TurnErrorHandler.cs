@@ -1,0 +1,47 @@
+using CareerBot.Bot.Protocol;
+using CareerBot.Bot.Telemetry;
+
+namespace CareerBot.Bot.Conversation;
+
+/// <summary>
+/// What happens when a turn fails, as the Bot Framework SDK's <c>OnTurnError</c> does it: the
+/// exception is logged (event 2005) and counted, the user is told briefly that something went
+/// wrong, and on the Emulator the error follows as a trace. The conversation stays usable: its
+/// state is as the last good turn left it. The HTTP answer stays 200; an invoke that failed is
+/// answered 200 with no body.
+/// </summary>
+internal sealed partial class TurnErrorHandler(BotMetrics metrics, ILogger<TurnErrorHandler> logger)
+{
+    public const string Apology = "Sorry, something went wrong on my side. Please try again.";
+
+    public async Task<InvokeResponse?> HandleAsync(Turn turn, Exception exception, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(exception);
+        Log.TurnFailed(logger, turn.Channel, BotTelemetry.ActivityType(turn.Activity.Type), exception);
+        metrics.TurnFailed(turn.Channel);
+        try
+        {
+            await turn.ReplyAsync(new Activity { Text = Apology }, cancellationToken).ConfigureAwait(false);
+            if (turn.ChannelId == "emulator")
+            {
+                await turn.ReplyAsync(EmulatorTrace.ForError(exception), cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Log.ApologyFailed(logger, turn.Channel, ex);
+        }
+
+        return turn.Activity.Type == ActivityTypes.Invoke ? new InvokeResponse(StatusCodes.Status200OK) : null;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 2005, Level = LogLevel.Error, Message = "A turn failed on {Channel} ({ActivityType}); the user was sent an apology")]
+        public static partial void TurnFailed(ILogger logger, string channel, string activityType, Exception exception);
+
+        [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "The apology for a failed turn on {Channel} could not be sent")]
+        public static partial void ApologyFailed(ILogger logger, string channel, Exception exception);
+    }
+}
