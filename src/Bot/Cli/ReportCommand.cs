@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using CareerBot.Bot.Conversation;
 using CareerBot.Bot.Operations;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace CareerBot.Bot.Conversation;
+namespace CareerBot.Bot.Operations;
 
 /// <summary>
 /// Whether what users type is kept. Off by default: turn records and feedback then hold ids,
