@@ -130,7 +130,7 @@ internal sealed partial class TurnHandler(
             return;
         }
 
-        var engine = new AnswerEngine(knowledge.Current);
+        var engine = knowledge.Current.Engine;
         if (ResetWords.Contains(text.Trim().TrimEnd('.', '!').ToLowerInvariant()))
         {
             await states.ClearAsync(turn.ChannelId, turn.ConversationId, cancellationToken).ConfigureAwait(false);
@@ -202,7 +202,7 @@ internal sealed partial class TurnHandler(
         }, cancellationToken).ConfigureAwait(false);
         if (first || !stored)
         {
-            var welcome = new AnswerEngine(knowledge.Current).Welcome();
+            var welcome = knowledge.Current.Engine.Welcome();
             await turn.ReplyAsync(Render(turn, welcome), cancellationToken).ConfigureAwait(false);
         }
     }
