@@ -4,7 +4,7 @@ using CareerBot.Bot.Channels.BotFramework;
 using CareerBot.Bot.Channels.DirectLine;
 using CareerBot.Bot.Channels.Slack;
 using CareerBot.Bot.Channels.WebChat;
-using CareerBot.Bot.Conversation;
+using CareerBot.Bot.Turns;
 using CareerBot.Bot.Operations;
 using CareerBot.Bot.Protocol;
 using CareerBot.Bot.Rendering;

@@ -1,5 +1,5 @@
 using System.Reflection;
-using CareerBot.Bot.Conversation;
+using CareerBot.Bot.Turns;
 using CareerBot.Knowledge;
 using Microsoft.Extensions.Logging;
 

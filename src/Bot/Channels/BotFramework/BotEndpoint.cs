@@ -1,5 +1,5 @@
 using System.Text.Json;
-using CareerBot.Bot.Conversation;
+using CareerBot.Bot.Turns;
 using CareerBot.Bot.Protocol;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;

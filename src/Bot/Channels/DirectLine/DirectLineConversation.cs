@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using CareerBot.Bot.Conversation;
+using CareerBot.Bot.Turns;
 using CareerBot.Bot.Protocol;
 
 namespace CareerBot.Bot.Channels.DirectLine;

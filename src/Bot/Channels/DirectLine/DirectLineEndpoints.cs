@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net.WebSockets;
 using System.Text.Json;
-using CareerBot.Bot.Conversation;
+using CareerBot.Bot.Turns;
 using CareerBot.Bot.Protocol;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,4 @@
-using CareerBot.Bot.Conversation;
+using CareerBot.Bot.Turns;
 using CareerBot.Bot.Protocol;
 
 namespace CareerBot.Bot.Channels.Slack;

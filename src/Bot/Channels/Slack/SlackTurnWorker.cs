@@ -1,4 +1,4 @@
-using CareerBot.Bot.Conversation;
+using CareerBot.Bot.Turns;
 using Microsoft.Extensions.Options;
 
 namespace CareerBot.Bot.Channels.Slack;

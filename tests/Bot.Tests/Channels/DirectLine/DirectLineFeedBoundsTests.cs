@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using CareerBot.Bot.Channels.DirectLine;
-using CareerBot.Bot.Conversation;
+using CareerBot.Bot.Turns;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CareerBot.Bot.Tests.Channels.DirectLine;

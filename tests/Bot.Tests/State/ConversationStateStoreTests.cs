@@ -1,9 +1,9 @@
-using CareerBot.Bot.Conversation;
+using CareerBot.Bot.Turns;
 using CareerBot.Bot.State;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace CareerBot.Bot.Tests.Conversation;
+namespace CareerBot.Bot.Tests.State;
 
 public sealed class ConversationStateStoreTests
 {

@@ -1,7 +1,7 @@
-using CareerBot.Bot.Conversation;
+using CareerBot.Bot.Turns;
 using Microsoft.Extensions.Options;
 
-namespace CareerBot.Bot.Tests.Conversation;
+namespace CareerBot.Bot.Tests.Turns;
 
 public sealed class UserThrottleTests
 {

@@ -1,10 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using CareerBot.Bot.State;
 using Microsoft.Extensions.Options;
 
-namespace CareerBot.Bot.Conversation;
+namespace CareerBot.Bot.State;
 
 /// <summary>
 /// Reads and updates conversation state through the storage seam. Updates are functions

@@ -1,6 +1,6 @@
 using CareerBot.Knowledge.Answers;
 
-namespace CareerBot.Bot.Conversation;
+namespace CareerBot.Bot.State;
 
 /// <summary>
 /// What CareerBot remembers about one conversation: whether it was welcomed, the context

@@ -1,6 +1,6 @@
 using CareerBot.Bot.Protocol;
 
-namespace CareerBot.Bot.Conversation;
+namespace CareerBot.Bot.Turns;
 
 /// <summary>
 /// The question in a message, without @mentions of the bot: for each mention entity whose

@@ -1,7 +1,7 @@
 using CareerBot.Bot.Protocol;
 using CareerBot.Bot.Telemetry;
 
-namespace CareerBot.Bot.Conversation;
+namespace CareerBot.Bot.Turns;
 
 /// <summary>
 /// One incoming activity being handled: who it is from, which conversation, and how to

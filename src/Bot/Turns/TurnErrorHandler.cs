@@ -1,7 +1,7 @@
 using CareerBot.Bot.Protocol;
 using CareerBot.Bot.Telemetry;
 
-namespace CareerBot.Bot.Conversation;
+namespace CareerBot.Bot.Turns;
 
 /// <summary>
 /// What happens when a turn fails, as the Bot Framework SDK's <c>OnTurnError</c> does it: the

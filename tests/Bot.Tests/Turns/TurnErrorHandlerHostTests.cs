@@ -6,7 +6,7 @@ using CareerBot.Bot.Tests.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
 
-namespace CareerBot.Bot.Tests.Conversation;
+namespace CareerBot.Bot.Tests.Turns;
 
 /// <summary>
 /// A turn that throws, as the SDK's <c>OnTurnError</c> handles it: 200, a short apology in the

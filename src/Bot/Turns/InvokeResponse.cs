@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace CareerBot.Bot.Conversation;
+namespace CareerBot.Bot.Turns;
 
 /// <summary>The synchronous answer to an <c>invoke</c> activity: an HTTP status and an optional JSON body.</summary>
 public sealed record InvokeResponse(int Status, JsonNode? Body = null);

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace CareerBot.Bot.Conversation;
+namespace CareerBot.Bot.State;
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ConversationState))]

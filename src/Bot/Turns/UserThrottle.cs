@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using CareerBot.Bot.State;
 using Microsoft.Extensions.Options;
 
-namespace CareerBot.Bot.Conversation;
+namespace CareerBot.Bot.Turns;
 
 /// <summary>What the throttle says about one more message from a user.</summary>
 internal enum ThrottleVerdict

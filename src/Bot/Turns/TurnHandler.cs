@@ -10,7 +10,9 @@ using CareerBot.Knowledge;
 using CareerBot.Knowledge.Answers;
 using Span = System.Diagnostics.Activity;
 
-namespace CareerBot.Bot.Conversation;
+using CareerBot.Bot.State;
+
+namespace CareerBot.Bot.Turns;
 
 /// <summary>
 /// Handles one activity, whatever channel it came from: messages go through the answer

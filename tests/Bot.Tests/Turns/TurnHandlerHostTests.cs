@@ -1,11 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using CareerBot.Bot.Conversation;
+using CareerBot.Bot.Turns;
 using CareerBot.Bot.Operations;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CareerBot.Bot.Tests.Conversation;
+using CareerBot.Bot.State;
+
+namespace CareerBot.Bot.Tests.Turns;
 
 public sealed class TurnHandlerHostTests : IDisposable
 {
