@@ -18,8 +18,6 @@ namespace CareerBot.Bot.Rendering;
 /// </remarks>
 internal sealed class WebChatRenderer : IReplyRenderer
 {
-    public const string FeedbackEventName = "webchat:activity-status/feedback";
-
     public bool Serves(string channelId) => channelId is "webchat" or "directline";
 
     public Activity Render(Answer answer)

@@ -1,23 +1,21 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using CareerBot.Bot.Operations;
 using CareerBot.Bot.Protocol;
 using CareerBot.Bot.Rendering;
 using CareerBot.Bot.Telemetry;
 using CareerBot.Knowledge;
 using CareerBot.Knowledge.Answers;
-using Span = System.Diagnostics.Activity;
-
 using CareerBot.Bot.State;
+using Span = System.Diagnostics.Activity;
 
 namespace CareerBot.Bot.Turns;
 
 /// <summary>
-/// Handles one activity, whatever channel it came from: messages go through the answer
-/// engine with the conversation's context, new members get one welcome, feedback (card
-/// buttons, Teams feedback invokes, reactions) is stored, and the state is saved. Each
+/// Handles one activity, whatever channel it came from: <see cref="ActivityInput"/> reads it as
+/// typed input, then questions go through the throttle and the answer engine with the
+/// conversation's context, new members get one welcome, votes are stored, and the state is
+/// saved; a turn that throws goes to the <see cref="TurnErrorHandler"/>. Each
 /// activity is one "turn" span (channel, type; for messages the intent, whether it was
 /// answered and how many citations), with "render" and "reply" spans under it.
 /// </summary>
@@ -40,10 +38,6 @@ internal sealed partial class TurnHandler(
     /// <summary>The one reply a user gets when sending faster than the throttle allows.</summary>
     public const string SlowDown = "You're sending messages faster than I can answer. Please wait a few seconds, then ask again.";
 
-    /// <summary>What Web Chat posts when a thumbs button under an answer is pressed.</summary>
-    public const string WebChatFeedbackEvent = "webchat:activity-status/feedback";
-    private static readonly string[] ResetWords = ["reset", "start over", "restart", "new conversation", "clear"];
-
     /// <summary>Handles the activity; returns the invoke response for invokes, null otherwise.</summary>
     public async Task<InvokeResponse?> HandleAsync(Turn turn, CancellationToken cancellationToken)
     {
@@ -63,7 +57,31 @@ internal sealed partial class TurnHandler(
                 await knowledge.WhenLoaded.WaitAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            return await DispatchAsync(turn, span, cancellationToken).ConfigureAwait(false);
+            var input = ActivityInput.Read(turn.Activity, botOptions.Value.MaxTextLength);
+            if (input.UnhandledInvoke is { } name)
+            {
+                Log.UnhandledInvoke(logger, Truncate(name, 64)!);
+            }
+
+            if (input.IsMessage && !await AdmitAsync(turn, span, cancellationToken).ConfigureAwait(false))
+            {
+                return input.Response;
+            }
+
+            foreach (var each in input.Inputs)
+            {
+                await (each switch
+                {
+                    Ask ask => AskAsync(turn, ask.Text, span, cancellationToken),
+                    Reset => ResetAsync(turn, cancellationToken),
+                    Vote vote => VoteAsync(turn, vote, cancellationToken),
+                    Joined => WelcomeAsync(turn, cancellationToken),
+                    Ended => states.ClearAsync(turn.ChannelId, turn.ConversationId, cancellationToken),
+                    _ => throw new InvalidOperationException($"No handler for {each.GetType().Name}."),
+                }).ConfigureAwait(false);
+            }
+
+            return input.Response;
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -72,74 +90,50 @@ internal sealed partial class TurnHandler(
         }
     }
 
-    private async Task<InvokeResponse?> DispatchAsync(Turn turn, Span? span, CancellationToken cancellationToken)
-    {
-        switch (turn.Activity.Type)
-        {
-            case ActivityTypes.Message:
-                await OnMessageAsync(turn, span, cancellationToken).ConfigureAwait(false);
-                return null;
-            case ActivityTypes.ConversationUpdate:
-                await OnConversationUpdateAsync(turn, cancellationToken).ConfigureAwait(false);
-                return null;
-            case ActivityTypes.Invoke:
-                return await OnInvokeAsync(turn, cancellationToken).ConfigureAwait(false);
-            case ActivityTypes.MessageReaction:
-                await OnReactionAsync(turn, cancellationToken).ConfigureAwait(false);
-                return null;
-            case ActivityTypes.Event when turn.Activity.Name == WebChatFeedbackEvent:
-                await OnWebChatVoteAsync(turn, cancellationToken).ConfigureAwait(false);
-                return null;
-            case ActivityTypes.EndOfConversation:
-                await states.ClearAsync(turn.ChannelId, turn.ConversationId, cancellationToken).ConfigureAwait(false);
-                return null;
-            default:
-                return null; // typing, event, installationUpdate, ...: nothing to do
-        }
-    }
-
-    private async Task OnMessageAsync(Turn turn, Span? span, CancellationToken cancellationToken)
+    /// <summary>The per-user throttle: false (and the turn recorded as a throttled decline) when the user is over it.</summary>
+    private async Task<bool> AdmitAsync(Turn turn, Span? span, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         var verdict = throttle.Check(turn.ChannelId + ":" + (turn.Activity.From?.Id ?? turn.ConversationId));
-        if (verdict != ThrottleVerdict.Allowed)
+        if (verdict == ThrottleVerdict.Allowed)
         {
-            Log.Throttled(logger, turn.Channel, verdict == ThrottleVerdict.Warn);
-            metrics.Throttled(turn.Channel);
-            span?.SetTag(BotTelemetry.KindTag, "throttled");
-            // A throttled question is a decline too, of its own reason: it was not read (nor classified).
-            turnLog.Record(new TurnRecord(
-                time.GetUtcNow(), turn.Channel, "unclassified", 0, false, [], time.GetElapsedTime(started).TotalMilliseconds, null,
-                TurnOutcome.Declined, DeclineReason.Throttled));
-            if (verdict == ThrottleVerdict.Warn)
-            {
-                await turn.ReplyAsync(new Activity { Text = SlowDown }, cancellationToken).ConfigureAwait(false);
-            }
-
-            return;
+            return true;
         }
 
-        var text = IncomingText.Of(turn.Activity);
-        if (text.Length > botOptions.Value.MaxTextLength)
+        Log.Throttled(logger, turn.Channel, verdict == ThrottleVerdict.Warn);
+        metrics.Throttled(turn.Channel);
+        span?.SetTag(BotTelemetry.KindTag, "throttled");
+        // A throttled question is a decline too, of its own reason: it was not read (nor classified).
+        turnLog.Record(new TurnRecord(
+            time.GetUtcNow(), turn.Channel, "unclassified", 0, false, [], time.GetElapsedTime(started).TotalMilliseconds, null,
+            TurnOutcome.Declined, DeclineReason.Throttled));
+        if (verdict == ThrottleVerdict.Warn)
         {
-            text = text[..botOptions.Value.MaxTextLength]; // long text is read in part, not refused
+            await turn.ReplyAsync(new Activity { Text = SlowDown }, cancellationToken).ConfigureAwait(false);
         }
 
-        if (FeedbackFromValue(turn.Activity.Value) is { } cardFeedback)
+        return false;
+    }
+
+    private async Task VoteAsync(Turn turn, Vote vote, CancellationToken cancellationToken)
+    {
+        await RecordAsync(turn, vote.Helpful, vote.ReplyId, vote.Comment, cancellationToken, vote.VoteKey).ConfigureAwait(false);
+        if (vote.Thank)
         {
-            await RecordAsync(turn, cardFeedback.Helpful, cardFeedback.ReplyId, cardFeedback.Comment, cancellationToken).ConfigureAwait(false);
             await turn.ReplyAsync(new Activity { Text = FeedbackThanks }, cancellationToken).ConfigureAwait(false);
-            return;
         }
+    }
 
+    private async Task ResetAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        await states.ClearAsync(turn.ChannelId, turn.ConversationId, cancellationToken).ConfigureAwait(false);
+        await turn.ReplyAsync(Render(turn, knowledge.Current.Engine.StartOver()), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task AskAsync(Turn turn, string text, Span? span, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
         var engine = knowledge.Current.Engine;
-        if (ResetWords.Contains(text.Trim().TrimEnd('.', '!').ToLowerInvariant()))
-        {
-            await states.ClearAsync(turn.ChannelId, turn.ConversationId, cancellationToken).ConfigureAwait(false);
-            await turn.ReplyAsync(Render(turn, engine.StartOver()), cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
         var read = await states.ReadForUpdateAsync(turn.ChannelId, turn.ConversationId, cancellationToken).ConfigureAwait(false);
         Answer answer;
         try
@@ -165,7 +159,7 @@ internal sealed partial class TurnHandler(
 
         // Vote buttons carry a key for this answer, so a thumbs up on an older answer is counted for that answer.
         var voteKey = Guid.NewGuid().ToString("N")[..16];
-        var reply = StampVoteKey(Render(turn, botOptions.Value.ShowSourceDates ? WithSourceDates(answer) : answer), voteKey);
+        var reply = ActivityInput.StampVoteKey(Render(turn, botOptions.Value.ShowSourceDates ? WithSourceDates(answer) : answer), voteKey);
         var replyId = await turn.ReplyAsync(reply, cancellationToken).ConfigureAwait(false);
         if (turn.ChannelId == "emulator")
         {
@@ -188,14 +182,8 @@ internal sealed partial class TurnHandler(
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task OnConversationUpdateAsync(Turn turn, CancellationToken cancellationToken)
+    private async Task WelcomeAsync(Turn turn, CancellationToken cancellationToken)
     {
-        var botId = turn.Activity.Recipient?.Id;
-        if (turn.Activity.MembersAdded is not { } added || !added.Any(m => m.Id != botId))
-        {
-            return;
-        }
-
         var first = false;
         var stored = await states.UpdateAsync(turn.ChannelId, turn.ConversationId, s =>
         {
@@ -209,66 +197,6 @@ internal sealed partial class TurnHandler(
         }
     }
 
-    private async Task<InvokeResponse> OnInvokeAsync(Turn turn, CancellationToken cancellationToken)
-    {
-        var value = turn.Activity.Value as JsonObject;
-        switch (turn.Activity.Name)
-        {
-            // Teams' feedback loop: 200 with an empty body.
-            case "message/submitAction" when Str(value?["actionName"]) == "feedback":
-                {
-                    var actionValue = value?["actionValue"] as JsonObject;
-                    var reaction = Str(actionValue?["reaction"]);
-                    await RecordAsync(turn, reaction == "like", turn.Activity.ReplyToId, FeedbackText(Str(actionValue?["feedback"])), cancellationToken).ConfigureAwait(false);
-                    return new InvokeResponse(200);
-                }
-
-            // Adaptive Card Action.Execute (universal actions).
-            case "adaptiveCard/action" when FeedbackFromValue((value?["action"] as JsonObject)?["data"]) is { } cardFeedback:
-                await RecordAsync(turn, cardFeedback.Helpful, cardFeedback.ReplyId ?? turn.Activity.ReplyToId, cardFeedback.Comment, cancellationToken).ConfigureAwait(false);
-                return new InvokeResponse(200, new JsonObject
-                {
-                    ["statusCode"] = 200,
-                    ["type"] = "application/vnd.microsoft.activity.message",
-                    ["value"] = FeedbackThanks,
-                });
-
-            // As the Bot Framework SDKs answer an invoke no handler takes: 501, empty body, so the
-            // channel knows the bot has no such feature rather than taking silence for success.
-            default:
-                Log.UnhandledInvoke(logger, Truncate(turn.Activity.Name, 64) ?? "(none)");
-                return new InvokeResponse(StatusCodes.Status501NotImplemented);
-        }
-    }
-
-    private async Task OnReactionAsync(Turn turn, CancellationToken cancellationToken)
-    {
-        foreach (var reaction in turn.Activity.ReactionsAdded ?? [])
-        {
-            bool? helpful = reaction.Type switch
-            {
-                "like" or "plusOne" or "heart" or "laugh" or "+1" => true,
-                "dislike" or "angry" or "sad" or "-1" => false,
-                _ => null,
-            };
-            if (helpful is { } h)
-            {
-                await RecordAsync(turn, h, turn.Activity.ReplyToId, null, cancellationToken).ConfigureAwait(false);
-            }
-        }
-    }
-
-    /// <summary>Web Chat's vote: an event whose entity is the LikeAction or DislikeAction we offered.</summary>
-    private async Task OnWebChatVoteAsync(Turn turn, CancellationToken cancellationToken)
-    {
-        var action = turn.Activity.Entities?.FirstOrDefault(e => Str(e["@type"]) is "LikeAction" or "DislikeAction");
-        if (action is not null)
-        {
-            var key = Str(action["@id"]) is { } id && id.StartsWith(VoteKeyPrefix, StringComparison.Ordinal) ? id[VoteKeyPrefix.Length..] : null;
-            await RecordAsync(turn, Str(action["@type"]) == "LikeAction", turn.Activity.ReplyToId, null, cancellationToken, key).ConfigureAwait(false);
-        }
-    }
-
     /// <summary>Stores feedback on the answer with the given reply id (the latest answer when unknown).</summary>
     private async Task RecordAsync(Turn turn, bool helpful, string? replyId, string? comment, CancellationToken cancellationToken, string? voteKey = null)
     {
@@ -279,7 +207,7 @@ internal sealed partial class TurnHandler(
         try
         {
             await feedback.RecordAsync(
-                new Feedback(time.GetUtcNow(), turn.Channel, helpful, answer?.Intent ?? "unknown", answer?.PassageIds ?? [], transcripts.Value.Enabled ? Truncate(comment, 500) : null, Vote(turn, answer), answer?.VoteKey),
+                new Feedback(time.GetUtcNow(), turn.Channel, helpful, answer?.Intent ?? "unknown", answer?.PassageIds ?? [], transcripts.Value.Enabled ? Truncate(comment, 500) : null, VoteId(turn, answer), answer?.VoteKey),
                 cancellationToken).ConfigureAwait(false);
             Log.FeedbackRecorded(logger, turn.Channel, helpful, answer?.Intent ?? "unknown");
         }
@@ -296,78 +224,20 @@ internal sealed partial class TurnHandler(
         return TeamsRenderer.ForConversation(renderers.Render(turn.ChannelId, answer), turn.ChannelId, turn.Activity.Conversation?.ConversationType);
     }
 
-    /// <summary>Feedback sent as card data: <c>{ "action": "feedback", "helpful": true, "replyId": "..." }</c>.</summary>
     /// <summary>
     /// One person's vote on one answer: the channel, conversation and user with the answer's vote key,
     /// hashed. None when the answer is not known (nothing to replace).
     /// </summary>
-    private static string? Vote(Turn turn, AnswerRecord? answer) =>
+    private static string? VoteId(Turn turn, AnswerRecord? answer) =>
         answer?.VoteKey is { } key
             ? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', turn.ChannelId, turn.ConversationId, turn.Activity.From?.Id ?? string.Empty, key))))[..32]
             : null;
-
-    internal static (bool Helpful, string? ReplyId, string? Comment)? FeedbackFromValue(JsonNode? value)
-    {
-        if (value is not JsonObject data || Str(data["action"]) != "feedback")
-        {
-            return null;
-        }
-
-        var helpful = data["helpful"]?.GetValueKind() switch
-        {
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
-            _ => Str(data["reaction"]) is "like" or "up",
-        };
-        return (helpful, Str(data["replyId"]), Str(data["comment"]));
-    }
-
-    private static string? FeedbackText(string? json)
-    {
-        if (string.IsNullOrEmpty(json))
-        {
-            return null;
-        }
-
-        try
-        {
-            return Str((JsonNode.Parse(json) as JsonObject)?["feedbackText"]);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    private const string VoteKeyPrefix = "careerbot-vote:";
-
-    /// <summary>Marks the vote actions of a rendered answer (Web Chat's Like/Dislike) with the answer's key.</summary>
-    private static Activity StampVoteKey(Activity reply, string key)
-    {
-        foreach (var entity in reply.Entities ?? [])
-        {
-            if (entity["potentialAction"] is JsonArray actions)
-            {
-                foreach (var action in actions.OfType<JsonObject>())
-                {
-                    if (Str(action["@type"]) is "LikeAction" or "DislikeAction")
-                    {
-                        action["@id"] = VoteKeyPrefix + key;
-                    }
-                }
-            }
-        }
-
-        return reply;
-    }
 
     /// <summary>Each source names the date its guide was last updated ("as of ..."), in every channel's rendering.</summary>
     internal static Answer WithSourceDates(Answer answer) => answer with
     {
         Citations = [.. answer.Citations.Select(c => c with { SectionPath = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{c.SectionPath} (as of {c.Updated:yyyy-MM-dd})") })],
     };
-
-    private static string? Str(JsonNode? node) => node?.GetValueKind() == JsonValueKind.String ? node.GetValue<string>() : null;
 
     private static string? Truncate(string? text, int max) => text is null || text.Length <= max ? text : text[..max];
 

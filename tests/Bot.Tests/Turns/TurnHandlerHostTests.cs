@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using CareerBot.Bot.Turns;
 using CareerBot.Bot.Operations;
 using Microsoft.Extensions.DependencyInjection;
-
 using CareerBot.Bot.State;
 
 namespace CareerBot.Bot.Tests.Turns;
