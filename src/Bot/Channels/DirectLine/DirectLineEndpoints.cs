@@ -170,37 +170,10 @@ internal static partial class DirectLineEndpoints
             return failure.Result;
         }
 
-        var request = http.Request;
-        if (!RequestBody.IsJson(request.ContentType))
+        var (activity, problem) = await RequestBody.ReadActivityAsync(http.Request, services.Reader, services.BotOptions.Value, static _ => null, http.RequestAborted).ConfigureAwait(false);
+        if (activity is null)
         {
-            return Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type", "Send the activity as application/json.");
-        }
-
-        var limit = services.BotOptions.Value.MaxBodyBytes;
-        var body = request.ContentLength > limit ? null : await RequestBody.ReadBoundedAsync(request.Body, limit, http.RequestAborted).ConfigureAwait(false);
-        if (body is null)
-        {
-            return Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large", $"The limit is {limit} bytes.");
-        }
-
-        Activity? activity;
-        try
-        {
-            activity = services.Reader.Read(body);
-        }
-        catch (JsonException ex)
-        {
-            return Problem(StatusCodes.Status400BadRequest, "Malformed JSON", ex.Message);
-        }
-
-        if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
-        {
-            return Problem(StatusCodes.Status400BadRequest, "Not an activity", "An activity needs a 'type'.");
-        }
-
-        if (RequestBody.OverLimits(activity, services.BotOptions.Value) is { } overLimit)
-        {
-            return Problem(StatusCodes.Status400BadRequest, "Over a limit", overLimit);
+            return problem!;
         }
 
         var conversation = access.Conversation!;
