@@ -86,6 +86,8 @@ internal static partial class BotServiceCollectionExtensions
         services.AddSingleton<IReplyRenderer, SlackRenderer>();
         services.AddSingleton<RendererSelector>();
         services.AddSingleton<TurnErrorHandler>();
+        services.AddSingleton<Votes>();
+        services.AddSingleton<TurnCore>();
         services.AddSingleton<TurnHandler>();
         services.AddSingleton<Protocol.ActivityReader>();
         services.AddMetrics();

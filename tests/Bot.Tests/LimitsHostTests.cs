@@ -26,9 +26,9 @@ public sealed class LimitsHostTests
         otherUser["from"] = new JsonObject { ["id"] = "someone-else" };
         var other = await SendAsync(client, otherUser);
 
-        Assert.NotEqual(TurnHandler.SlowDown, (string?)replies[0][0]!["text"]);
-        Assert.NotEqual(TurnHandler.SlowDown, (string?)replies[1][0]!["text"]);
-        Assert.Equal(TurnHandler.SlowDown, (string?)Assert.Single(replies[2])!["text"]);
+        Assert.NotEqual(TurnCore.SlowDown, (string?)replies[0][0]!["text"]);
+        Assert.NotEqual(TurnCore.SlowDown, (string?)replies[1][0]!["text"]);
+        Assert.Equal(TurnCore.SlowDown, (string?)Assert.Single(replies[2])!["text"]);
         Assert.Empty(replies[3]);
         Assert.NotEmpty(other);
         Assert.Contains(factory.Logs.Events, e => e.EventId == 2004);

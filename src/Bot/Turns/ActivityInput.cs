@@ -122,7 +122,7 @@ internal sealed record ActivityInput(IReadOnlyList<UserInput> Inputs, bool IsMes
                 {
                     ["statusCode"] = 200,
                     ["type"] = "application/vnd.microsoft.activity.message",
-                    ["value"] = TurnHandler.FeedbackThanks,
+                    ["value"] = TurnCore.FeedbackThanks,
                 }));
 
             // As the Bot Framework SDKs answer an invoke no handler takes: 501, empty body, so the

@@ -1,39 +1,32 @@
-using CareerBot.Bot.Protocol;
-using CareerBot.Bot.Telemetry;
-
 namespace CareerBot.Bot.Turns;
 
 /// <summary>
 /// What happens when a turn fails, as the Bot Framework SDK's <c>OnTurnError</c> does it: the
 /// exception is logged (event 2005) and counted, the user is told briefly that something went
-/// wrong, and on the Emulator the error follows as a trace. The conversation stays usable: its
-/// state is as the last good turn left it. The HTTP answer stays 200; an invoke that failed is
-/// answered 200 with no body.
+/// wrong, and where the channel shows errors to a developer (the Emulator) the error follows as a
+/// trace. The conversation stays usable: its state is as the last good turn left it. The HTTP
+/// answer stays 200; an invoke that failed is answered 200 with no body.
 /// </summary>
-internal sealed partial class TurnErrorHandler(BotMetrics metrics, ILogger<TurnErrorHandler> logger)
+internal sealed partial class TurnErrorHandler(Telemetry.BotMetrics metrics, ILogger<TurnErrorHandler> logger)
 {
     public const string Apology = "Sorry, something went wrong on my side. Please try again.";
 
-    public async Task<InvokeResponse?> HandleAsync(Turn turn, Exception exception, CancellationToken cancellationToken)
+    public async Task HandleAsync(TurnAddress turn, Exception exception, IAnswerSink sink, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(exception);
-        Log.TurnFailed(logger, turn.Channel, BotTelemetry.ActivityType(turn.Activity.Type), exception);
+        ArgumentNullException.ThrowIfNull(sink);
+        Log.TurnFailed(logger, turn.Channel, turn.Kind, exception);
         metrics.TurnFailed(turn.Channel);
         try
         {
-            await turn.ReplyAsync(new Activity { Text = Apology }, cancellationToken).ConfigureAwait(false);
-            if (turn.ChannelId == "emulator")
-            {
-                await turn.ReplyAsync(EmulatorTrace.ForError(exception), cancellationToken).ConfigureAwait(false);
-            }
+            await sink.SayAsync(Apology, cancellationToken).ConfigureAwait(false);
+            await sink.ShowErrorAsync(exception, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             Log.ApologyFailed(logger, turn.Channel, ex);
         }
-
-        return turn.Activity.Type == ActivityTypes.Invoke ? new InvokeResponse(StatusCodes.Status200OK) : null;
     }
 
     private static partial class Log

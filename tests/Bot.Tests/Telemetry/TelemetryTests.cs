@@ -109,7 +109,7 @@ public sealed class TelemetryTests
         await PostAsync(client, capture, Activities.Message(Question, id: "act-1"));
         var second = await PostAsync(client, capture, Activities.Message(Question, id: "act-2"));
 
-        Assert.Equal(TurnHandler.SlowDown, (string?)Assert.Single(second["activities"]!.AsArray())!["text"]);
+        Assert.Equal(TurnCore.SlowDown, (string?)Assert.Single(second["activities"]!.AsArray())!["text"]);
         await Poll.UntilAsync(() => capture.Of("careerbot.throttled").Count > 0, Deadline, "the throttled count");
         var throttled = Assert.Single(capture.Of("careerbot.throttled"));
         Assert.Equal(1, throttled.Value);

@@ -220,7 +220,7 @@ internal static partial class DirectLineEndpoints
         if (verdict == ThrottleVerdict.Warn)
         {
             conversation.TryAppend(
-                new Activity { Type = ActivityTypes.Message, ChannelId = conversation.ChannelId, Conversation = new ConversationAccount { Id = conversation.Id }, From = Bot, Recipient = conversation.User, Text = TurnHandler.SlowDown },
+                new Activity { Type = ActivityTypes.Message, ChannelId = conversation.ChannelId, Conversation = new ConversationAccount { Id = conversation.Id }, From = Bot, Recipient = conversation.User, Text = TurnCore.SlowDown },
                 now,
                 out _);
         }
