@@ -7,7 +7,6 @@ using CareerBot.Bot.Channels.WebChat;
 using CareerBot.Bot.Turns;
 using CareerBot.Bot.Operations;
 using CareerBot.Bot.Protocol;
-using CareerBot.Bot.Rendering;
 using CareerBot.Bot.State;
 using CareerBot.Bot.Telemetry;
 using CareerBot.Knowledge;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using CareerBot.Bot.Channels.BotFramework;
 using CareerBot.Bot.Turns;
 using CareerBot.Bot.State;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,5 @@
 using System.Reflection;
+using CareerBot.Bot.Channels.BotFramework;
 using CareerBot.Bot.Turns;
 using CareerBot.Knowledge;
 using Microsoft.Extensions.Logging;

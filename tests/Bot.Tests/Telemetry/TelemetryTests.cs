@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using CareerBot.Bot.Channels.BotFramework;
 using CareerBot.Bot.Turns;
 using CareerBot.Bot.Telemetry;
 using CareerBot.Knowledge;

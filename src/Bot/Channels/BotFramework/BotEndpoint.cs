@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CareerBot.Bot.Channels.BotFramework;
 using CareerBot.Bot.Turns;
 using CareerBot.Bot.Protocol;
 using Microsoft.AspNetCore.Http.HttpResults;

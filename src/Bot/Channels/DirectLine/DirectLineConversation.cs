@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using CareerBot.Bot.Channels.BotFramework;
 using CareerBot.Bot.Turns;
 using CareerBot.Bot.Protocol;
 

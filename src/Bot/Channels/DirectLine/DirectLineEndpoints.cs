@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.WebSockets;
 using System.Text.Json;
+using CareerBot.Bot.Channels.BotFramework;
 using CareerBot.Bot.Turns;
 using CareerBot.Bot.Protocol;
 using Microsoft.AspNetCore.Http.HttpResults;

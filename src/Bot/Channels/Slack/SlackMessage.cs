@@ -51,7 +51,7 @@ internal static class SlackMessage
                 {
                     ["type"] = "button",
                     ["action_id"] = SuggestionActionPrefix + i.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = Rendering.Escaping.Truncate(questions[i], MaxButtonText) },
+                    ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = BotFramework.Escaping.Truncate(questions[i], MaxButtonText) },
                     ["value"] = questions[i],
                 });
             }

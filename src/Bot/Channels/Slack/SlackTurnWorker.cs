@@ -1,3 +1,4 @@
+using CareerBot.Bot.Channels.BotFramework;
 using CareerBot.Bot.Turns;
 using Microsoft.Extensions.Options;
 

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using CareerBot.Bot.Channels.DirectLine;
+using CareerBot.Bot.Channels.BotFramework;
 using CareerBot.Bot.Turns;
 using Microsoft.Extensions.DependencyInjection;
 

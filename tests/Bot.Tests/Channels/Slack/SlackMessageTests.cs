@@ -1,7 +1,7 @@
 using System.Text.Json;
 using CareerBot.Bot.Channels.Slack;
 using CareerBot.Bot.Protocol;
-using CareerBot.Bot.Rendering;
+using CareerBot.Bot.Channels.BotFramework;
 
 namespace CareerBot.Bot.Tests.Channels.Slack;
 

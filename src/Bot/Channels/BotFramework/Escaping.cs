@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace CareerBot.Bot.Rendering;
+namespace CareerBot.Bot.Channels.BotFramework;
 
 /// <summary>
 /// One place per syntax for making text inert: what users or guides write is shown as

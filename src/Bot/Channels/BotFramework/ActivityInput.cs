@@ -2,7 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CareerBot.Bot.Protocol;
 
-namespace CareerBot.Bot.Turns;
+using CareerBot.Bot.Turns;
+
+namespace CareerBot.Bot.Channels.BotFramework;
 
 /// <summary>
 /// A Bot Framework activity read as <see cref="UserInput"/>: the one place that knows the

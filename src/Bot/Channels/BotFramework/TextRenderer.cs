@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using CareerBot.Bot.Protocol;
 using CareerBot.Knowledge.Answers;
 
-namespace CareerBot.Bot.Rendering;
+namespace CareerBot.Bot.Channels.BotFramework;
 
 /// <summary>Any channel without a renderer of its own: plain text with numbered footnotes.</summary>
 internal sealed class TextRenderer : IReplyRenderer

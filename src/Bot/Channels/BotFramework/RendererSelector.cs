@@ -1,7 +1,7 @@
 using CareerBot.Bot.Protocol;
 using CareerBot.Knowledge.Answers;
 
-namespace CareerBot.Bot.Rendering;
+namespace CareerBot.Bot.Channels.BotFramework;
 
 /// <summary>Picks the renderer for a channel: the first registered one that serves it, plain text otherwise.</summary>
 internal sealed class RendererSelector(IEnumerable<IReplyRenderer> renderers)

@@ -1,7 +1,7 @@
 using CareerBot.Bot.Protocol;
 using CareerBot.Bot.Telemetry;
 
-namespace CareerBot.Bot.Turns;
+namespace CareerBot.Bot.Channels.BotFramework;
 
 /// <summary>
 /// One incoming activity being handled: who it is from, which conversation, and how to

@@ -1,12 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using CareerBot.Bot.Channels.BotFramework;
 using CareerBot.Bot.Turns;
 using CareerBot.Bot.Operations;
 using Microsoft.Extensions.DependencyInjection;
 using CareerBot.Bot.State;
 
-namespace CareerBot.Bot.Tests.Turns;
+namespace CareerBot.Bot.Tests.Channels.BotFramework;
 
 public sealed class TurnHandlerHostTests : IDisposable
 {

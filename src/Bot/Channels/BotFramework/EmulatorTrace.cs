@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using CareerBot.Bot.Protocol;
 using CareerBot.Knowledge.Answers;
 
-namespace CareerBot.Bot.Turns;
+namespace CareerBot.Bot.Channels.BotFramework;
 
 /// <summary>
 /// The trace activities the Emulator's inspector shows: beside every answer, and for a failed turn.

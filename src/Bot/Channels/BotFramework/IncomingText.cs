@@ -1,6 +1,6 @@
 using CareerBot.Bot.Protocol;
 
-namespace CareerBot.Bot.Turns;
+namespace CareerBot.Bot.Channels.BotFramework;
 
 /// <summary>
 /// The question in a message, without @mentions of the bot: for each mention entity whose

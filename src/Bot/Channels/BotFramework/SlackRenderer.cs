@@ -2,7 +2,7 @@ using System.Text;
 using CareerBot.Bot.Protocol;
 using CareerBot.Knowledge.Answers;
 
-namespace CareerBot.Bot.Rendering;
+namespace CareerBot.Bot.Channels.BotFramework;
 
 /// <summary>
 /// Slack through Azure Bot Service: mrkdwn text with numbered footnotes naming each source

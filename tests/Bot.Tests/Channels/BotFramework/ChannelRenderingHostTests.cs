@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
-namespace CareerBot.Bot.Tests.Rendering;
+namespace CareerBot.Bot.Tests.Channels.BotFramework;
 
 /// <summary>The same question through /api/messages from each channel family, and the reply shape each gets.</summary>
 public sealed class ChannelRenderingHostTests : IDisposable

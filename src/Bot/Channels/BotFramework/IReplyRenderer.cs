@@ -1,7 +1,7 @@
 using CareerBot.Bot.Protocol;
 using CareerBot.Knowledge.Answers;
 
-namespace CareerBot.Bot.Rendering;
+namespace CareerBot.Bot.Channels.BotFramework;
 
 /// <summary>
 /// Turns a channel-free <see cref="Answer"/> into the message a channel family shows. The

@@ -1,10 +1,12 @@
 using CareerBot.Bot.Protocol;
-using CareerBot.Bot.Rendering;
+using CareerBot.Bot.Channels.BotFramework;
 using CareerBot.Bot.Telemetry;
 using CareerBot.Knowledge.Answers;
 using Microsoft.Extensions.Options;
 
-namespace CareerBot.Bot.Turns;
+using CareerBot.Bot.Turns;
+
+namespace CareerBot.Bot.Channels.BotFramework;
 
 /// <summary>
 /// A Bot Framework activity's turn: <see cref="ActivityInput"/> reads it as typed input, the

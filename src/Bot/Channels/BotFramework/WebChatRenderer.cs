@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using CareerBot.Bot.Protocol;
 using CareerBot.Knowledge.Answers;
 
-namespace CareerBot.Bot.Rendering;
+namespace CareerBot.Bot.Channels.BotFramework;
 
 /// <summary>
 /// Web Chat (and any Direct Line client): Markdown text whose [n] markers are reference links

@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
 using CareerBot.Bot.Protocol;
+using CareerBot.Bot.Channels.BotFramework;
 using CareerBot.Bot.Turns;
 
-namespace CareerBot.Bot.Tests.Turns;
+namespace CareerBot.Bot.Tests.Channels.BotFramework;
 
 /// <summary>Every activity the bot acts on, read as its typed input, with the invoke's own answer.</summary>
 public sealed class ActivityInputTests

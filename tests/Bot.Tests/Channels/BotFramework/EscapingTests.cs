@@ -1,6 +1,6 @@
-using CareerBot.Bot.Rendering;
+using CareerBot.Bot.Channels.BotFramework;
 
-namespace CareerBot.Bot.Tests.Rendering;
+namespace CareerBot.Bot.Tests.Channels.BotFramework;
 
 public sealed class EscapingTests
 {

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using CareerBot.Bot.Protocol;
 using CareerBot.Knowledge.Answers;
 
-namespace CareerBot.Bot.Rendering;
+namespace CareerBot.Bot.Channels.BotFramework;
 
 /// <summary>
 /// The Bot Framework Emulator: an Adaptive Card 1.5 with the answer, numbered sources (guide,

@@ -1,6 +1,6 @@
 using CareerBot.Bot.Protocol;
 
-namespace CareerBot.Bot.Turns;
+namespace CareerBot.Bot.Channels.BotFramework;
 
 /// <summary>
 /// Where a turn's replies go: the Connector API of the activity's channel, or a buffer that

@@ -2,12 +2,12 @@ using System.IO.Compression;
 using System.Text.Json.Nodes;
 using CareerBot.Bot.Channels.Teams;
 using CareerBot.Bot.Cli;
-using CareerBot.Bot.Rendering;
+using CareerBot.Bot.Channels.BotFramework;
 using CareerBot.Knowledge.Answers;
 using CareerBot.Knowledge.Intents;
 using CareerBot.Knowledge.Tests;
 
-namespace CareerBot.Bot.Tests.Rendering;
+namespace CareerBot.Bot.Tests.Channels.BotFramework;
 
 /// <summary>
 /// What the bot sends, checked by the clients' own libraries (tests/tools/validate-payloads.js):

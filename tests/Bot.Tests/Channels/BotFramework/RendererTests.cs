@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CareerBot.Bot.Protocol;
-using CareerBot.Bot.Rendering;
+using CareerBot.Bot.Channels.BotFramework;
 using CareerBot.Knowledge.Answers;
 
-namespace CareerBot.Bot.Tests.Rendering;
+namespace CareerBot.Bot.Tests.Channels.BotFramework;
 
 public sealed class RendererTests
 {

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using CareerBot.Bot.Protocol;
 using CareerBot.Knowledge.Answers;
 
-namespace CareerBot.Bot.Rendering;
+namespace CareerBot.Bot.Channels.BotFramework;
 
 /// <summary>
 /// Microsoft Teams: the answer as Teams text (see <see cref="Escaping.Teams"/>) with [n] markers and Teams' native citations
