@@ -1,7 +1,7 @@
 using CareerBot.Knowledge;
 using Microsoft.Extensions.Options;
 
-namespace CareerBot.Bot;
+namespace CareerBot.Bot.Operations;
 
 /// <summary>
 /// Loads (building if needed) the index and model at start-up, beside the rest of the host
