@@ -8,7 +8,21 @@ namespace CareerBot.Bot.Turns;
 /// </summary>
 public abstract record UserInput
 {
+    private static readonly string[] ResetWords = ["reset", "start over", "restart", "new conversation", "clear"];
+
     private protected UserInput()
     {
+    }
+
+    /// <summary>What typed text asks: a reset word starts over, anything else is a question, read up to <paramref name="maxTextLength"/> (not refused).</summary>
+    public static UserInput Typed(string text, int maxTextLength)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length > maxTextLength)
+        {
+            text = text[..maxTextLength];
+        }
+
+        return ResetWords.Contains(text.Trim().TrimEnd('.', '!').ToLowerInvariant()) ? new Reset() : new Ask(text);
     }
 }

@@ -24,8 +24,6 @@ internal sealed record ActivityInput(IReadOnlyList<UserInput> Inputs, bool IsMes
 
     private const string VoteKeyPrefix = "careerbot-vote:";
 
-    private static readonly string[] ResetWords = ["reset", "start over", "restart", "new conversation", "clear"];
-
     private static readonly ActivityInput Nothing = new([]);
 
     public static ActivityInput Read(Activity activity, int maxTextLength)
@@ -96,13 +94,7 @@ internal sealed record ActivityInput(IReadOnlyList<UserInput> Inputs, bool IsMes
             return cardFeedback with { Thank = true };
         }
 
-        var text = IncomingText.Of(activity);
-        if (text.Length > maxTextLength)
-        {
-            text = text[..maxTextLength]; // long text is read in part, not refused
-        }
-
-        return ResetWords.Contains(text.Trim().TrimEnd('.', '!').ToLowerInvariant()) ? new Reset() : new Ask(text);
+        return UserInput.Typed(IncomingText.Of(activity), maxTextLength);
     }
 
     private static ActivityInput Invoke(Activity activity)

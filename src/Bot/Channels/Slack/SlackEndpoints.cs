@@ -23,9 +23,6 @@ internal static partial class SlackEndpoints
     public const string ChannelId = "slack";
     public const string RetryNumHeader = "X-Slack-Retry-Num";
 
-    /// <summary>The bot's id when Slack does not say it (no <c>authorizations</c> and no mention).</summary>
-    public const string UnknownBotId = "slack-bot";
-
     public static void MapSlack(this WebApplication app)
     {
         if (app.Services.GetRequiredService<IOptions<SlackOptions>>().Value.Enabled)
@@ -103,7 +100,7 @@ internal static partial class SlackEndpoints
             return Problem(StatusCodes.Status400BadRequest, "Malformed JSON", ex.Message);
         }
 
-        var (item, reason) = Click(interaction, services.Time.GetUtcNow());
+        var (item, reason) = Click(interaction);
         if (item is null)
         {
             Log.Ignored(services.Logger, "(interaction)", reason);
@@ -137,7 +134,7 @@ internal static partial class SlackEndpoints
             return;
         }
 
-        var (item, reason) = Question(envelope, eventId, services.Time.GetUtcNow());
+        var (item, reason) = Question(envelope, eventId);
         if (item is null)
         {
             Log.Ignored(services.Logger, eventId, reason);
@@ -152,7 +149,7 @@ internal static partial class SlackEndpoints
     /// The question in a <c>message</c> (direct messages only) or <c>app_mention</c> event, or why
     /// there is none: edits, bot posts and the bot's own messages are never answered.
     /// </summary>
-    internal static (SlackWorkItem? Item, string Reason) Question(SlackEnvelope envelope, string eventId, DateTimeOffset now)
+    internal static (SlackWorkItem? Item, string Reason) Question(SlackEnvelope envelope, string eventId)
     {
         ArgumentNullException.ThrowIfNull(envelope);
         var ev = envelope.Event;
@@ -200,26 +197,12 @@ internal static partial class SlackEndpoints
         }
 
         var threadTs = ev.ThreadTs ?? ev.Ts;
-        var activity = new Activity
-        {
-            Type = ActivityTypes.Message,
-            Id = ev.Ts,
-            Timestamp = now.ToString("O", CultureInfo.InvariantCulture),
-            ChannelId = ChannelId,
-            From = new ChannelAccount { Id = ev.User, Role = "user" },
-            Recipient = new ChannelAccount { Id = botId ?? UnknownBotId, Role = "bot" },
-            Conversation = new ConversationAccount
-            {
-                Id = ConversationId(envelope.TeamId ?? ev.Team, ev.Channel, threadTs),
-                IsGroup = ev.ChannelType != "im",
-            },
-            Text = Unescape(text).Trim(),
-        };
-        return (new SlackWorkItem(eventId, activity, ev.Channel, threadTs), string.Empty);
+        var conversationId = ConversationId(envelope.TeamId ?? ev.Team, ev.Channel, threadTs);
+        return (new SlackWorkItem(eventId, ev.Ts, ev.User, Unescape(text).Trim(), conversationId, ev.Channel, threadTs), string.Empty);
     }
 
     /// <summary>A click on a suggested-question button, as a question in the buttons' thread.</summary>
-    internal static (SlackWorkItem? Item, string Reason) Click(SlackInteraction? interaction, DateTimeOffset now)
+    internal static (SlackWorkItem? Item, string Reason) Click(SlackInteraction? interaction)
     {
         if (interaction?.Type != "block_actions")
         {
@@ -245,22 +228,8 @@ internal static partial class SlackEndpoints
         }
 
         var clickId = $"click {interaction.Container?.MessageTs ?? interaction.Message?.Ts}/{action.ActionId}";
-        var activity = new Activity
-        {
-            Type = ActivityTypes.Message,
-            Id = action.ActionTs ?? clickId,
-            Timestamp = now.ToString("O", CultureInfo.InvariantCulture),
-            ChannelId = ChannelId,
-            From = new ChannelAccount { Id = user, Role = "user" },
-            Recipient = new ChannelAccount { Id = interaction.Message?.User ?? UnknownBotId, Role = "bot" },
-            Conversation = new ConversationAccount
-            {
-                Id = ConversationId(interaction.Team?.Id ?? interaction.User?.TeamId, channel, threadTs),
-                IsGroup = !channel.StartsWith('D'),
-            },
-            Text = action.Value!.Trim(),
-        };
-        return (new SlackWorkItem(clickId, activity, channel, threadTs), string.Empty);
+        var conversationId = ConversationId(interaction.Team?.Id ?? interaction.User?.TeamId, channel, threadTs);
+        return (new SlackWorkItem(clickId, action.ActionTs ?? clickId, user, action.Value!.Trim(), conversationId, channel, threadTs), string.Empty);
     }
 
     /// <summary>
@@ -268,7 +237,7 @@ internal static partial class SlackEndpoints
     /// stamped on the action. Kept beside event ids in the same bounded, expiring de-duplicator.
     /// </summary>
     private static string InteractionKey(SlackInteraction interaction, SlackWorkItem item) =>
-        $"interaction {interaction.TriggerId} {item.EventId} {item.Activity.Id}";
+        $"interaction {interaction.TriggerId} {item.EventId} {item.Id}";
 
     /// <summary>One conversation per thread: "{team}:{channel}:{thread ts}".</summary>
     public static string ConversationId(string? team, string channel, string threadTs) => $"{team}:{channel}:{threadTs}";
