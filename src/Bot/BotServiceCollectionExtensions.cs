@@ -6,7 +6,7 @@ using CareerBot.Bot.Channels.Slack;
 using CareerBot.Bot.Channels.WebChat;
 using CareerBot.Bot.Turns;
 using CareerBot.Bot.Operations;
-using CareerBot.Bot.Protocol;
+using CareerBot.Bot.Http;
 using CareerBot.Bot.State;
 using CareerBot.Bot.Telemetry;
 using CareerBot.Knowledge;
@@ -88,7 +88,7 @@ internal static partial class BotServiceCollectionExtensions
         services.AddSingleton<Votes>();
         services.AddSingleton<TurnCore>();
         services.AddSingleton<TurnHandler>();
-        services.AddSingleton<Protocol.ActivityReader>();
+        services.AddSingleton<ActivityReader>();
         services.AddMetrics();
         services.AddSingleton<BotMetrics>();
         AddTelemetry(services, configuration);
@@ -118,7 +118,7 @@ internal static partial class BotServiceCollectionExtensions
         AddDirectLine(services);
         AddSlack(services);
 
-        // What each endpoint's handler takes (Protocol/Handler.cs): singletons, made once.
+        // What each endpoint's handler takes (Http/Handler.cs): singletons, made once.
         services.AddSingleton<BotEndpointServices>();
         services.AddSingleton<DirectLineServices>();
         services.AddSingleton<SlackServices>();
@@ -256,7 +256,7 @@ internal static partial class BotServiceCollectionExtensions
     /// ASP.NET Core's CORS middleware (for the Direct Line endpoints' policy), made by hand.
     /// <c>UseCors()</c> binds it by reflection, and because its Invoke takes a service beside the
     /// context, that compiles an expression tree: the last thing that loaded System.Linq.Expressions
-    /// once the endpoints were plain request delegates (Protocol/Handler.cs).
+    /// once the endpoints were plain request delegates (Http/Handler.cs).
     /// </summary>
     private static void UseCors(WebApplication app) =>
         app.Use(next =>

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using CareerBot.Bot.Channels.BotFramework;
 using CareerBot.Bot.Turns;
-using CareerBot.Bot.Protocol;
+using CareerBot.Bot.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -18,7 +18,7 @@ internal static partial class BotEndpoint
     {
         var request = http.Request;
         var cancellationToken = http.RequestAborted;
-        var (activity, problem) = await RequestBody.ReadActivityAsync(request, services.Reader, services.Options.Value, Invalid, cancellationToken).ConfigureAwait(false);
+        var (activity, problem) = await ActivityRequest.ReadAsync(request, services.Reader, services.Options.Value, Invalid, cancellationToken).ConfigureAwait(false);
         if (activity is null)
         {
             return problem!;

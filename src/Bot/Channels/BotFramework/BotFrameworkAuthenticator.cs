@@ -1,5 +1,6 @@
 using System.Net;
-using CareerBot.Bot.Protocol;
+using CareerBot.Bot.Channels.BotFramework;
+using CareerBot.Bot.Http;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Protocols;

@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using CareerBot.Bot.Channels.BotFramework;
 using CareerBot.Bot.Turns;
-using CareerBot.Bot.Protocol;
+using CareerBot.Bot.Http;
 using CareerBot.Bot.Telemetry;
 
 namespace CareerBot.Bot.Channels.BotFramework;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using CareerBot.Bot.Protocol;
+using CareerBot.Bot.Channels.BotFramework;
+using CareerBot.Bot.Http;
 using CareerBot.Knowledge.Answers;
 
 namespace CareerBot.Bot.Channels.BotFramework;

@@ -1,4 +1,5 @@
-using CareerBot.Bot.Protocol;
+using CareerBot.Bot.Channels.BotFramework;
+using CareerBot.Bot.Http;
 using CareerBot.Bot.Telemetry;
 
 namespace CareerBot.Bot.Channels.BotFramework;

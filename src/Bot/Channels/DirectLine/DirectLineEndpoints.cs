@@ -3,7 +3,7 @@ using System.Net.WebSockets;
 using System.Text.Json;
 using CareerBot.Bot.Channels.BotFramework;
 using CareerBot.Bot.Turns;
-using CareerBot.Bot.Protocol;
+using CareerBot.Bot.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -171,7 +171,7 @@ internal static partial class DirectLineEndpoints
             return failure.Result;
         }
 
-        var (activity, problem) = await RequestBody.ReadActivityAsync(http.Request, services.Reader, services.BotOptions.Value, static _ => null, http.RequestAborted).ConfigureAwait(false);
+        var (activity, problem) = await ActivityRequest.ReadAsync(http.Request, services.Reader, services.BotOptions.Value, static _ => null, http.RequestAborted).ConfigureAwait(false);
         if (activity is null)
         {
             return problem!;

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
-using CareerBot.Bot.Protocol;
+using CareerBot.Bot.Channels.BotFramework;
+using CareerBot.Bot.Http;
 
 namespace CareerBot.Bot.Channels.DirectLine;
 

@@ -1,6 +1,6 @@
 using CareerBot.Bot.Channels.BotFramework;
 using CareerBot.Bot.Turns;
-using CareerBot.Bot.Protocol;
+using CareerBot.Bot.Http;
 
 namespace CareerBot.Bot.Channels.DirectLine;
 

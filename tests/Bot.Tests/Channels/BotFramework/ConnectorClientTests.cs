@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using CareerBot.Bot.Channels.BotFramework;
-using CareerBot.Bot.Protocol;
+using CareerBot.Bot.Http;
 
 namespace CareerBot.Bot.Tests.Channels.BotFramework;
 

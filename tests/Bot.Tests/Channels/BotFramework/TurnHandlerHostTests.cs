@@ -104,7 +104,7 @@ public sealed class TurnHandlerHostTests : IDisposable
         var loadedElsewhere = _factory.Services.GetRequiredService<CareerBot.Knowledge.KnowledgeProvider>().Current;
         var starting = new CareerBot.Knowledge.KnowledgeProvider(); // not disposed: the snapshot belongs to the host's provider
         var handler = ActivatorUtilities.CreateInstance<TurnHandler>(_factory.Services, ActivatorUtilities.CreateInstance<TurnCore>(_factory.Services, starting));
-        var reader = _factory.Services.GetRequiredService<CareerBot.Bot.Protocol.ActivityReader>();
+        var reader = _factory.Services.GetRequiredService<CareerBot.Bot.Channels.BotFramework.ActivityReader>();
         var activity = reader.Read(System.Text.Encoding.UTF8.GetBytes(Activities.Message("Do I need a PhD?", channelId: "webchat", conversationId: "c-early").ToJsonString()))!;
         var sink = new BufferedReplySink();
 
@@ -123,7 +123,7 @@ public sealed class TurnHandlerHostTests : IDisposable
         _factory.CreateClient();
         var starting = new CareerBot.Knowledge.KnowledgeProvider();
         var handler = ActivatorUtilities.CreateInstance<TurnHandler>(_factory.Services, ActivatorUtilities.CreateInstance<TurnCore>(_factory.Services, starting));
-        var reader = _factory.Services.GetRequiredService<CareerBot.Bot.Protocol.ActivityReader>();
+        var reader = _factory.Services.GetRequiredService<CareerBot.Bot.Channels.BotFramework.ActivityReader>();
         var activity = reader.Read(System.Text.Encoding.UTF8.GetBytes(Activities.Message("Do I need a PhD?", channelId: "webchat", conversationId: "c-failed-load").ToJsonString()))!;
         var sink = new BufferedReplySink();
 

@@ -1,4 +1,4 @@
-namespace CareerBot.Bot.Protocol;
+namespace CareerBot.Bot.Channels.BotFramework;
 
 /// <summary>The activity types and delivery modes CareerBot acts on.</summary>
 public static class ActivityTypes

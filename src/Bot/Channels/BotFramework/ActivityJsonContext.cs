@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace CareerBot.Bot.Protocol;
+namespace CareerBot.Bot.Channels.BotFramework;
 
 /// <summary>Source-generated JSON for the wire protocol: camelCase, nulls left out.</summary>
 [JsonSourceGenerationOptions(

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
-namespace CareerBot.Bot.Protocol;
+namespace CareerBot.Bot.Http;
 
 /// <summary>
 /// A JSON response body written straight into the response's pipe in one synchronous pass, then

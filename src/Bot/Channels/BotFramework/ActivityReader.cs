@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Options;
 
-namespace CareerBot.Bot.Protocol;
+namespace CareerBot.Bot.Channels.BotFramework;
 
 /// <summary>
 /// Parses incoming activities with the configured nesting limit (<see cref="BotOptions.MaxJsonDepth"/>);

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
-namespace CareerBot.Bot.Protocol;
+namespace CareerBot.Bot.Channels.BotFramework;
 
 /// <summary>
 /// A Bot Framework activity, as far as CareerBot reads or writes it. Fields it does not

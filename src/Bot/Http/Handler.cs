@@ -1,4 +1,4 @@
-namespace CareerBot.Bot.Protocol;
+namespace CareerBot.Bot.Http;
 
 /// <summary>
 /// Endpoint handlers mapped as plain <see cref="RequestDelegate"/>s. A handler mapped as a

@@ -1,10 +1,10 @@
-using System.Buffers;
 using System.Text.Json;
+using CareerBot.Bot.Http;
 
-namespace CareerBot.Bot.Protocol;
+namespace CareerBot.Bot.Channels.BotFramework;
 
-/// <summary>Reading request bodies the same way on every channel route: JSON only, bounded in size.</summary>
-internal static class RequestBody
+/// <summary>Reading an activity from a request, the same way on every route that takes one.</summary>
+internal static class ActivityRequest
 {
     /// <summary>
     /// The one validation path of the activity routes (<c>/api/messages</c>, Direct Line posts): content
@@ -12,20 +12,20 @@ internal static class RequestBody
     /// asks more (<paramref name="invalid"/>, 400), the attachment limit (400). Either the activity
     /// or the problem to answer with.
     /// </summary>
-    public static async Task<(Activity? Activity, IResult? Problem)> ReadActivityAsync(
+    public static async Task<(Activity? Activity, IResult? Problem)> ReadAsync(
         HttpRequest request, ActivityReader reader, BotOptions options, Func<Activity, string?> invalid, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(invalid);
-        if (!IsJson(request.ContentType))
+        if (!RequestBody.IsJson(request.ContentType))
         {
             return (null, Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type", "Send the activity as application/json."));
         }
 
         var limit = options.MaxBodyBytes;
-        var body = request.ContentLength > limit ? null : await ReadBoundedAsync(request.Body, limit, cancellationToken).ConfigureAwait(false);
+        var body = request.ContentLength > limit ? null : await RequestBody.ReadBoundedAsync(request.Body, limit, cancellationToken).ConfigureAwait(false);
         if (body is null)
         {
             return (null, Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large", $"The limit is {limit} bytes."));
@@ -62,43 +62,6 @@ internal static class RequestBody
         }
 
         return (activity, null);
-    }
-
-    public static bool IsJson(string? contentType)
-    {
-        if (string.IsNullOrEmpty(contentType) || !Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media))
-        {
-            return false;
-        }
-
-        var type = media.MediaType.Value ?? string.Empty;
-        return type.Equals("application/json", StringComparison.OrdinalIgnoreCase) || type.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
-    }
-
-    /// <summary>The body, or null when it is longer than <paramref name="limit"/>.</summary>
-    public static async Task<byte[]?> ReadBoundedAsync(Stream body, int limit, CancellationToken cancellationToken)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(limit + 1, 64 * 1024));
-        try
-        {
-            using var result = new MemoryStream();
-            int read;
-            while ((read = await body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                if (result.Length + read > limit)
-                {
-                    return null;
-                }
-
-                result.Write(buffer, 0, read);
-            }
-
-            return result.ToArray();
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
     }
 
     /// <summary>Why an activity is over the configured limits, or null when it is within them.</summary>
