@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CareerBot.Bot.Channels.BotFramework;
 using CareerBot.Bot.Turns;
 using CareerBot.Bot.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,6 +1,4 @@
 using System.Net;
-using CareerBot.Bot.Channels.BotFramework;
-using CareerBot.Bot.Http;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Protocols;

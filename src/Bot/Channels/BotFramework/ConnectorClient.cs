@@ -1,8 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
-using CareerBot.Bot.Channels.BotFramework;
 using CareerBot.Bot.Turns;
-using CareerBot.Bot.Http;
 using CareerBot.Bot.Telemetry;
 
 namespace CareerBot.Bot.Channels.BotFramework;

@@ -1,5 +1,3 @@
-using CareerBot.Bot.Channels.BotFramework;
-using CareerBot.Bot.Http;
 using CareerBot.Knowledge.Answers;
 
 namespace CareerBot.Bot.Channels.BotFramework;

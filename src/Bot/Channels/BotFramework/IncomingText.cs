@@ -1,5 +1,3 @@
-using CareerBot.Bot.Channels.BotFramework;
-using CareerBot.Bot.Http;
 
 namespace CareerBot.Bot.Channels.BotFramework;
 

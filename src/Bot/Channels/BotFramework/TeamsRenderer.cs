@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using CareerBot.Bot.Channels.BotFramework;
-using CareerBot.Bot.Http;
 using CareerBot.Knowledge.Answers;
 
 namespace CareerBot.Bot.Channels.BotFramework;

@@ -1,7 +1,5 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using CareerBot.Bot.Channels.BotFramework;
-using CareerBot.Bot.Http;
 using CareerBot.Knowledge.Answers;
 
 namespace CareerBot.Bot.Channels.BotFramework;

@@ -1,5 +1,3 @@
-using CareerBot.Bot.Channels.BotFramework;
-using CareerBot.Bot.Http;
 using CareerBot.Bot.Telemetry;
 
 namespace CareerBot.Bot.Channels.BotFramework;

@@ -1,5 +1,3 @@
-using CareerBot.Bot.Channels.BotFramework;
-using CareerBot.Bot.Http;
 using CareerBot.Bot.Telemetry;
 using CareerBot.Knowledge.Answers;
 using Microsoft.Extensions.Options;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using CareerBot.Bot.Channels.BotFramework;
 using CareerBot.Bot.Turns;
-using CareerBot.Bot.Http;
 
 namespace CareerBot.Bot.Channels.DirectLine;
 

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using CareerBot.Bot.Channels.BotFramework;
-using CareerBot.Bot.Http;
 using Microsoft.Extensions.Options;
 
 namespace CareerBot.Bot.Channels.DirectLine;

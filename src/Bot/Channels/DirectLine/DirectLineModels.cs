@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using CareerBot.Bot.Channels.BotFramework;
-using CareerBot.Bot.Http;
 
 namespace CareerBot.Bot.Channels.DirectLine;
 

@@ -1,6 +1,5 @@
 using CareerBot.Bot.Channels.BotFramework;
 using CareerBot.Bot.Turns;
-using CareerBot.Bot.Http;
 
 namespace CareerBot.Bot.Channels.DirectLine;
 

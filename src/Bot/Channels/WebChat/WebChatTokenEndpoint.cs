@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using CareerBot.Bot.Channels.DirectLine;
 using CareerBot.Bot.Channels.BotFramework;
-using CareerBot.Bot.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 

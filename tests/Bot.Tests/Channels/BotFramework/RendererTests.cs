@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CareerBot.Bot.Channels.BotFramework;
-using CareerBot.Bot.Http;
 using CareerBot.Knowledge.Answers;
 
 namespace CareerBot.Bot.Tests.Channels.BotFramework;
