@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Running;
-using CareerBot.Bot.Rendering;
+using CareerBot.Bot.Channels.BotFramework;
 using CareerBot.Knowledge;
 using CareerBot.Knowledge.Answers;
 using CareerBot.Knowledge.Search;

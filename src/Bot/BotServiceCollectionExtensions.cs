@@ -4,10 +4,9 @@ using CareerBot.Bot.Channels.BotFramework;
 using CareerBot.Bot.Channels.DirectLine;
 using CareerBot.Bot.Channels.Slack;
 using CareerBot.Bot.Channels.WebChat;
-using CareerBot.Bot.Conversation;
+using CareerBot.Bot.Turns;
 using CareerBot.Bot.Operations;
-using CareerBot.Bot.Protocol;
-using CareerBot.Bot.Rendering;
+using CareerBot.Bot.Http;
 using CareerBot.Bot.State;
 using CareerBot.Bot.Telemetry;
 using CareerBot.Knowledge;
@@ -84,8 +83,11 @@ internal static partial class BotServiceCollectionExtensions
         services.AddSingleton<IReplyRenderer, WebChatRenderer>();
         services.AddSingleton<IReplyRenderer, SlackRenderer>();
         services.AddSingleton<RendererSelector>();
+        services.AddSingleton<TurnErrorHandler>();
+        services.AddSingleton<Votes>();
+        services.AddSingleton<TurnCore>();
         services.AddSingleton<TurnHandler>();
-        services.AddSingleton<Protocol.ActivityReader>();
+        services.AddSingleton<ActivityReader>();
         services.AddMetrics();
         services.AddSingleton<BotMetrics>();
         AddTelemetry(services, configuration);
@@ -113,7 +115,7 @@ internal static partial class BotServiceCollectionExtensions
         AddDirectLine(services);
         AddSlack(services);
 
-        // What each endpoint's handler takes (Protocol/Handler.cs): singletons, made once.
+        // What each endpoint's handler takes (Http/Handler.cs): singletons, made once.
         services.AddSingleton<BotEndpointServices>();
         services.AddSingleton<DirectLineServices>();
         services.AddSingleton<SlackServices>();
@@ -260,7 +262,7 @@ internal static partial class BotServiceCollectionExtensions
     /// ASP.NET Core's CORS middleware (for the Direct Line endpoints' policy), made by hand.
     /// <c>UseCors()</c> binds it by reflection, and because its Invoke takes a service beside the
     /// context, that compiles an expression tree: the last thing that loaded System.Linq.Expressions
-    /// once the endpoints were plain request delegates (Protocol/Handler.cs).
+    /// once the endpoints were plain request delegates (Http/Handler.cs).
     /// </summary>
     private static void UseCors(WebApplication app) =>
         app.Use(next =>

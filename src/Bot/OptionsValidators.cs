@@ -1,6 +1,5 @@
 using CareerBot.Bot.Channels.DirectLine;
 using CareerBot.Bot.Channels.Slack;
-using CareerBot.Bot.Conversation;
 using CareerBot.Bot.Operations;
 using CareerBot.Bot.State;
 using CareerBot.Bot.Telemetry;

@@ -54,7 +54,11 @@ public sealed class KnowledgeSnapshot : IDisposable
         }
 
         _knownTexts = new HashSet<string>(passages.Select(p => p.Heading).Concat(_samples.Values.SelectMany(v => v)), StringComparer.Ordinal);
+        Engine = new AnswerEngine(this);
     }
+
+    /// <summary>The answer engine over this snapshot, built once: every turn served from the snapshot uses it.</summary>
+    public AnswerEngine Engine { get; }
 
     /// <summary>The Lucene index of the passages, with its one searcher.</summary>
     public PassageIndex Index { get; }

@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using CareerBot.Bot.Channels.BotFramework;
 using CareerBot.Bot.Channels.DirectLine;
-using CareerBot.Bot.Conversation;
+using CareerBot.Bot.Operations;
 using CareerBot.Bot.State;
 using CareerBot.Knowledge;
 using Microsoft.AspNetCore.Builder;

@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using CareerBot.Bot.Conversation;
+using CareerBot.Bot.Channels.BotFramework;
+using CareerBot.Bot.Turns;
 using CareerBot.Bot.State;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,9 +27,9 @@ public sealed class LimitsHostTests
         otherUser["from"] = new JsonObject { ["id"] = "someone-else" };
         var other = await SendAsync(client, otherUser);
 
-        Assert.NotEqual(TurnHandler.SlowDown, (string?)replies[0][0]!["text"]);
-        Assert.NotEqual(TurnHandler.SlowDown, (string?)replies[1][0]!["text"]);
-        Assert.Equal(TurnHandler.SlowDown, (string?)Assert.Single(replies[2])!["text"]);
+        Assert.NotEqual(TurnCore.SlowDown, (string?)replies[0][0]!["text"]);
+        Assert.NotEqual(TurnCore.SlowDown, (string?)replies[1][0]!["text"]);
+        Assert.Equal(TurnCore.SlowDown, (string?)Assert.Single(replies[2])!["text"]);
         Assert.Empty(replies[3]);
         Assert.NotEmpty(other);
         Assert.Contains(factory.Logs.Events, e => e.EventId == 2004);

@@ -223,6 +223,26 @@ internal static class Activities
         };
 }
 
+/// <summary>Asks the bot on the Emulator (replies in the response) and checks the answer: 200, the answer's trace saying it was answered.</summary>
+internal static class Answered
+{
+    public static async Task AssertAsync(HttpClient client, JsonObject activity)
+    {
+        var response = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(client, "/api/messages", activity);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var replies = (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<JsonObject>(response.Content))!["activities"]!.AsArray();
+        Assert.True((bool)replies[1]!["value"]!["answered"]!);
+    }
+
+    /// <summary>"Do I need a PhD?" from a user no test floods.</summary>
+    public static Task AfterFuzzAsync(HttpClient client)
+    {
+        var activity = Activities.Message("Do I need a PhD?", conversationId: "after-fuzz");
+        activity["from"] = new JsonObject { ["id"] = "after-fuzz-user" };
+        return AssertAsync(client, activity);
+    }
+}
+
 /// <summary>Polls a condition until it holds or a deadline passes: tests wait on facts, never sleep.</summary>
 internal static class Poll
 {

@@ -15,7 +15,7 @@ internal static class AskCommand
         command.SetAction(parse => cli.Guarded(() =>
         {
             using var knowledge = cli.CreateLoader().Load();
-            var answer = new AnswerEngine(knowledge).Answer(new Question(parse.GetValue(question) ?? string.Empty));
+            var answer = knowledge.Engine.Answer(new Question(parse.GetValue(question) ?? string.Empty));
             cli.Output.WriteLine(parse.GetValue(json) ? ToJson(answer) : ToText(answer));
             return 0;
         }));

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using CareerBot.Bot.Conversation;
 using CareerBot.Knowledge;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

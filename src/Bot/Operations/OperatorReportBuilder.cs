@@ -1,4 +1,3 @@
-using CareerBot.Bot.Conversation;
 using CareerBot.Knowledge.Analysis;
 
 namespace CareerBot.Bot.Operations;

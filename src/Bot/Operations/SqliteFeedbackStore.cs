@@ -1,5 +1,4 @@
 using System.Globalization;
-using CareerBot.Bot.Conversation;
 using CareerBot.Knowledge;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Threading.Channels;
-using CareerBot.Bot.Conversation;
 using CareerBot.Knowledge;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using CareerBot.Bot.Conversation;
 using Microsoft.Extensions.Options;
 
 namespace CareerBot.Bot.Operations;

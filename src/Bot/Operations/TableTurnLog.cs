@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using Azure;
 using Azure.Data.Tables;
-using CareerBot.Bot.Conversation;
 using Microsoft.Extensions.Options;
 
 namespace CareerBot.Bot.Operations;

@@ -21,6 +21,7 @@ internal sealed class BotMetrics
     private readonly Counter<long> _declines;
     private readonly Counter<long> _throttled;
     private readonly Counter<long> _replyFailures;
+    private readonly Counter<long> _turnErrors;
     private readonly Histogram<double> _turnDuration;
 
     public BotMetrics(IMeterFactory meters, KnowledgeProvider knowledge)
@@ -31,6 +32,7 @@ internal sealed class BotMetrics
         _declines = meter.CreateCounter<long>("careerbot.declines", "{turn}", "Messages the guides could not answer");
         _throttled = meter.CreateCounter<long>("careerbot.throttled", "{message}", "Messages dropped by the per-user throttle");
         _replyFailures = meter.CreateCounter<long>("careerbot.reply_failures", "{reply}", "Replies a channel did not take after retries");
+        _turnErrors = meter.CreateCounter<long>("careerbot.turn_errors", "{turn}", "Turns that failed with an error (the user was sent an apology)");
         _turnDuration = meter.CreateHistogram<double>("careerbot.turn.duration", "ms", "Time from a message's arrival to its reply being sent");
         meter.CreateObservableGauge(
             "careerbot.knowledge.passages",
@@ -74,6 +76,14 @@ internal sealed class BotMetrics
         if (_throttled.Enabled)
         {
             _throttled.Add(1, new KeyValuePair<string, object?>(BotTelemetry.ChannelTag, channel));
+        }
+    }
+
+    public void TurnFailed(string channel)
+    {
+        if (_turnErrors.Enabled)
+        {
+            _turnErrors.Add(1, new KeyValuePair<string, object?>(BotTelemetry.ChannelTag, channel));
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using ActivityTypes = CareerBot.Bot.Protocol.ActivityTypes;
 using CareerBot.Knowledge;
 
 namespace CareerBot.Bot.Telemetry;
@@ -32,8 +31,7 @@ internal static class BotTelemetry
 
     private static readonly HashSet<string> KnownActivityTypes = new(StringComparer.Ordinal)
     {
-        ActivityTypes.Message, ActivityTypes.ConversationUpdate, ActivityTypes.Invoke, ActivityTypes.MessageReaction,
-        ActivityTypes.Typing, ActivityTypes.EndOfConversation, ActivityTypes.Trace, ActivityTypes.Event,
+        "message", "conversationUpdate", "invoke", "messageReaction", "typing", "endOfConversation", "trace", "event",
         "installationUpdate", "contactRelationUpdate", "deleteUserData", "messageUpdate", "messageDelete", "handoff",
     };
 

@@ -66,7 +66,7 @@ public static class Evaluator
         var accuracy = accuracyByRepeat.Count == 0 ? 0 : accuracyByRepeat.Average();
         var macroF1 = macroF1ByRepeat.Count == 0 ? perIntent.Average(s => s.F1) : macroF1ByRepeat.Average();
 
-        var engine = new AnswerEngine(knowledge);
+        var engine = knowledge.Engine;
         var ranks = new List<int>();
         var baselineRanks = new List<int>();
         var followUpRanks = new List<int>();

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using CareerBot.Bot.Cli;
-using CareerBot.Bot.Conversation;
 using CareerBot.Bot.Operations;
 using CareerBot.Knowledge.Tests;
 using Microsoft.Extensions.Logging.Abstractions;

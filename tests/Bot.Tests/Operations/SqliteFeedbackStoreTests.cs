@@ -37,7 +37,7 @@ public sealed class SqliteFeedbackStoreTests : IDisposable
         var store = new SqliteFeedbackStore(
             Options.Create(_kb.Options()),
             Options.Create(new TurnLogOptions { Retention = TimeSpan.FromDays(365) }),
-            Options.Create(new CareerBot.Bot.Conversation.TranscriptOptions { Enabled = true, Retention = TimeSpan.FromDays(30) }),
+            Options.Create(new TranscriptOptions { Enabled = true, Retention = TimeSpan.FromDays(30) }),
             time);
         await store.RecordAsync(new Feedback(Now.AddDays(-400), "webchat", false, "salary", ["guide-b#pay"], "too old to keep", "vote-old"), CancellationToken.None);
         await store.RecordAsync(new Feedback(Now.AddDays(-40), "webchat", false, "salary", ["guide-b#pay"], "my name is Ann", "vote-month"), CancellationToken.None);

@@ -1,4 +1,3 @@
-using CareerBot.Bot.Conversation;
 using CareerBot.Bot.Operations;
 using CareerBot.Knowledge.Tests;
 using Microsoft.Extensions.Logging.Abstractions;

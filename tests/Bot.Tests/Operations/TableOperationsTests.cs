@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CareerBot.Bot.Cli;
-using CareerBot.Bot.Conversation;
 using CareerBot.Bot.Operations;
 using CareerBot.Bot.Tests.State;
 using CareerBot.Knowledge.Tests;

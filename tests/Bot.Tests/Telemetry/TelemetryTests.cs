@@ -2,7 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using CareerBot.Bot.Conversation;
+using CareerBot.Bot.Channels.BotFramework;
+using CareerBot.Bot.Turns;
 using CareerBot.Bot.Telemetry;
 using CareerBot.Knowledge;
 using Microsoft.Extensions.DependencyInjection;
@@ -109,7 +110,7 @@ public sealed class TelemetryTests
         await PostAsync(client, capture, Activities.Message(Question, id: "act-1"));
         var second = await PostAsync(client, capture, Activities.Message(Question, id: "act-2"));
 
-        Assert.Equal(TurnHandler.SlowDown, (string?)Assert.Single(second["activities"]!.AsArray())!["text"]);
+        Assert.Equal(TurnCore.SlowDown, (string?)Assert.Single(second["activities"]!.AsArray())!["text"]);
         await Poll.UntilAsync(() => capture.Of("careerbot.throttled").Count > 0, Deadline, "the throttled count");
         var throttled = Assert.Single(capture.Of("careerbot.throttled"));
         Assert.Equal(1, throttled.Value);

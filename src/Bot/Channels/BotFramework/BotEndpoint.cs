@@ -1,6 +1,6 @@
 using System.Text.Json;
-using CareerBot.Bot.Conversation;
-using CareerBot.Bot.Protocol;
+using CareerBot.Bot.Turns;
+using CareerBot.Bot.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -17,51 +17,20 @@ internal static partial class BotEndpoint
     {
         var request = http.Request;
         var cancellationToken = http.RequestAborted;
-        if (!RequestBody.IsJson(request.ContentType))
+        var (activity, problem) = await ActivityRequest.ReadAsync(request, services.Reader, services.Options.Value, Invalid, cancellationToken).ConfigureAwait(false);
+        if (activity is null)
         {
-            return Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type", "Send the activity as application/json.");
+            return problem!;
         }
 
-        var limit = services.Options.Value.MaxBodyBytes;
-        if (request.ContentLength > limit)
-        {
-            return Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large", $"The limit is {limit} bytes.");
-        }
-
-        var body = await RequestBody.ReadBoundedAsync(request.Body, limit, cancellationToken).ConfigureAwait(false);
-        if (body is null)
-        {
-            return Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large", $"The limit is {limit} bytes.");
-        }
-
-        Activity? activity;
-        try
-        {
-            activity = services.Reader.Read(body);
-        }
-        catch (JsonException ex)
-        {
-            return Problem(StatusCodes.Status400BadRequest, "Malformed JSON", ex.Message);
-        }
-
-        if (Invalid(activity) is { } problem)
-        {
-            return Problem(StatusCodes.Status400BadRequest, "Not an activity", problem);
-        }
-
-        if (RequestBody.OverLimits(activity!, services.Options.Value) is { } overLimit)
-        {
-            return Problem(StatusCodes.Status400BadRequest, "Over a limit", overLimit);
-        }
-
-        var auth = await services.Authenticator.AuthenticateAsync(request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null, activity!, cancellationToken).ConfigureAwait(false);
+        var auth = await services.Authenticator.AuthenticateAsync(request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null, activity, cancellationToken).ConfigureAwait(false);
         if (!auth.Succeeded)
         {
             Log.Unauthorized(services.Logger, auth.Failure ?? "unknown");
             return TypedResults.Unauthorized();
         }
 
-        var expectReplies = activity!.DeliveryMode == ActivityTypes.ExpectReplies;
+        var expectReplies = activity.DeliveryMode == ActivityTypes.ExpectReplies;
         IReplySink sink;
         BufferedReplySink? buffer = null;
         if (expectReplies)
@@ -96,18 +65,9 @@ internal static partial class BotEndpoint
             : JsonReply.Of(new ExpectedReplies([.. buffer.Replies]), ActivityJsonContext.Default.ExpectedReplies);
     }
 
-    private static string? Invalid(Activity? activity)
+    /// <summary>What <c>/api/messages</c> asks of an activity beyond a type.</summary>
+    private static string? Invalid(Activity activity)
     {
-        if (activity is null)
-        {
-            return "The body is not a JSON object.";
-        }
-
-        if (string.IsNullOrWhiteSpace(activity.Type))
-        {
-            return "An activity needs a 'type'.";
-        }
-
         if (string.IsNullOrWhiteSpace(activity.ChannelId))
         {
             return "An activity needs a 'channelId'.";

@@ -1,5 +1,4 @@
 using System.Net;
-using CareerBot.Bot.Protocol;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Protocols;
@@ -230,7 +229,7 @@ internal sealed partial class BotFrameworkAuthenticator : IBotAuthenticator
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 2500, Level = LogLevel.Warning, Message = "OpenID metadata could not be fetched ({Error}); the request is refused")]
+        [LoggerMessage(EventId = 2301, Level = LogLevel.Warning, Message = "OpenID metadata could not be fetched ({Error}); the request is refused")]
         public static partial void MetadataUnavailable(ILogger logger, string error);
     }
 }

@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
-using CareerBot.Bot.Conversation;
-using CareerBot.Bot.Protocol;
+using CareerBot.Bot.Turns;
 using CareerBot.Bot.Telemetry;
 
 namespace CareerBot.Bot.Channels.BotFramework;

@@ -1,4 +1,3 @@
-using CareerBot.Bot.Protocol;
 
 namespace CareerBot.Bot.Channels.BotFramework;
 

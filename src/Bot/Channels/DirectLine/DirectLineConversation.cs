@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using CareerBot.Bot.Conversation;
-using CareerBot.Bot.Protocol;
+using CareerBot.Bot.Channels.BotFramework;
+using CareerBot.Bot.Turns;
 
 namespace CareerBot.Bot.Channels.DirectLine;
 

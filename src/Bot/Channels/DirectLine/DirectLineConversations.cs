@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using CareerBot.Bot.Protocol;
+using CareerBot.Bot.Channels.BotFramework;
 using Microsoft.Extensions.Options;
 
 namespace CareerBot.Bot.Channels.DirectLine;

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Net.WebSockets;
 using System.Text.Json;
-using CareerBot.Bot.Conversation;
-using CareerBot.Bot.Protocol;
+using CareerBot.Bot.Channels.BotFramework;
+using CareerBot.Bot.Turns;
+using CareerBot.Bot.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -170,37 +171,10 @@ internal static partial class DirectLineEndpoints
             return failure.Result;
         }
 
-        var request = http.Request;
-        if (!RequestBody.IsJson(request.ContentType))
+        var (activity, problem) = await ActivityRequest.ReadAsync(http.Request, services.Reader, services.BotOptions.Value, static _ => null, http.RequestAborted).ConfigureAwait(false);
+        if (activity is null)
         {
-            return Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type", "Send the activity as application/json.");
-        }
-
-        var limit = services.BotOptions.Value.MaxBodyBytes;
-        var body = request.ContentLength > limit ? null : await RequestBody.ReadBoundedAsync(request.Body, limit, http.RequestAborted).ConfigureAwait(false);
-        if (body is null)
-        {
-            return Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large", $"The limit is {limit} bytes.");
-        }
-
-        Activity? activity;
-        try
-        {
-            activity = services.Reader.Read(body);
-        }
-        catch (JsonException ex)
-        {
-            return Problem(StatusCodes.Status400BadRequest, "Malformed JSON", ex.Message);
-        }
-
-        if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
-        {
-            return Problem(StatusCodes.Status400BadRequest, "Not an activity", "An activity needs a 'type'.");
-        }
-
-        if (RequestBody.OverLimits(activity, services.BotOptions.Value) is { } overLimit)
-        {
-            return Problem(StatusCodes.Status400BadRequest, "Over a limit", overLimit);
+            return problem!;
         }
 
         var conversation = access.Conversation!;
@@ -247,7 +221,7 @@ internal static partial class DirectLineEndpoints
         if (verdict == ThrottleVerdict.Warn)
         {
             conversation.TryAppend(
-                new Activity { Type = ActivityTypes.Message, ChannelId = conversation.ChannelId, Conversation = new ConversationAccount { Id = conversation.Id }, From = Bot, Recipient = conversation.User, Text = TurnHandler.SlowDown },
+                new Activity { Type = ActivityTypes.Message, ChannelId = conversation.ChannelId, Conversation = new ConversationAccount { Id = conversation.Id }, From = Bot, Recipient = conversation.User, Text = TurnCore.SlowDown },
                 now,
                 out _);
         }

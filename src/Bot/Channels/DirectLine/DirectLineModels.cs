@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using CareerBot.Bot.Protocol;
+using CareerBot.Bot.Channels.BotFramework;
 
 namespace CareerBot.Bot.Channels.DirectLine;
 

@@ -1,5 +1,5 @@
-using CareerBot.Bot.Conversation;
-using CareerBot.Bot.Protocol;
+using CareerBot.Bot.Channels.BotFramework;
+using CareerBot.Bot.Turns;
 
 namespace CareerBot.Bot.Channels.DirectLine;
 

@@ -45,7 +45,7 @@ internal sealed partial class SlackApiClient(IHttpClientFactory clients, IOption
             var answer = Parse(body);
             if (answer is not { Ok: true })
             {
-                Log.ApiError(logger, PostMessageMethod, Rendering.Escaping.Truncate(answer?.Error ?? "unreadable response", 100), eventId);
+                Log.ApiError(logger, PostMessageMethod, BotFramework.Escaping.Truncate(answer?.Error ?? "unreadable response", 100), eventId);
                 metrics.ReplyFailed(Channel, "ok:false");
                 return null;
             }

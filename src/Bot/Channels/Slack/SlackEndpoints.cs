@@ -2,7 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using CareerBot.Bot.Protocol;
+using CareerBot.Bot.Channels.BotFramework;
+using CareerBot.Bot.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
@@ -22,9 +23,6 @@ internal static partial class SlackEndpoints
     public const string InteractionsRoute = "/api/slack/interactions";
     public const string ChannelId = "slack";
     public const string RetryNumHeader = "X-Slack-Retry-Num";
-
-    /// <summary>The bot's id when Slack does not say it (no <c>authorizations</c> and no mention).</summary>
-    public const string UnknownBotId = "slack-bot";
 
     public static void MapSlack(this WebApplication app)
     {
@@ -103,7 +101,7 @@ internal static partial class SlackEndpoints
             return Problem(StatusCodes.Status400BadRequest, "Malformed JSON", ex.Message);
         }
 
-        var (item, reason) = Click(interaction, services.Time.GetUtcNow());
+        var (item, reason) = Click(interaction);
         if (item is null)
         {
             Log.Ignored(services.Logger, "(interaction)", reason);
@@ -137,7 +135,7 @@ internal static partial class SlackEndpoints
             return;
         }
 
-        var (item, reason) = Question(envelope, eventId, services.Time.GetUtcNow());
+        var (item, reason) = Question(envelope, eventId);
         if (item is null)
         {
             Log.Ignored(services.Logger, eventId, reason);
@@ -152,7 +150,7 @@ internal static partial class SlackEndpoints
     /// The question in a <c>message</c> (direct messages only) or <c>app_mention</c> event, or why
     /// there is none: edits, bot posts and the bot's own messages are never answered.
     /// </summary>
-    internal static (SlackWorkItem? Item, string Reason) Question(SlackEnvelope envelope, string eventId, DateTimeOffset now)
+    internal static (SlackWorkItem? Item, string Reason) Question(SlackEnvelope envelope, string eventId)
     {
         ArgumentNullException.ThrowIfNull(envelope);
         var ev = envelope.Event;
@@ -200,26 +198,12 @@ internal static partial class SlackEndpoints
         }
 
         var threadTs = ev.ThreadTs ?? ev.Ts;
-        var activity = new Activity
-        {
-            Type = ActivityTypes.Message,
-            Id = ev.Ts,
-            Timestamp = now.ToString("O", CultureInfo.InvariantCulture),
-            ChannelId = ChannelId,
-            From = new ChannelAccount { Id = ev.User, Role = "user" },
-            Recipient = new ChannelAccount { Id = botId ?? UnknownBotId, Role = "bot" },
-            Conversation = new ConversationAccount
-            {
-                Id = ConversationId(envelope.TeamId ?? ev.Team, ev.Channel, threadTs),
-                IsGroup = ev.ChannelType != "im",
-            },
-            Text = Unescape(text).Trim(),
-        };
-        return (new SlackWorkItem(eventId, activity, ev.Channel, threadTs), string.Empty);
+        var conversationId = ConversationId(envelope.TeamId ?? ev.Team, ev.Channel, threadTs);
+        return (new SlackWorkItem(eventId, ev.Ts, ev.User, Unescape(text).Trim(), conversationId, ev.Channel, threadTs), string.Empty);
     }
 
     /// <summary>A click on a suggested-question button, as a question in the buttons' thread.</summary>
-    internal static (SlackWorkItem? Item, string Reason) Click(SlackInteraction? interaction, DateTimeOffset now)
+    internal static (SlackWorkItem? Item, string Reason) Click(SlackInteraction? interaction)
     {
         if (interaction?.Type != "block_actions")
         {
@@ -227,7 +211,8 @@ internal static partial class SlackEndpoints
         }
 
         var action = interaction.Actions?.FirstOrDefault(a =>
-            a.BlockId == SlackMessage.SuggestionsBlockId
+            a is not null
+            && a.BlockId == SlackMessage.SuggestionsBlockId
             && a.ActionId?.StartsWith(SlackMessage.SuggestionActionPrefix, StringComparison.Ordinal) == true
             && !string.IsNullOrWhiteSpace(a.Value));
         if (action is null)
@@ -244,22 +229,8 @@ internal static partial class SlackEndpoints
         }
 
         var clickId = $"click {interaction.Container?.MessageTs ?? interaction.Message?.Ts}/{action.ActionId}";
-        var activity = new Activity
-        {
-            Type = ActivityTypes.Message,
-            Id = action.ActionTs ?? clickId,
-            Timestamp = now.ToString("O", CultureInfo.InvariantCulture),
-            ChannelId = ChannelId,
-            From = new ChannelAccount { Id = user, Role = "user" },
-            Recipient = new ChannelAccount { Id = interaction.Message?.User ?? UnknownBotId, Role = "bot" },
-            Conversation = new ConversationAccount
-            {
-                Id = ConversationId(interaction.Team?.Id ?? interaction.User?.TeamId, channel, threadTs),
-                IsGroup = !channel.StartsWith('D'),
-            },
-            Text = action.Value!.Trim(),
-        };
-        return (new SlackWorkItem(clickId, activity, channel, threadTs), string.Empty);
+        var conversationId = ConversationId(interaction.Team?.Id ?? interaction.User?.TeamId, channel, threadTs);
+        return (new SlackWorkItem(clickId, action.ActionTs ?? clickId, user, action.Value!.Trim(), conversationId, channel, threadTs), string.Empty);
     }
 
     /// <summary>
@@ -267,7 +238,7 @@ internal static partial class SlackEndpoints
     /// stamped on the action. Kept beside event ids in the same bounded, expiring de-duplicator.
     /// </summary>
     private static string InteractionKey(SlackInteraction interaction, SlackWorkItem item) =>
-        $"interaction {interaction.TriggerId} {item.EventId} {item.Activity.Id}";
+        $"interaction {interaction.TriggerId} {item.EventId} {item.Id}";
 
     /// <summary>One conversation per thread: "{team}:{channel}:{thread ts}".</summary>
     public static string ConversationId(string? team, string channel, string threadTs) => $"{team}:{channel}:{threadTs}";

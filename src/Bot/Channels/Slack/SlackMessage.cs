@@ -1,14 +1,14 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using CareerBot.Bot.Protocol;
+using CareerBot.Bot.Channels.BotFramework;
+using CareerBot.Knowledge.Answers;
 
 namespace CareerBot.Bot.Channels.Slack;
 
 /// <summary>
-/// A rendered reply as a <c>chat.postMessage</c> body. The Slack renderer already made the
-/// text mrkdwn (escaped, numbered sources); this puts it in Block Kit: section blocks with that
-/// text, and an actions block with one button per suggested question (value = the question),
-/// which <c>/api/slack/interactions</c> turns back into a question.
+/// An answer (or a short text) as a <c>chat.postMessage</c> body, straight from the <see cref="Answer"/>:
+/// the text in mrkdwn (escaped, numbered sources, as <see cref="SlackRenderer"/> writes it for Slack
+/// through Azure too) in section blocks, and an actions block with one button per suggested
+/// question (value = the question), which <c>/api/slack/interactions</c> turns back into a question.
 /// </summary>
 internal static class SlackMessage
 {
@@ -21,12 +21,19 @@ internal static class SlackMessage
     public const int MaxButtonValue = 2000;
     public const int MaxButtons = 25;
 
-    /// <summary>The message, or null when the reply has nothing Slack can show.</summary>
-    public static SlackPostMessage? From(Activity reply, string channel, string? threadTs)
+    /// <summary>The answer as a message.</summary>
+    public static SlackPostMessage? From(Answer answer, string channel, string? threadTs)
     {
-        ArgumentNullException.ThrowIfNull(reply);
-        var text = reply.Text ?? string.Empty;
-        var questions = Suggestions(reply);
+        ArgumentNullException.ThrowIfNull(answer);
+        return From(SlackRenderer.Text(answer), answer.Suggestions, channel, threadTs);
+    }
+
+    /// <summary>The message, or null when there is nothing Slack can show.</summary>
+    public static SlackPostMessage? From(string text, IReadOnlyList<string> suggestions, string channel, string? threadTs)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(suggestions);
+        var questions = suggestions.Where(q => q.Length is > 0 and <= MaxButtonValue).Take(MaxButtons).ToList();
         if (text.Length == 0 && questions.Count == 0)
         {
             return null;
@@ -51,7 +58,7 @@ internal static class SlackMessage
                 {
                     ["type"] = "button",
                     ["action_id"] = SuggestionActionPrefix + i.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = Rendering.Escaping.Truncate(questions[i], MaxButtonText) },
+                    ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = Escaping.Truncate(questions[i], MaxButtonText) },
                     ["value"] = questions[i],
                 });
             }
@@ -67,15 +74,6 @@ internal static class SlackMessage
             Blocks = blocks,
         };
     }
-
-    /// <summary>The suggested questions offered as imBack buttons, as many as fit.</summary>
-    private static List<string> Suggestions(Activity reply) =>
-        (reply.SuggestedActions?.Actions ?? [])
-            .Where(a => a.Type == "imBack" && a.Value?.GetValueKind() == JsonValueKind.String)
-            .Select(a => a.Value!.GetValue<string>())
-            .Where(q => q.Length is > 0 and <= MaxButtonValue)
-            .Take(MaxButtons)
-            .ToList();
 
     /// <summary>The text cut into section-sized parts, at line breaks where it can be.</summary>
     private static List<string> Sections(string text)

@@ -1,21 +1,21 @@
-using CareerBot.Bot.Conversation;
-using CareerBot.Bot.Protocol;
+using CareerBot.Bot.Channels.BotFramework;
+using CareerBot.Bot.Turns;
+using CareerBot.Knowledge.Answers;
 
 namespace CareerBot.Bot.Channels.Slack;
 
-/// <summary>The bot's replies on Slack: <c>chat.postMessage</c> into the thread the question came from.</summary>
-internal sealed class SlackReplySink(SlackApiClient api, string channel, string threadTs, string eventId) : IReplySink
+/// <summary>The bot's replies on Slack: Block Kit messages (<c>chat.postMessage</c>) into the thread the question came from.</summary>
+internal sealed class SlackReplySink(SlackApiClient api, string channel, string threadTs, string eventId, bool showSourceDates) : IAnswerSink
 {
-    public Task<string?> SendAsync(Activity reply, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(reply);
+    public Task<string?> AnswerAsync(Answer answer, string? voteKey, CancellationToken cancellationToken) =>
+        PostAsync(SlackMessage.From(showSourceDates ? TurnHandler.WithSourceDates(answer) : answer, channel, threadTs), cancellationToken);
 
-        // Traces are for the Emulator's inspector; typing has no Web API counterpart for bots.
-        if (reply.Type != ActivityTypes.Message || SlackMessage.From(reply, channel, threadTs) is not { } message)
-        {
-            return Task.FromResult<string?>(null);
-        }
+    public Task SayAsync(string text, CancellationToken cancellationToken) =>
+        PostAsync(SlackMessage.From(text, [], channel, threadTs), cancellationToken);
 
-        return api.PostMessageAsync(message, eventId, cancellationToken);
-    }
+    /// <summary>Slack has no developer inspector: the user's apology is all it shows.</summary>
+    public Task ShowErrorAsync(Exception exception, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private Task<string?> PostAsync(SlackPostMessage? message, CancellationToken cancellationToken) =>
+        message is null ? Task.FromResult<string?>(null) : api.PostMessageAsync(message, eventId, cancellationToken);
 }

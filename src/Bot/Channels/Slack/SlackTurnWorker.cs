@@ -1,20 +1,24 @@
-using CareerBot.Bot.Conversation;
+using CareerBot.Bot.Turns;
 using Microsoft.Extensions.Options;
 
 namespace CareerBot.Bot.Channels.Slack;
 
 /// <summary>
-/// Answers the questions queued by the Slack routes through the same <see cref="TurnHandler"/>
-/// as every other channel, a few at a time. On shutdown the queue is closed and what is in it is
+/// Answers the questions queued by the Slack routes through the same <see cref="TurnCore"/> as
+/// every other channel, a few at a time, straight from the event to Block Kit. On shutdown the queue is closed and what is in it is
 /// still answered, until the host's shutdown timeout cancels the rest.
 /// </summary>
 internal sealed partial class SlackTurnWorker(
     SlackTurnQueue queue,
-    TurnHandler handler,
+    TurnCore core,
     SlackApiClient api,
     IOptions<SlackOptions> options,
+    IOptions<BotOptions> botOptions,
     ILogger<SlackTurnWorker> logger) : BackgroundService
 {
+    /// <summary>What a Slack question is called in the turn span, as a message is on every channel.</summary>
+    private const string ActivityKind = "message";
+
     private readonly CancellationTokenSource _abort = new();
 
     /// <summary>Not the stopping token: stopping closes the queue and drains it instead.</summary>
@@ -53,8 +57,9 @@ internal sealed partial class SlackTurnWorker(
     {
         try
         {
-            var sink = new SlackReplySink(api, item.Channel, item.ThreadTs, item.EventId);
-            await handler.HandleAsync(new Turn(item.Activity, sink), abort).ConfigureAwait(false);
+            var sink = new SlackReplySink(api, item.Channel, item.ThreadTs, item.EventId, botOptions.Value.ShowSourceDates);
+            var turn = new TurnAddress(SlackEndpoints.ChannelId, SlackEndpoints.ChannelId, item.ConversationId, item.User, ActivityKind);
+            await core.HandleAsync(turn, [UserInput.Typed(item.Text, botOptions.Value.MaxTextLength)], throttled: true, sink, abort).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (abort.IsCancellationRequested)
         {

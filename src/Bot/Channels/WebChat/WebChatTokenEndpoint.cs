@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using CareerBot.Bot.Channels.DirectLine;
-using CareerBot.Bot.Protocol;
+using CareerBot.Bot.Channels.BotFramework;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using CareerBot.Bot.Channels.BotFramework;
-using CareerBot.Bot.Protocol;
 
 namespace CareerBot.Bot.Tests.Channels.BotFramework;
 

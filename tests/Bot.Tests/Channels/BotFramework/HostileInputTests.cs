@@ -57,12 +57,20 @@ public sealed class HostileInputTests : IDisposable
         Assert.True(statuses.Keys.Count >= 2, "the fuzzer should reach more than one outcome");
         // The fuzzing user floods the bot, so the throttle holds them back; someone else is answered as usual.
         Assert.Contains(_factory.Logs.Events, e => e.EventId == 2004);
-        var afterFuzz = Activities.Message("Do I need a PhD?", conversationId: "after-fuzz");
-        afterFuzz["from"] = new JsonObject { ["id"] = "after-fuzz-user" };
-        var answer = await client.PostAsJsonAsync("/api/messages", afterFuzz);
-        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
-        var replies = (await answer.Content.ReadFromJsonAsync<JsonObject>())!["activities"]!.AsArray();
-        Assert.True((bool)replies[1]!["value"]!["answered"]!);
+        await Answered.AfterFuzzAsync(client);
+    }
+
+    /// <summary>Well-formed JSON with a null where an entity would be: it answered 500 before the reader dropped such items.</summary>
+    [Theory]
+    [InlineData("entities")]
+    [InlineData("attachments")]
+    public async Task Message_WithANullItemInAList_IsAnsweredAsUsual(string list)
+    {
+        var client = _factory.CreateClient();
+        var activity = Activities.Message("Do I need a PhD?", conversationId: "null-" + list);
+        activity[list] = new JsonArray(null, new JsonObject { ["type"] = "clientInfo", ["locale"] = "en-US" });
+
+        await Answered.AssertAsync(client, activity);
     }
 
     [Fact]

@@ -4,7 +4,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using CareerBot.Bot.Channels.DirectLine;
-using CareerBot.Bot.Conversation;
+using CareerBot.Bot.Channels.BotFramework;
+using CareerBot.Bot.Turns;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CareerBot.Bot.Tests.Channels.DirectLine;
@@ -119,7 +120,7 @@ public sealed class DirectLineFeedBoundsTests
         var feed = (await (await client.SendAsync(Get($"/v3/directline/conversations/{conversationId}/activities?watermark=", token))).Content.ReadFromJsonAsync<JsonObject>())!["activities"]!.AsArray();
         var userTexts = feed.Where(a => (string?)a!["from"]!["role"] == "user").Select(a => (string?)a!["text"]).ToList();
         Assert.Equal(["one", "two"], userTexts);
-        Assert.Single(feed, a => (string?)a!["text"] == TurnHandler.SlowDown); // said once, not per refused post
+        Assert.Single(feed, a => (string?)a!["text"] == TurnCore.SlowDown); // said once, not per refused post
 
         _clock.Advance(TimeSpan.FromMinutes(1));
         var later = await PostAsync(client, conversationId, token, new JsonObject { ["type"] = "message", ["from"] = new JsonObject { ["id"] = "x" }, ["text"] = "five" });

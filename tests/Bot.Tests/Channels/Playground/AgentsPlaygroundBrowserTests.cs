@@ -1,4 +1,5 @@
-using CareerBot.Bot.Conversation;
+using CareerBot.Bot.Channels.BotFramework;
+using CareerBot.Bot.Turns;
 using CareerBot.Bot.Operations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

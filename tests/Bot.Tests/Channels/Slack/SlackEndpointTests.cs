@@ -176,6 +176,22 @@ public sealed class SlackEndpointTests
         await env.AnsweredOnlyTheBarrierAsync();
     }
 
+    /// <summary>A signed click whose actions list holds a null before the button: it answered 500 before nulls were skipped.</summary>
+    [Fact]
+    public async Task Interaction_NullBeforeTheButton_IsAnsweredInTheThread()
+    {
+        await using var env = await SlackEnv.StartAsync();
+        var click = Click("Do I need a PhD?", 0, DirectChannel, "1763888400.000100");
+        click["actions"]!.AsArray().Insert(0, null);
+
+        var response = await env.Client.SendAsync(Interaction(click));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var post = Assert.Single(await env.Slack.WaitForPostsAsync(1));
+        Assert.Equal(PhdAnswer, (string?)post.Body["text"]);
+        Assert.Equal("1763888400.000100", (string?)post.Body["thread_ts"]);
+    }
+
     [Fact]
     public async Task Routes_NoSigningSecret_Are404()
     {

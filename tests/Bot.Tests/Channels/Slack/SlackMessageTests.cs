@@ -1,7 +1,5 @@
 using System.Text.Json;
 using CareerBot.Bot.Channels.Slack;
-using CareerBot.Bot.Protocol;
-using CareerBot.Bot.Rendering;
 
 namespace CareerBot.Bot.Tests.Channels.Slack;
 
@@ -10,14 +8,7 @@ public sealed class SlackMessageTests
     [Fact]
     public void From_TextAndSuggestions_IsASectionAndOneButtonPerQuestion()
     {
-        var reply = new Activity
-        {
-            Type = ActivityTypes.Message,
-            Text = "Pay is high. [1]\n\n[1] *Guide A*, Pay &gt; By state",
-            SuggestedActions = TextRenderer.Suggestions(["What skills do I need?", "Do I need a PhD?"]),
-        };
-
-        var message = SlackMessage.From(reply, "D0ALICE", "1763888400.000100")!;
+        var message = SlackMessage.From("Pay is high. [1]\n\n[1] *Guide A*, Pay &gt; By state", ["What skills do I need?", "Do I need a PhD?"], "D0ALICE", "1763888400.000100")!;
 
         Assert.Equal(
             """{"channel":"D0ALICE","text":"Pay is high. [1]\n\n[1] *Guide A*, Pay \u0026gt; By state","thread_ts":"1763888400.000100","blocks":["""
@@ -31,7 +22,7 @@ public sealed class SlackMessageTests
     [Fact]
     public void From_NoSuggestionsAndNoThread_IsOneSectionWithNoThreadTs()
     {
-        var message = SlackMessage.From(new Activity { Type = ActivityTypes.Message, Text = "Hello" }, "C0GENERAL", threadTs: null)!;
+        var message = SlackMessage.From("Hello", [], "C0GENERAL", threadTs: null)!;
 
         Assert.Equal(
             """{"channel":"C0GENERAL","text":"Hello","blocks":[{"type":"section","text":{"type":"mrkdwn","text":"Hello"}}]}""",
@@ -44,7 +35,7 @@ public sealed class SlackMessageTests
         var first = new string('a', 2000);
         var second = new string('b', 2000);
 
-        var message = SlackMessage.From(new Activity { Type = ActivityTypes.Message, Text = first + "\n" + second }, "C1", "1.2")!;
+        var message = SlackMessage.From(first + "\n" + second, [], "C1", "1.2")!;
 
         Assert.Equal([first, second], message.Blocks!.Select(b => (string?)b!["text"]!["text"]));
         Assert.Equal(first + "\n" + second, message.Text);
@@ -55,7 +46,7 @@ public sealed class SlackMessageTests
     {
         var question = "What does a machine learning engineer do on a normal working day in a large technology company?";
 
-        var message = SlackMessage.From(new Activity { Type = ActivityTypes.Message, Text = "Hi", SuggestedActions = TextRenderer.Suggestions([question]) }, "C1", "1.2")!;
+        var message = SlackMessage.From("Hi", [question], "C1", "1.2")!;
 
         var button = message.Blocks![1]!["elements"]![0]!;
         Assert.Equal("What does a machine learning engineer do on a normal working day in a\u2026", (string?)button["text"]!["text"]);
@@ -67,7 +58,7 @@ public sealed class SlackMessageTests
     {
         var questions = Enumerable.Range(1, 30).Select(i => $"Question {i}?").ToList();
 
-        var message = SlackMessage.From(new Activity { Type = ActivityTypes.Message, Text = "Hi", SuggestedActions = TextRenderer.Suggestions(questions) }, "C1", "1.2")!;
+        var message = SlackMessage.From("Hi", questions, "C1", "1.2")!;
 
         var buttons = message.Blocks![1]!["elements"]!.AsArray();
         Assert.Equal(25, buttons.Count);
@@ -78,6 +69,6 @@ public sealed class SlackMessageTests
     [Fact]
     public void From_NothingToShow_IsNull()
     {
-        Assert.Null(SlackMessage.From(new Activity { Type = ActivityTypes.Message, Text = string.Empty }, "C1", "1.2"));
+        Assert.Null(SlackMessage.From(string.Empty, [], "C1", "1.2"));
     }
 }

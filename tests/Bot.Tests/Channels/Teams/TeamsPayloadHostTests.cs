@@ -2,7 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
-using CareerBot.Bot.Conversation;
+using CareerBot.Bot.Channels.BotFramework;
+using CareerBot.Bot.Turns;
 using CareerBot.Bot.Operations;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,0 @@
-using System.Text.Json.Serialization;
-
-namespace CareerBot.Bot.Conversation;
-
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(ConversationState))]
-internal sealed partial class StateJsonContext : JsonSerializerContext;

@@ -1,0 +1,173 @@
+using CareerBot.Knowledge.Guides;
+using CareerBot.Knowledge.Intents;
+using CareerBot.Knowledge.Search;
+
+namespace CareerBot.Knowledge.Answers;
+
+/// <summary>
+/// The last step: the <see cref="Answer"/> itself. The extractive text with its citations from
+/// the chosen passages, the context the next turn follows up on, the suggested questions, and the
+/// replies that cite nothing (small talk, declines, "did you mean", the welcome). Holds nothing
+/// but the snapshot, so one instance serves every turn.
+/// </summary>
+internal sealed class Composition(KnowledgeSnapshot knowledge)
+{
+    private const int MaxContextTerms = 12;
+
+    private KnowledgeSnapshot Knowledge { get; } = knowledge;
+
+    /// <summary>The answer from the chosen passages (<paramref name="views"/>) of the ranked ones.</summary>
+    public Answer Answered(QuestionAnalysis turn, IReadOnlyList<RankedPassage> ranked, IReadOnlyList<Passage> views)
+    {
+        var (answerText, citations) = Compose(views, turn.Query);
+        var terms = turn.Query.Terms;
+        var context = new ConversationContext(
+            turn.Query.Topic?.Name, turn.Resolved, [.. terms, .. turn.Query.ContextTerms.Take(Math.Max(0, MaxContextTerms - terms.Count))],
+            views.Select(p => p.Id).ToArray());
+        var suggestions = Suggest(turn.Text, ranked, views, turn.Query.Topic, turn.Prediction);
+        return new Answer(turn.Text, AnswerKind.Answered, answerText, citations, turn.IntentScore, ranked[0].Score * Math.Max(turn.Prediction.Score, 0.5), suggestions, context);
+    }
+
+    /// <summary>"Tell me more": the best passage not shown yet, added to the context.</summary>
+    public Answer More(string text, ConversationContext previous, IntentScore intentScore, RetrievalQuery query, IReadOnlyList<RankedPassage> ranked)
+    {
+        var passage = ranked[0].Passage;
+        var (answerText, citations) = Compose([passage], query);
+        var context = previous with { PassageIds = [.. previous.PassageIds, passage.Id] };
+        var suggestions = Suggest(previous.Question, ranked, [passage], query.Topic, prediction: null);
+        return new Answer(text, AnswerKind.Answered, answerText, citations, new IntentScore(previous.Topic ?? intentScore.Name, intentScore.Score), ranked[0].Score, suggestions, context);
+    }
+
+    public Answer NothingMore(string text, ConversationContext previous, IntentScore intentScore) =>
+        new(text, AnswerKind.Declined, Replies.NothingMore, [], intentScore, 0, Samples(3, null), previous);
+
+    /// <summary>The welcome for a new conversation: a greeting with sample questions.</summary>
+    public Answer Welcome() =>
+        new(string.Empty, AnswerKind.Greeting, Replies.Greeting, [], new IntentScore("greeting", 1), 1, Samples(3, null), Empty(string.Empty));
+
+    /// <summary>The reply to "reset": context forgotten, sample questions offered.</summary>
+    public Answer StartOver() =>
+        new(string.Empty, AnswerKind.Help, Replies.StartOver, [], new IntentScore("help", 1), 1, Samples(3, null), Empty(string.Empty));
+
+    /// <summary>Composition in a "compose" span, tagged with the citation count.</summary>
+    private (string Text, IReadOnlyList<Citation> Citations) Compose(IReadOnlyList<Passage> views, RetrievalQuery query)
+    {
+        using var span = KnowledgeTelemetry.Source.StartActivity(KnowledgeTelemetry.ComposeSpan);
+        var composed = Knowledge.Composer.Compose(views, Knowledge.Retriever.StemWeights(query));
+        span?.SetTag(KnowledgeTelemetry.CitationsTag, composed.Citations.Count);
+        return composed;
+    }
+
+    public Answer? DidYouMean(string text, IntentPrediction prediction, IntentScore intentScore, ConversationContext? previous)
+    {
+        // Two topics close to each other that together outweigh "out of scope": ask which one.
+        var topics = prediction.Ranked.Where(r => r.Intent.IsTopic).Take(2).ToArray();
+        var outOfScope = prediction.Ranked.FirstOrDefault(r => r.Intent.Kind == IntentKind.OutOfScope).Score;
+        if (topics.Length < 2
+            || topics[0].Score - topics[1].Score > Knowledge.Options.DidYouMeanMargin
+            || topics[0].Score + topics[1].Score < Math.Max(outOfScope, Knowledge.Model.Threshold))
+        {
+            return null;
+        }
+
+        var suggestions = topics
+            .Select(r => Knowledge.SampleQuestions(r.Intent.Topic!.Value).FirstOrDefault())
+            .OfType<string>()
+            .ToArray();
+        if (suggestions.Length < 2)
+        {
+            return null;
+        }
+
+        return new Answer(text, AnswerKind.DidYouMean, Replies.DidYouMean, [], intentScore, prediction.Score, suggestions, previous ?? Empty(text));
+    }
+
+    public Answer Decline(string text, IntentScore intentScore, ConversationContext? previous) =>
+        new(text, AnswerKind.Declined, Replies.Decline(Knowledge.Topics), [], intentScore, 0, Samples(3, null), previous ?? Empty(text));
+
+    public Answer SmallTalk(string text, AnswerKind kind, IntentScore intentScore, ConversationContext? previous)
+    {
+        var reply = kind switch
+        {
+            AnswerKind.Greeting => Replies.Greeting,
+            AnswerKind.Thanks => Replies.Thanks,
+            AnswerKind.Goodbye => Replies.Goodbye,
+            _ => Replies.Help(Knowledge.Topics),
+        };
+        var suggestions = kind is AnswerKind.Greeting or AnswerKind.Help ? Samples(3, null) : [];
+        return new Answer(text, kind, reply, [], intentScore, intentScore.Score, suggestions, previous ?? Empty(text));
+    }
+
+    /// <summary>FAQ questions of related passages first, then the topic's sample questions.</summary>
+    private List<string> Suggest(string question, IReadOnlyList<RankedPassage> ranked, IReadOnlyList<Passage> shown, Topic? topic, IntentPrediction? prediction)
+    {
+        var max = Knowledge.Options.MaxSuggestions;
+        var suggestions = new List<string>(max);
+        var asked = Knowledge.StemsOf(question).ToHashSet(StringComparer.Ordinal);
+        var shownHeadings = shown.Where(p => p.IsQuestion).Select(p => p.Heading).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        void Add(string? candidate)
+        {
+            if (candidate is not null && suggestions.Count < max
+                && !shownHeadings.Contains(candidate)
+                && !IsSameQuestion(asked, candidate)
+                && !suggestions.Contains(candidate, StringComparer.OrdinalIgnoreCase))
+            {
+                suggestions.Add(candidate);
+            }
+        }
+
+        // A close second topic: offer it first, as a "did you mean".
+        if (prediction is { Ranked.Count: > 1 } && prediction.Ranked[1].Intent.IsTopic
+            && prediction.Ranked[1].Score >= Knowledge.Options.DidYouMeanRatio * prediction.Ranked[0].Score)
+        {
+            Add(Knowledge.SampleQuestions(prediction.Ranked[1].Intent.Topic!.Value).FirstOrDefault());
+        }
+
+        var shownIds = shown.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var candidate in ranked.Skip(1))
+        {
+            if (candidate.Passage.IsQuestion && !shownIds.Contains(candidate.Passage.Id))
+            {
+                Add(candidate.Passage.Heading);
+            }
+        }
+
+        if (topic is { } t)
+        {
+            foreach (var sample in Knowledge.SampleQuestions(t))
+            {
+                Add(sample);
+            }
+        }
+
+        foreach (var sample in Samples(max, topic))
+        {
+            Add(sample);
+        }
+
+        return suggestions;
+    }
+
+    /// <summary>A suggestion that only rephrases what was just asked is no suggestion.</summary>
+    private bool IsSameQuestion(HashSet<string> asked, string candidate)
+    {
+        var stems = Knowledge.StemsOf(candidate);
+        if (stems.Count == 0 || asked.Count == 0)
+        {
+            return false;
+        }
+
+        var shared = stems.Count(asked.Contains);
+        return shared / (double)(stems.Count + asked.Count - shared) >= 0.5;
+    }
+
+    /// <summary>One sample question from each of <paramref name="count"/> topics, in a fixed order.</summary>
+    private List<string> Samples(int count, Topic? except) =>
+        Knowledge.Topics.Where(t => t != except)
+            .Select(t => Knowledge.SampleQuestions(t).FirstOrDefault())
+            .OfType<string>()
+            .Take(count)
+            .ToList();
+
+    private static ConversationContext Empty(string text) => new(null, text, [], []);
+}

@@ -1,0 +1,170 @@
+using CareerBot.Knowledge.Guides;
+using CareerBot.Knowledge.Intents;
+using CareerBot.Knowledge.Search;
+
+namespace CareerBot.Knowledge.Answers;
+
+/// <summary>
+/// The first step of a turn: what the message asks. Cleans the text, classifies its intent,
+/// decides whether it follows up on the previous turn (and what question it then stands for),
+/// and builds the retrieval query; overrules an out-of-scope verdict the guides plainly cover.
+/// Holds nothing but the snapshot, so one instance serves every turn.
+/// </summary>
+internal sealed class Understanding(KnowledgeSnapshot knowledge)
+{
+    private KnowledgeSnapshot Knowledge { get; } = knowledge;
+
+    /// <summary>
+    /// The first half of a turn: the cleaned text, its intent, whether it follows up on the
+    /// previous turn, and the retrieval query that results.
+    /// </summary>
+    public QuestionAnalysis Understand(Question question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        using var span = KnowledgeTelemetry.Source.StartActivity(KnowledgeTelemetry.ClassifySpan);
+        var text = Clean(question.Text);
+        var previous = question.Previous;
+        var prediction = Knowledge.Model.Classify(text);
+        var intentScore = new IntentScore(prediction.Intent.Name, prediction.Score);
+        var isMore = text.Length > 0 && previous is not null && FollowUpResolver.IsMoreRequest(text);
+        var terms = Knowledge.QueryAnalyzer.Tokens(text);
+        var followUp = !isMore && FollowUpResolver.IsFollowUp(text, terms, prediction, previous);
+
+        var resolved = text;
+        Topic? topic;
+        IReadOnlyList<TopicShare> shares;
+        if (followUp && previous?.Topic is not null && FollowUpResolver.IsElliptical(text))
+        {
+            // "what about senior ones?" after a question on pay: on its own "senior" reads as career
+            // path, but the message asks the pay question again for another level. Both readings,
+            // the message alone and the previous question with it, count equally: a word that names
+            // a topic of its own ("and the skills?") outweighs the previous question, a modifier
+            // ("senior") does not.
+            resolved = Resolve(previous.Question, text);
+            var readings = Average(prediction.Ranked, Knowledge.Model.Classify(resolved).Ranked);
+            (topic, shares) = TopicsOf(readings);
+            topic ??= new Topic(previous.Topic);
+            intentScore = new IntentScore(topic.Value.Name, readings.FirstOrDefault(r => r.Intent.Topic == topic).Score);
+        }
+        else if (followUp && previous?.Topic is not null
+            && (!prediction.Intent.IsTopic || prediction.Score < Knowledge.Options.Retrieval.FollowUpTopicSwitch))
+        {
+            topic = new Topic(previous.Topic);
+            shares = [];
+            intentScore = new IntentScore(topic.Value.Name, prediction.Score);
+        }
+        else if (prediction.Intent.IsTopic)
+        {
+            (topic, shares) = TopicsOf(prediction.Ranked);
+        }
+        else
+        {
+            (topic, shares) = (null, []);
+        }
+
+        var contextTerms = followUp ? previous!.Terms.Where(t => !terms.Contains(t)).ToArray() : [];
+        var query = new RetrievalQuery(terms, contextTerms, topic, new HashSet<string>()) { TopicShares = shares };
+        if (span is not null)
+        {
+            span.SetTag(KnowledgeTelemetry.IntentTag, intentScore.Name);
+            span.SetTag(KnowledgeTelemetry.ScoreTag, prediction.Score);
+            span.SetTag(KnowledgeTelemetry.FollowUpTag, followUp);
+        }
+
+        return new QuestionAnalysis(text, previous, prediction, intentScore, isMore, followUp, query) { Resolved = resolved };
+    }
+
+    /// <summary>
+    /// The best topic among <paramref name="ranked"/> (best first), and when the next topic is
+    /// nearly as probable, both with their shares of the topic boost.
+    /// </summary>
+    private (Topic? Topic, IReadOnlyList<TopicShare> Shares) TopicsOf(IReadOnlyList<ScoredIntent> ranked)
+    {
+        var topics = ranked.Where(r => r.Intent.IsTopic).Take(2).ToArray();
+        if (topics.Length == 0)
+        {
+            return (null, []);
+        }
+
+        var first = topics[0];
+        if (topics.Length < 2 || first.Score <= 0 || topics[1].Score < Knowledge.Options.Retrieval.TopicTieRatio * first.Score)
+        {
+            return (first.Intent.Topic, []);
+        }
+
+        var second = topics[1];
+        var total = first.Score + second.Score;
+        return (first.Intent.Topic, [new TopicShare(first.Intent.Topic!.Value, first.Score / total), new TopicShare(second.Intent.Topic!.Value, second.Score / total)]);
+    }
+
+    /// <summary>
+    /// Two readings' probabilities combined as their geometric mean, normalised, best first. The
+    /// best intent is the one whose two log-probabilities add up highest, however confident the
+    /// model is overall, where an arithmetic mean lets one sharp reading outvote the other. An
+    /// intent a reading does not list counts at that reading's lowest listed probability.
+    /// </summary>
+    private static List<ScoredIntent> Average(IReadOnlyList<ScoredIntent> a, IReadOnlyList<ScoredIntent> b)
+    {
+        var intents = a.Concat(b).Select(r => r.Intent).DistinctBy(i => i.Name, StringComparer.Ordinal).ToArray();
+        var means = intents.Select(i => Math.Sqrt(ScoreOf(a, i) * ScoreOf(b, i))).ToArray();
+        var total = means.Sum();
+        return intents
+            .Select((intent, k) => new ScoredIntent(intent, total > 0 ? means[k] / total : 0))
+            .OrderByDescending(r => r.Score).ThenBy(r => r.Intent.Name, StringComparer.Ordinal)
+            .ToList();
+
+        static double ScoreOf(IReadOnlyList<ScoredIntent> reading, Intent intent)
+        {
+            var lowest = 1.0;
+            foreach (var r in reading)
+            {
+                if (string.Equals(r.Intent.Name, intent.Name, StringComparison.Ordinal))
+                {
+                    return r.Score;
+                }
+
+                lowest = Math.Min(lowest, r.Score);
+            }
+
+            return lowest;
+        }
+    }
+
+    /// <summary>The question an elliptical follow-up stands for: the previous one, then the change.</summary>
+    private static string Resolve(string previous, string text)
+    {
+        var resolved = $"{previous} {text}";
+        return resolved.Length <= AnswerEngine.MaxQuestionLength ? resolved : text;
+    }
+
+    /// <summary>
+    /// An out-of-scope verdict is overruled when the guides plainly cover every distinctive
+    /// word of the question: the turn is answered under the classifier's best topic.
+    /// </summary>
+    public QuestionAnalysis? Rescue(QuestionAnalysis turn)
+    {
+        var options = Knowledge.Options.Retrieval;
+        var outOfScope = turn.Prediction.Ranked.FirstOrDefault(r => r.Intent.Kind == IntentKind.OutOfScope).Score;
+        if (turn.Query.Terms.Count == 0 || outOfScope >= options.RescueMaxOutOfScope)
+        {
+            return null;
+        }
+
+        // Typo corrections do not count here: they would turn unknown words into known ones.
+        var topic = turn.Prediction.Ranked.FirstOrDefault(r => r.Intent.IsTopic).Intent.Topic;
+        var literal = turn.Query with { Terms = Knowledge.Analyzer.Tokens(turn.Text), Topic = topic };
+        var ranked = Knowledge.Retriever.Retrieve(literal, 1);
+        if (ranked.Count == 0 || ranked[0].Coverage < options.RescueCoverage)
+        {
+            return null;
+        }
+
+        return turn with { Query = turn.Query with { Topic = topic, TopicShares = [] }, IntentScore = new IntentScore(topic?.Name ?? turn.IntentScore.Name, turn.Prediction.Score) };
+    }
+
+    private static string Clean(string text)
+    {
+        var trimmed = (text ?? string.Empty).Trim();
+        return trimmed.Length > AnswerEngine.MaxQuestionLength ? trimmed[..AnswerEngine.MaxQuestionLength] : trimmed;
+    }
+}

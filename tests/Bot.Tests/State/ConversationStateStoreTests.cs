@@ -1,0 +1,56 @@
+using CareerBot.Bot.State;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Moq;
+
+namespace CareerBot.Bot.Tests.State;
+
+public sealed class ConversationStateStoreTests
+{
+    private readonly WrappedMemoryStorage _inner = new();
+    private readonly Mock<IStateStorage> _storage = new();
+
+    public ConversationStateStoreTests()
+    {
+        // Every call goes to in-memory storage; the mock only records the calls.
+        _storage.Setup(s => s.ReadAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .Returns((string key, CancellationToken token) => _inner.ReadAsync(key, token));
+        _storage.Setup(s => s.WriteAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .Returns((string key, string json, string? etag, CancellationToken token) => _inner.WriteAsync(key, json, etag, token));
+    }
+
+    private ConversationStateStore Store()
+    {
+        var settings = Options.Create(new StateOptions());
+        return new ConversationStateStore(_storage.Object, settings, TimeProvider.System, NullLogger<ConversationStateStore>.Instance);
+    }
+
+    [Fact]
+    public async Task UpdateAsync_FromTheTurnsRead_WritesWithoutReadingAgain()
+    {
+        var store = Store();
+        await store.UpdateAsync("webchat", "c1", s => s with { Turns = 1 }, CancellationToken.None);
+        _storage.Invocations.Clear();
+
+        var read = await store.ReadForUpdateAsync("webchat", "c1", CancellationToken.None);
+        var stored = await store.UpdateAsync(read, s => s with { Turns = s.Turns + 1 }, CancellationToken.None);
+
+        Assert.True(stored);
+        _storage.Verify(s => s.ReadAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once());
+        _storage.Verify(s => s.WriteAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Once());
+        Assert.Equal(2, (await store.ReadAsync("webchat", "c1", CancellationToken.None)).Turns);
+    }
+
+    [Fact]
+    public async Task UpdateAsync_AfterAnotherTurnWroteSinceTheRead_ReReadsAndKeepsThatWrite()
+    {
+        var store = Store();
+        var read = await store.ReadForUpdateAsync("webchat", "c1", CancellationToken.None);
+        await store.UpdateAsync("webchat", "c1", s => s with { Turns = 5 }, CancellationToken.None); // another turn, in between
+
+        var stored = await store.UpdateAsync(read, s => s with { Turns = s.Turns + 1 }, CancellationToken.None);
+
+        Assert.True(stored);
+        Assert.Equal(6, (await store.ReadAsync("webchat", "c1", CancellationToken.None)).Turns);
+    }
+}
