@@ -23,8 +23,12 @@ internal static class OperationalStores
             ? TableFeedback(sp)
             : sp.GetRequiredService<SqliteFeedbackStore>());
         services.AddSingleton<SqliteTurnLog>();
-        services.AddSingleton<ITurnLog>(sp => UsesTables(sp) ? TableTurns(sp) : sp.GetRequiredService<SqliteTurnLog>());
-        services.AddHostedService(sp => (BackgroundService)sp.GetRequiredService<ITurnLog>());
+
+        // The configured writer is the turn log and the hosted service that drains it. Held apart from
+        // ITurnLog, so that a test (or a decorator) replacing ITurnLog leaves the host with a writer to run.
+        services.AddSingleton(sp => UsesTables(sp) ? TurnLogWriter.Of(TableTurns(sp)) : TurnLogWriter.Of(sp.GetRequiredService<SqliteTurnLog>()));
+        services.AddSingleton(sp => sp.GetRequiredService<TurnLogWriter>().Log);
+        services.AddHostedService(sp => sp.GetRequiredService<TurnLogWriter>().Writer);
         return services;
     }
 
@@ -66,7 +70,7 @@ internal static class OperationalStores
     private static IFeedbackStore TableFeedback(IServiceProvider services) => ActivatorUtilities.CreateInstance<TableFeedbackStore>(services);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static ITurnLog TableTurns(IServiceProvider services) => ActivatorUtilities.CreateInstance<TableTurnLog>(services);
+    private static TableTurnLog TableTurns(IServiceProvider services) => ActivatorUtilities.CreateInstance<TableTurnLog>(services);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static (ITurnLog, IFeedbackStore, IDisposable) TablesForReport(OperationsOptions operations, TimeProvider time)
@@ -76,5 +80,12 @@ internal static class OperationalStores
         var retention = Options.Create(new TurnLogOptions());
         var log = new TableTurnLog(options, transcripts, retention, time, NullLogger<TableTurnLog>.Instance);
         return (log, new TableFeedbackStore(options, transcripts, retention, time, NullLogger<TableFeedbackStore>.Instance), log);
+    }
+
+    /// <summary>The turn log the settings chose, and the same object as the background writer that drains it.</summary>
+    private sealed record TurnLogWriter(ITurnLog Log, BackgroundService Writer)
+    {
+        public static TurnLogWriter Of<T>(T log)
+            where T : BackgroundService, ITurnLog => new(log, log);
     }
 }
