@@ -1,6 +1,4 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
-using Lucene.Net.Util;
 
 namespace CareerBot.Knowledge.Analysis;
 
@@ -11,55 +9,15 @@ namespace CareerBot.Knowledge.Analysis;
 /// <c>SynonymFilter</c> would stack a longer phrase's extra words behind the words that follow
 /// ("machine learning how engineer long"), which word n-grams would read as written.
 /// </summary>
-internal sealed class PhraseSplitFilter : TokenFilter
+internal sealed class PhraseSplitFilter(TokenStream input) : SplittingTokenFilter(input)
 {
-    private readonly ICharTermAttribute _term;
-    private readonly IPositionIncrementAttribute _position;
-    private readonly Queue<string> _parts = new();
-    private State? _state;
+    protected override bool MaySplit(ReadOnlySpan<char> term) => term.Contains(' ');
 
-    public PhraseSplitFilter(TokenStream input)
-        : base(input)
+    protected override void Split(string term, Queue<string> parts)
     {
-        _term = AddAttribute<ICharTermAttribute>();
-        _position = AddAttribute<IPositionIncrementAttribute>();
-    }
-
-    public override bool IncrementToken()
-    {
-        if (_parts.Count > 0)
+        foreach (var word in term.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            RestoreState(_state);
-            _term.SetEmpty().Append(_parts.Dequeue());
-            _position.PositionIncrement = 1;
-            return true;
+            parts.Enqueue(word);
         }
-
-        if (!m_input.IncrementToken())
-        {
-            return false;
-        }
-
-        var phrase = _term.ToString();
-        if (!phrase.Contains(' ', StringComparison.Ordinal))
-        {
-            return true;
-        }
-
-        foreach (var word in phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            _parts.Enqueue(word);
-        }
-
-        _term.SetEmpty().Append(_parts.Dequeue());
-        _state = CaptureState();
-        return true;
-    }
-
-    public override void Reset()
-    {
-        base.Reset();
-        _parts.Clear();
-        _state = null;
     }
 }

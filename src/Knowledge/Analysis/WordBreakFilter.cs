@@ -1,6 +1,4 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
-using Lucene.Net.Util;
 
 namespace CareerBot.Knowledge.Analysis;
 
@@ -9,61 +7,25 @@ namespace CareerBot.Knowledge.Analysis;
 /// "U.S" and "title:python" whole (Unicode word-break rules), where the synonyms and the
 /// guides read "ph d", "u s" and "title python". A dot between digits ("3.5") stays.
 /// </summary>
-internal sealed class WordBreakFilter : TokenFilter
+internal sealed class WordBreakFilter(TokenStream input) : SplittingTokenFilter(input)
 {
-    private readonly ICharTermAttribute _term;
-    private readonly IPositionIncrementAttribute _position;
-    private readonly Queue<string> _parts = new();
-    private State? _state;
+    protected override bool MaySplit(ReadOnlySpan<char> term) => term.IndexOfAny('.', ':') >= 0;
 
-    public WordBreakFilter(TokenStream input)
-        : base(input)
+    protected override void Split(string term, Queue<string> parts)
     {
-        _term = AddAttribute<ICharTermAttribute>();
-        _position = AddAttribute<IPositionIncrementAttribute>();
-    }
-
-    public override bool IncrementToken()
-    {
-        if (_parts.Count > 0)
-        {
-            RestoreState(_state);
-            _term.SetEmpty().Append(_parts.Dequeue());
-            _position.PositionIncrement = 1;
-            return true;
-        }
-
-        if (!m_input.IncrementToken())
-        {
-            return false;
-        }
-
-        var word = _term.ToString();
         var start = 0;
-        for (var i = 1; i < word.Length - 1; i++)
+        for (var i = 1; i < term.Length - 1; i++)
         {
-            if (word[i] is '.' or ':' && char.IsLetter(word[i - 1]) && char.IsLetter(word[i + 1]))
+            if (term[i] is '.' or ':' && char.IsLetter(term[i - 1]) && char.IsLetter(term[i + 1]))
             {
-                _parts.Enqueue(word[start..i]);
+                parts.Enqueue(term[start..i]);
                 start = i + 1;
             }
         }
 
-        if (_parts.Count == 0)
+        if (parts.Count > 0)
         {
-            return true;
+            parts.Enqueue(term[start..]);
         }
-
-        _parts.Enqueue(word[start..]);
-        _term.SetEmpty().Append(_parts.Dequeue());
-        _state = CaptureState();
-        return true;
-    }
-
-    public override void Reset()
-    {
-        base.Reset();
-        _parts.Clear();
-        _state = null;
     }
 }
