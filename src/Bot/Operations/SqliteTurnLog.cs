@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Threading.Channels;
 using CareerBot.Knowledge;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -7,38 +6,29 @@ using Microsoft.Extensions.Options;
 namespace CareerBot.Bot.Operations;
 
 /// <summary>
-/// Turn records in <c>turns.db</c> next to the index. Turns hand records to a bounded queue and
-/// go on; a background writer stores them in batches, erases question text older than the
-/// transcript retention and deletes records older than the turn-log retention. When the queue is
-/// full a record is dropped and counted, never waited for.
-/// Records gather for 10 ms after the first arrives, then go in batches of up to 500 per transaction.
-/// The writer keeps one connection open and commits with <c>synchronous = NORMAL</c> (in WAL mode a
+/// Turn records in <c>turns.db</c> next to the index. The batches <see cref="BatchingTurnLog"/>
+/// gathers go one transaction each; the writer also erases question text older than the
+/// transcript retention and deletes records older than the turn-log retention. The writer keeps one connection open and commits with <c>synchronous = NORMAL</c> (in WAL mode a
 /// power cut may lose the last batches, never corrupt the file): these are statistics, and a
 /// file sync per batch cost more CPU under load than answering did. The retention sweep runs at
 /// most once a minute.
 /// </summary>
-internal sealed partial class SqliteTurnLog : BackgroundService, ITurnLog
+internal sealed partial class SqliteTurnLog : BatchingTurnLog
 {
-    private const int QueueCapacity = 10_000;
-    private readonly Channel<TurnRecord> _queue = Channel.CreateBounded<TurnRecord>(new BoundedChannelOptions(QueueCapacity)
-    {
-        FullMode = BoundedChannelFullMode.DropWrite,
-        SingleReader = true,
-    });
-
     private readonly SqliteDataFile _file;
     private readonly IOptions<TranscriptOptions> _transcripts;
     private readonly IOptions<TurnLogOptions> _retention;
     private readonly TimeProvider _time;
     private readonly ILogger<SqliteTurnLog> _logger;
-    private const int MaxBatch = 500;
     private static readonly TimeSpan EraseInterval = TimeSpan.FromMinutes(1);
-    private static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(10);
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private long _dropped;
     private DateTimeOffset _erased = DateTimeOffset.MinValue;
 
+    /// <summary>The writer's connection, kept open between batches; null before the first and after a failure (the next batch reopens).</summary>
+    private SqliteConnection? _connection;
+
     public SqliteTurnLog(IOptions<KnowledgeOptions> knowledge, IOptions<TranscriptOptions> transcripts, IOptions<TurnLogOptions> retention, TimeProvider time, ILogger<SqliteTurnLog> logger)
+        : base(transcripts, logger)
     {
         // Files from before outcomes, decline reasons and answer ids get those columns, null in old rows
         // (TurnRecord.Kind and Reason read those rows from what they have).
@@ -57,22 +47,7 @@ internal sealed partial class SqliteTurnLog : BackgroundService, ITurnLog
         _logger = logger;
     }
 
-    public void Record(TurnRecord record)
-    {
-        // The question is kept only with transcripts on; otherwise it never leaves the turn.
-        var kept = _transcripts.Value.Enabled ? record : record with { Question = null };
-        if (!_queue.Writer.TryWrite(kept))
-        {
-            // The writer is behind: the record is dropped, never waited for; the count says how many.
-            var dropped = Interlocked.Increment(ref _dropped);
-            if (dropped == 1 || dropped % 1000 == 0)
-            {
-                Log.RecordsDropped(_logger, dropped);
-            }
-        }
-    }
-
-    public async Task<IReadOnlyList<TurnRecord>> ReadAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    public override async Task<IReadOnlyList<TurnRecord>> ReadAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -108,82 +83,20 @@ internal sealed partial class SqliteTurnLog : BackgroundService, ITurnLog
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async ValueTask OnStoppedAsync()
     {
-        var batch = new List<TurnRecord>();
-        SqliteConnection? connection = null;
-        try
+        if (_connection is not null)
         {
-            while (await _queue.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
-            {
-                // Let a batch gather: written as they came, records went one or two per transaction,
-                // thousands of commits a second under load. A record waits at most this long (a
-                // wall-clock pause, not the injected clock: it is about batching, not about time of day).
-                await Task.Delay(BatchWindow, stoppingToken).ConfigureAwait(false);
-                connection = await WriteAllQueuedAsync(connection, batch, stoppingToken).ConfigureAwait(false);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping: store what is already queued, so no accepted turn's record is lost.
-            connection = await WriteAllQueuedAsync(connection, batch, CancellationToken.None).ConfigureAwait(false);
-        }
-        finally
-        {
-            if (connection is not null)
-            {
-                await connection.DisposeAsync().ConfigureAwait(false);
-            }
+            await _connection.DisposeAsync().ConfigureAwait(false);
+            _connection = null;
         }
     }
 
-    /// <summary>
-    /// After the writer has stopped, stores anything still queued: a host stopped moments after it
-    /// started may cancel the writer before it ever ran, and those records were accepted too.
-    /// </summary>
-    public override async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>Stores one batch in one transaction, with the retention sweep when it is due.</summary>
+    protected override async Task WriteAsync(IReadOnlyList<TurnRecord> batch)
     {
-        await base.StopAsync(cancellationToken).ConfigureAwait(false);
-        var batch = new List<TurnRecord>();
-        SqliteConnection? connection = null;
-        try
-        {
-            connection = await WriteAllQueuedAsync(connection, batch, CancellationToken.None).ConfigureAwait(false);
-        }
-        finally
-        {
-            if (connection is not null)
-            {
-                await connection.DisposeAsync().ConfigureAwait(false);
-            }
-        }
-    }
-
-    /// <summary>Stores batches until the queue is empty; returns the connection to keep.</summary>
-    private async Task<SqliteConnection?> WriteAllQueuedAsync(SqliteConnection? connection, List<TurnRecord> batch, CancellationToken cancellationToken)
-    {
-        do
-        {
-            connection = await WriteAvailableAsync(connection, batch, cancellationToken).ConfigureAwait(false);
-        }
-        while (batch.Count == MaxBatch);
-        return connection;
-    }
-
-    /// <summary>Stores one batch of what is queued; returns the connection to keep, or null after a failure (the next batch reopens).</summary>
-    private async Task<SqliteConnection?> WriteAvailableAsync(SqliteConnection? connection, List<TurnRecord> batch, CancellationToken cancellationToken)
-    {
-        batch.Clear();
-        while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var record))
-        {
-            batch.Add(record);
-        }
-
-        if (batch.Count == 0)
-        {
-            return connection;
-        }
-
+        var cancellationToken = CancellationToken.None;
+        var connection = _connection;
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -246,7 +159,7 @@ internal sealed partial class SqliteTurnLog : BackgroundService, ITurnLog
             }
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return connection;
+            _connection = connection;
         }
         catch (SqliteException ex)
         {
@@ -256,7 +169,7 @@ internal sealed partial class SqliteTurnLog : BackgroundService, ITurnLog
                 await connection.DisposeAsync().ConfigureAwait(false);
             }
 
-            return null;
+            _connection = null;
         }
         finally
         {
@@ -288,9 +201,6 @@ internal sealed partial class SqliteTurnLog : BackgroundService, ITurnLog
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 2701, Level = LogLevel.Warning, Message = "The turn-record queue is full; {Dropped} records dropped so far")]
-        public static partial void RecordsDropped(ILogger logger, long dropped);
-
         [LoggerMessage(EventId = 2700, Level = LogLevel.Warning, Message = "Could not store {Count} turn records")]
         public static partial void WriteFailed(ILogger logger, int count, Exception exception);
     }

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
@@ -7,8 +6,8 @@ namespace CareerBot.Bot.Operations;
 
 /// <summary>
 /// Turn records in an Azure Table shared by every instance of the bot, so <c>report</c> sees all
-/// their traffic. Turns hand records to a bounded queue and go on, as with <see cref="SqliteTurnLog"/>;
-/// a background writer stores them in batches (one transaction per partition, up to 100 records).
+/// their traffic. The batches <see cref="BatchingTurnLog"/> gathers are stored as one transaction per
+/// partition, up to 100 records each.
 /// <para>
 /// Keys, for the one query <c>report</c> makes (every record of a time window; it groups by channel,
 /// intent, outcome and passage itself): the partition key is the record's UTC hour
@@ -26,18 +25,10 @@ namespace CareerBot.Bot.Operations;
 /// logged (event 2710) and counted in <c>careerbot.operations.write_failures</c>; nothing reaches the
 /// turn, and the next batch tries again, so records are written again once storage is back.
 /// </summary>
-internal sealed partial class TableTurnLog : BackgroundService, ITurnLog
+internal sealed partial class TableTurnLog : BatchingTurnLog
 {
-    private const int QueueCapacity = 10_000;
     private const int MaxTransaction = 100;
-    private const int MaxBatch = 500;
     private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
-    private static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(10);
-    private readonly Channel<TurnRecord> _queue = Channel.CreateBounded<TurnRecord>(new BoundedChannelOptions(QueueCapacity)
-    {
-        FullMode = BoundedChannelFullMode.DropWrite,
-        SingleReader = true,
-    });
 
     private readonly TableClient _table;
     private readonly IOptions<TranscriptOptions> _transcripts;
@@ -47,10 +38,10 @@ internal sealed partial class TableTurnLog : BackgroundService, ITurnLog
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _writing = new(1, 1);
     private bool _tableReady;
-    private long _dropped;
     private DateTimeOffset _swept = DateTimeOffset.MinValue;
 
     public TableTurnLog(IOptions<OperationsOptions> options, IOptions<TranscriptOptions> transcripts, IOptions<TurnLogOptions> retention, TimeProvider time, ILogger<TableTurnLog> logger, OperationsMetrics? metrics = null)
+        : base(transcripts, logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _table = OperationalTables.Client(options.Value, options.Value.TurnsTable);
@@ -61,21 +52,7 @@ internal sealed partial class TableTurnLog : BackgroundService, ITurnLog
         _metrics = metrics;
     }
 
-    public void Record(TurnRecord record)
-    {
-        // The question is kept only with transcripts on; otherwise it never leaves the turn.
-        var kept = _transcripts.Value.Enabled ? record : record with { Question = null };
-        if (!_queue.Writer.TryWrite(kept))
-        {
-            var dropped = Interlocked.Increment(ref _dropped);
-            if (dropped == 1 || dropped % 1000 == 0)
-            {
-                Log.RecordsDropped(_logger, dropped);
-            }
-        }
-    }
-
-    public async Task<IReadOnlyList<TurnRecord>> ReadAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    public override async Task<IReadOnlyList<TurnRecord>> ReadAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey ge {OperationalTables.Hour(from)} and PartitionKey le {OperationalTables.Hour(to)} and RowKey ge {OperationalTables.Stamp(from)} and RowKey lt {OperationalTables.Stamp(to)}");
@@ -95,53 +72,9 @@ internal sealed partial class TableTurnLog : BackgroundService, ITurnLog
         return records;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task WriteAsync(IReadOnlyList<TurnRecord> batch)
     {
-        try
-        {
-            while (await _queue.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
-            {
-                // Let a batch gather (a wall-clock pause for batching, not time of day).
-                // Writes are not cancelled by stopping (each table call is bounded by Operations:Timeout), so
-                // a batch already taken from the queue is stored, not lost.
-                await Task.Delay(BatchWindow, stoppingToken).ConfigureAwait(false);
-                await WriteAllQueuedAsync(CancellationToken.None).ConfigureAwait(false);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping: StopAsync stores what is still queued.
-        }
-    }
-
-    /// <summary>After the writer has stopped, stores anything still queued, so no accepted turn's record is lost while storage is up.</summary>
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await base.StopAsync(cancellationToken).ConfigureAwait(false);
-        await WriteAllQueuedAsync(CancellationToken.None).ConfigureAwait(false);
-    }
-
-    private async Task WriteAllQueuedAsync(CancellationToken cancellationToken)
-    {
-        var batch = new List<TurnRecord>(MaxBatch);
-        do
-        {
-            batch.Clear();
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var record))
-            {
-                batch.Add(record);
-            }
-
-            if (batch.Count > 0)
-            {
-                await WriteAsync(batch, cancellationToken).ConfigureAwait(false);
-            }
-        }
-        while (batch.Count == MaxBatch);
-    }
-
-    private async Task WriteAsync(List<TurnRecord> batch, CancellationToken cancellationToken)
-    {
+        var cancellationToken = CancellationToken.None;
         await _writing.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -285,9 +218,6 @@ internal sealed partial class TableTurnLog : BackgroundService, ITurnLog
     {
         [LoggerMessage(EventId = 2710, Level = LogLevel.Warning, Message = "Could not store {Count} turn records in the turns table; they are dropped and the bot goes on")]
         public static partial void WriteFailed(ILogger logger, int count, Exception exception);
-
-        [LoggerMessage(EventId = 2713, Level = LogLevel.Warning, Message = "The turn-record queue is full; {Dropped} records dropped so far")]
-        public static partial void RecordsDropped(ILogger logger, long dropped);
 
         [LoggerMessage(EventId = 2714, Level = LogLevel.Warning, Message = "Could not apply the retention to the turns table; the next sweep tries again")]
         public static partial void SweepFailed(ILogger logger, Exception exception);
