@@ -41,6 +41,10 @@ public sealed class KnowledgeAnalyzer : Analyzer
 
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
+    /// <summary>What the char filter rewrites before the tokenizer; no entry starts another, so left-to-right replacement is the char filter's longest match.</summary>
+    private static readonly (string Written, string Read)[] LanguageNameMappings =
+        [("c++", "cpp"), ("C++", "cpp"), ("c#", "csharp"), ("C#", "csharp"), ("f#", "fsharp"), ("F#", "fsharp"), ("\u2019", "'")];
+
     private static readonly NormalizeCharMap LanguageNames = BuildLanguageNames();
     private static readonly KnowledgeAnalyzer Plain = new(SynonymRules.Empty);
 
@@ -123,8 +127,12 @@ public sealed class KnowledgeAnalyzer : Analyzer
         return stems.Count == 1 ? stems[0] : word;
     }
 
+    /// <summary>
+    /// The language-name char filter, except on text <see cref="Read"/> has already mapped: Lucene
+    /// makes a new char filter for every text, and this one buffers 8,192 characters.
+    /// </summary>
     protected override TextReader InitReader(string fieldName, TextReader reader) =>
-        new MappingCharFilter(LanguageNames, reader);
+        reader is MappedTextReader ? reader : new MappingCharFilter(LanguageNames, reader);
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
@@ -162,7 +170,7 @@ public sealed class KnowledgeAnalyzer : Analyzer
     {
         ArgumentNullException.ThrowIfNull(text);
         var tokens = new List<string>();
-        using var stream = analyzer.GetTokenStream(field, text.Length > MaxInputLength ? text[..MaxInputLength] : text);
+        using var stream = analyzer.GetTokenStream(field, new MappedTextReader(MapLanguageNames(text.Length > MaxInputLength ? text[..MaxInputLength] : text)));
         var term = stream.AddAttribute<ICharTermAttribute>();
         stream.Reset();
         while (stream.IncrementToken())
@@ -174,10 +182,35 @@ public sealed class KnowledgeAnalyzer : Analyzer
         return tokens;
     }
 
+    /// <summary>The text as the language-name char filter would pass it to the tokenizer.</summary>
+    internal static string MapLanguageNames(string text)
+    {
+        if (text.AsSpan().IndexOfAny('+', '#', '\u2019') < 0)
+        {
+            return text;
+        }
+
+        var mapped = new System.Text.StringBuilder(text.Length + 8);
+        for (var i = 0; i < text.Length;)
+        {
+            var match = Array.FindIndex(LanguageNameMappings, m => text.AsSpan(i).StartsWith(m.Written, StringComparison.Ordinal));
+            if (match < 0)
+            {
+                mapped.Append(text[i++]);
+                continue;
+            }
+
+            mapped.Append(LanguageNameMappings[match].Read);
+            i += LanguageNameMappings[match].Written.Length;
+        }
+
+        return mapped.ToString();
+    }
+
     private static NormalizeCharMap BuildLanguageNames()
     {
         var builder = new NormalizeCharMap.Builder();
-        foreach (var (written, read) in new[] { ("c++", "cpp"), ("C++", "cpp"), ("c#", "csharp"), ("C#", "csharp"), ("f#", "fsharp"), ("F#", "fsharp"), ("\u2019", "'") })
+        foreach (var (written, read) in LanguageNameMappings)
         {
             builder.Add(written, read);
         }
@@ -240,4 +273,7 @@ public sealed class KnowledgeAnalyzer : Analyzer
         return all.GroupBy(r => r.Member[0], StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.Member.Length).ToArray(), StringComparer.Ordinal);
     }
+
+    /// <summary>Text whose language names are already mapped (see <see cref="MapLanguageNames"/>).</summary>
+    private sealed class MappedTextReader(string text) : StringReader(text);
 }

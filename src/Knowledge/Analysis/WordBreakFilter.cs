@@ -38,6 +38,11 @@ internal sealed class WordBreakFilter : TokenFilter
             return false;
         }
 
+        if (_term.Buffer.AsSpan(0, _term.Length).IndexOfAny('.', ':') < 0)
+        {
+            return true; // nothing to split: no string made of the word
+        }
+
         var word = _term.ToString();
         var start = 0;
         for (var i = 1; i < word.Length - 1; i++)
