@@ -399,6 +399,17 @@ public sealed class PassageIndex : IDisposable
     public IEnumerable<(string Term, int DocumentFrequency, int[] Documents)> Postings(bool headingsOnly = false)
     {
         var field = headingsOnly ? HeadingField : AllField;
+        if (_reader.Leaves.Count == 1)
+        {
+            // One segment (what Build writes): its term dictionary is already in order, nothing to merge.
+            foreach (var posting in LeafPostings(_reader.Leaves[0], field))
+            {
+                yield return posting;
+            }
+
+            yield break;
+        }
+
         var byTerm = new SortedDictionary<string, (int Frequency, List<int> Documents)>(StringComparer.Ordinal);
         foreach (var leaf in _reader.Leaves)
         {
@@ -431,6 +442,30 @@ public sealed class PassageIndex : IDisposable
         foreach (var (term, (frequency, documents)) in byTerm)
         {
             yield return (term, frequency, documents.ToArray());
+        }
+    }
+
+    private static IEnumerable<(string Term, int DocumentFrequency, int[] Documents)> LeafPostings(AtomicReaderContext leaf, string field)
+    {
+        var terms = leaf.AtomicReader.GetTerms(field);
+        if (terms is null)
+        {
+            yield break;
+        }
+
+        var termsEnum = terms.GetEnumerator();
+        DocsEnum? docs = null;
+        var documents = new List<int>();
+        while (termsEnum.MoveNext())
+        {
+            docs = termsEnum.Docs(null, docs, DocsFlags.NONE);
+            documents.Clear();
+            while (docs.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
+            {
+                documents.Add(leaf.DocBase + docs.DocID);
+            }
+
+            yield return (termsEnum.Term.Utf8ToString(), termsEnum.DocFreq, documents.ToArray());
         }
     }
 
