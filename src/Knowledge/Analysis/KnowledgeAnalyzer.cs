@@ -1,5 +1,4 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.CharFilters;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Miscellaneous;
@@ -41,11 +40,10 @@ public sealed class KnowledgeAnalyzer : Analyzer
 
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
-    /// <summary>What the char filter rewrites before the tokenizer; no entry starts another, so left-to-right replacement is the char filter's longest match.</summary>
-    private static readonly (string Written, string Read)[] LanguageNameMappings =
+    /// <summary>What is rewritten before the tokenizer; no entry starts another, so left-to-right replacement is the longest match Lucene's <c>MappingCharFilter</c> would make.</summary>
+    internal static readonly (string Written, string Read)[] LanguageNameMappings =
         [("c++", "cpp"), ("C++", "cpp"), ("c#", "csharp"), ("C#", "csharp"), ("f#", "fsharp"), ("F#", "fsharp"), ("\u2019", "'")];
 
-    private static readonly NormalizeCharMap LanguageNames = BuildLanguageNames();
     private static readonly KnowledgeAnalyzer Plain = new(SynonymRules.Empty);
 
     private readonly SynonymMap? _synonyms;
@@ -128,11 +126,27 @@ public sealed class KnowledgeAnalyzer : Analyzer
     }
 
     /// <summary>
-    /// The language-name char filter, except on text <see cref="Read"/> has already mapped: Lucene
-    /// makes a new char filter for every text, and this one buffers 8,192 characters.
+    /// The text with its language names mapped (<see cref="MapLanguageNames"/>), as a
+    /// <c>MappingCharFilter</c> would pass it on: Lucene makes a new char filter for every text it
+    /// analyses, and that one buffers 8,192 characters, where a passage or question is a few hundred.
+    /// Offsets are not corrected: the index keeps none.
     /// </summary>
     protected override TextReader InitReader(string fieldName, TextReader reader) =>
-        reader is MappedTextReader ? reader : new MappingCharFilter(LanguageNames, reader);
+        reader is MappedTextReader ? reader : new MappedTextReader(MapLanguageNames(ReadAll(reader)));
+
+    /// <summary>All of a reader's text; Lucene's readers end with -1 as Java's do, which <see cref="TextReader.ReadToEnd"/> refuses.</summary>
+    private static string ReadAll(TextReader reader)
+    {
+        var text = new System.Text.StringBuilder();
+        var buffer = new char[256];
+        int read;
+        while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            text.Append(buffer, 0, read);
+        }
+
+        return text.ToString();
+    }
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
@@ -182,7 +196,7 @@ public sealed class KnowledgeAnalyzer : Analyzer
         return tokens;
     }
 
-    /// <summary>The text as the language-name char filter would pass it to the tokenizer.</summary>
+    /// <summary>The text with "C++", "C#", "F#" and the typographic apostrophe rewritten, as the tokenizer is to read it.</summary>
     internal static string MapLanguageNames(string text)
     {
         if (text.AsSpan().IndexOfAny('+', '#', '\u2019') < 0)
@@ -205,17 +219,6 @@ public sealed class KnowledgeAnalyzer : Analyzer
         }
 
         return mapped.ToString();
-    }
-
-    private static NormalizeCharMap BuildLanguageNames()
-    {
-        var builder = new NormalizeCharMap.Builder();
-        foreach (var (written, read) in LanguageNameMappings)
-        {
-            builder.Add(written, read);
-        }
-
-        return builder.Build();
     }
 
     /// <summary>Every member of a group rewritten to the group's first term; Lucene matches the longest member first.</summary>
