@@ -12,23 +12,43 @@ namespace CareerBot.Knowledge.Analysis;
 /// </summary>
 internal sealed class ContextSynonymFilter : TokenFilter
 {
-    private readonly IReadOnlyDictionary<string, ContextRule[]> _rules;
+    private readonly Dictionary<string, ContextRule[]> _rules;
+    private readonly Dictionary<string, ContextRule[]>.AlternateLookup<ReadOnlySpan<char>> _rulesBySpan;
     private readonly ICharTermAttribute _term;
     private readonly IPositionIncrementAttribute _position;
     private readonly List<(State State, string Word)> _ahead = [];
     private readonly Queue<(State State, string Word, bool Added)> _pending = new();
     private bool _ended;
 
-    public ContextSynonymFilter(TokenStream input, IReadOnlyDictionary<string, ContextRule[]> rules)
+    /// <param name="rules">The rules by first word; its comparer must be <see cref="StringComparer.Ordinal"/>.</param>
+    public ContextSynonymFilter(TokenStream input, Dictionary<string, ContextRule[]> rules)
         : base(input)
     {
         _rules = rules;
+        _rulesBySpan = rules.GetAlternateLookup<ReadOnlySpan<char>>();
         _term = AddAttribute<ICharTermAttribute>();
         _position = AddAttribute<IPositionIncrementAttribute>();
     }
 
     public override bool IncrementToken()
     {
+        if (_pending.Count == 0 && _ahead.Count == 0)
+        {
+            // Nothing read ahead: a word no rule starts with passes as it is, without capturing its state.
+            if (_ended || !m_input.IncrementToken())
+            {
+                _ended = true;
+                return false;
+            }
+
+            if (!_rulesBySpan.ContainsKey(_term.Buffer.AsSpan(0, _term.Length)))
+            {
+                return true;
+            }
+
+            _ahead.Add((CaptureState(), _term.ToString()));
+        }
+
         if (_pending.Count == 0 && !Advance())
         {
             return false;

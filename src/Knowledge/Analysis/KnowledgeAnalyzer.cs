@@ -1,5 +1,4 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.CharFilters;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Miscellaneous;
@@ -51,7 +50,10 @@ public sealed class KnowledgeAnalyzer : Analyzer
 
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
-    private static readonly NormalizeCharMap LanguageNames = BuildLanguageNames();
+    /// <summary>What is rewritten before the tokenizer; no entry starts another, so left-to-right replacement is the longest match Lucene's <c>MappingCharFilter</c> would make.</summary>
+    internal static readonly (string Written, string Read)[] LanguageNameMappings =
+        [("c++", "cpp"), ("C++", "cpp"), ("c#", "csharp"), ("C#", "csharp"), ("f#", "fsharp"), ("F#", "fsharp"), ("\u2019", "'")];
+
     private static readonly KnowledgeAnalyzer Plain = new(SynonymRules.Empty);
 
     private readonly SynonymMap? _synonyms;
@@ -142,8 +144,28 @@ public sealed class KnowledgeAnalyzer : Analyzer
         return stems.Count == 1 ? stems[0] : word;
     }
 
+    /// <summary>
+    /// The text with its language names mapped (<see cref="MapLanguageNames"/>), as a
+    /// <c>MappingCharFilter</c> would pass it on: Lucene makes a new char filter for every text it
+    /// analyses, and that one buffers 8,192 characters, where a passage or question is a few hundred.
+    /// Offsets are not corrected: the index keeps none.
+    /// </summary>
     protected override TextReader InitReader(string fieldName, TextReader reader) =>
-        new MappingCharFilter(LanguageNames, reader);
+        reader is MappedTextReader ? reader : new MappedTextReader(MapLanguageNames(ReadAll(reader)));
+
+    /// <summary>All of a reader's text; Lucene's readers end with -1 as Java's do, which <see cref="TextReader.ReadToEnd"/> refuses.</summary>
+    private static string ReadAll(TextReader reader)
+    {
+        var text = new System.Text.StringBuilder();
+        var buffer = new char[256];
+        int read;
+        while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            text.Append(buffer, 0, read);
+        }
+
+        return text.ToString();
+    }
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
@@ -195,7 +217,7 @@ public sealed class KnowledgeAnalyzer : Analyzer
     {
         ArgumentNullException.ThrowIfNull(text);
         var tokens = new List<string>();
-        using var stream = analyzer.GetTokenStream(field, text.Length > MaxInputLength ? text[..MaxInputLength] : text);
+        using var stream = analyzer.GetTokenStream(field, new MappedTextReader(MapLanguageNames(text.Length > MaxInputLength ? text[..MaxInputLength] : text)));
         var term = stream.AddAttribute<ICharTermAttribute>();
         stream.Reset();
         while (stream.IncrementToken())
@@ -207,15 +229,29 @@ public sealed class KnowledgeAnalyzer : Analyzer
         return tokens;
     }
 
-    private static NormalizeCharMap BuildLanguageNames()
+    /// <summary>The text with "C++", "C#", "F#" and the typographic apostrophe rewritten, as the tokenizer is to read it.</summary>
+    internal static string MapLanguageNames(string text)
     {
-        var builder = new NormalizeCharMap.Builder();
-        foreach (var (written, read) in new[] { ("c++", "cpp"), ("C++", "cpp"), ("c#", "csharp"), ("C#", "csharp"), ("f#", "fsharp"), ("F#", "fsharp"), ("\u2019", "'") })
+        if (text.AsSpan().IndexOfAny('+', '#', '\u2019') < 0)
         {
-            builder.Add(written, read);
+            return text;
         }
 
-        return builder.Build();
+        var mapped = new System.Text.StringBuilder(text.Length + 8);
+        for (var i = 0; i < text.Length;)
+        {
+            var match = Array.FindIndex(LanguageNameMappings, m => text.AsSpan(i).StartsWith(m.Written, StringComparison.Ordinal));
+            if (match < 0)
+            {
+                mapped.Append(text[i++]);
+                continue;
+            }
+
+            mapped.Append(LanguageNameMappings[match].Read);
+            i += LanguageNameMappings[match].Written.Length;
+        }
+
+        return mapped.ToString();
     }
 
     /// <summary>
@@ -277,4 +313,7 @@ public sealed class KnowledgeAnalyzer : Analyzer
         return all.GroupBy(r => r.Member[0], StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.Member.Length).ToArray(), StringComparer.Ordinal);
     }
+
+    /// <summary>Text whose language names are already mapped (see <see cref="MapLanguageNames"/>).</summary>
+    private sealed class MappedTextReader(string text) : StringReader(text);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using CareerBot.Knowledge.Analysis;
 using CareerBot.Knowledge.Guides;
@@ -53,12 +54,20 @@ public sealed class PassageIndex : IDisposable
     private const string SchemaKey = "schema_version";
     private const string ContentHashKey = "content_hash";
 
+    /// <summary>Most per-term BM25 weights a snapshot keeps (about 1.3 KB each); terms past it are weighed on every search.</summary>
+    private const int MaxCachedWeights = 8192;
+
     private static readonly FieldType TermsOnly = Freeze(new FieldType { IsIndexed = true, IsTokenized = true, IsStored = false, OmitNorms = true, IndexOptions = IndexOptions.DOCS_ONLY });
 
     private readonly RAMDirectory _directory;
     private readonly DirectoryReader _reader;
     private readonly IndexSearcher _searcher;
     private readonly (string Field, float Boost)[] _fields;
+    private readonly BM25Similarity _similarity = new();
+    private readonly CollectionStatistics[] _fieldStatistics;
+    private readonly ConcurrentDictionary<string, Similarity.SimWeight>[] _weights;
+    private readonly ScratchPool _scratch;
+    private int _cachedWeights;
     private int _disposed;
 
     private PassageIndex(string path, RAMDirectory directory, DirectoryReader reader, IReadOnlyList<Passage> passages, string contentHash, FieldWeights weights)
@@ -66,7 +75,7 @@ public sealed class PassageIndex : IDisposable
         Path = path;
         _directory = directory;
         _reader = reader;
-        _searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
+        _searcher = new IndexSearcher(reader) { Similarity = _similarity };
         Passages = passages;
         ContentHash = contentHash;
         _fields = new[]
@@ -77,6 +86,10 @@ public sealed class PassageIndex : IDisposable
             (AlternateQuestionsField, (float)weights.AlternateQuestions),
             (GuideTitleField, (float)weights.GuideTitle),
         }.Where(f => f.Item2 > 0 && MultiFields.GetTerms(reader, f.Item1) is not null).ToArray(); // a field no passage fills costs a clause per term for nothing
+        _fieldStatistics = _fields.Select(f => _searcher.CollectionStatistics(f.Field)).ToArray();
+        _weights = _fields.Select(_ => new ConcurrentDictionary<string, Similarity.SimWeight>(StringComparer.Ordinal)).ToArray();
+        var fieldNames = _fields.Select(f => f.Field).ToArray();
+        _scratch = new ScratchPool(() => new SearchScratch(reader.Leaves, fieldNames, reader.MaxDoc));
         Vocabulary = ReadVocabulary(reader);
     }
 
@@ -91,6 +104,12 @@ public sealed class PassageIndex : IDisposable
 
     /// <summary>How many passages use each plain word, from the index's term dictionary: the vocabulary for typo correction.</summary>
     public IReadOnlyDictionary<string, int> Vocabulary { get; }
+
+    /// <summary>The searcher (BM25) over the snapshot's reader: what <see cref="Search"/> must agree with.</summary>
+    internal IndexSearcher Searcher => _searcher;
+
+    /// <summary>The searched fields with their boosts, in clause order.</summary>
+    internal IReadOnlyList<(string Field, float Boost)> SearchedFields => _fields;
 
     /// <summary>Documents in the index (passages).</summary>
     public int DocumentCount => _reader.NumDocs;
@@ -158,9 +177,16 @@ public sealed class PassageIndex : IDisposable
     }
 
     /// <summary>
-    /// Passages matching any of <paramref name="terms"/> (analysed terms), best first by BM25: one
-    /// <see cref="TermQuery"/> per term and field, each boosted by its field's weight. No query
-    /// parser ever sees user text.
+    /// Passages matching any of <paramref name="terms"/> (analysed terms), best first by BM25, as
+    /// Lucene ranks a <see cref="BooleanQuery"/> (coordination off) of one <see cref="TermQuery"/>
+    /// per term and field, each boosted by its field's weight: the same
+    /// <see cref="BM25Similarity"/> weights and scores each term in each field, and the sums are
+    /// made in the order Lucene's <c>BooleanScorer</c> makes them, so scores and ties come out
+    /// bit for bit the same. What it saves is the query's per-search garbage (a weight with a
+    /// 256-entry table per clause, two term enumerators and a postings enumerator per clause, and
+    /// a table of 2,048 buckets): enumerators and sums are kept between searches, a term missing
+    /// from a field costs one dictionary lookup, and each term's weight is worked out once per
+    /// snapshot. No query parser ever sees user text.
     /// </summary>
     public IReadOnlyList<SearchHit> Search(IReadOnlyList<string> terms, int limit)
     {
@@ -171,40 +197,196 @@ public sealed class PassageIndex : IDisposable
             return [];
         }
 
-        var query = new BooleanQuery(disableCoord: true);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var scratch = _scratch.Rent();
+        try
+        {
+            return Search(scratch, terms, Math.Min(limit, Math.Max(1, Passages.Count)));
+        }
+        finally
+        {
+            foreach (var doc in scratch.Touched)
+            {
+                scratch.Seen[doc] = false;
+            }
+
+            scratch.Touched.Clear();
+            scratch.Heap.Clear();
+            scratch.QueryTerms.Clear();
+            _scratch.Return(scratch);
+        }
+    }
+
+    private SearchHit[] Search(SearchScratch scratch, IReadOnlyList<string> terms, int count)
+    {
+        var distinct = scratch.QueryTerms;
         foreach (var term in terms)
         {
-            if (string.IsNullOrEmpty(term) || !seen.Add(term))
+            if (string.IsNullOrEmpty(term) || distinct.Contains(term))
             {
                 continue;
             }
 
-            if (seen.Count > MaxQueryTerms)
+            if (distinct.Count == MaxQueryTerms)
             {
                 break;
             }
 
-            foreach (var (field, boost) in _fields)
+            distinct.Add(term);
+        }
+
+        // Lucene's BooleanScorer keeps its clauses' scorers in a list it builds by prepending, so
+        // each document's sum adds the clauses last to first: done the same way here.
+        var leaves = _reader.Leaves;
+        for (var t = distinct.Count - 1; t >= 0; t--)
+        {
+            var term = distinct[t];
+            UnicodeUtil.UTF16toUTF8(term, 0, term.Length, scratch.Bytes);
+            for (var f = _fields.Length - 1; f >= 0; f--)
             {
-                query.Add(new TermQuery(new Term(field, term)) { Boost = boost }, Occur.SHOULD);
+                AddClause(scratch, leaves, f, term);
             }
         }
 
-        if (query.Clauses.Count == 0)
+        var heap = scratch.Heap;
+        foreach (var doc in scratch.Touched)
         {
-            return [];
+            Offer(heap, count, ((float)scratch.Sums[doc], doc));
         }
 
-        var top = _searcher.Search(query, Math.Min(limit, Math.Max(1, Passages.Count)));
-        var hits = new SearchHit[top.ScoreDocs.Length];
+        heap.Sort(static (a, b) => Worse(a, b) ? 1 : Worse(b, a) ? -1 : 0);
+        var hits = new SearchHit[heap.Count];
         for (var i = 0; i < hits.Length; i++)
         {
-            hits[i] = new SearchHit(top.ScoreDocs[i].Doc, top.ScoreDocs[i].Score);
+            hits[i] = new SearchHit(heap[i].Doc, heap[i].Score);
         }
 
         return hits;
     }
+
+    /// <summary>Adds one term's BM25 score in one field to the sums of the passages holding it.</summary>
+    private void AddClause(SearchScratch scratch, IList<AtomicReaderContext> leaves, int field, string term)
+    {
+        long docFreq = 0;
+        long totalTermFreq = 0;
+        var found = false;
+        for (var leaf = 0; leaf < leaves.Count; leaf++)
+        {
+            var terms = scratch.Terms[leaf][field];
+            scratch.Found[leaf] = terms is not null && terms.SeekExact(scratch.Bytes);
+            if (scratch.Found[leaf])
+            {
+                found = true;
+                docFreq += terms!.DocFreq;
+                totalTermFreq = totalTermFreq >= 0 && terms.TotalTermFreq >= 0 ? totalTermFreq + terms.TotalTermFreq : -1;
+            }
+        }
+
+        if (!found)
+        {
+            return;
+        }
+
+        var weight = WeightOf(field, term, docFreq, totalTermFreq, scratch.Bytes);
+        for (var leaf = 0; leaf < leaves.Count; leaf++)
+        {
+            if (!scratch.Found[leaf])
+            {
+                continue;
+            }
+
+            var context = leaves[leaf];
+            var docs = scratch.Terms[leaf][field]!.Docs(context.AtomicReader.LiveDocs, scratch.Docs[leaf][field], DocsFlags.FREQS);
+            scratch.Docs[leaf][field] = docs;
+            var scorer = _similarity.GetSimScorer(weight, context);
+            int doc;
+            while ((doc = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
+            {
+                var score = scorer.Score(doc, docs.Freq);
+                var passage = context.DocBase + doc;
+                if (scratch.Seen[passage])
+                {
+                    scratch.Sums[passage] += score;
+                }
+                else
+                {
+                    scratch.Seen[passage] = true;
+                    scratch.Sums[passage] = score;
+                    scratch.Touched.Add(passage);
+                }
+            }
+        }
+    }
+
+    /// <summary>A term's BM25 weight in a field, normalised as a top-level query normalises it; kept for the snapshot's life.</summary>
+    private Similarity.SimWeight WeightOf(int field, string term, long docFreq, long totalTermFreq, BytesRef bytes)
+    {
+        var cache = _weights[field];
+        if (cache.TryGetValue(term, out var weight))
+        {
+            return weight;
+        }
+
+        weight = _similarity.ComputeWeight(_fields[field].Boost, _fieldStatistics[field], new TermStatistics(bytes, docFreq, totalTermFreq));
+        weight.Normalize(1f, 1f); // what IndexSearcher passes down: BM25's query norm is 1, the Boolean query's boost 1
+        if (Volatile.Read(ref _cachedWeights) < MaxCachedWeights && cache.TryAdd(term, weight))
+        {
+            Interlocked.Increment(ref _cachedWeights);
+        }
+
+        return weight;
+    }
+
+    /// <summary>Keeps the best <paramref name="count"/> hits in a heap whose root is the worst of them.</summary>
+    private static void Offer(List<(float Score, int Doc)> heap, int count, (float Score, int Doc) hit)
+    {
+        if (heap.Count < count)
+        {
+            heap.Add(hit);
+            for (var i = heap.Count - 1; i > 0;)
+            {
+                var parent = (i - 1) / 2;
+                if (!Worse(heap[i], heap[parent]))
+                {
+                    break;
+                }
+
+                (heap[i], heap[parent]) = (heap[parent], heap[i]);
+                i = parent;
+            }
+
+            return;
+        }
+
+        if (!Worse(heap[0], hit))
+        {
+            return;
+        }
+
+        heap[0] = hit;
+        for (var i = 0; ;)
+        {
+            var worst = i;
+            foreach (var child in (ReadOnlySpan<int>)[(2 * i) + 1, (2 * i) + 2])
+            {
+                if (child < heap.Count && Worse(heap[child], heap[worst]))
+                {
+                    worst = child;
+                }
+            }
+
+            if (worst == i)
+            {
+                break;
+            }
+
+            (heap[i], heap[worst]) = (heap[worst], heap[i]);
+            i = worst;
+        }
+    }
+
+    /// <summary>Lucene's order of hits: higher score first, on equal scores the lower document number.</summary>
+    private static bool Worse((float Score, int Doc) a, (float Score, int Doc) b) =>
+        a.Score < b.Score || (a.Score == b.Score && a.Doc > b.Doc);
 
     /// <summary>How many passages hold <paramref name="term"/> (an analysed term), in any of their searched fields.</summary>
     public int DocumentFrequency(string term) => _reader.DocFreq(new Term(AllField, term));
@@ -217,6 +399,17 @@ public sealed class PassageIndex : IDisposable
     public IEnumerable<(string Term, int DocumentFrequency, int[] Documents)> Postings(bool headingsOnly = false)
     {
         var field = headingsOnly ? HeadingField : AllField;
+        if (_reader.Leaves.Count == 1)
+        {
+            // One segment (what Build writes): its term dictionary is already in order, nothing to merge.
+            foreach (var posting in LeafPostings(_reader.Leaves[0], field))
+            {
+                yield return posting;
+            }
+
+            yield break;
+        }
+
         var byTerm = new SortedDictionary<string, (int Frequency, List<int> Documents)>(StringComparer.Ordinal);
         foreach (var leaf in _reader.Leaves)
         {
@@ -249,6 +442,30 @@ public sealed class PassageIndex : IDisposable
         foreach (var (term, (frequency, documents)) in byTerm)
         {
             yield return (term, frequency, documents.ToArray());
+        }
+    }
+
+    private static IEnumerable<(string Term, int DocumentFrequency, int[] Documents)> LeafPostings(AtomicReaderContext leaf, string field)
+    {
+        var terms = leaf.AtomicReader.GetTerms(field);
+        if (terms is null)
+        {
+            yield break;
+        }
+
+        var termsEnum = terms.GetEnumerator();
+        DocsEnum? docs = null;
+        var documents = new List<int>();
+        while (termsEnum.MoveNext())
+        {
+            docs = termsEnum.Docs(null, docs, DocsFlags.NONE);
+            documents.Clear();
+            while (docs.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
+            {
+                documents.Add(leaf.DocBase + docs.DocID);
+            }
+
+            yield return (termsEnum.Term.Utf8ToString(), termsEnum.DocFreq, documents.ToArray());
         }
     }
 

@@ -1,4 +1,5 @@
 using CareerBot.Knowledge.Analysis;
+using Lucene.Net.Analysis.CharFilters;
 using Lucene.Net.Analysis.TokenAttributes;
 
 namespace CareerBot.Knowledge.Tests.Analysis;
@@ -51,6 +52,37 @@ public sealed class KnowledgeAnalyzerTests : IDisposable
         // ("machine learning how engineer long"); the classifier's word n-grams need them in order.
         Assert.Equal(expected, string.Join(' ', _analyzer.IntentWords(text)));
         Assert.Equal("junior to senior machin learn engin how long", string.Join(' ', _analyzer.IntentTerms("junior to senior ml engineer how long")));
+    }
+
+    [Theory]
+    [InlineData("C++ c++C# f#x F#\u2019s \u2019 c+ +c# cc++ C#+ ++#")]
+    [InlineData("the engineer\u2019s C# and F# skills, how much do ml engineers make")]
+    [InlineData("Node.js and Ph.D. c++: what makes ml engineering hard")]
+    public void MapLanguageNames_AnyText_SameTextAsLucenesMappingCharFilter(string text)
+    {
+        // The analyzer maps language names on the string, not with a char filter per text (each
+        // buffers 8,192 characters); the result must be what the char filter would read.
+        var builder = new NormalizeCharMap.Builder();
+        foreach (var (written, read) in KnowledgeAnalyzer.LanguageNameMappings)
+        {
+            builder.Add(written, read);
+        }
+
+        using var filter = new MappingCharFilter(builder.Build(), new StringReader(text));
+        var filtered = new System.Text.StringBuilder();
+        for (var c = filter.Read(); c >= 0; c = filter.Read())
+        {
+            filtered.Append((char)c);
+        }
+
+        Assert.Equal(filtered.ToString(), KnowledgeAnalyzer.MapLanguageNames(text));
+    }
+
+    [Fact]
+    public void MapLanguageNames_EveryEntryAndItsNeighbours_RewrittenLeftToRight()
+    {
+        Assert.Equal("cpp cppcsharp fsharpx fsharp's ' c+ +csharp ccpp csharp+ ++#", KnowledgeAnalyzer.MapLanguageNames("C++ c++C# f#x F#\u2019s \u2019 c+ +c# cc++ C#+ ++#"));
+        Assert.Equal(["cpp", "csharp", "fsharp", "engin"], _analyzer.Tokens("C++, C#, F# engineer\u2019s"));
     }
 
     [Theory]
