@@ -114,13 +114,13 @@ public sealed class QualityTests
 
     /// <summary>
     /// The locked blind set (docs/quality.md, "The locked blind set") may not lose more than two
-    /// points of hit@1 below its committed figure, 0.644, so no later change loses it silently.
+    /// points of hit@1 below its committed figure, 0.634 (0.644 with the hand-written classifier), so no later change loses it silently.
     /// Nothing may be tuned on it to raise this figure.
     /// </summary>
     [Fact]
     public void BlindSet_HitAt1_StaysWithinTwoPointsOfTheCommittedFigure()
     {
-        const double Committed = 0.644;
+        const double Committed = 0.634;
         var options = RepositoryKnowledgeBase.Options();
         var questions = QuestionSetLoader.Load(Path.Combine(Path.GetDirectoryName(options.BasePath)!, "tests", "Knowledge.Tests", "Evaluation", "blind.yaml"));
         var utterances = UtteranceLoader.LoadDirectory(options.IntentsPath);
