@@ -19,7 +19,8 @@ public sealed record Feedback(
 /// <summary>Where feedback goes, so that weak answers can be found later.</summary>
 public interface IFeedbackStore
 {
-    Task RecordAsync(Feedback feedback, CancellationToken cancellationToken);
+    /// <summary>Stores a vote; false when the store could not and has logged and counted why (it never throws for that).</summary>
+    Task<bool> RecordAsync(Feedback feedback, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<Feedback>> ReadAllAsync(CancellationToken cancellationToken);
 }

@@ -41,7 +41,7 @@ internal sealed class SqliteFeedbackStore : IFeedbackStore
             AddVoteColumnAsync);
     }
 
-    public async Task RecordAsync(Feedback feedback, CancellationToken cancellationToken)
+    public async Task<bool> RecordAsync(Feedback feedback, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -62,6 +62,7 @@ internal sealed class SqliteFeedbackStore : IFeedbackStore
             command.Parameters.AddWithValue("$answer", (object?)feedback.AnswerId ?? DBNull.Value);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             await SweepAsync(connection, cancellationToken).ConfigureAwait(false);
+            return true;
         }
         finally
         {

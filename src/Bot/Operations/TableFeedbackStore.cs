@@ -49,7 +49,7 @@ internal sealed partial class TableFeedbackStore : IFeedbackStore
         _metrics = metrics;
     }
 
-    public async Task RecordAsync(Feedback feedback, CancellationToken cancellationToken)
+    public async Task<bool> RecordAsync(Feedback feedback, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(feedback);
         var entity = ToEntity(feedback);
@@ -72,10 +72,11 @@ internal sealed partial class TableFeedbackStore : IFeedbackStore
         {
             Log.WriteFailed(_logger, ex);
             _metrics?.WriteFailed("feedback", 1);
-            return;
+            return false;
         }
 
         await SweepAsync(cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     public async Task<IReadOnlyList<Feedback>> ReadAllAsync(CancellationToken cancellationToken)

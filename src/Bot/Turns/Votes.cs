@@ -26,10 +26,13 @@ internal sealed partial class Votes(
             ?? state.RecentAnswers.LastOrDefault(a => a.Answered);
         try
         {
-            await feedback.RecordAsync(
+            var stored = await feedback.RecordAsync(
                 new Feedback(time.GetUtcNow(), turn.Channel, vote.Helpful, answer?.Intent ?? "unknown", answer?.PassageIds ?? [], transcripts.Value.Enabled ? Truncate(vote.Comment, 500) : null, VoteId(turn, answer), answer?.VoteKey),
                 cancellationToken).ConfigureAwait(false);
-            Log.FeedbackRecorded(logger, turn.Channel, vote.Helpful, answer?.Intent ?? "unknown");
+            if (stored)
+            {
+                Log.FeedbackRecorded(logger, turn.Channel, vote.Helpful, answer?.Intent ?? "unknown");
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
