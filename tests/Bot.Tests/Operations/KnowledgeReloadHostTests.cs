@@ -32,11 +32,8 @@ public sealed class KnowledgeReloadHostTests : IDisposable
     [Fact]
     public async Task IndexVerb_WhileTurnsRun_SwapsInTheNewGuideWithNoFailedOrMixedTurn()
     {
-        using var factory = new BotFactory(new()
+        using var factory = ReloadingBot(new()
         {
-            ["Knowledge:BasePath"] = _kb.BasePath,
-            ["Knowledge:DataPath"] = _data,
-            ["Reload:Debounce"] = "00:00:00.100",
             ["Reload:OnDataChange"] = "true",
             ["Bot:MessagesPerMinute"] = "0",
         });
@@ -78,11 +75,8 @@ public sealed class KnowledgeReloadHostTests : IDisposable
     [Fact]
     public async Task IndexVerb_AfterTheSwap_RetiresTheOldSnapshotsIndexReader()
     {
-        using var factory = new BotFactory(new()
+        using var factory = ReloadingBot(new()
         {
-            ["Knowledge:BasePath"] = _kb.BasePath,
-            ["Knowledge:DataPath"] = _data,
-            ["Reload:Debounce"] = "00:00:00.100",
             ["Reload:RetireAfter"] = "00:00:01",
             ["Reload:OnDataChange"] = "true",
         });
@@ -113,6 +107,15 @@ public sealed class KnowledgeReloadHostTests : IDisposable
         }
     }
 
+    /// <summary>A bot on this test's knowledge base and data folder, reloading 100 ms after a change, with <paramref name="settings"/>.</summary>
+    private BotFactory ReloadingBot(Dictionary<string, string?> settings)
+    {
+        settings["Knowledge:BasePath"] = _kb.BasePath;
+        settings["Knowledge:DataPath"] = _data;
+        settings["Reload:Debounce"] = "00:00:00.100";
+        return new BotFactory(settings);
+    }
+
     [Theory]
     [InlineData("guides/guide-a.md", true)]
     [InlineData("intents/salary.txt", true)]
@@ -127,11 +130,8 @@ public sealed class KnowledgeReloadHostTests : IDisposable
     [Fact]
     public async Task BrokenGuide_WhenWatched_KeepsTheOldVersionServingAndLogs()
     {
-        using var factory = new BotFactory(new()
+        using var factory = ReloadingBot(new()
         {
-            ["Knowledge:BasePath"] = _kb.BasePath,
-            ["Knowledge:DataPath"] = _data,
-            ["Reload:Debounce"] = "00:00:00.100",
             ["Reload:WatchKnowledgeBase"] = "true",
         });
         var client = factory.CreateClient();
@@ -147,11 +147,8 @@ public sealed class KnowledgeReloadHostTests : IDisposable
     [Fact]
     public async Task ModelFromAnotherVersion_InTheDataFolder_IsNotRetrainedOver()
     {
-        using var factory = new BotFactory(new()
+        using var factory = ReloadingBot(new()
         {
-            ["Knowledge:BasePath"] = _kb.BasePath,
-            ["Knowledge:DataPath"] = _data,
-            ["Reload:Debounce"] = "00:00:00.100",
             ["Reload:OnDataChange"] = "true",
         });
         var client = factory.CreateClient();
@@ -172,11 +169,8 @@ public sealed class KnowledgeReloadHostTests : IDisposable
     [Fact]
     public async Task ModelZipOfAnotherFormat_RenamedIntoTheDataFolder_IsRefusedAndTheOldModelKeepsAnswering()
     {
-        using var factory = new BotFactory(new()
+        using var factory = ReloadingBot(new()
         {
-            ["Knowledge:BasePath"] = _kb.BasePath,
-            ["Knowledge:DataPath"] = _data,
-            ["Reload:Debounce"] = "00:00:00.100",
             ["Reload:OnDataChange"] = "true",
         });
         var client = factory.CreateClient();
@@ -186,7 +180,7 @@ public sealed class KnowledgeReloadHostTests : IDisposable
         var modelPath = Path.Combine(_data, "intent-model.zip");
         var staged = Path.Combine(_data, ".intent-model.zip.other.tmp");
         File.Copy(modelPath, staged);
-        RewriteFormatVersion(staged, CareerBot.Knowledge.Intents.IntentModel.FormatVersion + 1);
+        CareerBot.Knowledge.Tests.Intents.ModelZips.RewriteFormatVersion(staged, CareerBot.Knowledge.Intents.IntentModel.FormatVersion + 1);
         var written = File.ReadAllBytes(staged);
         File.Move(staged, modelPath, overwrite: true);
         await Poll.UntilAsync(() => factory.Logs.Events.Any(e => e.EventId is 1020 or 1021), TimeSpan.FromSeconds(60), "the reload's outcome to be logged");
@@ -195,24 +189,6 @@ public sealed class KnowledgeReloadHostTests : IDisposable
         Assert.DoesNotContain(factory.Logs.Events, e => e.EventId == 1020);
         Assert.Equal(written, File.ReadAllBytes(modelPath));
         Assert.Contains(OldAnswer, await AskAsync(client, "c-2"), StringComparison.Ordinal);
-    }
-
-    /// <summary>Rewrites the format version a model zip records, as another version of the bot would have written it.</summary>
-    private static void RewriteFormatVersion(string path, int version)
-    {
-        using var zip = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Update);
-        var entry = zip.GetEntry("CareerBot/intent-model.json")!;
-        JsonNode info;
-        using (var read = entry.Open())
-        {
-            info = JsonNode.Parse(read)!;
-        }
-
-        entry.Delete();
-        info["FormatVersion"] = version;
-        using var write = zip.CreateEntry("CareerBot/intent-model.json").Open();
-        using var writer = new System.Text.Json.Utf8JsonWriter(write);
-        info.WriteTo(writer);
     }
 
     private static async Task<string> AskAsync(HttpClient client, string conversationId)

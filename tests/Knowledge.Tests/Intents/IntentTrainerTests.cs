@@ -129,7 +129,7 @@ public sealed class IntentTrainerTests
         try
         {
             model.Save(path);
-            RewriteFormatVersion(path, IntentModel.FormatVersion + 1);
+            ModelZips.RewriteFormatVersion(path, IntentModel.FormatVersion + 1);
 
             var error = Assert.Throws<InvalidDataException>(() => IntentModel.Load(path, SynonymRules.Empty));
             Assert.Contains($"model format {IntentModel.FormatVersion + 1}, expected {IntentModel.FormatVersion}", error.Message, StringComparison.Ordinal);
@@ -175,24 +175,6 @@ public sealed class IntentTrainerTests
 
         Assert.Equal(IntentKind.OutOfScope, prediction.Intent.Kind);
         Assert.Equal("red", prediction.Best.Intent.Name);
-    }
-
-    /// <summary>Rewrites the format version a model zip records, as another version of the bot would have written it.</summary>
-    private static void RewriteFormatVersion(string path, int version)
-    {
-        using var zip = ZipFile.Open(path, ZipArchiveMode.Update);
-        var entry = zip.GetEntry("CareerBot/intent-model.json")!;
-        JsonNode info;
-        using (var read = entry.Open())
-        {
-            info = JsonNode.Parse(read)!;
-        }
-
-        entry.Delete();
-        info["FormatVersion"] = version;
-        using var write = zip.CreateEntry("CareerBot/intent-model.json").Open();
-        using var writer = new System.Text.Json.Utf8JsonWriter(write);
-        info.WriteTo(writer);
     }
 
     private static string TempPath() => Path.Combine(Path.GetTempPath(), $"careerbot-model-{Guid.NewGuid():N}.zip");
