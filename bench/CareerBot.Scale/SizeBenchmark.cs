@@ -7,7 +7,6 @@ using CareerBot.Knowledge.Analysis;
 using CareerBot.Knowledge.Answers;
 using CareerBot.Knowledge.Intents;
 using CareerBot.Knowledge.Search;
-using CareerBot.Knowledge.Text;
 
 namespace CareerBot.Scale;
 

@@ -1,4 +1,3 @@
-using CareerBot.Knowledge.Guides;
 using CareerBot.Knowledge.Intents;
 using CareerBot.Knowledge.Search;
 
