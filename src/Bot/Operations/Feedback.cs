@@ -19,7 +19,10 @@ public sealed record Feedback(
 /// <summary>Where feedback goes, so that weak answers can be found later.</summary>
 public interface IFeedbackStore
 {
-    /// <summary>Stores a vote; false when the store could not and has logged and counted why (it never throws for that).</summary>
+    /// <summary>
+    /// Stores a vote. False when the store could not and has already logged and counted why (the table
+    /// store); a store may also throw (SQLite), which the caller logs. Either way the vote is not logged as kept.
+    /// </summary>
     Task<bool> RecordAsync(Feedback feedback, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<Feedback>> ReadAllAsync(CancellationToken cancellationToken);

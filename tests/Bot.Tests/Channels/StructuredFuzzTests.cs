@@ -128,6 +128,7 @@ public sealed class StructuredFuzzTests
         var report = OperatorReportBuilder.Build(records, [], Now.AddDays(-1), Now.AddDays(1), 10);
         Assert.All(report.ByChannel, row => Assert.Contains(row.Name, StoredChannels));
         var votes = await factory.Services.GetRequiredService<IFeedbackStore>().ReadAllAsync(CancellationToken.None);
+        Assert.NotEmpty(votes);
         Assert.All(votes, v => Assert.Contains(v.ChannelId, StoredChannels));
         Assert.All(votes, v => Assert.Null(v.Comment));
     }
