@@ -1,20 +1,29 @@
 #!/usr/bin/env bash
-# Load through the real endpoint, side by side: CareerBot's published build against a minimal
-# echo bot on the official Bot Framework JavaScript SDK, both driven by the same wrk script
-# (bench/load.lua) on POST /api/messages with deliveryMode expectReplies.
+# Load through the real endpoint, side by side: CareerBot's published build, the Kestrel floor (a bare
+# ASP.NET Core endpoint in bench/floor: parse the activity, write one reply, published with CareerBot's
+# publish options and GC settings) and a minimal echo bot on the official Bot Framework JavaScript SDK,
+# all driven by the same wrk script (bench/load.lua) on POST /api/messages with deliveryMode
+# expectReplies.
 #
-#   bash bench/load.sh
+#   bash bench/load.sh                        # RUNS=3 rounds, medians and ratios at the end
+#   RUNS=5 bash bench/load.sh
+#   CAREERBOT_SOURCE=<other checkout> bash bench/load.sh   # CareerBot from another commit, same script
 #
 # Needs the .NET SDK, Node.js with npm, wrk, curl and python3 (for a free port). Publishes to
-# bench/out/ (git-ignored), prebuilds the index and model there, then for each bot: start on
-# 127.0.0.1, wait until ready, warm up, one wrk run, peak RSS, and the median cold start
-# (launch to first answered POST) over several launches. Prints one Markdown table.
-# Only processes this script started are stopped, by PID; every step has a time limit.
+# bench/out/ (git-ignored), prebuilds the index and model there, then RUNS rounds; each round measures
+# the three servers one after another: start on 127.0.0.1, wait until ready, warm up, one wrk run, peak
+# RSS, and the median cold start (launch to first answered POST) over several launches. Prints one
+# Markdown row per server and round, then the medians over the rounds and CareerBot / floor and
+# CareerBot / echo for each figure. Only processes this script started are stopped, by PID; every step
+# has a time limit.
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# The checkout CareerBot is published from (its src/Bot and knowledge-base/); this one by default.
+SOURCE="$(cd "${CAREERBOT_SOURCE:-$REPO}" && pwd)"
 OUT="$REPO/bench/out"
 PUBLISH="$OUT/bot"
+FLOOR_PUBLISH="$OUT/floor"
 DATA="$OUT/data"
 LOGS="$OUT/logs"
 ECHO_BOT="$REPO/bench/echo-bot"
@@ -33,7 +42,8 @@ WARMUP_SECONDS=${WARMUP_SECONDS:-20}
 # CAREERBOT_ENV='State__MaxItems=100000' or CAREERBOT_ENV='DOTNET_TieredPGO=0'. Empty by default.
 CAREERBOT_ENV=${CAREERBOT_ENV:-}
 COLD_RUNS=5
-DEADLINE=360            # seconds for the whole script
+RUNS=${RUNS:-3}
+DEADLINE=$((300 + RUNS * 240))   # seconds for the whole script
 POLL=0.01               # seconds between readiness polls
 
 COLD_TEXT='Do I need a PhD?'
@@ -76,8 +86,14 @@ post_status() { # url, body -> HTTP status (000 when nothing answers)
 # knowledge base is the repository's, the prebuilt index and model are in bench/out/data.
 start_careerbot() { # port, log file -> PID in STARTED
   # shellcheck disable=SC2086 # CAREERBOT_ENV is NAME=value pairs, split on spaces on purpose
-  (cd "$PUBLISH" && exec env $CAREERBOT_ENV Knowledge__BasePath="$REPO/knowledge-base" Knowledge__DataPath="$DATA" \
+  (cd "$PUBLISH" && exec env $CAREERBOT_ENV Knowledge__BasePath="$SOURCE/knowledge-base" Knowledge__DataPath="$DATA" \
     "$PUBLISH/CareerBot.Bot" --urls "http://127.0.0.1:$1" >"$2" 2>&1) &
+  STARTED=$!
+  STARTED_PIDS+=("$STARTED")
+}
+
+start_floor() { # port, log file -> PID in STARTED
+  (cd "$FLOOR_PUBLISH" && exec "$FLOOR_PUBLISH/CareerBot.Floor" --urls "http://127.0.0.1:$1" >"$2" 2>&1) &
   STARTED=$!
   STARTED_PIDS+=("$STARTED")
 }
@@ -177,20 +193,24 @@ cold_start() { # name, start function
 }
 
 [[ $WARMUP_SECONDS =~ ^[0-9]+$ ]] || fail "WARMUP_SECONDS must be a whole number of seconds, not '$WARMUP_SECONDS'"
+[[ $RUNS =~ ^[1-9][0-9]*$ ]] || fail "RUNS must be a whole number of rounds, at least 1, not '$RUNS'"
+[[ -f $SOURCE/src/Bot/CareerBot.Bot.csproj ]] || fail "no src/Bot/CareerBot.Bot.csproj under $SOURCE"
 for tool in dotnet node npm wrk curl python3 timeout; do
   command -v "$tool" >/dev/null || fail "$tool is not installed"
 done
 mkdir -p "$LOGS" "$DATA"
-# Every run starts as a fresh deployment does: no turn records or feedback from earlier runs (each
-# run adds a few hundred thousand turn records, and a turn log grown to gigabytes slows its inserts).
-rm -f "$DATA"/turns.db* "$DATA"/feedback.db*
 
-# 1. Publish CareerBot and prebuild its index and model.
-log "publishing CareerBot (Release)"
-bounded 200 dotnet publish "$REPO/src/Bot" -c Release -r linux-x64 --self-contained false -o "$PUBLISH" --nologo -v q >"$LOGS/publish.txt" 2>&1 \
+# 1. Publish CareerBot and the floor with the same options, prebuild CareerBot's index and model.
+log "publishing CareerBot from $SOURCE (Release)"
+rm -rf "$PUBLISH"
+bounded 200 dotnet publish "$SOURCE/src/Bot" -c Release -r linux-x64 --self-contained false -o "$PUBLISH" --nologo -v q >"$LOGS/publish.txt" 2>&1 \
   || { cat "$LOGS/publish.txt" >&2; fail "dotnet publish failed"; }
+log "publishing the Kestrel floor (Release)"
+bounded 200 dotnet publish "$REPO/bench/floor" -c Release -r linux-x64 --self-contained false -o "$FLOOR_PUBLISH" --nologo -v q >"$LOGS/publish-floor.txt" 2>&1 \
+  || { cat "$LOGS/publish-floor.txt" >&2; fail "dotnet publish of the floor failed"; }
+rm -rf "${DATA:?}"/*
 for verb in index train; do
-  (cd "$PUBLISH" && bounded 60 env Knowledge__BasePath="$REPO/knowledge-base" Knowledge__DataPath="$DATA" "$PUBLISH/CareerBot.Bot" "$verb") >&2
+  (cd "$PUBLISH" && bounded 60 env Knowledge__BasePath="$SOURCE/knowledge-base" Knowledge__DataPath="$DATA" "$PUBLISH/CareerBot.Bot" "$verb") >&2
 done
 log "installing the echo bot (npm ci)"
 (cd "$ECHO_BOT" && bounded 120 npm ci --prefer-offline --no-audit --no-fund --loglevel=error) >&2
@@ -199,45 +219,68 @@ log "set up in ${SECONDS} s"
 # Other work on the machine skews every figure: record the 1-minute load average.
 LOAD_BEFORE=$(cut -d' ' -f1 /proc/loadavg)
 
-# 2-4. CareerBot: start, wait for /healthz, warm up, load, RSS; then cold starts.
-port=$(free_port)
-start_careerbot "$port" "$LOGS/careerbot.log"
-bot_pid=$STARTED
-wait_get_200 "http://127.0.0.1:$port/healthz" "$bot_pid" 60
-load_run careerbot "http://127.0.0.1:$port/api/messages" "$bot_pid"
-BOT_RESULT=$RESULT BOT_RSS=$RSS
-stop_pid "$bot_pid"
-cold_start careerbot start_careerbot
-BOT_COLD=$COLD
-
-# 5. The echo bot, the same way (it has no health route: ready = first answered POST).
-port=$(free_port)
-start_echo "$port" "$LOGS/echo.log"
-echo_pid=$STARTED
-wait_post_200 "http://127.0.0.1:$port/api/messages" "$(activity ready "$COLD_TEXT")" "$echo_pid" 60 >/dev/null
-load_run echo "http://127.0.0.1:$port/api/messages" "$echo_pid"
-ECHO_RESULT=$RESULT ECHO_RSS=$RSS
-stop_pid "$echo_pid"
-cold_start echo start_echo
-ECHO_COLD=$COLD
-
-# 6. One table.
-row() { # label, RESULT line, rss, cold
-  awk -v label="$1" -v rps="$(field rps "$2")" -v p50="$(field p50_us "$2")" -v p90="$(field p90_us "$2")" \
-    -v p99="$(field p99_us "$2")" -v non200="$(field non200 "$2")" -v sock="$(field socket_errors "$2")" \
-    -v rss="$3" -v cold="$4" 'BEGIN {
-      printf "| %s | %.0f | %.2f | %.2f | %.2f | %d / %d | %d | %d |\n", label, rps, p50 / 1000, p90 / 1000, p99 / 1000, non200, sock, rss, cold }'
+# One server for one round: start, wait until ready, warm up, load, RSS; then cold starts.
+# Appends "rps p50 p90 p99 non200 socket_errors rss cold" to FIGURES_<name>.
+declare -A FIGURES
+measure() { # name, start function, readiness: health | post
+  local name=$1 start=$2 port pid
+  port=$(free_port)
+  "$start" "$port" "$LOGS/$name.log"
+  pid=$STARTED
+  if [[ $3 == health ]]; then
+    wait_get_200 "http://127.0.0.1:$port/healthz" "$pid" 60
+  else
+    wait_post_200 "http://127.0.0.1:$port/api/messages" "$(activity ready "$COLD_TEXT")" "$pid" 60 >/dev/null
+  fi
+  load_run "$name" "http://127.0.0.1:$port/api/messages" "$pid"
+  stop_pid "$pid"
+  cold_start "$name" "$start"
+  FIGURES[$name]+="$(field rps "$RESULT") $(field p50_us "$RESULT") $(field p90_us "$RESULT") $(field p99_us "$RESULT") $(field non200 "$RESULT") $(field socket_errors "$RESULT") $RSS $COLD"$'\n'
 }
-bot_rps=$(field rps "$BOT_RESULT")
-echo_rps=$(field rps "$ECHO_RESULT")
+
+# 2. RUNS rounds, the three servers in the same order in each.
+for ((round = 1; round <= RUNS; round++)); do
+  log "round $round of $RUNS"
+  # Every round starts as a fresh deployment does: no turn records or feedback from earlier rounds.
+  rm -f "$DATA"/turns.db* "$DATA"/feedback.db*
+  measure careerbot start_careerbot health
+  measure floor start_floor post
+  measure echo start_echo post
+done
+
+# 3. Tables: every round, then the medians and the ratios.
+declare -A labels
+labels=([careerbot]="CareerBot (full answer)" [floor]="Kestrel floor (parse, one reply)" [echo]="echo bot (JavaScript SDK)")
+column() { # name, 1-based column -> values, one per round
+  awk -v c="$2" 'NF { print $c }' <<<"${FIGURES[$1]}"
+}
+med() { # name, column
+  local values
+  mapfile -t values < <(column "$1" "$2")
+  median "${values[@]}"
+}
 echo
-echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION_SECONDS}s --latency -s bench/load.lua, POST /api/messages (expectReplies), after a ${WARMUP_SECONDS} s warm-up at the same concurrency; cold start = median of $COLD_RUNS launches"
-echo "($(nproc) cores, load average before the runs ${LOAD_BEFORE},${CAREERBOT_ENV:+ CareerBot with ${CAREERBOT_ENV},} .NET $(dotnet --version), Node.js $(node --version), botbuilder $(node -p "require('$ECHO_BOT/node_modules/botbuilder/package.json').version"))"
+echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION_SECONDS}s --latency -s bench/load.lua, POST /api/messages (expectReplies), after a ${WARMUP_SECONDS} s warm-up at the same concurrency; cold start = median of $COLD_RUNS launches; $RUNS rounds"
+echo "($(nproc) cores, load average before the runs ${LOAD_BEFORE}, CareerBot at $(git -C "$SOURCE" rev-parse --short HEAD 2>/dev/null || echo 'an unknown commit'),${CAREERBOT_ENV:+ CareerBot with ${CAREERBOT_ENV},} .NET $(dotnet --version), Node.js $(node --version), botbuilder $(node -p "require('$ECHO_BOT/node_modules/botbuilder/package.json').version"))"
 echo
-echo "| bot | req/s | p50 ms | p90 ms | p99 ms | non-200 / socket errors | peak RSS MiB | cold start ms |"
-echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
-row "CareerBot (full answer)" "$BOT_RESULT" "$BOT_RSS" "$BOT_COLD"
-row "echo bot (JavaScript SDK)" "$ECHO_RESULT" "$ECHO_RSS" "$ECHO_COLD"
+echo "| server | round | req/s | p50 ms | p90 ms | p99 ms | non-200 / socket errors | peak RSS MiB | cold start ms |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+for name in careerbot floor echo; do
+  awk -v label="${labels[$name]}" 'NF { printf "| %s | %d | %.0f | %.2f | %.2f | %.2f | %d / %d | %d | %d |\n", label, NR, $1, $2 / 1000, $3 / 1000, $4 / 1000, $5, $6, $7, $8 }' <<<"${FIGURES[$name]}"
+done
 echo
-awk -v a="$bot_rps" -v b="$echo_rps" 'BEGIN { printf "CareerBot throughput / echo bot throughput: %.2fx\n", a / b }'
+echo "Medians over the rounds:"
+echo
+echo "| server | req/s | p99 ms | peak RSS MiB | cold start ms |"
+echo "| --- | ---: | ---: | ---: | ---: |"
+for name in careerbot floor echo; do
+  printf '| %s | %.0f | %.2f | %.0f | %.0f |\n' "${labels[$name]}" "$(med "$name" 1)" "$(awk -v v="$(med "$name" 4)" 'BEGIN { print v / 1000 }')" "$(med "$name" 7)" "$(med "$name" 8)"
+done
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+echo
+echo "| CareerBot against | throughput | p99 | peak RSS | cold start |"
+echo "| --- | ---: | ---: | ---: | ---: |"
+for name in floor echo; do
+  echo "| ${labels[$name]} | $(ratio "$(med careerbot 1)" "$(med "$name" 1)")x | $(ratio "$(med careerbot 4)" "$(med "$name" 4)")x | $(ratio "$(med careerbot 7)" "$(med "$name" 7)")x | $(awk -v a="$(med careerbot 8)" -v b="$(med "$name" 8)" 'BEGIN { printf "%+.0f ms", a - b }') |"
+done
 log "done in ${SECONDS} s; logs in bench/out/logs"
