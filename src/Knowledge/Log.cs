@@ -20,6 +20,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "Knowledge loaded: {Passages} passages, {Topics} topics, content {Hash}")]
     public static partial void KnowledgeLoaded(ILogger logger, int passages, int topics, string hash);
 
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Debug, Message = "Knowledge load steps: files read and checked in {CheckMilliseconds:0.0} ms, index opened in {IndexMilliseconds:0.0} ms, model loaded in {ModelMilliseconds:0.0} ms, engine built in {EngineMilliseconds:0.0} ms")]
+    public static partial void KnowledgeLoadSteps(ILogger logger, double checkMilliseconds, double indexMilliseconds, double modelMilliseconds, double engineMilliseconds);
+
     [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "Knowledge base: {Problem}")]
     public static partial void KnowledgeBaseWarning(ILogger logger, string problem);
 }

@@ -18,6 +18,7 @@ internal static class Handler
         {
             var result = await handler(http, http.RequestServices.GetRequiredService<TServices>()).ConfigureAwait(false);
             await result.ExecuteAsync(http).ConfigureAwait(false);
+            Telemetry.StartupTimeline.Current.Replied();
         };
 
     /// <summary>A route parameter of the endpoint's pattern (always there when the route matched).</summary>
