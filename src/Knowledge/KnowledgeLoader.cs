@@ -38,16 +38,51 @@ public sealed class KnowledgeLoader(KnowledgeOptions options, ILogger? logger = 
     /// </summary>
     public KnowledgeSnapshot Load(bool rebuildStale)
     {
-        var check = CheckOrThrow();
+        // The model zip and the index are read while the files are parsed and checked: on two cores that
+        // halves the time to the first answer. Each is used only if it turns out to match the files.
+        var started = Stopwatch.GetTimestamp();
+        var savedModel = File.Exists(Options.ModelPath) ? Task.Run(() => IntentModel.Read(Options.ModelPath)) : null;
+        var openedIndex = Task.Run(() => TryOpenIndex(Options.IndexPath, Options.Retrieval.FieldWeights));
+        KnowledgeCheck check;
+        try
+        {
+            check = CheckOrThrow();
+        }
+        catch
+        {
+            DisposeWhenDone(openedIndex);
+            Observe(savedModel);
+            throw;
+        }
+
         var rules = check.Rules;
         var utterances = check.Utterances;
-        var index = OpenOrBuildIndex(check, rebuildStale);
+        var checkedAt = Stopwatch.GetTimestamp();
+        PassageIndex index;
+        try
+        {
+            index = OpenOrBuildIndex(check, rebuildStale, openedIndex.GetAwaiter().GetResult());
+        }
+        catch
+        {
+            Observe(savedModel);
+            throw;
+        }
+
+        var indexAt = Stopwatch.GetTimestamp();
         IntentModel? model = null;
         try
         {
-            model = LoadOrTrainModel(utterances, rules, rebuildStale);
+            model = LoadOrTrainModel(utterances, rules, rebuildStale, savedModel);
+            var modelAt = Stopwatch.GetTimestamp();
             var snapshot = new KnowledgeSnapshot(index, model, rules, utterances.SampleQuestions, Options, RepeatedWords(utterances));
             Log.KnowledgeLoaded(_logger, index.Passages.Count, snapshot.Topics.Count, index.ContentHash[..12]);
+            Log.KnowledgeLoadSteps(
+                _logger,
+                Stopwatch.GetElapsedTime(started, checkedAt).TotalMilliseconds,
+                Stopwatch.GetElapsedTime(checkedAt, indexAt).TotalMilliseconds,
+                Stopwatch.GetElapsedTime(indexAt, modelAt).TotalMilliseconds,
+                Stopwatch.GetElapsedTime(modelAt).TotalMilliseconds);
             return snapshot;
         }
         catch
@@ -57,6 +92,27 @@ public sealed class KnowledgeLoader(KnowledgeOptions options, ILogger? logger = 
             throw;
         }
     }
+
+    /// <summary>The index as it is on disk, or why it cannot be used.</summary>
+    private static (PassageIndex? Index, string? Problem) TryOpenIndex(string path, FieldWeights weights)
+    {
+        try
+        {
+            return (PassageIndex.Open(path, weights), null);
+        }
+        catch (IndexUnavailableException ex)
+        {
+            return (null, ex.Message);
+        }
+    }
+
+    /// <summary>An index opened ahead that will not be used is closed once its opening finishes.</summary>
+    private static void DisposeWhenDone(Task<(PassageIndex? Index, string? Problem)> opening) =>
+        opening.ContinueWith(static t => t.Result.Index?.Dispose(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+
+    /// <summary>A model read ahead that will not be used: its failure, if any, is observed, not left to the finalizer.</summary>
+    private static void Observe(Task? reading) =>
+        reading?.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
     /// <summary>Parses every guide and writes the index folder; returns the passage count.</summary>
     public int BuildIndex()
@@ -188,14 +244,12 @@ public sealed class KnowledgeLoader(KnowledgeOptions options, ILogger? logger = 
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    private PassageIndex OpenOrBuildIndex(KnowledgeCheck check, bool rebuildStale)
+    private PassageIndex OpenOrBuildIndex(KnowledgeCheck check, bool rebuildStale, (PassageIndex? Index, string? Problem) opened)
     {
         var expected = IndexHash();
-        var retrieval = Options.Retrieval;
         string reason;
-        try
+        if (opened.Index is { } index)
         {
-            var index = PassageIndex.Open(Options.IndexPath, retrieval.FieldWeights);
             if (index.ContentHash == expected)
             {
                 return index;
@@ -204,15 +258,15 @@ public sealed class KnowledgeLoader(KnowledgeOptions options, ILogger? logger = 
             index.Dispose();
             reason = "the knowledge base changed";
         }
-        catch (IndexUnavailableException ex)
+        else
         {
-            reason = ex.Message;
+            reason = opened.Problem!;
         }
 
         NotForThisBot(Options.IndexPath, reason, rebuildStale);
         Log.RebuildingIndex(_logger, Options.IndexPath, reason);
         BuildIndex(check, expected);
-        return PassageIndex.Open(Options.IndexPath, retrieval.FieldWeights);
+        return PassageIndex.Open(Options.IndexPath, Options.Retrieval.FieldWeights);
     }
 
     private int BuildIndex(KnowledgeCheck check, string contentHash)
@@ -229,18 +283,19 @@ public sealed class KnowledgeLoader(KnowledgeOptions options, ILogger? logger = 
         return passages.Length;
     }
 
-    private IntentModel LoadOrTrainModel(UtteranceSet utterances, SynonymRules synonyms, bool rebuildStale)
+    private IntentModel LoadOrTrainModel(UtteranceSet utterances, SynonymRules synonyms, bool rebuildStale, Task<IntentModel.SavedIntentModel>? reading)
     {
         var expected = IntentTrainer.TrainingHash(utterances.Examples, synonyms, Options.Trainer);
         string reason;
-        if (File.Exists(Options.ModelPath))
+        if (reading is not null)
         {
             try
             {
-                // The hash is read before the pipeline is loaded: a zip trained from other files or settings is never loaded.
-                if (IntentModel.ReadTrainingHash(Options.ModelPath) == expected)
+                // The zip was read ahead, but a model trained from other files or settings is never used.
+                var saved = reading.GetAwaiter().GetResult();
+                if (saved.TrainingHash == expected)
                 {
-                    return IntentModel.Load(Options.ModelPath, synonyms);
+                    return saved.Bind(synonyms);
                 }
 
                 reason = "trained on other utterances, synonyms or settings, or by another version";

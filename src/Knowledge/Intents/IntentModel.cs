@@ -165,19 +165,41 @@ public sealed class IntentModel : IIntentClassifier, IDisposable
     public static string ReadTrainingHash(string path) => ReadInfo(path).TrainingHash;
 
     /// <summary>Loads a model zip; <see cref="InvalidDataException"/> when it is not one, or of another format.</summary>
-    public static IntentModel Load(string path, SynonymRules synonyms)
+    public static IntentModel Load(string path, SynonymRules synonyms) => Read(path).Bind(synonyms);
+
+    /// <summary>
+    /// The first half of <see cref="Load"/>, which needs no synonyms: reads the zip's info and its ML.NET
+    /// pipeline (most of the time a load takes), so it can run while the knowledge base is still being read.
+    /// <see cref="InvalidDataException"/> when the file is not a model, or of another format.
+    /// </summary>
+    public static SavedIntentModel Read(string path)
     {
         var info = ReadInfo(path);
         try
         {
             var context = new MLContext(seed: 0);
             var transformer = context.Model.Load(path, out var schema);
-            return new IntentModel(new FittedIntentPipeline(context, transformer, schema), info, synonyms);
+            return new SavedIntentModel(new FittedIntentPipeline(context, transformer, schema), info);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             throw new InvalidDataException($"{path} cannot be read as an intent model: {ex.Message}", ex);
         }
+    }
+
+    /// <summary>A model zip as read (<see cref="Read"/>), before the analysis it classifies with is bound to it.</summary>
+    public sealed class SavedIntentModel
+    {
+        private readonly FittedIntentPipeline _pipeline;
+        private readonly IntentModelInfo _info;
+
+        internal SavedIntentModel(FittedIntentPipeline pipeline, IntentModelInfo info) => (_pipeline, _info) = (pipeline, info);
+
+        /// <summary>Hash of the utterances, synonyms and settings it was trained on.</summary>
+        public string TrainingHash => _info.TrainingHash;
+
+        /// <summary>The model, classifying with <paramref name="synonyms"/> (those it was trained with: see <see cref="TrainingHash"/>).</summary>
+        public IntentModel Bind(SynonymRules synonyms) => new(_pipeline, _info, synonyms);
     }
 
     private static IntentModelInfo ReadInfo(string path)
