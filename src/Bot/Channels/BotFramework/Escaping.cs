@@ -8,7 +8,7 @@ namespace CareerBot.Bot.Channels.BotFramework;
 /// </summary>
 internal static class Escaping
 {
-    private const string MarkdownSpecials = "\\`*_{}[]()<>#+!|~";
+    private static readonly System.Buffers.SearchValues<char> MarkdownSpecials = System.Buffers.SearchValues.Create("\\`*_{}[]()<>#+!|~");
 
     /// <summary>CommonMark: backslash-escape punctuation that could start markup; keeps "- " list items as lists.</summary>
     public static string Markdown(string text) => EscapeMarkdown(text, keepMarkers: false);
@@ -16,17 +16,22 @@ internal static class Escaping
     /// <summary>Markdown-escaped, except the answer's own "[n]" citation markers (one or two digits).</summary>
     public static string MarkdownKeepingMarkers(string text) => EscapeMarkdown(text, keepMarkers: true);
 
-    /// <summary>Counts the escapes first, then writes the result once: no builder, no second copy.</summary>
+    /// <summary>
+    /// Counts the escapes first, then writes the result once: no builder, no second copy. Both passes
+    /// jump from one special character to the next with a vectorised search, since most of a passage
+    /// has none (this runs over every passage an answer cites, on every answer).
+    /// </summary>
     private static string EscapeMarkdown(string text, bool keepMarkers)
     {
         var escapes = 0;
-        for (var i = 0; i < text.Length; i++)
+        var span = text.AsSpan();
+        for (var i = NextSpecial(span, 0); i < span.Length; i = NextSpecial(span, i + 1))
         {
             if (keepMarkers && MarkerLength(text, i) is var marker and > 0)
             {
                 i += marker - 1;
             }
-            else if (MarkdownSpecials.Contains(text[i], StringComparison.Ordinal))
+            else
             {
                 escapes++;
             }
@@ -40,25 +45,36 @@ internal static class Escaping
         return string.Create(text.Length + escapes, (text, keepMarkers), static (output, state) =>
         {
             var (text, keepMarkers) = state;
+            var span = text.AsSpan();
             var o = 0;
-            for (var i = 0; i < text.Length; i++)
+            var copied = 0;
+            for (var i = NextSpecial(span, 0); i < span.Length; i = NextSpecial(span, i + 1))
             {
+                span[copied..i].CopyTo(output[o..]);
+                o += i - copied;
                 if (keepMarkers && MarkerLength(text, i) is var marker and > 0)
                 {
-                    text.AsSpan(i, marker).CopyTo(output[o..]);
+                    span.Slice(i, marker).CopyTo(output[o..]);
                     o += marker;
                     i += marker - 1;
+                    copied = i + 1;
                     continue;
                 }
 
-                if (MarkdownSpecials.Contains(text[i], StringComparison.Ordinal))
-                {
-                    output[o++] = '\\';
-                }
-
-                output[o++] = text[i];
+                output[o++] = '\\';
+                output[o++] = span[i];
+                copied = i + 1;
             }
+
+            span[copied..].CopyTo(output[o..]);
         });
+    }
+
+    /// <summary>The index of the first Markdown special character at or after <paramref name="from"/>; the length when there is none.</summary>
+    private static int NextSpecial(ReadOnlySpan<char> text, int from)
+    {
+        var found = from < text.Length ? text[from..].IndexOfAny(MarkdownSpecials) : -1;
+        return found < 0 ? text.Length : from + found;
     }
 
     /// <summary>Length of a "[n]" or "[nn]" citation marker starting at <paramref name="i"/>, else 0.</summary>

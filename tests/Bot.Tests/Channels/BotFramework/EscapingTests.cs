@@ -12,6 +12,11 @@ public sealed class EscapingTests
     [InlineData("cut short [1", "cut short \\[1")]
     [InlineData("<b>#1</b> | ~x~ `y` _z_ {w} +!", "\\<b\\>\\#1\\</b\\> \\| \\~x\\~ \\`y\\` \\_z\\_ \\{w\\} \\+\\!")]
     [InlineData("- a list item, with no markup", "- a list item, with no markup")]
+    [InlineData("", "")]
+    [InlineData("!", "\\!")]
+    [InlineData("*starts and ends with marks*", "\\*starts and ends with marks\\*")]
+    [InlineData("a[1][2]b**", "a[1][2]b\\*\\*")]
+    [InlineData("[1]", "[1]")]
     public void MarkdownKeepingMarkers_EscapesMarkupButNotCitationMarkers(string text, string expected) =>
         Assert.Equal(expected, Escaping.MarkdownKeepingMarkers(text));
 
