@@ -137,6 +137,16 @@ internal static partial class BotServiceCollectionExtensions
             return;
         }
 
+        AddOpenTelemetry(services, telemetry);
+    }
+
+    /// <summary>
+    /// A method of its own, so OpenTelemetry's assemblies are loaded only by a bot that turns telemetry
+    /// on: a method that names their types loads them when it is compiled, even if it returns first.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void AddOpenTelemetry(IServiceCollection services, TelemetryOptions telemetry)
+    {
         var endpoint = Uri.TryCreate(telemetry.OtlpEndpoint, UriKind.Absolute, out var uri) ? uri : null;
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(

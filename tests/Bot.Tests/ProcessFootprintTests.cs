@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using CareerBot.Knowledge.Tests;
+
+namespace CareerBot.Bot.Tests;
+
+/// <summary>
+/// The bot as its own process, as it is deployed: with every default setting it loads nothing it does
+/// not use. Each assembly it loads is memory for as long as it runs and time at every start.
+/// </summary>
+public sealed class ProcessFootprintTests
+{
+    [Fact]
+    public async Task DefaultSettings_AfterAnAnswer_NoTelemetryOrAzureAssemblyIsLoaded()
+    {
+        using var kb = new TempKnowledgeBase();
+        var data = Path.Combine(Path.GetTempPath(), "careerbot-footprint-" + Guid.NewGuid().ToString("N"));
+        var port = FreePort();
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in (string[])[
+            Path.Combine(AppContext.BaseDirectory, "CareerBot.Bot.dll"), "--urls", $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",
+            "--Knowledge:BasePath", kb.BasePath, "--Knowledge:DataPath", data, "--Knowledge:Trainer:Folds", "2", "--Reload:OnDataChange", "false"])
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var bot = Process.Start(info)!;
+        var output = new StringBuilder();
+        bot.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        bot.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        bot.BeginOutputReadLine();
+        bot.BeginErrorReadLine();
+        try
+        {
+            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}") };
+            var waiting = Stopwatch.StartNew();
+            HttpResponseMessage? answered = null;
+            while (answered is null)
+            {
+                Assert.False(bot.HasExited, $"the bot exited: {output}");
+                Assert.True(waiting.Elapsed < TimeSpan.FromSeconds(90), $"no answer within 90 s: {output}");
+                try
+                {
+                    using var body = new StringContent(
+                        """{"type":"message","id":"a1","channelId":"webchat","serviceUrl":"http://127.0.0.1:1/","from":{"id":"u1"},"recipient":{"id":"b1"},"conversation":{"id":"c1"},"text":"What does the role involve?","deliveryMode":"expectReplies"}""",
+                        Encoding.UTF8,
+                        "application/json");
+                    var response = await client.PostAsync(new Uri("/api/messages", UriKind.Relative), body);
+                    answered = response.StatusCode == HttpStatusCode.OK ? response : null;
+                }
+                catch (HttpRequestException)
+                {
+                }
+
+                if (answered is null)
+                {
+                    await Task.Delay(50);
+                }
+            }
+
+            Assert.Contains("\"replyToId\":\"a1\"", await answered.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            var mapped = File.ReadAllLines($"/proc/{bot.Id.ToString(CultureInfo.InvariantCulture)}/maps")
+                .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? string.Empty)
+                .Where(path => path.EndsWith(".dll", StringComparison.Ordinal))
+                .Select(Path.GetFileName)
+                .Distinct()
+                .ToList();
+
+            // What answering does load: the check can see assemblies at all.
+            Assert.Contains("CareerBot.Knowledge.dll", mapped);
+            Assert.Contains("Microsoft.ML.Data.dll", mapped);
+            Assert.DoesNotContain(mapped, name => name!.StartsWith("OpenTelemetry", StringComparison.Ordinal));
+            Assert.DoesNotContain(mapped, name => name!.StartsWith("Azure.", StringComparison.Ordinal));
+        }
+        finally
+        {
+            bot.Kill(entireProcessTree: true);
+            await bot.WaitForExitAsync();
+            try
+            {
+                Directory.Delete(data, recursive: true);
+            }
+            catch (DirectoryNotFoundException)
+            {
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
