@@ -28,7 +28,7 @@ internal sealed partial class ConversationStateStore(IStateStorage storage, IOpt
         try
         {
             using var timeout = Timeout(cancellationToken);
-            var item = await storage.ReadAsync(key, timeout.Token).ConfigureAwait(false);
+            var item = await storage.ReadAsync(key, timeout?.Token ?? cancellationToken).ConfigureAwait(false);
             return new StateRead(key, StateOf(item), item?.ETag, Stored: true);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -61,14 +61,14 @@ internal sealed partial class ConversationStateStore(IStateStorage storage, IOpt
                 }
                 else
                 {
-                    var item = await storage.ReadAsync(key, timeout.Token).ConfigureAwait(false);
+                    var item = await storage.ReadAsync(key, timeout?.Token ?? cancellationToken).ConfigureAwait(false);
                     (current, etag) = (StateOf(item), item?.ETag);
                 }
 
                 var json = JsonSerializer.Serialize(update(current), StateJsonContext.Default.ConversationState);
                 try
                 {
-                    await storage.WriteAsync(key, json, etag, timeout.Token).ConfigureAwait(false);
+                    await storage.WriteAsync(key, json, etag, timeout?.Token ?? cancellationToken).ConfigureAwait(false);
                     return true;
                 }
                 catch (StorageConflictException) when (attempt < MaxAttempts)
@@ -93,7 +93,7 @@ internal sealed partial class ConversationStateStore(IStateStorage storage, IOpt
         try
         {
             using var timeout = Timeout(cancellationToken);
-            await storage.DeleteAsync(Key(channelId, conversationId), timeout.Token).ConfigureAwait(false);
+            await storage.DeleteAsync(Key(channelId, conversationId), timeout?.Token ?? cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -126,8 +126,17 @@ internal sealed partial class ConversationStateStore(IStateStorage storage, IOpt
         }
     }
 
-    private CancellationTokenSource Timeout(CancellationToken cancellationToken)
+    /// <summary>
+    /// State:Timeout for one call to a store that can wait on the network; none (null) for one that
+    /// cannot, where the timer each call started was all the bound did.
+    /// </summary>
+    private CancellationTokenSource? Timeout(CancellationToken cancellationToken)
     {
+        if (!storage.MayWait)
+        {
+            return null;
+        }
+
         var source = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         source.CancelAfter(options.Value.Timeout);
         return source;

@@ -17,6 +17,12 @@ public interface IStateStorage
     Task<string> WriteAsync(string key, string json, string? etag, CancellationToken cancellationToken);
 
     Task DeleteAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether a call can wait on something outside the process (a network store), so that each call is
+    /// bounded by State:Timeout. A store that answers from memory says no: it has nothing to wait for.
+    /// </summary>
+    bool MayWait => true;
 }
 
 /// <summary>Someone else wrote the item since it was read.</summary>

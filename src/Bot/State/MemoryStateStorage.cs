@@ -71,6 +71,9 @@ internal sealed partial class MemoryStateStorage(IOptions<StateOptions> options,
         return Task.FromResult<StoredItem?>(null);
     }
 
+    /// <summary>Every call completes at once, in the process: no timeout is needed.</summary>
+    public bool MayWait => false;
+
     public Task<string> WriteAsync(string key, string json, string? etag, CancellationToken cancellationToken)
     {
         var settings = options.Value;

@@ -53,4 +53,25 @@ public sealed class ConversationStateStoreTests
         Assert.True(stored);
         Assert.Equal(6, (await store.ReadAsync("webchat", "c1", CancellationToken.None)).Turns);
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ReadAsync_OnlyAStoreThatMayWait_IsCalledWithATimeoutToken(bool mayWait)
+    {
+        _storage.SetupGet(s => s.MayWait).Returns(mayWait);
+        var seen = new List<CancellationToken>();
+        _storage.Setup(s => s.ReadAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .Returns((string key, CancellationToken token) =>
+            {
+                seen.Add(token);
+                return _inner.ReadAsync(key, token);
+            });
+        using var caller = new CancellationTokenSource();
+
+        await Store().ReadAsync("webchat", "c1", caller.Token);
+
+        // A store that may wait gets the caller's token linked with State:Timeout; one that cannot, the caller's own (no timer).
+        Assert.Equal(!mayWait, Assert.Single(seen) == caller.Token);
+    }
 }
