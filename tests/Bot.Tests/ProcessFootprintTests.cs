@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using CareerBot.Knowledge.Tests;
 
@@ -18,7 +17,7 @@ public sealed class ProcessFootprintTests
     {
         using var kb = new TempKnowledgeBase();
         var data = Path.Combine(Path.GetTempPath(), "careerbot-footprint-" + Guid.NewGuid().ToString("N"));
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var info = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = AppContext.BaseDirectory,
@@ -92,12 +91,5 @@ public sealed class ProcessFootprintTests
             {
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

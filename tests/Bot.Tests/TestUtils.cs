@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CareerBot.Bot.State;
@@ -286,4 +287,15 @@ internal class WrappedMemoryStorage : IStateStorage
         _inner.WriteAsync(key, json, etag, cancellationToken);
 
     public Task DeleteAsync(string key, CancellationToken cancellationToken) => _inner.DeleteAsync(key, cancellationToken);
+}
+
+/// <summary>A TCP port on 127.0.0.1 that nothing listens on when asked (for a server a test starts as its own process).</summary>
+internal static class LoopbackPort
+{
+    public static int Free()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
 }

@@ -33,7 +33,7 @@ internal sealed class AzuriteServer : IAsyncDisposable
 
     public static async Task<AzuriteServer> StartAsync()
     {
-        var server = new AzuriteServer(FindExecutable("azurite-blob"), FreePort());
+        var server = new AzuriteServer(FindExecutable("azurite-blob"), LoopbackPort.Free());
         await server.StartAgainAsync();
         return server;
     }
@@ -41,7 +41,7 @@ internal sealed class AzuriteServer : IAsyncDisposable
     /// <summary>Blob and table services (and the queue service, which nothing uses, on a port of its own).</summary>
     public static async Task<AzuriteServer> StartWithTablesAsync()
     {
-        var server = new AzuriteServer(FindExecutable("azurite"), FreePort(), FreePort());
+        var server = new AzuriteServer(FindExecutable("azurite"), LoopbackPort.Free(), LoopbackPort.Free());
         await server.StartAgainAsync();
         return server;
     }
@@ -58,7 +58,7 @@ internal sealed class AzuriteServer : IAsyncDisposable
         };
         if (TablePort is { } table)
         {
-            foreach (var argument in (string[])["--tableHost", "127.0.0.1", "--tablePort", table.ToString(System.Globalization.CultureInfo.InvariantCulture), "--queueHost", "127.0.0.1", "--queuePort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture)])
+            foreach (var argument in (string[])["--tableHost", "127.0.0.1", "--tablePort", table.ToString(System.Globalization.CultureInfo.InvariantCulture), "--queueHost", "127.0.0.1", "--queuePort", LoopbackPort.Free().ToString(System.Globalization.CultureInfo.InvariantCulture)])
             {
                 info.ArgumentList.Add(argument);
             }
@@ -99,13 +99,6 @@ internal sealed class AzuriteServer : IAsyncDisposable
         {
             return false;
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string FindExecutable(string name)
