@@ -20,7 +20,7 @@ namespace CareerBot.Bot.Operations;
 /// it does with <c>feedback.db</c>). Retention keeps the table from growing: a comment (kept only with
 /// transcripts on) is erased after <c>Transcripts:Retention</c>, a vote deleted after
 /// <c>TurnLog:Retention</c>, when its turn record goes too; the sweep runs at most once a minute,
-/// after a vote is stored.
+/// after a vote is stored, in the background (the voter does not wait for it).
 /// </para>
 /// A write that fails (storage down, slower than <c>Operations:Timeout</c>) is logged (event 2711)
 /// and counted in <c>careerbot.operations.write_failures</c>; the turn goes on and thanks the voter.
@@ -75,7 +75,9 @@ internal sealed partial class TableFeedbackStore : IFeedbackStore
             return false;
         }
 
-        await SweepAsync(cancellationToken).ConfigureAwait(false);
+        // The sweep (table queries, a delete per expired vote) runs after the vote is stored, without the
+        // voter's request waiting for it; it never throws, and at most one runs at a time.
+        _ = SweepAsync(CancellationToken.None);
         return true;
     }
 
