@@ -190,6 +190,12 @@ public sealed class AgentsPlaygroundBrowserTests(AgentsPlaygroundBrowserTests.Bo
         finally
         {
             await page.ScreenshotAsync(new() { Path = Path.Combine(ArtifactsFolder, "playground-webchat.png"), FullPage = true });
+
+            // Once, in a full run under load, the welcome never showed although the playground had connected:
+            // the playground's output and the bot's log lines are kept to tell next time where it stopped.
+            await File.WriteAllTextAsync(
+                Path.Combine(ArtifactsFolder, "playground-webchat.log"),
+                playground.Output + "\n--- bot log ---\n" + string.Join('\n', bot.Factory.Logs.Events.Select(e => $"{e.EventId} {e.Level}: {e.Message}")));
         }
     }
 
