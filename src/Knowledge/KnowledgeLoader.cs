@@ -93,6 +93,27 @@ public sealed class KnowledgeLoader(KnowledgeOptions options, ILogger? logger = 
         }
     }
 
+    /// <summary>
+    /// What the bot serves from: <see cref="Load(bool)"/>, then one sample question answered and thrown away
+    /// (<see cref="KnowledgeSnapshot.WarmUp"/>), so that the first visitor does not wait while a prediction
+    /// engine is made and the answer path compiled.
+    /// </summary>
+    public KnowledgeSnapshot LoadWarm(bool rebuildStale = true)
+    {
+        var snapshot = Load(rebuildStale);
+        try
+        {
+            snapshot.WarmUp();
+        }
+        catch
+        {
+            snapshot.Dispose();
+            throw;
+        }
+
+        return snapshot;
+    }
+
     /// <summary>The index as it is on disk, or why it cannot be used.</summary>
     private static (PassageIndex? Index, string? Problem) TryOpenIndex(string path, FieldWeights weights)
     {

@@ -89,11 +89,8 @@ public sealed class KnowledgeSnapshot : IDisposable
     /// <summary>Which training the classifier came from (its training hash); empty for a classifier that has none.</summary>
     public string ModelVersion => (Model as IntentModel)?.TrainingHash ?? string.Empty;
 
-    /// <summary>
-    /// Answers one sample question and throws the answer away, before the snapshot serves anyone: the
-    /// first visitor then does not wait while a prediction engine is made and the answer path compiled.
-    /// </summary>
-    public void WarmUp()
+    /// <summary>Answers one sample question and throws the answer away, before the snapshot serves anyone (<see cref="KnowledgeLoader.LoadWarm"/>).</summary>
+    internal void WarmUp()
     {
         var text = Topics.Select(SampleQuestions).FirstOrDefault(s => s.Count > 0)?[0] ?? "hello";
         Engine.Answer(new Question(text));

@@ -6,8 +6,8 @@ namespace CareerBot.Bot.Operations;
 /// <summary>
 /// Loads (building if needed) the index and model at start-up, beside the rest of the host
 /// starting: loading takes about 0.4 s, and answering one sample question after it (so that the first
-/// visitor does not wait for the answer path to be compiled) about 0.1 s more. Start-up completes only once it is loaded, and a request that comes
-/// in before that waits for it (<see cref="KnowledgeProvider.WhenLoaded"/>), and fails at once if
+/// visitor does not wait for the answer path to be compiled) about 0.1 s more. Start-up completes only
+/// once it is loaded, and a request that comes in before that waits for it (<see cref="KnowledgeProvider.WhenLoaded"/>), and fails at once if
 /// loading fails. Mistakes in knowledge-base files stop the bot with one log line each naming the
 /// file and line (the checks of the <c>lint</c> verb; their warnings are logged and start-up goes on)
 /// and exit code 1 from <c>serve</c>: no stack trace, since the lines say all there is to fix. Any
@@ -25,9 +25,7 @@ internal sealed partial class KnowledgeLoaderService(KnowledgeProvider provider,
             {
                 try
                 {
-                    var snapshot = new KnowledgeLoader(options.Value, logger).Load();
-                    snapshot.WarmUp();
-                    provider.Swap(snapshot)?.Dispose();
+                    provider.Swap(new KnowledgeLoader(options.Value, logger).LoadWarm())?.Dispose();
                 }
                 catch (Exception ex)
                 {

@@ -107,23 +107,7 @@ internal sealed partial class KnowledgeReloadService(
             // files and settings (another version sharing the folder) fails the reload, and is not
             // written over, so two versions cannot retrain over each other's model in turn.
             var rebuild = Interlocked.Exchange(ref _knowledgeBaseEdited, 0) == 1;
-            snapshot = await Task.Run(
-                () =>
-                {
-                    var loaded = new KnowledgeLoader(knowledge.Value, loggers.CreateLogger("CareerBot.Knowledge")).Load(rebuild);
-                    try
-                    {
-                        loaded.WarmUp();
-                    }
-                    catch
-                    {
-                        loaded.Dispose();
-                        throw;
-                    }
-
-                    return loaded;
-                },
-                cancellationToken).ConfigureAwait(false);
+            snapshot = await Task.Run(() => new KnowledgeLoader(knowledge.Value, loggers.CreateLogger("CareerBot.Knowledge")).LoadWarm(rebuild), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is KnowledgeBaseException or IOException or InvalidDataException or UnauthorizedAccessException)
         {

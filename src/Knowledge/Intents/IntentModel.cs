@@ -162,8 +162,6 @@ public sealed class IntentModel : IIntentClassifier, IDisposable
     /// The training hash a model zip records, without loading the pipeline; <see cref="InvalidDataException"/>
     /// when it is no model zip of this format.
     /// </summary>
-    public static string ReadTrainingHash(string path) => ReadInfo(path).TrainingHash;
-
     /// <summary>Loads a model zip; <see cref="InvalidDataException"/> when it is not one, or of another format.</summary>
     public static IntentModel Load(string path, SynonymRules synonyms) => Read(path).Bind(synonyms);
 

@@ -82,7 +82,7 @@ public sealed class IntentTrainerTests
             model.Save(path);
             using var loaded = IntentModel.Load(path, SynonymRules.Empty);
 
-            Assert.Equal(model.TrainingHash, IntentModel.ReadTrainingHash(path));
+            Assert.Equal(model.TrainingHash, IntentModel.Read(path).TrainingHash);
             Assert.Equal(model.ClassNames, loaded.ClassNames);
             Assert.Equal(model.Threshold, loaded.Threshold);
             Assert.Equal(model.Temperature, loaded.Temperature);
