@@ -7,6 +7,7 @@
 #
 #   bash bench/load.sh                        # RUNS=3 rounds, medians and ratios at the end
 #   RUNS=5 bash bench/load.sh
+#   SERVERS=careerbot RUNS=1 CAREERBOT_ENV='DOTNET_gcServer=1' bash bench/load.sh   # CareerBot alone, one setting
 #   CAREERBOT_SOURCE=<other checkout> bash bench/load.sh   # CareerBot from another commit, same script
 #
 # Needs the .NET SDK, Node.js with npm, wrk, curl and python3 (for a free port). Publishes to
@@ -43,6 +44,8 @@ WARMUP_SECONDS=${WARMUP_SECONDS:-20}
 CAREERBOT_ENV=${CAREERBOT_ENV:-}
 COLD_RUNS=5
 RUNS=${RUNS:-3}
+# Which servers each round measures, in this order (a subset to try a setting quickly; the ratios need all three).
+SERVERS=${SERVERS:-careerbot floor echo}
 DEADLINE=$((300 + RUNS * 240))   # seconds for the whole script
 POLL=0.01               # seconds between readiness polls
 
@@ -194,6 +197,7 @@ cold_start() { # name, start function
 
 [[ $WARMUP_SECONDS =~ ^[0-9]+$ ]] || fail "WARMUP_SECONDS must be a whole number of seconds, not '$WARMUP_SECONDS'"
 [[ $RUNS =~ ^[1-9][0-9]*$ ]] || fail "RUNS must be a whole number of rounds, at least 1, not '$RUNS'"
+for name in $SERVERS; do [[ $name =~ ^(careerbot|floor|echo)$ ]] || fail "SERVERS names careerbot, floor and echo, not '$name'"; done
 [[ -f $SOURCE/src/Bot/CareerBot.Bot.csproj ]] || fail "no src/Bot/CareerBot.Bot.csproj under $SOURCE"
 for tool in dotnet node npm wrk curl python3 timeout; do
   command -v "$tool" >/dev/null || fail "$tool is not installed"
@@ -243,9 +247,13 @@ for ((round = 1; round <= RUNS; round++)); do
   log "round $round of $RUNS"
   # Every round starts as a fresh deployment does: no turn records or feedback from earlier rounds.
   rm -f "$DATA"/turns.db* "$DATA"/feedback.db*
-  measure careerbot start_careerbot health
-  measure floor start_floor post
-  measure echo start_echo post
+  for name in $SERVERS; do
+    case $name in
+      careerbot) measure careerbot start_careerbot health ;;
+      floor) measure floor start_floor post ;;
+      echo) measure echo start_echo post ;;
+    esac
+  done
 done
 
 # 3. Tables: every round, then the medians and the ratios.
@@ -265,7 +273,7 @@ echo "($(nproc) cores, load average before the runs ${LOAD_BEFORE}, CareerBot at
 echo
 echo "| server | round | req/s | p50 ms | p90 ms | p99 ms | non-200 / socket errors | peak RSS MiB | cold start ms |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
-for name in careerbot floor echo; do
+for name in $SERVERS; do
   awk -v label="${labels[$name]}" 'NF { printf "| %s | %d | %.0f | %.2f | %.2f | %.2f | %d / %d | %d | %d |\n", label, NR, $1, $2 / 1000, $3 / 1000, $4 / 1000, $5, $6, $7, $8 }' <<<"${FIGURES[$name]}"
 done
 echo
@@ -273,14 +281,14 @@ echo "Medians over the rounds:"
 echo
 echo "| server | req/s | p99 ms | peak RSS MiB | cold start ms |"
 echo "| --- | ---: | ---: | ---: | ---: |"
-for name in careerbot floor echo; do
+for name in $SERVERS; do
   printf '| %s | %.0f | %.2f | %.0f | %.0f |\n' "${labels[$name]}" "$(med "$name" 1)" "$(awk -v v="$(med "$name" 4)" 'BEGIN { print v / 1000 }')" "$(med "$name" 7)" "$(med "$name" 8)"
 done
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
-echo
-echo "| CareerBot against | throughput | p99 | peak RSS | cold start |"
-echo "| --- | ---: | ---: | ---: | ---: |"
-for name in floor echo; do
+compared=()
+for name in floor echo; do [[ " $SERVERS " == *" $name "* && " $SERVERS " == *" careerbot "* ]] && compared+=("$name"); done
+((${#compared[@]} > 0)) && { echo; echo "| CareerBot against | throughput | p99 | peak RSS | cold start |"; echo "| --- | ---: | ---: | ---: | ---: |"; }
+for name in "${compared[@]+"${compared[@]}"}"; do
   echo "| ${labels[$name]} | $(ratio "$(med careerbot 1)" "$(med "$name" 1)")x | $(ratio "$(med careerbot 4)" "$(med "$name" 4)")x | $(ratio "$(med careerbot 7)" "$(med "$name" 7)")x | $(awk -v a="$(med careerbot 8)" -v b="$(med "$name" 8)" 'BEGIN { printf "%+.0f ms", a - b }') |"
 done
 log "done in ${SECONDS} s; logs in bench/out/logs"
