@@ -77,6 +77,10 @@ internal abstract partial class BatchingTurnLog(IOptions<TranscriptOptions> tran
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
+
+        // base.StopAsync returns when the host's stop deadline passes even if the writer is still storing
+        // a batch; the queue has one reader, so the drain below starts only once the writer has finished.
+        await (ExecuteTask ?? Task.CompletedTask).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         await WriteAllQueuedAsync().ConfigureAwait(false);
         await OnStoppedAsync().ConfigureAwait(false);
     }

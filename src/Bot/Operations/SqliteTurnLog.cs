@@ -85,10 +85,19 @@ internal sealed partial class SqliteTurnLog : BatchingTurnLog
 
     protected override async ValueTask OnStoppedAsync()
     {
-        if (_connection is not null)
+        // Under the gate: a batch the writer took before it was stopped may still be being stored.
+        await _gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        try
         {
-            await _connection.DisposeAsync().ConfigureAwait(false);
-            _connection = null;
+            if (_connection is not null)
+            {
+                await _connection.DisposeAsync().ConfigureAwait(false);
+                _connection = null;
+            }
+        }
+        finally
+        {
+            _gate.Release();
         }
     }
 
@@ -96,8 +105,11 @@ internal sealed partial class SqliteTurnLog : BatchingTurnLog
     protected override async Task WriteAsync(IReadOnlyList<TurnRecord> batch)
     {
         var cancellationToken = CancellationToken.None;
-        var connection = _connection;
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+
+        // Read under the gate: a write before this one may have closed it after a failure (and the
+        // stop drains the queue while the writer's last batch can still be in progress).
+        var connection = _connection;
         try
         {
             if (connection is null)
