@@ -25,6 +25,9 @@ public sealed record GroupRetrieval(string Group, int Questions, double HitAt1, 
 public sealed record AnswerShown(int Answered, int Shown)
 {
     public double Rate => Answered == 0 ? 0 : Shown / (double)Answered;
+
+    /// <summary>The answered questions whose reply text has none of their facts, each with the reply's first quote.</summary>
+    public IReadOnlyList<string> Missed { get; init; } = [];
 }
 
 /// <summary>A guide whose <c>updated</c> date is older than <see cref="KnowledgeOptions.StaleGuideAge"/>.</summary>

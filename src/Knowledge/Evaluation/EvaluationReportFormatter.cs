@@ -87,6 +87,7 @@ public static class EvaluationReportFormatter
         if (includeMisses)
         {
             AppendList(b, "Misses", report.Misses);
+            AppendList(b, "Answers whose reply text has none of their facts", report.AnswerShown.Missed);
             AppendList(b, "Utterances misclassified in cross-validation", report.IntentMisses);
             AppendList(b, "Questions whose intent was misread", report.QuestionIntentMisses);
         }

@@ -71,6 +71,7 @@ public static class Evaluator
         var baselineRanks = new List<int>();
         var followUpRanks = new List<int>();
         int withFacts = 0, factShown = 0;
+        var notShown = new List<string>();
         var misses = new List<string>();
         var intentMisses = new List<string>();
         int oosDeclined = 0, oosTotal = 0, inScopeDeclined = 0, inScopeTotal = 0, alone = 0;
@@ -139,6 +140,10 @@ public static class Evaluator
                 {
                     factShown++;
                 }
+                else
+                {
+                    notShown.Add($"{question.Text}  -> {(answer.Citations.Count > 0 ? $"{answer.Citations[0].PassageId}: {answer.Citations[0].Quote.ReplaceLineEndings(" ")}" : "(no citation)")}");
+                }
             }
             if (rank != 1)
             {
@@ -154,7 +159,7 @@ public static class Evaluator
         return new EvaluationReport(
             utterances.Examples.Count, trainer.Folds, accuracy, macroF1, macroF1ByRepeat.Count == 0 ? [] : Enumerable.Range(0, macroF1ByRepeat.Count).Select(r => trainer.Seed + r).ToArray(), macroF1ByRepeat, perIntent, labels, confusion,
             new HeldOutIntents(alone, alone - intentMisses.Count),
-            Scores(ranks), Scores(baselineRanks), Scores(followUpRanks), new AnswerShown(withFacts, factShown),
+            Scores(ranks), Scores(baselineRanks), Scores(followUpRanks), new AnswerShown(withFacts, factShown) { Missed = notShown },
             oosTotal, allDeclined == 0 ? 0 : oosDeclined / (double)allDeclined, oosTotal == 0 ? 0 : oosDeclined / (double)oosTotal,
             inScopeTotal, inScopeTotal == 0 ? 0 : inScopeDeclined / (double)inScopeTotal, misses,
             missedIn.Select(m => repeats == 1 ? $"{m.Key.Expected} -> {m.Key.Predicted}  {m.Key.Text}" : $"{m.Key.Expected} -> {m.Key.Predicted} ({m.Value} of {repeats})  {m.Key.Text}").ToArray(),

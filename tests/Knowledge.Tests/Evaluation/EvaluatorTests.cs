@@ -147,9 +147,11 @@ public sealed class EvaluatorTests
 
         var report = Evaluator.Run(knowledge, UtteranceLoader.LoadDirectory(kb.IntentsPath), questions, kb.Options().Trainer, new DateOnly(2026, 1, 20), crossValidate: false);
 
-        Assert.Equal(new AnswerShown(2, 1), report.AnswerShown);
+        Assert.Equal((2, 1), (report.AnswerShown.Answered, report.AnswerShown.Shown));
+        Assert.StartsWith($"what is the salary  -> {expected}: ", Assert.Single(report.AnswerShown.Missed), StringComparison.Ordinal);
         Assert.Equal(1, report.FollowUps.Questions);
         Assert.Contains("Answer shown: 0.500 (1 of 2 answered in-scope questions", EvaluationReportFormatter.ToMarkdown(report), StringComparison.Ordinal);
+        Assert.Contains("## Answers whose reply text has none of their facts (1)", EvaluationReportFormatter.ToMarkdown(report), StringComparison.Ordinal);
     }
 
     [Fact]
