@@ -140,6 +140,7 @@ public static partial class GuideLoader
                     draft.Heading, draft.SectionPath, draft.Text, draft.Topics, draft.IsQuestion)
                 {
                     AlternateQuestions = draft.Alternates?.Questions ?? [],
+                    LeadLength = draft.LeadLength,
                 });
             }
         }
@@ -447,7 +448,11 @@ public static partial class GuideLoader
         return Whitespace().Replace(builder.ToString(), " ").Trim();
     }
 
-    private sealed record PassageDraft(string Heading, string SectionPath, string Text, IReadOnlyList<Topic> Topics, bool IsQuestion, int Line, GuideComment.Alternates? Alternates);
+    private sealed record PassageDraft(string Heading, string SectionPath, string Text, IReadOnlyList<Topic> Topics, bool IsQuestion, int Line, GuideComment.Alternates? Alternates)
+    {
+        /// <summary>See <see cref="Passage.LeadLength"/>.</summary>
+        public int LeadLength { get; init; }
+    }
 
     private static IEnumerable<PassageDraft> ToPassages(Section section, string filePath, KnowledgeDiagnostics diagnostics)
     {
@@ -505,7 +510,10 @@ public static partial class GuideLoader
                 diagnostics.Error(filePath, merged.Alternates!.Line, $"'{merged.Heading}' is part of the passage '{section.Heading}' (the section is not split); put its alternate questions under '## {section.Heading}'");
             }
 
-            yield return new PassageDraft(section.Heading, section.Heading, wholeText, sectionTopics, false, section.Line, section.Alternates);
+            yield return new PassageDraft(section.Heading, section.Heading, wholeText, sectionTopics, false, section.Line, section.Alternates)
+            {
+                LeadLength = section.Children.Count > 0 ? LeadLengthOf(section.Lines) : 0,
+            };
             yield break;
         }
 
@@ -527,9 +535,16 @@ public static partial class GuideLoader
             var lines = i == 0 && !introIsOwnPassage && intro.Length > 0 ? [.. section.Lines, .. child.Lines] : child.Lines;
             yield return new PassageDraft(
                 child.Heading, $"{section.Heading} > {child.Heading}", string.Join('\n', lines),
-                child.Topics ?? sectionTopics, false, child.Line, child.Alternates);
+                child.Topics ?? sectionTopics, false, child.Line, child.Alternates)
+            {
+                LeadLength = i == 0 && !introIsOwnPassage ? LeadLengthOf(section.Lines) : 0,
+            };
         }
     }
+
+    /// <summary>The length of a section's introduction within a passage that goes on into its subsections.</summary>
+    private static int LeadLengthOf(IReadOnlyList<string> introLines) =>
+        introLines.Count == 0 ? 0 : string.Join('\n', introLines).Length;
 
     /// <summary>A subsection heading kept inside its section's text, as a line that leads into what follows.</summary>
     private static string LeadIn(string heading) =>

@@ -29,6 +29,13 @@ public sealed record Passage(
     /// </summary>
     public IReadOnlyList<string> AlternateQuestions { get; init; } = [];
 
+    /// <summary>
+    /// The length of the opening text that only introduces the subsections after it (a
+    /// section's introduction, kept before its first subsection); 0 when there is none. A quote
+    /// never ends inside it: an introduction alone leaves out what it introduces.
+    /// </summary>
+    public int LeadLength { get; init; }
+
     public bool HasTopic(Topic topic)
     {
         foreach (var t in Topics)

@@ -27,7 +27,7 @@ namespace CareerBot.Knowledge.Search;
 /// </summary>
 public sealed class PassageIndex : IDisposable
 {
-    public const int SchemaVersion = 2;
+    public const int SchemaVersion = 3;
 
     internal const string IdField = "id";
     internal const string GuideIdField = "guide_id";
@@ -40,6 +40,7 @@ public sealed class PassageIndex : IDisposable
     internal const string AlternateQuestionsField = "alternate_questions";
     internal const string TopicsField = "topics";
     internal const string IsQuestionField = "is_question";
+    internal const string LeadLengthField = "lead_length";
 
     /// <summary>Every analysed term of the passage (section path, heading, body, alternate questions): frequencies and coverage.</summary>
     internal const string AllField = "all";
@@ -535,6 +536,7 @@ public sealed class PassageIndex : IDisposable
             new TextField(BodyField, p.Text, Field.Store.YES),
             new StoredField(TopicsField, string.Join(',', p.Topics.Select(t => t.Name))),
             new StoredField(IsQuestionField, p.IsQuestion ? 1 : 0),
+            new StoredField(LeadLengthField, p.LeadLength),
             new Field(AllField, searched, TermsOnly),
             new Field(WordsField, searched, TermsOnly),
         };
@@ -560,6 +562,7 @@ public sealed class PassageIndex : IDisposable
                 d.GetField(IsQuestionField)?.GetInt32Value() == 1)
             {
                 AlternateQuestions = d.GetValues(AlternateQuestionsField),
+                LeadLength = d.GetField(LeadLengthField)?.GetInt32Value() ?? 0,
             });
         }
 

@@ -71,6 +71,7 @@ public sealed class GuideLoaderTests
         // The one-line introduction is too short to stand alone: it opens the first subsection.
         Assert.Equal(["long#junior-engineer", "long#senior-engineer"], guide.Passages.Select(p => p.Id));
         Assert.StartsWith("Levels follow.\nEngineers build", guide.Passages[0].Text, StringComparison.Ordinal);
+        Assert.Equal(("Levels follow.".Length, 0), (guide.Passages[0].LeadLength, guide.Passages[1].LeadLength));
         Assert.Equal("Career progression > Senior engineer", guide.Passages[1].SectionPath);
         Assert.Equal([new Topic("career_path")], guide.Passages[0].Topics);
         Assert.Equal([new Topic("career_path"), new Topic("salary")], guide.Passages[1].Topics);

@@ -82,6 +82,7 @@ public sealed class PassageIndexTests : IDisposable
             "Juniors earn less than seniors.", [new Topic("salary"), new Topic("career_path")], IsQuestion: false)
         {
             AlternateQuestions = ["What is the compensation ladder?"],
+            LeadLength = 7,
         };
         var other = new Passage("g#hours", "g", "Guide G", "\"G\" (a site)", new DateOnly(2026, 2, 3), "How long is a workday?", "FAQ > How long is a workday?",
             "About eight hours.", [new Topic("responsibilities")], IsQuestion: true);
@@ -100,6 +101,7 @@ public sealed class PassageIndexTests : IDisposable
             (read.Id, read.GuideId, read.GuideTitle, read.Source, read.Updated, read.Heading, read.SectionPath, read.Text, read.IsQuestion));
         Assert.Equal(["salary", "career_path"], read.Topics.Select(t => t.Name));
         Assert.Equal(["What is the compensation ladder?"], read.AlternateQuestions);
+        Assert.Equal((7, 0), (read.LeadLength, index.Passages[1].LeadLength));
         Assert.True(index.Passages[1].IsQuestion);
         Assert.Equal([0], index.Search(["ladder"], 5).Select(h => h.Ordinal));
         Assert.Equal([1], index.Search(["workdai"], 5).Select(h => h.Ordinal));
