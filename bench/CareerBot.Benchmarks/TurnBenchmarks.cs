@@ -48,7 +48,7 @@ public class TurnBenchmarks
     public object Understand() => _engine.Understand(new Question(Text));
 
     [Benchmark]
-    public object Compose() => _knowledge.Composer.Compose(_views, _weights);
+    public object Compose() => _knowledge.Composer.Compose(_views, _weights, QuoteFocus.Plain(2026));
 
     [Benchmark]
     public object Search() => _knowledge.Retriever.Retrieve(_analysis.Query, _knowledge.Options.Retrieval.Candidates);

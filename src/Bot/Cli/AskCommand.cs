@@ -7,7 +7,7 @@ namespace CareerBot.Bot.Cli;
 /// <summary><c>ask "question" [--json]</c>: one answer with its citations.</summary>
 internal static class AskCommand
 {
-    public static Command Create(CliContext cli)
+    public static Command Create(CliContext cli, TimeProvider time)
     {
         var question = new Argument<string>("question") { Description = "The question to answer, in quotes." };
         var json = new Option<bool>("--json") { Description = "Print the answer as JSON." };
@@ -15,7 +15,7 @@ internal static class AskCommand
         command.SetAction(parse => cli.Guarded(() =>
         {
             using var knowledge = cli.CreateLoader().Load();
-            var answer = knowledge.Engine.Answer(new Question(parse.GetValue(question) ?? string.Empty));
+            var answer = knowledge.Engine.Answer(new Question(parse.GetValue(question) ?? string.Empty) { AskedOn = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime) });
             cli.Output.WriteLine(parse.GetValue(json) ? ToJson(answer) : ToText(answer));
             return 0;
         }));

@@ -39,7 +39,7 @@ internal static class CliApp
         var cli = new CliContext(output, error, () => CreateLoader(options ?? LoadOptions()));
         var root = new RootCommand("CareerBot: answers questions about the machine learning engineer career, citing its guides. Without a verb it runs the bot service (as `serve`).");
         root.Subcommands.Add(ServeCommand.Create(cli, serve));
-        root.Subcommands.Add(AskCommand.Create(cli));
+        root.Subcommands.Add(AskCommand.Create(cli, time ?? TimeProvider.System));
         root.Subcommands.Add(cli.Simple("index", "Check the knowledge base and build the Lucene index of the passages from knowledge-base/guides and synonyms.txt.", loader =>
         {
             var passages = loader.BuildIndex();

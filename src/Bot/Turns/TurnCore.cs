@@ -106,7 +106,7 @@ internal sealed partial class TurnCore(
         Answer answer;
         try
         {
-            answer = knowledge.Current.Engine.Answer(new Question(text, read.State.Context));
+            answer = knowledge.Current.Engine.Answer(new Question(text, read.State.Context) { AskedOn = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime) });
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

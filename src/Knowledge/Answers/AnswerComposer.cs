@@ -12,11 +12,18 @@ namespace CareerBot.Knowledge.Answers;
 /// consecutive sentences (or a list with its lead-in) that best covers the question, quoted
 /// exactly and marked "[n]" for its citation. Nothing is paraphrased or invented.
 /// </summary>
-public sealed class AnswerComposer
+public sealed partial class AnswerComposer
 {
     private const int MaxWindowUnits = 3;
     private const int MaxListItems = 12;
     private const int ShortAnswer = 320;
+    private const int LongAnswer = 700;
+    private const int MaxMoreUnits = 6;
+    private const int MaxComparisonUnits = 4;
+    private const int MaxLeadExtension = 3;
+
+    /// <summary>What a window keeps of its score when one of its units is about a year that has passed.</summary>
+    private const double DatedShare = 0.7;
 
     private readonly PassageRetriever _retriever;
     private readonly KnowledgeAnalyzer _analyzer;
@@ -39,14 +46,16 @@ public sealed class AnswerComposer
     }
 
     /// <summary>The answer text and its citations, one per passage, numbered from 1.</summary>
-    public (string Text, IReadOnlyList<Citation> Citations) Compose(IReadOnlyList<Passage> passages, IReadOnlyDictionary<string, double> stemWeights)
+    public (string Text, IReadOnlyList<Citation> Citations) Compose(IReadOnlyList<Passage> passages, IReadOnlyDictionary<string, double> stemWeights, QuoteFocus focus)
     {
         ArgumentNullException.ThrowIfNull(passages);
+        ArgumentNullException.ThrowIfNull(focus);
         var text = new StringBuilder();
         var citations = new List<Citation>(passages.Count);
+        var dated = new List<(int Number, int Year, DateOnly Updated)>();
         foreach (var passage in passages)
         {
-            var quote = SelectQuote(passage, stemWeights);
+            var quote = SelectQuote(passage, stemWeights, focus);
             var number = citations.Count + 1;
             citations.Add(new Citation(number, passage.Id, passage.GuideTitle, passage.Source, passage.SectionPath, quote, passage.Text, passage.Updated));
             if (text.Length > 0)
@@ -61,49 +70,89 @@ public sealed class AnswerComposer
             }
 
             text.Append(quote).Append(" [").Append(number).Append(']');
+            if (focus.PastYearIn(quote) is { } year)
+            {
+                dated.Add((number, year, passage.Updated));
+            }
+        }
+
+        foreach (var (number, year, updated) in dated)
+        {
+            text.Append("\n\n").Append(Replies.PastYear(number, year, updated));
         }
 
         return (text.ToString(), citations);
     }
 
-    /// <summary>The best-covering run of units of the passage, as an exact substring of its text.</summary>
-    public string SelectQuote(Passage passage, IReadOnlyDictionary<string, double> stemWeights)
+    /// <summary>
+    /// The run of units of the passage that best answers the question, as an exact substring of
+    /// its text: the sentences that carry the question's terms (and a figure, or both compared
+    /// sides, when it asks for them), a lead-in always with what it introduces, and a sentence that
+    /// refers back always with the one it refers to.
+    /// </summary>
+    public string SelectQuote(Passage passage, IReadOnlyDictionary<string, double> stemWeights, QuoteFocus focus)
     {
         ArgumentNullException.ThrowIfNull(passage);
         ArgumentNullException.ThrowIfNull(stemWeights);
+        ArgumentNullException.ThrowIfNull(focus);
         var layout = _layouts.GetOrAdd(passage, _layOut);
         var units = layout.Units;
-        if (units.Count == 0 || (passage.IsQuestion && units.Count <= MaxWindowUnits && passage.Text.Length <= ShortAnswer))
+        if (units.Count == 0
+            || (passage.IsQuestion && units.Count <= MaxWindowUnits && passage.Text.Length <= ShortAnswer)
+            || (focus.More && passage.Text.Length <= LongAnswer))
         {
-            // A short FAQ answer is quoted whole: cutting it would drop half of its answer.
+            // A short FAQ answer is quoted whole: cutting it would drop half of its answer. So is a
+            // passage asked for at more length that is no longer than a long answer.
             return passage.Text;
         }
 
-        // The query's stems numbered, each with its worth (weight times idf), and each unit's matches
-        // as a bit set over those numbers: no set or closure per unit or window.
+        // The query's stems numbered, each with its worth (weight times idf), then one more number
+        // for "a figure" when the question asks for one, worth as much as its best word. Each
+        // unit's matches are a bit set over those numbers: no set or closure per unit or window.
+        var slots = stemWeights.Count + (focus.WantsFigure ? 1 : 0);
         var numbers = new Dictionary<string, int>(stemWeights.Count, StringComparer.Ordinal);
-        var worth = new double[stemWeights.Count];
+        var worth = new double[slots];
         foreach (var (stem, weight) in stemWeights)
         {
             worth[numbers.Count] = weight * _retriever.IdfOf(stem);
             numbers.Add(stem, numbers.Count);
         }
 
-        var words = Math.Max(1, (worth.Length + 63) / 64);
-        var matches = new ulong[units.Count * words];
+        var words = Math.Max(1, (slots + 63) / 64);
+        var own = new ulong[units.Count * words];
+        var dated = new bool[units.Count];
         for (var i = 0; i < units.Count; i++)
         {
-            Mark(matches.AsSpan(i * words, words), layout.UnitStems[i], numbers);
+            var unit = passage.Text.AsSpan(units[i].Start, units[i].Length);
+            Mark(own.AsSpan(i * words, words), layout.UnitStems[i], numbers);
+            if (focus.WantsFigure && QuoteFocus.HasFigure(unit))
+            {
+                own[(i * words) + (numbers.Count / 64)] |= 1UL << (numbers.Count % 64);
+            }
+
+            dated[i] = focus.PastYearIn(unit) is not null;
         }
 
+        if (focus.WantsFigure)
+        {
+            worth[numbers.Count] = numbers.Count == 0 ? 1.0 : worth.AsSpan(0, numbers.Count).ToArray().Max();
+        }
+
+        var matches = own;
         if (passage.IsQuestion)
         {
             // An FAQ answer's opening sentence answers its question: it shares the question's words.
+            matches = (ulong[])own.Clone();
             Mark(matches.AsSpan(0, words), layout.HeadingStems, numbers);
         }
 
-        var (first, last) = BestWindow(units, matches, words, worth, passage.IsQuestion);
+        var sides = focus.Sides.Select(side => SideMask(side, numbers, words)).Where(m => m.AsSpan().ContainsAnyExcept(0UL)).ToArray();
+        var window = new Window(units, matches, own, words, worth, sides.Length == focus.Sides.Count ? sides : [], dated);
+        var maxUnits = focus.More ? MaxMoreUnits : sides.Length > 1 ? MaxComparisonUnits : MaxWindowUnits;
+        var (first, last) = window.Best(passage.IsQuestion, maxUnits);
         (first, last) = ExtendOverList(units, first, last, passage.Text);
+        (first, last) = ExtendOverLead(units, first, last, passage);
+        first = ExtendBack(units, first, passage.Text);
         return passage.Text[units[first].Start..units[last].End];
     }
 
@@ -116,57 +165,112 @@ public sealed class AnswerComposer
 
     private sealed record Layout(List<TextUnit> Units, string[][] UnitStems, string[] HeadingStems);
 
-    /// <summary>
-    /// The window of up to three units whose combined query coverage, discounted for length,
-    /// is highest: a unit joins only if it adds query terms the others lack.
-    /// </summary>
-    private static (int First, int Last) BestWindow(List<TextUnit> units, ulong[] matches, int words, double[] worth, bool isQuestion)
+    /// <summary>The bits of a compared side's stems among the query's numbered stems.</summary>
+    private static ulong[] SideMask(IReadOnlySet<string> side, Dictionary<string, int> numbers, int words)
     {
-        var bestFirst = 0;
-        var bestLast = Math.Min(units.Count, isQuestion ? 2 : 1) - 1;
-        var bestScore = 0.0;
-        Span<ulong> covered = words <= 16 ? stackalloc ulong[words] : new ulong[words];
-        for (var first = 0; first < units.Count; first++)
+        var mask = new ulong[words];
+        foreach (var stem in side)
         {
-            if (!matches.AsSpan(first * words, words).ContainsAnyExcept(0UL) && !(first == 0 && isQuestion))
+            if (numbers.TryGetValue(stem, out var n))
             {
-                continue;
-            }
-
-            covered.Clear();
-            for (var last = first; last < units.Count && last - first < MaxWindowUnits; last++)
-            {
-                if (units[last].IsListItem != units[first].IsListItem)
-                {
-                    break;
-                }
-
-                var sum = 0.0;
-                for (var w = 0; w < words; w++)
-                {
-                    covered[w] |= matches[(last * words) + w];
-                    for (var bits = covered[w]; bits != 0; bits &= bits - 1)
-                    {
-                        sum += worth[(w * 64) + System.Numerics.BitOperations.TrailingZeroCount(bits)];
-                    }
-                }
-
-                var score = sum / (1.0 + (0.35 * (last - first)));
-                if (isQuestion && first == 0)
-                {
-                    score *= 1.25; // an FAQ answer's first sentences answer its question directly
-                }
-
-                if (score > bestScore + 1e-9)
-                {
-                    bestScore = score;
-                    bestFirst = first;
-                    bestLast = last;
-                }
+                mask[n / 64] |= 1UL << (n % 64);
             }
         }
 
-        return (bestFirst, bestLast);
+        return mask;
+    }
+
+    /// <summary>
+    /// The windows of a passage's units and their scores: the query coverage of the units
+    /// together (<c>matches</c>, an FAQ's heading counted with its first unit), discounted for
+    /// length; halved when the units themselves (<c>own</c>) leave out a compared side, and cut
+    /// when one of them is about a year that has passed.
+    /// </summary>
+    private readonly record struct Window(List<TextUnit> Units, ulong[] Matches, ulong[] Own, int Words, double[] Worth, ulong[][] Sides, bool[] Dated)
+    {
+        /// <summary>The best window of up to <paramref name="maxUnits"/> units: a unit joins only if it adds query terms the others lack.</summary>
+        public (int First, int Last) Best(bool isQuestion, int maxUnits)
+        {
+            var bestFirst = 0;
+            var bestLast = Math.Min(Units.Count, isQuestion ? 2 : 1) - 1;
+            var bestScore = 0.0;
+            Span<ulong> covered = Words <= 16 ? stackalloc ulong[Words] : new ulong[Words];
+            Span<ulong> ownCovered = Words <= 16 ? stackalloc ulong[Words] : new ulong[Words];
+            for (var first = 0; first < Units.Count; first++)
+            {
+                if (!Matches.AsSpan(first * Words, Words).ContainsAnyExcept(0UL) && !(first == 0 && isQuestion))
+                {
+                    continue;
+                }
+
+                covered.Clear();
+                ownCovered.Clear();
+                var dated = false;
+                for (var last = first; last < Units.Count && last - first < maxUnits; last++)
+                {
+                    if (Units[last].IsListItem != Units[first].IsListItem)
+                    {
+                        break;
+                    }
+
+                    dated |= Dated[last];
+                    var sum = 0.0;
+                    for (var w = 0; w < Words; w++)
+                    {
+                        covered[w] |= Matches[(last * Words) + w];
+                        ownCovered[w] |= Own[(last * Words) + w];
+                        for (var bits = covered[w]; bits != 0; bits &= bits - 1)
+                        {
+                            sum += Worth[(w * 64) + System.Numerics.BitOperations.TrailingZeroCount(bits)];
+                        }
+                    }
+
+                    var score = sum / (1.0 + (0.35 * (last - first)));
+                    if (isQuestion && first == 0)
+                    {
+                        score *= 1.25; // an FAQ answer's first sentences answer its question directly
+                    }
+
+                    if (!CoversEverySide(ownCovered))
+                    {
+                        score *= 0.5; // "A vs B" answered with A alone
+                    }
+
+                    if (dated)
+                    {
+                        score *= DatedShare; // a current sentence that answers as well goes first
+                    }
+
+                    if (score > bestScore + 1e-9)
+                    {
+                        bestScore = score;
+                        bestFirst = first;
+                        bestLast = last;
+                    }
+                }
+            }
+
+            return (bestFirst, bestLast);
+        }
+
+        private bool CoversEverySide(ReadOnlySpan<ulong> covered)
+        {
+            foreach (var side in Sides)
+            {
+                var hit = false;
+                for (var w = 0; w < side.Length && !hit; w++)
+                {
+                    hit = (side[w] & covered[w]) != 0;
+                }
+
+                if (!hit)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 
     private static void Mark(Span<ulong> bits, string[] stems, Dictionary<string, int> numbers)
@@ -222,4 +326,41 @@ public sealed class AnswerComposer
 
         return (first, last);
     }
+
+    /// <summary>
+    /// A quote does not end on what only leads into something else: a subsection's heading line
+    /// at the end of a longer quote is dropped, one quoted alone takes the sentence it introduces,
+    /// and a section's introduction takes its first subsection's opening ("ML engineering brings
+    /// difficulties…" alone names none of them).
+    /// </summary>
+    private static (int First, int Last) ExtendOverLead(List<TextUnit> units, int first, int last, Passage passage)
+    {
+        var text = passage.Text;
+        while (last > first && text[units[last].End - 1] == ':' && !units[last].IntroducesList)
+        {
+            last--; // a subsection's heading line at the end of a longer quote leads away from it
+        }
+
+        var added = 0;
+        while (last + 1 < units.Count && added < MaxLeadExtension
+            && (text[units[last].End - 1] == ':' || units[last].End <= passage.LeadLength))
+        {
+            last++;
+            added++;
+        }
+
+        return added > 0 ? ExtendOverList(units, first, last, text) : (first, last);
+    }
+
+    /// <summary>A sentence that refers back ("These pipelines…", "The blog adds…") takes the sentence before it.</summary>
+    private static int ExtendBack(List<TextUnit> units, int first, string text)
+    {
+        return first > 0 && !units[first].IsListItem && !units[first - 1].IsListItem
+            && RefersBack().IsMatch(text.AsSpan(units[first].Start, units[first].Length))
+            ? first - 1
+            : first;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(This|These|That|Those|It|They|Such|Both|Also|But|However|Still|Another|A further|(\S+\s+){1,3}(also|adds|too)\b)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex RefersBack();
 }

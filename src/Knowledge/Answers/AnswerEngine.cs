@@ -41,7 +41,7 @@ public sealed class AnswerEngine
 
         if (turn.IsMoreRequest)
         {
-            return More(turn.Text, previous!, turn.IntentScore);
+            return More(turn, previous!);
         }
 
         switch (turn.Prediction.Intent.Kind)
@@ -88,11 +88,11 @@ public sealed class AnswerEngine
     /// <summary>Ranked passages for an understood turn (empty for small talk and declines by intent).</summary>
     public IReadOnlyList<RankedPassage> Retrieve(QuestionAnalysis turn) => _retrieval.Retrieve(turn);
 
-    private Answer More(string text, ConversationContext previous, IntentScore intentScore)
+    private Answer More(QuestionAnalysis turn, ConversationContext previous)
     {
         var (query, ranked) = _retrieval.More(previous);
         return ranked.Count == 0 || ranked[0].Coverage < Knowledge.Options.Retrieval.MinCoverage / 2
-            ? _composition.NothingMore(text, previous, intentScore)
-            : _composition.More(text, previous, intentScore, query, ranked);
+            ? _composition.NothingMore(turn.Text, previous, turn.IntentScore)
+            : _composition.More(turn, previous, query, ranked);
     }
 }

@@ -19,7 +19,7 @@ internal sealed class Composition(KnowledgeSnapshot knowledge)
     /// <summary>The answer from the chosen passages (<paramref name="views"/>) of the ranked ones.</summary>
     public Answer Answered(QuestionAnalysis turn, IReadOnlyList<RankedPassage> ranked, IReadOnlyList<Passage> views)
     {
-        var (answerText, citations) = Compose(views, turn.Query);
+        var (answerText, citations) = Compose(views, turn.Query, QuoteFocus.Of(turn.Resolved, Knowledge.StemsOf, turn.Year));
         var terms = turn.Query.Terms;
         var context = new ConversationContext(
             turn.Query.Topic?.Name, turn.Resolved, [.. terms, .. turn.Query.ContextTerms.Take(Math.Max(0, MaxContextTerms - terms.Count))],
@@ -29,10 +29,11 @@ internal sealed class Composition(KnowledgeSnapshot knowledge)
     }
 
     /// <summary>"Tell me more": the best passage not shown yet, added to the context.</summary>
-    public Answer More(string text, ConversationContext previous, IntentScore intentScore, RetrievalQuery query, IReadOnlyList<RankedPassage> ranked)
+    public Answer More(QuestionAnalysis turn, ConversationContext previous, RetrievalQuery query, IReadOnlyList<RankedPassage> ranked)
     {
         var passage = ranked[0].Passage;
-        var (answerText, citations) = Compose([passage], query);
+        var (text, intentScore) = (turn.Text, turn.IntentScore);
+        var (answerText, citations) = Compose([passage], query, QuoteFocus.Of(previous.Question, Knowledge.StemsOf, turn.Year) with { More = true });
         var context = previous with { PassageIds = [.. previous.PassageIds, passage.Id] };
         var suggestions = Suggest(previous.Question, ranked, [passage], query.Topic, prediction: null);
         return new Answer(text, AnswerKind.Answered, answerText, citations, new IntentScore(previous.Topic ?? intentScore.Name, intentScore.Score), ranked[0].Score, suggestions, context);
@@ -50,10 +51,10 @@ internal sealed class Composition(KnowledgeSnapshot knowledge)
         new(string.Empty, AnswerKind.Help, Replies.StartOver, [], new IntentScore("help", 1), 1, Samples(3, null), Empty(string.Empty));
 
     /// <summary>Composition in a "compose" span, tagged with the citation count.</summary>
-    private (string Text, IReadOnlyList<Citation> Citations) Compose(IReadOnlyList<Passage> views, RetrievalQuery query)
+    private (string Text, IReadOnlyList<Citation> Citations) Compose(IReadOnlyList<Passage> views, RetrievalQuery query, QuoteFocus focus)
     {
         using var span = KnowledgeTelemetry.Source.StartActivity(KnowledgeTelemetry.ComposeSpan);
-        var composed = Knowledge.Composer.Compose(views, Knowledge.Retriever.StemWeights(query));
+        var composed = Knowledge.Composer.Compose(views, Knowledge.Retriever.StemWeights(query), focus);
         span?.SetTag(KnowledgeTelemetry.CitationsTag, composed.Citations.Count);
         return composed;
     }

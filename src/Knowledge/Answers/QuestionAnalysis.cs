@@ -18,4 +18,7 @@ public sealed record QuestionAnalysis(
     /// part of the previous question, that question followed by the change.
     /// </summary>
     public string Resolved { get; init; } = Text;
+
+    /// <summary>The year the question was asked in (<see cref="Question.AskedOn"/>); 0 when not known, and then no claim counts as dated.</summary>
+    public int Year { get; init; }
 }

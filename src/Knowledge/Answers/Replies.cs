@@ -25,6 +25,13 @@ public static class Replies
     public static string Decline(IEnumerable<Topic> topics) =>
         $"Sorry, I can't answer that from my career guides. I cover the machine learning engineer career: {TopicList(topics)}. You could try one of these:";
 
+    /// <summary>
+    /// The note under an answer whose quote <paramref name="number"/> speaks of a year that has
+    /// passed: the claim is the source's as it was written, not a current figure.
+    /// </summary>
+    public static string PastYear(int number, int year, DateOnly updated) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Note: [{number}] speaks of {year}, a year that has passed. It is the source's claim as published (guide checked {updated:yyyy-MM-dd}), so it may be out of date.");
+
     public static string TopicList(IEnumerable<Topic> topics)
     {
         var names = topics.Select(t => t.Name.Replace('_', ' ')).ToArray();

@@ -70,7 +70,11 @@ internal sealed class Understanding(KnowledgeSnapshot knowledge)
             span.SetTag(KnowledgeTelemetry.FollowUpTag, followUp);
         }
 
-        return new QuestionAnalysis(text, previous, prediction, intentScore, isMore, followUp, query) { Resolved = resolved };
+        return new QuestionAnalysis(text, previous, prediction, intentScore, isMore, followUp, query)
+        {
+            Resolved = resolved,
+            Year = question.AskedOn?.Year ?? 0,
+        };
     }
 
     /// <summary>

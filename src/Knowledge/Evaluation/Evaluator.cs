@@ -82,7 +82,7 @@ public static class Evaluator
             ConversationContext? previous = null;
             if (question.After is { } after)
             {
-                previous = engine.Answer(new Question(after)).Context;
+                previous = engine.Answer(new Question(after) { AskedOn = today }).Context;
             }
             else
             {
@@ -94,7 +94,7 @@ public static class Evaluator
                 }
             }
 
-            var asked = new Question(question.Text, previous);
+            var asked = new Question(question.Text, previous) { AskedOn = today };
             var answer = engine.Answer(asked);
             var declined = answer.Kind is AnswerKind.Declined or AnswerKind.DidYouMean;
             if (question.IsOutOfScope)

@@ -1,0 +1,91 @@
+using System.Text.RegularExpressions;
+
+namespace CareerBot.Knowledge.Answers;
+
+/// <summary>
+/// What the question asks the quoted sentences to carry, beyond its words: a figure ("how much",
+/// "how long"), both sides of a comparison ("ML engineer vs data scientist"), or more than the
+/// usual few sentences ("tell me more"). Also the year the question is asked in, so that a
+/// sentence about a year that has passed gives way to a current one.
+/// </summary>
+/// <param name="WantsFigure">The question asks for an amount, a duration or a rate.</param>
+/// <param name="Sides">The compared things' stems, one set per side; empty unless the question compares.</param>
+/// <param name="More">The user asked for more on the same point: quote a longer stretch.</param>
+/// <param name="Year">The year the question is asked in.</param>
+public sealed partial record QuoteFocus(bool WantsFigure, IReadOnlyList<IReadOnlySet<string>> Sides, bool More, int Year)
+{
+    /// <summary>Plain coverage: no figure, no sides, the usual length.</summary>
+    public static QuoteFocus Plain(int year) => new(false, [], false, year);
+
+    /// <summary>
+    /// The focus of <paramref name="question"/>; <paramref name="stemsOf"/> is the same analysis
+    /// the query had, so the sides' stems are the query's.
+    /// </summary>
+    public static QuoteFocus Of(string question, Func<string, IReadOnlyList<string>> stemsOf, int year)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(stemsOf);
+        return new QuoteFocus(AsksFigure().IsMatch(question), SidesOf(question, stemsOf), false, year);
+    }
+
+    /// <summary>
+    /// The two sides of "A vs B", "A or B", "A compared to B" and "the difference between A and
+    /// B", each as the stems the other side lacks; empty when the question compares nothing or a
+    /// side has no word of its own.
+    /// </summary>
+    private static IReadOnlyList<IReadOnlySet<string>> SidesOf(string question, Func<string, IReadOnlyList<string>> stemsOf)
+    {
+        string left, right;
+        if (Between().Match(question) is { Success: true } between)
+        {
+            (left, right) = (between.Groups["a"].Value, between.Groups["b"].Value);
+        }
+        else if (Versus().Match(question) is { Success: true } versus)
+        {
+            (left, right) = (question[..versus.Index], question[(versus.Index + versus.Length)..]);
+        }
+        else
+        {
+            return [];
+        }
+
+        var a = stemsOf(left).ToHashSet(StringComparer.Ordinal);
+        var b = stemsOf(right).ToHashSet(StringComparer.Ordinal);
+        var shared = a.Intersect(b, StringComparer.Ordinal).ToArray();
+        a.ExceptWith(shared);
+        b.ExceptWith(shared);
+        return a.Count > 0 && b.Count > 0 ? [a, b] : [];
+    }
+
+    /// <summary>A four-digit year before <see cref="Year"/> in <paramref name="sentence"/>: a claim about a year that has passed.</summary>
+    public int? PastYearIn(ReadOnlySpan<char> sentence)
+    {
+        foreach (var match in YearPattern().EnumerateMatches(sentence))
+        {
+            var year = int.Parse(sentence.Slice(match.Index, match.Length), System.Globalization.CultureInfo.InvariantCulture);
+            if (year < Year)
+            {
+                return year;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True when <paramref name="sentence"/> holds a figure: a digit, a currency sign or a percentage.</summary>
+    public static bool HasFigure(ReadOnlySpan<char> sentence) => sentence.IndexOfAny(FigureChars) >= 0;
+
+    private static readonly System.Buffers.SearchValues<char> FigureChars = System.Buffers.SearchValues.Create("0123456789$%€£");
+
+    [GeneratedRegex(@"\b(how\s+(much|many|long|fast|big|old)|salar(y|ies)|pay(s|ing)?|paid|earn\w*|income|wages?|compensation|comp|percent(age)?|growth\s+rate|figures?|numbers?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AsksFigure();
+
+    [GeneratedRegex(@"\bdiffer\w*\s+between\s+(?<a>.+?)\s+(and|&)\s+(?<b>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Between();
+
+    [GeneratedRegex(@"\s(vs\.?|versus|v\.|or|compared\s+(to|with))\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Versus();
+
+    [GeneratedRegex(@"(?<![\d$])(19[5-9]\d|20\d\d)(?!\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex YearPattern();
+}
