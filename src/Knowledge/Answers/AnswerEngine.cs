@@ -65,9 +65,16 @@ public sealed class AnswerEngine
         }
 
         var ranked = _retrieval.Retrieve(turn);
-        if (ranked.Count == 0 || ranked[0].Coverage < Knowledge.Options.Retrieval.MinCoverage)
+        if (ranked.Count == 0)
         {
             return _composition.Decline(turn.Text, turn.IntentScore, previous);
+        }
+
+        if (ranked[0].Coverage < Knowledge.Options.Retrieval.MinCoverage)
+        {
+            return _retrieval.IsClose(turn, ranked[0])
+                ? _composition.Answered(turn, ranked, [ranked[0].Passage], closest: true)
+                : _composition.Decline(turn.Text, turn.IntentScore, previous);
         }
 
         return _composition.Answered(turn, ranked, _retrieval.ChooseViews(ranked, turn.Query.Topic));

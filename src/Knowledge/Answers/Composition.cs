@@ -16,10 +16,18 @@ internal sealed class Composition(KnowledgeSnapshot knowledge)
 
     private KnowledgeSnapshot Knowledge { get; } = knowledge;
 
-    /// <summary>The answer from the chosen passages (<paramref name="views"/>) of the ranked ones.</summary>
-    public Answer Answered(QuestionAnalysis turn, IReadOnlyList<RankedPassage> ranked, IReadOnlyList<Passage> views)
+    /// <summary>
+    /// The answer from the chosen passages (<paramref name="views"/>) of the ranked ones; when
+    /// <paramref name="closest"/>, opened by a line saying it is only the closest the guides come.
+    /// </summary>
+    public Answer Answered(QuestionAnalysis turn, IReadOnlyList<RankedPassage> ranked, IReadOnlyList<Passage> views, bool closest = false)
     {
         var (answerText, citations) = Compose(views, turn.Query, QuoteFocus.Of(turn.Resolved, Knowledge.StemsOf, turn.Year));
+        if (closest)
+        {
+            answerText = Replies.Closest + "\n\n" + answerText;
+        }
+
         var terms = turn.Query.Terms;
         var context = new ConversationContext(
             turn.Query.Topic?.Name, turn.Resolved, [.. terms, .. turn.Query.ContextTerms.Take(Math.Max(0, MaxContextTerms - terms.Count))],

@@ -16,6 +16,8 @@ public static class Replies
 
     public const string StartOver = "Okay, let's start over. What would you like to know?";
 
+    public const string Closest = "My guides don't answer that exactly. This is the closest they come:";
+
     public const string NothingMore = "That's all my guides say on that. Try another question:";
 
     public static string Help(IEnumerable<Topic> topics) =>

@@ -38,6 +38,22 @@ internal sealed class Retrieval(KnowledgeSnapshot knowledge)
         return (query, Search(query));
     }
 
+    /// <summary>
+    /// True when a passage below the coverage an answer needs is still the closest the guides
+    /// come to a question that is plainly in scope: the classifier is confident of its topic and
+    /// the passage is on that topic and covers part of the question.
+    /// </summary>
+    public bool IsClose(QuestionAnalysis turn, RankedPassage best)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var options = Knowledge.Options.Retrieval;
+        return turn.Query.Topic is { } topic
+            && turn.IntentScore.Score >= options.CloseIntent
+            && string.Equals(turn.IntentScore.Name, topic.Name, StringComparison.Ordinal)
+            && best.Passage.HasTopic(topic)
+            && best.Coverage >= options.CloseCoverage;
+    }
+
     /// <summary>The best passage, and other guides' passages on the same point that score nearly as well.</summary>
     public List<Passage> ChooseViews(IReadOnlyList<RankedPassage> ranked, Topic? topic)
     {

@@ -84,6 +84,19 @@ public sealed record RetrievalOptions
     public double MinCoverage { get; init; } = 0.35;
 
     /// <summary>
+    /// Below <see cref="MinCoverage"/>, a question whose topic the classifier gives at least this
+    /// probability is still answered from its best passage on that topic, if that passage covers
+    /// at least <see cref="CloseCoverage"/>, with a first line that says it is the closest the
+    /// guides come: a confident in-scope question is not declined without saying why.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double CloseIntent { get; init; } = 0.9;
+
+    /// <summary>The least coverage of an answer given as the closest the guides come (<see cref="CloseIntent"/>).</summary>
+    [Range(0.0, 1.0)]
+    public double CloseCoverage { get; init; } = 0.2;
+
+    /// <summary>
     /// A question the classifier put out of scope is still answered when a passage covers at
     /// least this share of its terms: the guides plainly speak of it.
     /// </summary>

@@ -23,6 +23,7 @@ public sealed class AnswerEngineTests : IDisposable
             ("skills", "skills", 0.9),
             ("earn", "salary", 0.9),
             ("astronaut", "salary", 0.9),
+            ("remote", "job_market", 0.95),
             ("engineer do", "responsibilities", 0.9),
             ("data scientist", "role_comparison", 0.9),
             ("why", "skills", 0.3),
@@ -210,6 +211,17 @@ public sealed class AnswerEngineTests : IDisposable
 
         Assert.Equal(AnswerKind.Declined, answer.Kind);
         Assert.Equal("salary", answer.Intent.Name);
+    }
+
+    [Fact]
+    public void Answer_ConfidentTopic_PassageOnItBelowTheAnswerCoverage_IsAnsweredAsTheClosestSayingSo()
+    {
+        // "remote" is the only word of this question the guides have: coverage about 0.28.
+        var answer = _engine.Answer(new Question("remote jobs for graduates"));
+
+        Assert.Equal(AnswerKind.Answered, answer.Kind);
+        Assert.StartsWith(Replies.Closest + "\n\n", answer.Text, StringComparison.Ordinal);
+        Assert.Equal("guide-b#weather-on-the-coast", Assert.Single(answer.Citations).PassageId);
     }
 
     [Fact]
