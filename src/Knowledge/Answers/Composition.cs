@@ -14,6 +14,12 @@ internal sealed class Composition(KnowledgeSnapshot knowledge)
 {
     private const int MaxContextTerms = 12;
 
+    /// <summary>How many of the best-ranked passages lend their topics to the suggestions.</summary>
+    private const int RelatedPassages = 10;
+
+    /// <summary>The least probability that makes a topic of the classifier's a related one.</summary>
+    private const double RelatedIntentScore = 0.02;
+
     private KnowledgeSnapshot Knowledge { get; } = knowledge;
 
     /// <summary>
@@ -32,7 +38,7 @@ internal sealed class Composition(KnowledgeSnapshot knowledge)
         var context = new ConversationContext(
             turn.Query.Topic?.Name, turn.Resolved, [.. terms, .. turn.Query.ContextTerms.Take(Math.Max(0, MaxContextTerms - terms.Count))],
             views.Select(p => p.Id).ToArray());
-        var suggestions = Suggest(turn.Text, ranked, views, turn.Query.Topic, turn.Prediction);
+        var suggestions = Suggest(turn.Text, ranked, views, turn.Query.Topic, turn.Prediction, turn.Previous);
         return new Answer(turn.Text, AnswerKind.Answered, answerText, citations, turn.IntentScore, ranked[0].Score * Math.Max(turn.Prediction.Score, 0.5), suggestions, context);
     }
 
@@ -43,7 +49,7 @@ internal sealed class Composition(KnowledgeSnapshot knowledge)
         var (text, intentScore) = (turn.Text, turn.IntentScore);
         var (answerText, citations) = Compose([passage], query, QuoteFocus.Of(previous.Question, Knowledge.StemsOf, turn.Year) with { More = true });
         var context = previous with { PassageIds = [.. previous.PassageIds, passage.Id] };
-        var suggestions = Suggest(previous.Question, ranked, [passage], query.Topic, prediction: null);
+        var suggestions = Suggest(previous.Question, ranked, [passage], query.Topic, prediction: null, previous);
         return new Answer(text, AnswerKind.Answered, answerText, citations, new IntentScore(previous.Topic ?? intentScore.Name, intentScore.Score), ranked[0].Score, suggestions, context);
     }
 
@@ -107,22 +113,40 @@ internal sealed class Composition(KnowledgeSnapshot knowledge)
         return new Answer(text, kind, reply, [], intentScore, intentScore.Score, suggestions, previous ?? Empty(text));
     }
 
-    /// <summary>FAQ questions of related passages first, then the topic's sample questions.</summary>
-    private List<string> Suggest(string question, IReadOnlyList<RankedPassage> ranked, IReadOnlyList<Passage> shown, Topic? topic, IntentPrediction? prediction)
+    /// <summary>
+    /// Follow-ups on the conversation's thread: a close second topic first, then FAQ questions of
+    /// the related passages, the topic's sample questions, and those of the topics the question
+    /// came closest to after it. Never what was just asked or shown (in this turn or the one
+    /// before), and never two that ask the same thing in other words.
+    /// </summary>
+    private List<string> Suggest(string question, IReadOnlyList<RankedPassage> ranked, IReadOnlyList<Passage> shown, Topic? topic, IntentPrediction? prediction, ConversationContext? previous)
     {
         var max = Knowledge.Options.MaxSuggestions;
         var suggestions = new List<string>(max);
-        var asked = Knowledge.StemsOf(question).ToHashSet(StringComparer.Ordinal);
+        var taken = new List<IReadOnlyList<string>>(max);
+        var asked = new List<HashSet<string>> { Knowledge.StemsOf(question).ToHashSet(StringComparer.Ordinal) };
+        if (previous is not null && !string.Equals(previous.Question, question, StringComparison.Ordinal))
+        {
+            asked.Add(Knowledge.StemsOf(previous.Question).ToHashSet(StringComparer.Ordinal));
+        }
+
+        var shownIds = shown.Select(p => p.Id).Concat(previous?.PassageIds ?? []).ToHashSet(StringComparer.Ordinal);
         var shownHeadings = shown.Where(p => p.IsQuestion).Select(p => p.Heading).ToHashSet(StringComparer.OrdinalIgnoreCase);
         void Add(string? candidate)
         {
-            if (candidate is not null && suggestions.Count < max
-                && !shownHeadings.Contains(candidate)
-                && !IsSameQuestion(asked, candidate)
-                && !suggestions.Contains(candidate, StringComparer.OrdinalIgnoreCase))
+            if (candidate is null || suggestions.Count >= max || shownHeadings.Contains(candidate))
             {
-                suggestions.Add(candidate);
+                return;
             }
+
+            var stems = Knowledge.StemsOf(candidate);
+            if (asked.Any(a => IsSameQuestion(a, stems)) || taken.Any(t => IsSameQuestion(t.ToHashSet(StringComparer.Ordinal), stems)))
+            {
+                return;
+            }
+
+            suggestions.Add(candidate);
+            taken.Add(stems);
         }
 
         // A close second topic: offer it first, as a "did you mean".
@@ -132,10 +156,13 @@ internal sealed class Composition(KnowledgeSnapshot knowledge)
             Add(Knowledge.SampleQuestions(prediction.Ranked[1].Intent.Topic!.Value).FirstOrDefault());
         }
 
-        var shownIds = shown.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        // FAQ questions of passages that answer part of this question, on its topic: a passage that
+        // only shares "ML engineers" with it is no follow-up.
         foreach (var candidate in ranked.Skip(1))
         {
-            if (candidate.Passage.IsQuestion && !shownIds.Contains(candidate.Passage.Id))
+            if (candidate.Passage.IsQuestion && !shownIds.Contains(candidate.Passage.Id)
+                && candidate.Coverage >= Knowledge.Options.Retrieval.MinCoverage
+                && (topic is not { } on || candidate.Passage.HasTopic(on)))
             {
                 Add(candidate.Passage.Heading);
             }
@@ -149,25 +176,74 @@ internal sealed class Composition(KnowledgeSnapshot knowledge)
             }
         }
 
-        foreach (var sample in Samples(max, topic))
+        foreach (var next in RelatedTopics(question, topic, prediction, ranked))
         {
-            Add(sample);
+            Add(Knowledge.SampleQuestions(next).FirstOrDefault());
         }
 
         return suggestions;
     }
 
-    /// <summary>A suggestion that only rephrases what was just asked is no suggestion.</summary>
-    private bool IsSameQuestion(HashSet<string> asked, string candidate)
+    /// <summary>
+    /// The topics after <paramref name="topic"/> in the order the question comes closest to them:
+    /// those of the best-ranked passages, those the classifier gives some chance, then the rest,
+    /// starting at a place the question picks, so that the same topic does not close every list.
+    /// </summary>
+    private IEnumerable<Topic> RelatedTopics(string question, Topic? topic, IntentPrediction? prediction, IReadOnlyList<RankedPassage> ranked)
     {
-        var stems = Knowledge.StemsOf(candidate);
+        var all = Knowledge.Topics;
+        var start = all.Count == 0 ? 0 : (int)(StableHash(question) % (uint)all.Count);
+        return ranked.Take(RelatedPassages).SelectMany(r => r.Passage.Topics)
+            .Concat(prediction?.Ranked.Where(r => r.Intent.IsTopic && r.Score >= RelatedIntentScore).Select(r => r.Intent.Topic!.Value) ?? [])
+            .Concat(all.Skip(start)).Concat(all.Take(start))
+            .Where(t => t != topic)
+            .Distinct();
+    }
+
+    /// <summary>FNV-1a over the text: the same question always starts the topic list at the same place.</summary>
+    private static uint StableHash(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return hash;
+    }
+
+    /// <summary>
+    /// A suggestion that only rephrases what was asked, or another suggestion, is no suggestion:
+    /// the two share at least half of their words' weight, each word weighted by its IDF, so that
+    /// "ML engineer", in nearly every question, does not make them alike.
+    /// </summary>
+    private bool IsSameQuestion(HashSet<string> asked, IReadOnlyList<string> stems)
+    {
         if (stems.Count == 0 || asked.Count == 0)
         {
             return false;
         }
 
-        var shared = stems.Count(asked.Contains);
-        return shared / (double)(stems.Count + asked.Count - shared) >= 0.5;
+        double shared = 0, union = 0;
+        foreach (var stem in asked)
+        {
+            union += Knowledge.Retriever.IdfOf(stem);
+        }
+
+        foreach (var stem in stems)
+        {
+            var idf = Knowledge.Retriever.IdfOf(stem);
+            if (asked.Contains(stem))
+            {
+                shared += idf;
+            }
+            else
+            {
+                union += idf;
+            }
+        }
+
+        return union > 0 && shared / union >= 0.5;
     }
 
     /// <summary>One sample question from each of <paramref name="count"/> topics, in a fixed order.</summary>

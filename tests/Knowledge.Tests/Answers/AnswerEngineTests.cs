@@ -225,6 +225,23 @@ public sealed class AnswerEngineTests : IDisposable
     }
 
     [Fact]
+    public void Answer_Suggestions_NeverTwoThatAskTheSameThingInOtherWords()
+    {
+        using var knowledge = new KnowledgeSnapshot(
+            _loaded.Index, new FakeClassifier(("earn", "salary", 0.9)), _loaded.Analyzer.Rules,
+            new Dictionary<string, IReadOnlyList<string>>
+            {
+                ["salary"] = ["How much do ML engineers earn?", "How much do machine learning engineers earn?", "What do principal engineers earn?"],
+            },
+            _kb.Options());
+
+        var answer = new AnswerEngine(knowledge).Answer(new Question("what do juniors earn by level"));
+
+        Assert.Contains("How much do ML engineers earn?", answer.Suggestions);
+        Assert.DoesNotContain("How much do machine learning engineers earn?", answer.Suggestions);
+    }
+
+    [Fact]
     public void Answer_TwoCloseTopicsUnsure_AsksWhichWasMeant()
     {
         var classifier = new Moq.Mock<IIntentClassifier>();

@@ -1,6 +1,8 @@
 using CareerBot.Bot.Channels.BotFramework;
 using CareerBot.Bot.Turns;
 using CareerBot.Bot.Operations;
+using CareerBot.Knowledge;
+using CareerBot.Knowledge.Answers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -62,9 +64,17 @@ public sealed class AgentsPlaygroundBrowserTests(AgentsPlaygroundBrowserTests.Bo
             Assert.Equal("education", vote.Intent);
             Assert.Contains("how-to-become-mle#do-i-need-a-phd-to-become-an-ml-engineer", vote.PassageIds);
 
-            // A suggested question, clicked, is asked and answered in the same conversation.
-            var suggestion = page.GetByRole(AriaRole.Button, new() { Name = "What are the career levels of an ML engineer?" }).Last;
-            await suggestion.ClickAsync();
+            // A suggested question, clicked, is asked and answered in the same conversation: the
+            // reply is the engine's answer to that question after the PhD answer.
+            var engine = bot.Factory.Services.GetRequiredService<KnowledgeProvider>().Current.Engine;
+            var phd = engine.Answer(new Question("Do I need a PhD?"));
+            var suggested = phd.Suggestions[0];
+            var expected = engine.Answer(new Question(suggested, phd.Context));
+            await page.GetByRole(AriaRole.Button, new() { Name = suggested }).Last.ClickAsync();
+            await Expect(page.GetByText(expected.Citations[0].Quote.Split('\n')[0] + " [1]", new() { Exact = false }).Last);
+
+            // A list answer reads as lines.
+            await AskAsync(page, "What are the career levels of an ML engineer?");
             var levels = page.Locator("p", new() { HasText = "Most ML engineers start as juniors" });
             await Expect(levels);
             var levelsText = await levels.First.InnerTextAsync();
@@ -74,9 +84,9 @@ public sealed class AgentsPlaygroundBrowserTests(AgentsPlaygroundBrowserTests.Bo
 
             // A follow-up is read against the previous question (the career levels): senior engineers.
             await AskAsync(page, "what about senior ones?");
-            var answers = page.Locator("p", new() { HasText = "[1]" });
-            await Poll.UntilAsync(() => answers.CountAsync().Result >= 3, Deadline, "the follow-up's answer");
-            var seniorText = await answers.Last.InnerTextAsync();
+            var senior = page.Locator("p", new() { HasText = "Senior ML engineers own the technical design" });
+            await Expect(senior);
+            var seniorText = await senior.Last.InnerTextAsync();
             Assert.StartsWith("Senior ML engineers own the technical design of ML systems", seniorText, StringComparison.Ordinal);
             AssertReadsCleanly(seniorText);
         }
