@@ -18,7 +18,7 @@ public sealed record EvaluationBaseline(int Utterances, int Questions, IReadOnly
 
     /// <summary>The figures the engine alone gives (no cross-validation): cheap, and the same on every run.</summary>
     public static IReadOnlyList<string> Deterministic { get; } =
-        ["intent_held_out_accuracy", "retrieval_hit_at_1", "retrieval_hit_at_3", "retrieval_mrr", "out_of_scope_precision", "out_of_scope_recall", "in_scope_decline_rate"];
+        ["intent_held_out_accuracy", "retrieval_hit_at_1", "retrieval_hit_at_3", "retrieval_mrr", "out_of_scope_precision", "out_of_scope_recall", "in_scope_decline_rate", "answer_shown"];
 
     /// <summary>Figures where lower is better.</summary>
     private static readonly string[] LowerIsBetter = ["in_scope_decline_rate"];
@@ -40,6 +40,10 @@ public sealed record EvaluationBaseline(int Utterances, int Questions, IReadOnly
         figures["out_of_scope_precision"] = report.OutOfScopePrecision;
         figures["out_of_scope_recall"] = report.OutOfScopeRecall;
         figures["in_scope_decline_rate"] = report.InScopeDeclineRate;
+        if (report.AnswerShown.Answered > 0)
+        {
+            figures["answer_shown"] = report.AnswerShown.Rate;
+        }
         var rounded = figures.ToDictionary(p => p.Key, p => Math.Round(p.Value, 4), StringComparer.Ordinal);
         return new EvaluationBaseline(report.Utterances, report.Retrieval.Questions + report.OutOfScopeQuestions, rounded, questionSet);
     }

@@ -113,20 +113,38 @@ public sealed class QualityTests
     }
 
     /// <summary>
-    /// The locked blind set (docs/quality.md, "The locked blind set") may not lose more than two
-    /// points of hit@1 below its committed figure, 0.634 (0.644 with the hand-written classifier), so no later change loses it silently.
-    /// Nothing may be tuned on it to raise this figure.
+    /// The development set's facts (labelled for "answer shown") are phrases of the question's
+    /// expected passages too, and every in-scope question has some.
     /// </summary>
     [Fact]
-    public void BlindSet_HitAt1_StaysWithinTwoPointsOfTheCommittedFigure()
+    public void DevelopmentSet_FactsArePhrasesOfTheExpectedPassages()
     {
-        const double Committed = 0.634;
+        var options = RepositoryKnowledgeBase.Options();
+        var questions = QuestionSetLoader.Load(Path.Combine(Path.GetDirectoryName(options.BasePath)!, "tests", "Knowledge.Tests", "Evaluation", "questions.yaml"));
+        var passages = RepositoryKnowledgeBase.Snapshot.Passages.ToDictionary(p => p.Id, p => p.Text, StringComparer.Ordinal);
+
+        Assert.Empty(questions.Where(q => !q.IsOutOfScope && q.Facts.Count == 0).Select(q => q.Text));
+        Assert.Empty(questions.Where(q => q.Facts.Any(f => !q.Expect.Any(id => passages[id].Contains(f, StringComparison.Ordinal)))).Select(q => q.Text));
+    }
+
+    /// <summary>
+    /// The locked blind set (docs/quality.md, "The locked blind set") may not lose more than two
+    /// points of hit@1 or of "answer shown" below its committed figures (0.662 and 0.633 since the
+    /// answer-text work of issue 21; hit@1 was 0.634 before it, 0.644 with the hand-written
+    /// classifier), so no later change loses them silently. Nothing may be tuned on it to raise them.
+    /// </summary>
+    [Fact]
+    public void BlindSet_HitAt1AndAnswerShown_StayWithinTwoPointsOfTheCommittedFigures()
+    {
+        const double Committed = 0.662;
+        const double CommittedShown = 0.633;
         var options = RepositoryKnowledgeBase.Options();
         var questions = QuestionSetLoader.Load(Path.Combine(Path.GetDirectoryName(options.BasePath)!, "tests", "Knowledge.Tests", "Evaluation", "blind.yaml"));
         var utterances = UtteranceLoader.LoadDirectory(options.IntentsPath);
 
-        var report = Evaluator.Run(RepositoryKnowledgeBase.Snapshot, utterances, questions, options.Trainer, new DateOnly(2026, 1, 1), crossValidate: false);
+        var report = Evaluator.Run(RepositoryKnowledgeBase.Snapshot, utterances, questions, options.Trainer, new DateOnly(2026, 12, 3), crossValidate: false);
 
+        Assert.True(report.AnswerShown.Rate >= CommittedShown - 0.02, $"blind answer shown {report.AnswerShown.Rate:0.000}, committed {CommittedShown:0.000}");
         Assert.True(report.Retrieval.HitAt1 >= Committed - 0.02, $"blind hit@1 {report.Retrieval.HitAt1:0.000}, committed {Committed:0.000}");
     }
 }
