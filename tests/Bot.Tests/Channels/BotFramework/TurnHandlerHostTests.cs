@@ -57,6 +57,27 @@ public sealed class TurnHandlerHostTests : IDisposable
         Assert.Empty(botOnly);
     }
 
+    /// <summary>
+    /// The turn's own clock decides whether a quoted year has passed: the same answer carries the
+    /// dated-claim note in 2026 and none in 2023.
+    /// </summary>
+    [Theory]
+    [InlineData(2026, true)]
+    [InlineData(2023, false)]
+    public async Task Message_QuoteAboutAYear_IsMarkedDatedOnlyOnceThatYearHasPassed(int year, bool marked)
+    {
+        using var kb = new CareerBot.Knowledge.Tests.TempKnowledgeBase(guideB: CareerBot.Knowledge.Tests.TempKnowledgeBase.GuideB.Replace(
+            "Remote work is common, so engineers can live anywhere.", "Remote work is common, and remote jobs were forecast to double by 2024.", StringComparison.Ordinal));
+        var clock = new ManualTimeProvider(new DateTimeOffset(year, 6, 1, 9, 0, 0, TimeSpan.Zero));
+        using var bot = new BotFactory(new() { ["Knowledge:BasePath"] = kb.BasePath }, services => services.AddSingleton<TimeProvider>(clock));
+        var response = await bot.CreateClient().PostAsJsonAsync("/api/messages", Activities.Message("is remote work common?", conversationId: "c-dated"));
+        var replies = (await response.Content.ReadFromJsonAsync<JsonObject>())!["activities"]!.AsArray();
+
+        var text = replies[0]!.ToJsonString();
+        Assert.Contains("by 2024", text, StringComparison.Ordinal);
+        Assert.Equal(marked, text.Contains("2024, a year that has passed", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Message_FollowUp_UsesTheConversationsContext()
     {
