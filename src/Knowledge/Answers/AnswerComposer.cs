@@ -352,7 +352,7 @@ public sealed partial class AnswerComposer
         return added > 0 ? ExtendOverList(units, first, last, text) : (first, last);
     }
 
-    /// <summary>A sentence that refers back ("These pipelines…", "The blog adds…") takes the sentence before it.</summary>
+    /// <summary>A sentence that refers back ("These pipelines…", "The blog adds…", "…exactly those problems") takes the sentence before it.</summary>
     private static int ExtendBack(List<TextUnit> units, int first, string text)
     {
         return first > 0 && !units[first].IsListItem && !units[first - 1].IsListItem
@@ -361,6 +361,6 @@ public sealed partial class AnswerComposer
             : first;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(This|These|That|Those|It|They|Such|Both|Also|But|However|Still|Another|A further|(\S+\s+){1,3}(also|adds|too)\b)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(This|These|That|Those|It|They|Such|Both|Also|But|However|Still|Another|A further|(\S+\s+){1,3}(also|adds|too)\b)|\b(these|those)\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex RefersBack();
 }

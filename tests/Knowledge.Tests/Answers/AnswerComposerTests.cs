@@ -91,6 +91,12 @@ public sealed class AnswerComposerTests : IDisposable
         Assert.Equal(
             "Engineers build data pipelines for training.\nThese pipelines must deal with missing values and drift.",
             Quote(passage, "missing values and drift"));
+
+        var problems = Section(
+            "A model that breaks under real traffic is of little value.\n"
+            + "ML engineers exist to solve exactly those problems.\n"
+            + "Remote work is common.");
+        Assert.StartsWith("A model that breaks", Quote(passage: problems, "why do ML engineers exist"), StringComparison.Ordinal);
     }
 
     [Fact]
