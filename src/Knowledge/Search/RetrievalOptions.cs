@@ -13,7 +13,7 @@ public sealed record RetrievalOptions
     [Range(0.0, 1.0)]
     public double CommonTermShare { get; init; } = 0.5;
 
-    /// <summary>BM25 weight (Lucene field boost) of a passage's heading (an FAQ entry's question) and of its alternate questions.</summary>
+    /// <summary>BM25 weight (Lucene field boost) of a passage's heading (an FAQ entry's question).</summary>
     [Range(0.0, 100.0)]
     public double TitleWeight { get; init; } = 1.8;
 
@@ -30,7 +30,14 @@ public sealed record RetrievalOptions
     public double GuideTitleWeight { get; init; }
 
     /// <summary>The searched fields' weights, as the index takes them.</summary>
-    public FieldWeights FieldWeights => new(TitleWeight, SectionWeight, BodyWeight, TitleWeight, GuideTitleWeight);
+    /// <summary>
+    /// The weight of a passage's alternate questions, its visitors' other wordings. Chosen by
+    /// cross-validation on the development set (scripts/cross-validate.py; docs/quality.md).
+    /// </summary>
+    [Range(0.0, 100.0)]
+    public double AlternatesWeight { get; init; } = 1.8;
+
+    public FieldWeights FieldWeights => new(TitleWeight, SectionWeight, BodyWeight, AlternatesWeight, GuideTitleWeight);
 
     /// <summary>Extra score share for a passage tagged with the question's topic.</summary>
     [Range(0.0, 10.0)]
