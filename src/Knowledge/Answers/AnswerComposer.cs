@@ -123,19 +123,18 @@ public sealed partial class AnswerComposer
         var dated = new bool[units.Count];
         for (var i = 0; i < units.Count; i++)
         {
-            var unit = passage.Text.AsSpan(units[i].Start, units[i].Length);
             Mark(own.AsSpan(i * words, words), layout.UnitStems[i], numbers);
-            if (focus.WantsFigure && QuoteFocus.HasFigure(unit))
+            if (focus.WantsFigure && layout.HasFigure[i])
             {
                 own[(i * words) + (numbers.Count / 64)] |= 1UL << (numbers.Count % 64);
             }
 
-            dated[i] = focus.PastYearIn(unit) is not null;
+            dated[i] = layout.EarliestYear[i] < focus.Year;
         }
 
         if (focus.WantsFigure)
         {
-            worth[numbers.Count] = numbers.Count == 0 ? 1.0 : worth.AsSpan(0, numbers.Count).ToArray().Max();
+            worth[numbers.Count] = numbers.Count == 0 ? 1.0 : Max(worth.AsSpan(0, numbers.Count));
         }
 
         var matches = own;
@@ -152,7 +151,7 @@ public sealed partial class AnswerComposer
         var (first, last) = window.Best(passage.IsQuestion, maxUnits);
         (first, last) = ExtendOverList(units, first, last, passage.Text);
         (first, last) = ExtendOverLead(units, first, last, passage);
-        first = ExtendBack(units, first, passage.Text);
+        first = ExtendBack(units, first, layout.RefersBack);
         return passage.Text[units[first].Start..units[last].End];
     }
 
@@ -160,10 +159,32 @@ public sealed partial class AnswerComposer
     private Layout LayOut(Passage passage)
     {
         var units = SentenceSplitter.Split(passage.Text);
-        return new Layout(units, units.Select(u => KnowledgeSnapshot.Distinct(_analyzer.Tokens(u.Of(passage.Text))).ToArray()).ToArray(), [.. KnowledgeSnapshot.Distinct(_analyzer.Tokens(passage.Heading))]);
+        return new Layout(
+            units,
+            units.Select(u => KnowledgeSnapshot.Distinct(_analyzer.Tokens(u.Of(passage.Text))).ToArray()).ToArray(),
+            [.. KnowledgeSnapshot.Distinct(_analyzer.Tokens(passage.Heading))],
+            units.Select(u => QuoteFocus.HasFigure(passage.Text.AsSpan(u.Start, u.Length))).ToArray(),
+            units.Select(u => QuoteFocus.EarliestYearIn(passage.Text.AsSpan(u.Start, u.Length))).ToArray(),
+            units.Select(u => RefersBack(passage.Text.AsSpan(u.Start, u.Length))).ToArray());
     }
 
-    private sealed record Layout(List<TextUnit> Units, string[][] UnitStems, string[] HeadingStems);
+    /// <summary>
+    /// A passage laid out for quoting: its units, each unit's stems, the heading's stems, and per
+    /// unit whether it holds a figure, the earliest year it names (<see cref="int.MaxValue"/> for
+    /// none) and whether it refers back to the unit before it.
+    /// </summary>
+    private sealed record Layout(List<TextUnit> Units, string[][] UnitStems, string[] HeadingStems, bool[] HasFigure, int[] EarliestYear, bool[] RefersBack);
+
+    private static double Max(ReadOnlySpan<double> values)
+    {
+        var max = double.MinValue;
+        foreach (var v in values)
+        {
+            max = Math.Max(max, v);
+        }
+
+        return max;
+    }
 
     /// <summary>The bits of a compared side's stems among the query's numbered stems.</summary>
     private static ulong[] SideMask(IReadOnlySet<string> side, Dictionary<string, int> numbers, int words)
@@ -353,14 +374,36 @@ public sealed partial class AnswerComposer
     }
 
     /// <summary>A sentence that refers back ("These pipelines…", "The blog adds…", "…exactly those problems") takes the sentence before it.</summary>
-    private static int ExtendBack(List<TextUnit> units, int first, string text)
+    private static int ExtendBack(List<TextUnit> units, int first, bool[] refersBack) =>
+        first > 0 && refersBack[first] && !units[first].IsListItem && !units[first - 1].IsListItem ? first - 1 : first;
+
+    /// <summary>
+    /// True when a sentence points back at the one before it: it opens with a pronoun or a
+    /// connective ("This", "They", "However", "Another"), says "also", "adds" or "too" in its first
+    /// words, or names "these" or "those" anywhere.
+    /// </summary>
+    private static bool RefersBack(ReadOnlySpan<char> sentence)
     {
-        return first > 0 && !units[first].IsListItem && !units[first - 1].IsListItem
-            && RefersBack().IsMatch(text.AsSpan(units[first].Start, units[first].Length))
-            ? first - 1
-            : first;
+        var word = 0;
+        foreach (var range in sentence.Split(' '))
+        {
+            var w = sentence[range].TrimEnd(",;:.");
+            if (word == 0 && OpeningBackReferences.Contains(w.ToString()))
+            {
+                return true;
+            }
+
+            if ((word is >= 1 and <= 3 && (w is "also" or "adds" or "too")) || (word == 1 && w is "further") || w is "these" or "those")
+            {
+                return true;
+            }
+
+            word++;
+        }
+
+        return false;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(This|These|That|Those|It|They|Such|Both|Also|But|However|Still|Another|A further|(\S+\s+){1,3}(also|adds|too)\b)|\b(these|those)\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial System.Text.RegularExpressions.Regex RefersBack();
+    private static readonly System.Collections.Frozen.FrozenSet<string> OpeningBackReferences =
+        System.Collections.Frozen.FrozenSet.Create(StringComparer.Ordinal, "This", "These", "That", "Those", "It", "They", "Such", "Both", "Also", "But", "However", "Still", "Another");
 }

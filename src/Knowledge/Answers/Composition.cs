@@ -38,7 +38,7 @@ internal sealed class Composition(KnowledgeSnapshot knowledge)
         var context = new ConversationContext(
             turn.Query.Topic?.Name, turn.Resolved, [.. terms, .. turn.Query.ContextTerms.Take(Math.Max(0, MaxContextTerms - terms.Count))],
             views.Select(p => p.Id).ToArray());
-        var suggestions = Suggest(turn.Text, ranked, views, turn.Query.Topic, turn.Prediction, turn.Previous);
+        var suggestions = Suggest(turn.Text, turn.Query.Terms, ranked, views, turn.Query.Topic, turn.Prediction, turn.Previous);
         return new Answer(turn.Text, AnswerKind.Answered, answerText, citations, turn.IntentScore, ranked[0].Score * Math.Max(turn.Prediction.Score, 0.5), suggestions, context);
     }
 
@@ -49,7 +49,7 @@ internal sealed class Composition(KnowledgeSnapshot knowledge)
         var (text, intentScore) = (turn.Text, turn.IntentScore);
         var (answerText, citations) = Compose([passage], query, QuoteFocus.Of(previous.Question, Knowledge.StemsOf, turn.Year) with { More = true });
         var context = previous with { PassageIds = [.. previous.PassageIds, passage.Id] };
-        var suggestions = Suggest(previous.Question, ranked, [passage], query.Topic, prediction: null, previous);
+        var suggestions = Suggest(previous.Question, previous.Terms, ranked, [passage], query.Topic, prediction: null, previous);
         return new Answer(text, AnswerKind.Answered, answerText, citations, new IntentScore(previous.Topic ?? intentScore.Name, intentScore.Score), ranked[0].Score, suggestions, context);
     }
 
@@ -119,15 +119,17 @@ internal sealed class Composition(KnowledgeSnapshot knowledge)
     /// came closest to after it. Never what was just asked or shown (in this turn or the one
     /// before), and never two that ask the same thing in other words.
     /// </summary>
-    private List<string> Suggest(string question, IReadOnlyList<RankedPassage> ranked, IReadOnlyList<Passage> shown, Topic? topic, IntentPrediction? prediction, ConversationContext? previous)
+    private List<string> Suggest(string question, IEnumerable<string> asked, IReadOnlyList<RankedPassage> ranked, IReadOnlyList<Passage> shown, Topic? topic, IntentPrediction? prediction, ConversationContext? previous)
     {
         var max = Knowledge.Options.MaxSuggestions;
         var suggestions = new List<string>(max);
-        var taken = new List<IReadOnlyList<string>>(max);
-        var asked = new List<HashSet<string>> { Knowledge.StemsOf(question).ToHashSet(StringComparer.Ordinal) };
+
+        // What was asked (the message's query terms, and the terms the previous question left) and
+        // what is already suggested, each as its stems with their IDF weights.
+        var compared = new List<Wording>(max + 2) { WordingOf(asked) };
         if (previous is not null && !string.Equals(previous.Question, question, StringComparison.Ordinal))
         {
-            asked.Add(Knowledge.StemsOf(previous.Question).ToHashSet(StringComparer.Ordinal));
+            compared.Add(WordingOf(previous.Terms));
         }
 
         var shownIds = shown.Select(p => p.Id).Concat(previous?.PassageIds ?? []).ToHashSet(StringComparer.Ordinal);
@@ -139,14 +141,17 @@ internal sealed class Composition(KnowledgeSnapshot knowledge)
                 return;
             }
 
-            var stems = Knowledge.StemsOf(candidate);
-            if (asked.Any(a => IsSameQuestion(a, stems)) || taken.Any(t => IsSameQuestion(t.ToHashSet(StringComparer.Ordinal), stems)))
+            var wording = WordingOf(Knowledge.StemsOf(candidate));
+            foreach (var other in compared)
             {
-                return;
+                if (IsSameQuestion(other, wording))
+                {
+                    return;
+                }
             }
 
             suggestions.Add(candidate);
-            taken.Add(stems);
+            compared.Add(wording);
         }
 
         // A close second topic: offer it first, as a "did you mean".
@@ -212,37 +217,43 @@ internal sealed class Composition(KnowledgeSnapshot knowledge)
         return hash;
     }
 
+    /// <summary>A question's distinct stems, with the sum of their IDFs.</summary>
+    private readonly record struct Wording(HashSet<string> Stems, double Weight);
+
+    private Wording WordingOf(IEnumerable<string> stems)
+    {
+        var set = new HashSet<string>(stems, StringComparer.Ordinal);
+        var weight = 0.0;
+        foreach (var stem in set)
+        {
+            weight += Knowledge.Retriever.IdfOf(stem);
+        }
+
+        return new Wording(set, weight);
+    }
+
     /// <summary>
     /// A suggestion that only rephrases what was asked, or another suggestion, is no suggestion:
     /// the two share at least half of their words' weight, each word weighted by its IDF, so that
     /// "ML engineer", in nearly every question, does not make them alike.
     /// </summary>
-    private bool IsSameQuestion(HashSet<string> asked, IReadOnlyList<string> stems)
+    private bool IsSameQuestion(Wording a, Wording b)
     {
-        if (stems.Count == 0 || asked.Count == 0)
+        if (a.Stems.Count == 0 || b.Stems.Count == 0)
         {
             return false;
         }
 
-        double shared = 0, union = 0;
-        foreach (var stem in asked)
+        var shared = 0.0;
+        foreach (var stem in b.Stems)
         {
-            union += Knowledge.Retriever.IdfOf(stem);
-        }
-
-        foreach (var stem in stems)
-        {
-            var idf = Knowledge.Retriever.IdfOf(stem);
-            if (asked.Contains(stem))
+            if (a.Stems.Contains(stem))
             {
-                shared += idf;
-            }
-            else
-            {
-                union += idf;
+                shared += Knowledge.Retriever.IdfOf(stem);
             }
         }
 
+        var union = a.Weight + b.Weight - shared;
         return union > 0 && shared / union >= 0.5;
     }
 

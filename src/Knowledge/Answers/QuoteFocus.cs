@@ -57,19 +57,24 @@ public sealed partial record QuoteFocus(bool WantsFigure, IReadOnlyList<IReadOnl
         return a.Count > 0 && b.Count > 0 ? [a, b] : [];
     }
 
-    /// <summary>A four-digit year before <see cref="Year"/> in <paramref name="sentence"/>: a claim about a year that has passed.</summary>
-    public int? PastYearIn(ReadOnlySpan<char> sentence)
+    /// <summary>The earliest four-digit year before <see cref="Year"/> in <paramref name="sentence"/>: a claim about a year that has passed.</summary>
+    public int? PastYearIn(ReadOnlySpan<char> sentence) => EarliestYearIn(sentence) is var year && year < Year ? year : null;
+
+    /// <summary>The earliest four-digit year <paramref name="sentence"/> names; <see cref="int.MaxValue"/> when it names none.</summary>
+    public static int EarliestYearIn(ReadOnlySpan<char> sentence)
     {
-        foreach (var match in YearPattern().EnumerateMatches(sentence))
+        var earliest = int.MaxValue;
+        if (sentence.IndexOfAnyInRange('0', '9') < 0)
         {
-            var year = int.Parse(sentence.Slice(match.Index, match.Length), System.Globalization.CultureInfo.InvariantCulture);
-            if (year < Year)
-            {
-                return year;
-            }
+            return earliest;
         }
 
-        return null;
+        foreach (var match in YearPattern().EnumerateMatches(sentence))
+        {
+            earliest = Math.Min(earliest, int.Parse(sentence.Slice(match.Index, match.Length), System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return earliest;
     }
 
     /// <summary>True when <paramref name="sentence"/> holds a figure: a digit, a currency sign or a percentage.</summary>
