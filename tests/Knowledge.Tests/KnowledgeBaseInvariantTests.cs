@@ -96,6 +96,39 @@ public sealed class KnowledgeBaseInvariantTests
         }
     }
 
+    /// <summary>
+    /// Asked every alternate question of the guides (nearly 500 ways visitors ask), every quote is
+    /// an exact substring of its passage that neither ends on a line leading into something else
+    /// nor stops inside a section's introduction, and no suggestion repeats another or the question.
+    /// </summary>
+    [Fact]
+    public void Quotes_NeverEndOnALeadIn_AndSuggestionsNeverRepeat()
+    {
+        var snapshot = RepositoryKnowledgeBase.Snapshot;
+        var engine = new AnswerEngine(snapshot);
+        var byId = snapshot.Passages.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var questions = Guides.SelectMany(g => g.Passages).SelectMany(p => p.AlternateQuestions).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var answered = 0;
+        foreach (var question in questions)
+        {
+            var answer = engine.Answer(new Question(question) { AskedOn = new DateOnly(2026, 12, 3) });
+            foreach (var citation in answer.Citations)
+            {
+                var passage = byId[citation.PassageId];
+                var at = passage.Text.IndexOf(citation.Quote, StringComparison.Ordinal);
+                Assert.True(at >= 0, $"'{question}': the quote is not text of {passage.Id}");
+                Assert.False(citation.Quote.EndsWith(':'), $"'{question}': the quote from {passage.Id} ends on a lead-in: {citation.Quote}");
+                Assert.True(at + citation.Quote.Length > passage.LeadLength, $"'{question}': the quote from {passage.Id} is only its section's introduction");
+            }
+
+            Assert.Equal(answer.Suggestions.Count, answer.Suggestions.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+            Assert.DoesNotContain(question, answer.Suggestions, StringComparer.OrdinalIgnoreCase);
+            answered += answer.Answered ? 1 : 0;
+        }
+
+        Assert.True(answered > questions.Count * 0.9, $"{answered} of {questions.Count} alternate questions answered");
+    }
+
     [Fact]
     public void PhdQuestion_ShowsEachGuidesOwnClaim()
     {

@@ -149,6 +149,15 @@ public sealed partial class AnswerComposer
         var window = new Window(units, matches, own, words, worth, sides.Length == focus.Sides.Count ? sides : [], dated);
         var maxUnits = focus.More ? MaxMoreUnits : sides.Length > 1 ? MaxComparisonUnits : MaxWindowUnits;
         var (first, last) = window.Best(passage.IsQuestion, maxUnits);
+        if (focus.More)
+        {
+            // Asked for more: the best sentences and those after them, up to the longer limit.
+            while (last + 1 < units.Count && last - first + 1 < maxUnits && units[last + 1].IsListItem == units[first].IsListItem)
+            {
+                last++;
+            }
+        }
+
         (first, last) = ExtendOverList(units, first, last, passage.Text);
         (first, last) = ExtendOverLead(units, first, last, passage);
         first = ExtendBack(units, first, layout.RefersBack);
@@ -362,15 +371,18 @@ public sealed partial class AnswerComposer
             last--; // a subsection's heading line at the end of a longer quote leads away from it
         }
 
-        var added = 0;
-        while (last + 1 < units.Count && added < MaxLeadExtension
-            && (text[units[last].End - 1] == ':' || units[last].End <= passage.LeadLength))
+        var extended = last;
+        while (extended + 1 < units.Count && units[extended].End <= passage.LeadLength)
         {
-            last++;
-            added++;
+            extended++; // past the section's introduction, into this passage's own text
         }
 
-        return added > 0 ? ExtendOverList(units, first, last, text) : (first, last);
+        for (var added = 0; extended + 1 < units.Count && added < MaxLeadExtension && text[units[extended].End - 1] == ':' && !units[extended].IntroducesList; added++)
+        {
+            extended++;
+        }
+
+        return extended > last ? ExtendOverList(units, first, extended, text) : (first, last);
     }
 
     /// <summary>A sentence that refers back ("These pipelines…", "The blog adds…", "…exactly those problems") takes the sentence before it.</summary>
@@ -387,7 +399,7 @@ public sealed partial class AnswerComposer
         var word = 0;
         foreach (var range in sentence.Split(' '))
         {
-            var w = sentence[range].TrimEnd(",;:.");
+            var w = sentence[range].Trim("\"'(\u201C\u2018").TrimEnd(",;:.\"'\u201D\u2019)");
             if (word == 0 && OpeningBackReferences.Contains(w.ToString()))
             {
                 return true;

@@ -91,6 +91,6 @@ public sealed partial record QuoteFocus(bool WantsFigure, IReadOnlyList<IReadOnl
     [GeneratedRegex(@"\s(vs\.?|versus|v\.|or|compared\s+(to|with))\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Versus();
 
-    [GeneratedRegex(@"(?<![\d$])(19[5-9]\d|20\d\d)(?!\d)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\d$€£.,])(19[5-9]\d|20\d\d)(?![\d,%]|\s*(hours|people|employees|users|words))", RegexOptions.CultureInvariant)]
     private static partial Regex YearPattern();
 }

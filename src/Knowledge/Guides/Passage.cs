@@ -30,9 +30,10 @@ public sealed record Passage(
     public IReadOnlyList<string> AlternateQuestions { get; init; } = [];
 
     /// <summary>
-    /// The length of the opening text that only introduces the subsections after it (a
-    /// section's introduction, kept before its first subsection); 0 when there is none. A quote
-    /// never ends inside it: an introduction alone leaves out what it introduces.
+    /// The length of the opening text that introduces the subsections after it: a section's
+    /// introduction, kept before its first subsection's text (the subsection's own passage when the
+    /// section is split, the section's passage when it is not); 0 when there is none. A quote never
+    /// ends inside it: an introduction alone leaves out what it introduces.
     /// </summary>
     public int LeadLength { get; init; }
 
