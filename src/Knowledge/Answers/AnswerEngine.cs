@@ -72,8 +72,8 @@ public sealed class AnswerEngine
 
         if (ranked[0].Coverage < Knowledge.Options.Retrieval.MinCoverage)
         {
-            return _retrieval.IsClose(turn, ranked[0])
-                ? _composition.Answered(turn, ranked, [ranked[0].Passage], closest: true)
+            return _retrieval.Closest(turn, ranked) is { } closest
+                ? _composition.Answered(turn, ranked, [closest], closest: true)
                 : _composition.Decline(turn.Text, turn.IntentScore, previous);
         }
 

@@ -22,13 +22,16 @@ internal sealed class Composition(KnowledgeSnapshot knowledge)
 
     private KnowledgeSnapshot Knowledge { get; } = knowledge;
 
+    /// <summary>A text's stems as the query has them (typo correction included), for a comparison's sides.</summary>
+    private IReadOnlyList<string> QueryStems(string text) => KnowledgeSnapshot.Distinct(Knowledge.QueryAnalyzer.Tokens(text));
+
     /// <summary>
     /// The answer from the chosen passages (<paramref name="views"/>) of the ranked ones; when
     /// <paramref name="closest"/>, opened by a line saying it is only the closest the guides come.
     /// </summary>
     public Answer Answered(QuestionAnalysis turn, IReadOnlyList<RankedPassage> ranked, IReadOnlyList<Passage> views, bool closest = false)
     {
-        var (answerText, citations) = Compose(views, turn.Query, QuoteFocus.Of(turn.Resolved, Knowledge.StemsOf, turn.Year));
+        var (answerText, citations) = Compose(views, turn.Query, QuoteFocus.Of(turn.Resolved, QueryStems, turn.Year));
         if (closest)
         {
             answerText = Replies.Closest + "\n\n" + answerText;
@@ -47,7 +50,7 @@ internal sealed class Composition(KnowledgeSnapshot knowledge)
     {
         var passage = ranked[0].Passage;
         var (text, intentScore) = (turn.Text, turn.IntentScore);
-        var (answerText, citations) = Compose([passage], query, QuoteFocus.Of(previous.Question, Knowledge.StemsOf, turn.Year) with { More = true });
+        var (answerText, citations) = Compose([passage], query, QuoteFocus.Of(previous.Question, QueryStems, turn.Year) with { More = true });
         var context = previous with { PassageIds = [.. previous.PassageIds, passage.Id] };
         var suggestions = Suggest(previous.Question, previous.Terms, ranked, [passage], query.Topic, prediction: null, previous);
         return new Answer(text, AnswerKind.Answered, answerText, citations, new IntentScore(previous.Topic ?? intentScore.Name, intentScore.Score), ranked[0].Score, suggestions, context);

@@ -39,19 +39,31 @@ internal sealed class Retrieval(KnowledgeSnapshot knowledge)
     }
 
     /// <summary>
-    /// True when a passage below the coverage an answer needs is still the closest the guides
-    /// come to a question that is plainly in scope: the classifier is confident of its topic and
-    /// the passage is on that topic and covers part of the question.
+    /// For a question plainly in scope that no passage covers well enough, the closest the guides
+    /// come: the best-ranked passage on the question's topic, when the classifier is confident of
+    /// that topic and the passage covers part of the question; null otherwise.
     /// </summary>
-    public bool IsClose(QuestionAnalysis turn, RankedPassage best)
+    public Passage? Closest(QuestionAnalysis turn, IReadOnlyList<RankedPassage> ranked)
     {
         ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(ranked);
         var options = Knowledge.Options.Retrieval;
-        return turn.Query.Topic is { } topic
-            && turn.IntentScore.Score >= options.CloseIntent
-            && string.Equals(turn.IntentScore.Name, topic.Name, StringComparison.Ordinal)
-            && best.Passage.HasTopic(topic)
-            && best.Coverage >= options.CloseCoverage;
+        if (turn.Query.Topic is not { } topic
+            || turn.IntentScore.Score < options.CloseIntent
+            || !string.Equals(turn.IntentScore.Name, topic.Name, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        foreach (var candidate in ranked)
+        {
+            if (candidate.Passage.HasTopic(topic))
+            {
+                return candidate.Coverage >= options.CloseCoverage ? candidate.Passage : null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The best passage, and other guides' passages on the same point that score nearly as well.</summary>

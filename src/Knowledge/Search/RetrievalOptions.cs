@@ -29,7 +29,6 @@ public sealed record RetrievalOptions
     [Range(0.0, 100.0)]
     public double GuideTitleWeight { get; init; }
 
-    /// <summary>The searched fields' weights, as the index takes them.</summary>
     /// <summary>
     /// The weight of a passage's alternate questions, its visitors' other wordings. Chosen by
     /// cross-validation on the development set (scripts/cross-validate.py; docs/quality.md).
@@ -37,6 +36,7 @@ public sealed record RetrievalOptions
     [Range(0.0, 100.0)]
     public double AlternatesWeight { get; init; } = 1.8;
 
+    /// <summary>The searched fields' weights, as the index takes them.</summary>
     public FieldWeights FieldWeights => new(TitleWeight, SectionWeight, BodyWeight, AlternatesWeight, GuideTitleWeight);
 
     /// <summary>Extra score share for a passage tagged with the question's topic.</summary>

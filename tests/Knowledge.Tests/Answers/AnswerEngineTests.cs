@@ -23,6 +23,7 @@ public sealed class AnswerEngineTests : IDisposable
             ("skills", "skills", 0.9),
             ("earn", "salary", 0.9),
             ("astronaut", "salary", 0.9),
+            ("remote gigs", "job_market", 0.85),
             ("remote", "job_market", 0.95),
             ("engineer do", "responsibilities", 0.9),
             ("data scientist", "role_comparison", 0.9),
@@ -222,6 +223,15 @@ public sealed class AnswerEngineTests : IDisposable
         Assert.Equal(AnswerKind.Answered, answer.Kind);
         Assert.StartsWith(Replies.Closest + "\n\n", answer.Text, StringComparison.Ordinal);
         Assert.Equal("guide-b#weather-on-the-coast", Assert.Single(answer.Citations).PassageId);
+    }
+
+    [Fact]
+    public void Answer_TopicBelowTheCloseIntent_WeakPassage_IsDeclined()
+    {
+        // The same weak match as "remote jobs for graduates", but the classifier is less sure (0.85).
+        var answer = _engine.Answer(new Question("remote gigs for graduates"));
+
+        Assert.Equal(AnswerKind.Declined, answer.Kind);
     }
 
     [Fact]
