@@ -67,7 +67,7 @@ public sealed class AgentsPlaygroundBrowserTests(AgentsPlaygroundBrowserTests.Bo
             // A suggested question, clicked, is asked and answered in the same conversation: the
             // reply is the engine's answer to that question after the PhD answer.
             var engine = bot.Factory.Services.GetRequiredService<KnowledgeProvider>().Current.Engine;
-            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var today = DateOnly.FromDateTime(bot.Factory.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
             var phd = engine.Answer(new Question("Do I need a PhD?") { AskedOn = today });
             var suggested = phd.Suggestions[0];
             var expected = engine.Answer(new Question(suggested, phd.Context) { AskedOn = today });
