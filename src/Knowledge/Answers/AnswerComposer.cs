@@ -12,7 +12,7 @@ namespace CareerBot.Knowledge.Answers;
 /// consecutive sentences (or a list with its lead-in) that best covers the question, quoted
 /// exactly and marked "[n]" for its citation. Nothing is paraphrased or invented.
 /// </summary>
-public sealed partial class AnswerComposer
+public sealed class AnswerComposer
 {
     private const int MaxWindowUnits = 3;
     private const int MaxListItems = 12;
@@ -55,7 +55,7 @@ public sealed partial class AnswerComposer
         var dated = new List<(int Number, int Year, DateOnly Updated)>();
         foreach (var passage in passages)
         {
-            var quote = SelectQuote(passage, stemWeights, focus);
+            var (quote, earliestYear) = Select(passage, stemWeights, focus);
             var number = citations.Count + 1;
             citations.Add(new Citation(number, passage.Id, passage.GuideTitle, passage.Source, passage.SectionPath, quote, passage.Text, passage.Updated));
             if (text.Length > 0)
@@ -70,9 +70,9 @@ public sealed partial class AnswerComposer
             }
 
             text.Append(quote).Append(" [").Append(number).Append(']');
-            if (focus.PastYearIn(quote) is { } year)
+            if (earliestYear < focus.Year)
             {
-                dated.Add((number, year, passage.Updated));
+                dated.Add((number, earliestYear, passage.Updated));
             }
         }
 
@@ -90,7 +90,11 @@ public sealed partial class AnswerComposer
     /// sides, when it asks for them), a lead-in always with what it introduces, and a sentence that
     /// refers back always with the one it refers to.
     /// </summary>
-    public string SelectQuote(Passage passage, IReadOnlyDictionary<string, double> stemWeights, QuoteFocus focus)
+    public string SelectQuote(Passage passage, IReadOnlyDictionary<string, double> stemWeights, QuoteFocus focus) =>
+        Select(passage, stemWeights, focus).Quote;
+
+    /// <summary><see cref="SelectQuote"/>, with the earliest year its units name (<see cref="int.MaxValue"/> for none).</summary>
+    private (string Quote, int EarliestYear) Select(Passage passage, IReadOnlyDictionary<string, double> stemWeights, QuoteFocus focus)
     {
         ArgumentNullException.ThrowIfNull(passage);
         ArgumentNullException.ThrowIfNull(stemWeights);
@@ -103,7 +107,7 @@ public sealed partial class AnswerComposer
         {
             // A short FAQ answer is quoted whole: cutting it would drop half of its answer. So is a
             // passage asked for at more length that is no longer than a long answer.
-            return passage.Text;
+            return (passage.Text, layout.EarliestYear.Length == 0 ? int.MaxValue : layout.EarliestYear.Min());
         }
 
         // The query's stems numbered, each with its worth (weight times idf), then one more number
@@ -112,9 +116,11 @@ public sealed partial class AnswerComposer
         var slots = stemWeights.Count + (focus.WantsFigure ? 1 : 0);
         var numbers = new Dictionary<string, int>(stemWeights.Count, StringComparer.Ordinal);
         var worth = new double[slots];
+        var best = 1.0;
         foreach (var (stem, weight) in stemWeights)
         {
             worth[numbers.Count] = weight * _retriever.IdfOf(stem);
+            best = numbers.Count == 0 ? worth[0] : Math.Max(best, worth[numbers.Count]);
             numbers.Add(stem, numbers.Count);
         }
 
@@ -134,7 +140,7 @@ public sealed partial class AnswerComposer
 
         if (focus.WantsFigure)
         {
-            worth[numbers.Count] = numbers.Count == 0 ? 1.0 : Max(worth.AsSpan(0, numbers.Count));
+            worth[numbers.Count] = best;
         }
 
         var matches = own;
@@ -161,7 +167,13 @@ public sealed partial class AnswerComposer
         (first, last) = ExtendOverList(units, first, last, passage.Text);
         (first, last) = ExtendOverLead(units, first, last, passage);
         first = ExtendBack(units, first, layout.RefersBack);
-        return passage.Text[units[first].Start..units[last].End];
+        var earliest = int.MaxValue;
+        for (var i = first; i <= last; i++)
+        {
+            earliest = Math.Min(earliest, layout.EarliestYear[i]);
+        }
+
+        return (passage.Text[units[first].Start..units[last].End], earliest);
     }
 
     /// <summary>The passage's units with the stems of each, after the same synonym and stop-word analysis as the query.</summary>
@@ -183,17 +195,6 @@ public sealed partial class AnswerComposer
     /// none) and whether it refers back to the unit before it.
     /// </summary>
     private sealed record Layout(List<TextUnit> Units, string[][] UnitStems, string[] HeadingStems, bool[] HasFigure, int[] EarliestYear, bool[] RefersBack);
-
-    private static double Max(ReadOnlySpan<double> values)
-    {
-        var max = double.MinValue;
-        foreach (var v in values)
-        {
-            max = Math.Max(max, v);
-        }
-
-        return max;
-    }
 
     /// <summary>The bits of a compared side's stems among the query's numbered stems.</summary>
     private static ulong[] SideMask(IReadOnlySet<string> side, Dictionary<string, int> numbers, int words)
@@ -400,7 +401,7 @@ public sealed partial class AnswerComposer
         foreach (var range in sentence.Split(' '))
         {
             var w = sentence[range].Trim("\"'(\u201C\u2018").TrimEnd(",;:.\"'\u201D\u2019)");
-            if (word == 0 && OpeningBackReferences.Contains(w.ToString()))
+            if (word == 0 && OpeningBackReferences.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w))
             {
                 return true;
             }

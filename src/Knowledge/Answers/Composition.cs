@@ -49,23 +49,22 @@ internal sealed class Composition(KnowledgeSnapshot knowledge)
     public Answer More(QuestionAnalysis turn, ConversationContext previous, RetrievalQuery query, IReadOnlyList<RankedPassage> ranked)
     {
         var passage = ranked[0].Passage;
-        var (text, intentScore) = (turn.Text, turn.IntentScore);
         var (answerText, citations) = Compose([passage], query, QuoteFocus.Of(previous.Question, QueryStems, turn.Year) with { More = true });
         var context = previous with { PassageIds = [.. previous.PassageIds, passage.Id] };
         var suggestions = Suggest(previous.Question, previous.Terms, ranked, [passage], query.Topic, prediction: null, previous);
-        return new Answer(text, AnswerKind.Answered, answerText, citations, new IntentScore(previous.Topic ?? intentScore.Name, intentScore.Score), ranked[0].Score, suggestions, context);
+        return new Answer(turn.Text, AnswerKind.Answered, answerText, citations, new IntentScore(previous.Topic ?? turn.IntentScore.Name, turn.IntentScore.Score), ranked[0].Score, suggestions, context);
     }
 
     public Answer NothingMore(string text, ConversationContext previous, IntentScore intentScore) =>
-        new(text, AnswerKind.Declined, Replies.NothingMore, [], intentScore, 0, Samples(3, null), previous);
+        new(text, AnswerKind.Declined, Replies.NothingMore, [], intentScore, 0, Samples(3), previous);
 
     /// <summary>The welcome for a new conversation: a greeting with sample questions.</summary>
     public Answer Welcome() =>
-        new(string.Empty, AnswerKind.Greeting, Replies.Greeting, [], new IntentScore("greeting", 1), 1, Samples(3, null), Empty(string.Empty));
+        new(string.Empty, AnswerKind.Greeting, Replies.Greeting, [], new IntentScore("greeting", 1), 1, Samples(3), Empty(string.Empty));
 
     /// <summary>The reply to "reset": context forgotten, sample questions offered.</summary>
     public Answer StartOver() =>
-        new(string.Empty, AnswerKind.Help, Replies.StartOver, [], new IntentScore("help", 1), 1, Samples(3, null), Empty(string.Empty));
+        new(string.Empty, AnswerKind.Help, Replies.StartOver, [], new IntentScore("help", 1), 1, Samples(3), Empty(string.Empty));
 
     /// <summary>Composition in a "compose" span, tagged with the citation count.</summary>
     private (string Text, IReadOnlyList<Citation> Citations) Compose(IReadOnlyList<Passage> views, RetrievalQuery query, QuoteFocus focus)
@@ -101,7 +100,7 @@ internal sealed class Composition(KnowledgeSnapshot knowledge)
     }
 
     public Answer Decline(string text, IntentScore intentScore, ConversationContext? previous) =>
-        new(text, AnswerKind.Declined, Replies.Decline(Knowledge.Topics), [], intentScore, 0, Samples(3, null), previous ?? Empty(text));
+        new(text, AnswerKind.Declined, Replies.Decline(Knowledge.Topics), [], intentScore, 0, Samples(3), previous ?? Empty(text));
 
     public Answer SmallTalk(string text, AnswerKind kind, IntentScore intentScore, ConversationContext? previous)
     {
@@ -112,7 +111,7 @@ internal sealed class Composition(KnowledgeSnapshot knowledge)
             AnswerKind.Goodbye => Replies.Goodbye,
             _ => Replies.Help(Knowledge.Topics),
         };
-        var suggestions = kind is AnswerKind.Greeting or AnswerKind.Help ? Samples(3, null) : [];
+        var suggestions = kind is AnswerKind.Greeting or AnswerKind.Help ? Samples(3) : [];
         return new Answer(text, kind, reply, [], intentScore, intentScore.Score, suggestions, previous ?? Empty(text));
     }
 
@@ -220,19 +219,22 @@ internal sealed class Composition(KnowledgeSnapshot knowledge)
         return hash;
     }
 
-    /// <summary>A question's distinct stems, with the sum of their IDFs.</summary>
-    private readonly record struct Wording(HashSet<string> Stems, double Weight);
+    /// <summary>A question's distinct stems, each with its IDF, and the sum of those.</summary>
+    private readonly record struct Wording(Dictionary<string, double> Stems, double Weight);
 
     private Wording WordingOf(IEnumerable<string> stems)
     {
-        var set = new HashSet<string>(stems, StringComparer.Ordinal);
+        var idfs = new Dictionary<string, double>(StringComparer.Ordinal);
         var weight = 0.0;
-        foreach (var stem in set)
+        foreach (var stem in stems)
         {
-            weight += Knowledge.Retriever.IdfOf(stem);
+            if (idfs.TryAdd(stem, Knowledge.Retriever.IdfOf(stem)))
+            {
+                weight += idfs[stem];
+            }
         }
 
-        return new Wording(set, weight);
+        return new Wording(idfs, weight);
     }
 
     /// <summary>
@@ -240,7 +242,7 @@ internal sealed class Composition(KnowledgeSnapshot knowledge)
     /// the two share at least half of their words' weight, each word weighted by its IDF, so that
     /// "ML engineer", in nearly every question, does not make them alike.
     /// </summary>
-    private bool IsSameQuestion(Wording a, Wording b)
+    private static bool IsSameQuestion(Wording a, Wording b)
     {
         if (a.Stems.Count == 0 || b.Stems.Count == 0)
         {
@@ -248,11 +250,11 @@ internal sealed class Composition(KnowledgeSnapshot knowledge)
         }
 
         var shared = 0.0;
-        foreach (var stem in b.Stems)
+        foreach (var (stem, idf) in b.Stems)
         {
-            if (a.Stems.Contains(stem))
+            if (a.Stems.ContainsKey(stem))
             {
-                shared += Knowledge.Retriever.IdfOf(stem);
+                shared += idf;
             }
         }
 
@@ -261,9 +263,8 @@ internal sealed class Composition(KnowledgeSnapshot knowledge)
     }
 
     /// <summary>One sample question from each of <paramref name="count"/> topics, in a fixed order.</summary>
-    private List<string> Samples(int count, Topic? except) =>
-        Knowledge.Topics.Where(t => t != except)
-            .Select(t => Knowledge.SampleQuestions(t).FirstOrDefault())
+    private List<string> Samples(int count) =>
+        Knowledge.Topics.Select(t => Knowledge.SampleQuestions(t).FirstOrDefault())
             .OfType<string>()
             .Take(count)
             .ToList();

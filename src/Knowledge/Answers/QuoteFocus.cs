@@ -57,9 +57,6 @@ public sealed partial record QuoteFocus(bool WantsFigure, IReadOnlyList<IReadOnl
         return a.Count > 0 && b.Count > 0 ? [a, b] : [];
     }
 
-    /// <summary>The earliest four-digit year before <see cref="Year"/> in <paramref name="sentence"/>: a claim about a year that has passed.</summary>
-    public int? PastYearIn(ReadOnlySpan<char> sentence) => EarliestYearIn(sentence) is var year && year < Year ? year : null;
-
     /// <summary>The earliest four-digit year <paramref name="sentence"/> names; <see cref="int.MaxValue"/> when it names none.</summary>
     public static int EarliestYearIn(ReadOnlySpan<char> sentence)
     {
@@ -91,6 +88,6 @@ public sealed partial record QuoteFocus(bool WantsFigure, IReadOnlyList<IReadOnl
     [GeneratedRegex(@"\s(vs\.?|versus|v\.|or|compared\s+(to|with))\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Versus();
 
-    [GeneratedRegex(@"(?<![\d$€£.,])(19[5-9]\d|20\d\d)(?![\d,%]|\s*(hours|people|employees|users|words))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\d$€£.,])(19[5-9]\d|20\d\d)(?![\d%]|,\d|\s*(hours|people|employees|users|words))", RegexOptions.CultureInvariant)]
     private static partial Regex YearPattern();
 }

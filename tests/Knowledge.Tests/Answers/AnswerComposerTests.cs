@@ -168,13 +168,14 @@ public sealed class AnswerComposerTests : IDisposable
     }
 
     [Theory]
-    [InlineData("forecast to reach $31 billion by 2024", 2026, 2024)]
-    [InlineData("the Future of Jobs Survey 2020", 2026, 2020)]
-    [InlineData("growth of +40% through 2026", 2026, null)]
-    [InlineData("an average of $2015 a month", 2026, null)]
-    [InlineData("by 2024", 0, null)]
-    public void QuoteFocus_PastYear_IsAFourDigitYearBeforeTheYearAsked(string sentence, int year, int? expected) =>
-        Assert.Equal(expected, QuoteFocus.Plain(year).PastYearIn(sentence));
+    [InlineData("forecast to reach $31 billion by 2024", 2024)]
+    [InlineData("the Future of Jobs Survey 2020, then 2024", 2020)]
+    [InlineData("growth of +40% through 2026", 2026)]
+    [InlineData("an average of $2015 a month, or €2020", int.MaxValue)]
+    [InlineData("2000 hours of practice", int.MaxValue)]
+    [InlineData("no year at all", int.MaxValue)]
+    public void QuoteFocus_EarliestYear_IsAFourDigitYearNotAnAmount(string sentence, int expected) =>
+        Assert.Equal(expected, QuoteFocus.EarliestYearIn(sentence));
 
     private string Quote(Passage passage, string question, int year = 2026) =>
         _knowledge.Composer.SelectQuote(passage, Weights(question), QuoteFocus.Of(question, _knowledge.StemsOf, year));
