@@ -495,6 +495,9 @@ public static partial class GuideLoader
             sectionTopics = [];
         }
 
+        // The section's own lines: the whole text of a section without subsections, else the
+        // introduction that leads into them.
+        var intro = string.Join('\n', section.Lines);
         var whole = new List<string>(section.Lines);
         foreach (var child in section.Children)
         {
@@ -512,13 +515,12 @@ public static partial class GuideLoader
 
             yield return new PassageDraft(section.Heading, section.Heading, wholeText, sectionTopics, false, section.Line, section.Alternates)
             {
-                LeadLength = section.Children.Count > 0 ? LeadLengthOf(section.Lines) : 0,
+                LeadLength = section.Children.Count > 0 ? intro.Length : 0,
             };
             yield break;
         }
 
         // A short introduction is no passage of its own: it leads into the first subsection.
-        var intro = string.Join('\n', section.Lines);
         var introIsOwnPassage = intro.Length >= MinIntroPassage;
         if (introIsOwnPassage)
         {
@@ -537,14 +539,10 @@ public static partial class GuideLoader
                 child.Heading, $"{section.Heading} > {child.Heading}", string.Join('\n', lines),
                 child.Topics ?? sectionTopics, false, child.Line, child.Alternates)
             {
-                LeadLength = i == 0 && !introIsOwnPassage ? LeadLengthOf(section.Lines) : 0,
+                LeadLength = i == 0 && !introIsOwnPassage ? intro.Length : 0,
             };
         }
     }
-
-    /// <summary>The length of a section's introduction within a passage that goes on into its subsections.</summary>
-    private static int LeadLengthOf(IReadOnlyList<string> introLines) =>
-        introLines.Count == 0 ? 0 : string.Join('\n', introLines).Length;
 
     /// <summary>A subsection heading kept inside its section's text, as a line that leads into what follows.</summary>
     private static string LeadIn(string heading) =>
