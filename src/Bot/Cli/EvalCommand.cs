@@ -36,7 +36,7 @@ internal static class EvalCommand
 
             using var knowledge = loader.Load();
             var utterances = UtteranceLoader.LoadDirectory(loader.Options.IntentsPath);
-            var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
             var report = Evaluator.Run(knowledge, utterances, QuestionSetLoader.Load(path), loader.Options.Trainer, today, crossValidate: !parse.GetValue(retrievalOnly), repeats: parse.GetValue(repeats));
             var baselinePath = ResolveQuestions(parse.GetValue(baseline)!, loader.Options);
             var measured = EvaluationBaseline.From(report, Path.GetFileName(path));
