@@ -17,6 +17,13 @@ public sealed record Answer(
     IReadOnlyList<string> Suggestions,
     ConversationContext Context)
 {
+    /// <summary>
+    /// The ranked passages the reply was chosen from, the one it opens with first; empty when it
+    /// cites none. Evaluation scores this ranking, so that it scores the reply actually given (a
+    /// "tell me more", a rescued question, the closest passage) rather than a second reading of the text.
+    /// </summary>
+    public IReadOnlyList<Search.RankedPassage> Ranking { get; init; } = [];
+
     /// <summary>True when the text answers from the knowledge base (false for declines and small talk).</summary>
     public bool Answered => Kind == AnswerKind.Answered;
 }

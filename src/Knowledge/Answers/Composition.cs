@@ -42,7 +42,11 @@ internal sealed class Composition(KnowledgeSnapshot knowledge)
             turn.Query.Topic?.Name, turn.Resolved, [.. terms, .. turn.Query.ContextTerms.Take(Math.Max(0, MaxContextTerms - terms.Count))],
             views.Select(p => p.Id).ToArray());
         var suggestions = Suggest(turn.Text, turn.Query.Terms, ranked, views, turn.Query.Topic, turn.Prediction, turn.Previous);
-        return new Answer(turn.Text, AnswerKind.Answered, answerText, citations, turn.IntentScore, ranked[0].Score * Math.Max(turn.Prediction.Score, 0.5), suggestions, context);
+        IReadOnlyList<RankedPassage> opening = closest ? [.. ranked.Where(r => r.Passage == views[0]), .. ranked.Where(r => r.Passage != views[0])] : ranked;
+        return new Answer(turn.Text, AnswerKind.Answered, answerText, citations, turn.IntentScore, ranked[0].Score * Math.Max(turn.Prediction.Score, 0.5), suggestions, context)
+        {
+            Ranking = opening,
+        };
     }
 
     /// <summary>"Tell me more": the best passage not shown yet, added to the context.</summary>
@@ -52,7 +56,10 @@ internal sealed class Composition(KnowledgeSnapshot knowledge)
         var (answerText, citations) = Compose([passage], query, QuoteFocus.Of(previous.Question, QueryStems, turn.Year) with { More = true });
         var context = previous with { PassageIds = [.. previous.PassageIds, passage.Id] };
         var suggestions = Suggest(previous.Question, previous.Terms, ranked, [passage], query.Topic, prediction: null, previous);
-        return new Answer(turn.Text, AnswerKind.Answered, answerText, citations, new IntentScore(previous.Topic ?? turn.IntentScore.Name, turn.IntentScore.Score), ranked[0].Score, suggestions, context);
+        return new Answer(turn.Text, AnswerKind.Answered, answerText, citations, new IntentScore(previous.Topic ?? turn.IntentScore.Name, turn.IntentScore.Score), ranked[0].Score, suggestions, context)
+        {
+            Ranking = ranked,
+        };
     }
 
     public Answer NothingMore(string text, ConversationContext previous, IntentScore intentScore) =>

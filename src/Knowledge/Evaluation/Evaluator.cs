@@ -123,7 +123,7 @@ public static class Evaluator
                 inScopeDeclined++;
             }
 
-            var ranked = declined ? [] : engine.Retrieve(engine.Understand(asked)).Select(r => r.Passage.Id).ToList();
+            var ranked = declined ? [] : answer.Ranking.Select(r => r.Passage.Id).ToList();
             var rank = RankOf(ranked, question.Expect);
             ranks.Add(rank);
             var guides = question.Expect.Select(id => guideOf[id]).Distinct(StringComparer.Ordinal).ToList();

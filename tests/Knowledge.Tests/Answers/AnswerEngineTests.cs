@@ -179,6 +179,8 @@ public sealed class AnswerEngineTests : IDisposable
         Assert.True(more.Answered);
         Assert.DoesNotContain(more.Citations[0].PassageId, first.Context.PassageIds);
         Assert.Equal([.. first.Context.PassageIds, more.Citations[0].PassageId], more.Context.PassageIds);
+        // What evaluation scores: the ranking the reply came from, not the words "tell me more" searched again.
+        Assert.Equal(more.Citations[0].PassageId, more.Ranking[0].Passage.Id);
     }
 
     [Fact]
@@ -223,6 +225,7 @@ public sealed class AnswerEngineTests : IDisposable
         Assert.Equal(AnswerKind.Answered, answer.Kind);
         Assert.StartsWith(Replies.Closest + "\n\n", answer.Text, StringComparison.Ordinal);
         Assert.Equal("guide-b#weather-on-the-coast", Assert.Single(answer.Citations).PassageId);
+        Assert.Equal("guide-b#weather-on-the-coast", answer.Ranking[0].Passage.Id);
     }
 
     [Fact]
