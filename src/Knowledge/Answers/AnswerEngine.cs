@@ -46,13 +46,13 @@ public sealed class AnswerEngine
 
         switch (turn.Prediction.Intent.Kind)
         {
-            case IntentKind.Greeting:
+            case IntentKind.Greeting when !turn.IsFollowUp:
                 return _composition.SmallTalk(turn.Text, AnswerKind.Greeting, turn.IntentScore, previous);
-            case IntentKind.Thanks:
+            case IntentKind.Thanks when !turn.IsFollowUp:
                 return _composition.SmallTalk(turn.Text, AnswerKind.Thanks, turn.IntentScore, previous);
-            case IntentKind.Goodbye:
+            case IntentKind.Goodbye when !turn.IsFollowUp:
                 return _composition.SmallTalk(turn.Text, AnswerKind.Goodbye, turn.IntentScore, previous);
-            case IntentKind.Help:
+            case IntentKind.Help when !turn.IsFollowUp:
                 return _composition.SmallTalk(turn.Text, AnswerKind.Help, turn.IntentScore, previous);
             case IntentKind.OutOfScope when !turn.IsFollowUp:
                 if (_understanding.Rescue(turn) is not { } rescued)

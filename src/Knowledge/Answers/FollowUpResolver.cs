@@ -50,6 +50,15 @@ public static class FollowUpResolver
         return OpensWith(text, EllipticalCues);
     }
 
+    /// <summary>Words that ask to go on with the subject just answered ("give me an example", "what kind exactly?"), not to be helped with the bot.</summary>
+    private static readonly HashSet<string> ElaborationWords = new(StringComparer.Ordinal)
+    {
+        "example", "examples", "instance", "exactly", "specifically", "specific", "elaborate", "explain", "detail", "details",
+    };
+
+    /// <summary>Below this probability a small-talk reading of a message in a conversation is too weak to end the thread ("how long are they usually?" read as a greeting at 0.34).</summary>
+    private const double SmallTalkFloor = 0.5;
+
     public static bool IsFollowUp(string text, IReadOnlyList<string> terms, IntentPrediction prediction, ConversationContext? previous)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -60,10 +69,20 @@ public static class FollowUpResolver
             return false;
         }
 
+        // Small talk said plainly is small talk. A weak small-talk reading is not, nor a short request
+        // to elaborate ("can you give me some examples?" reads as asking the bot for help).
+        var words = Analysis.KnowledgeAnalyzer.WordsOf(text);
+        var elaborates = terms.Count <= 3 && words.Any(ElaborationWords.Contains);
         var kind = prediction.Intent.Kind;
-        if (kind is IntentKind.Greeting or IntentKind.Thanks or IntentKind.Goodbye or IntentKind.Help)
+        if (kind is IntentKind.Greeting or IntentKind.Thanks or IntentKind.Goodbye or IntentKind.Help
+            && prediction.Score >= SmallTalkFloor && !(kind == IntentKind.Help && elaborates))
         {
             return false;
+        }
+
+        if (elaborates)
+        {
+            return true;
         }
 
         if (terms.Count <= 4 && (OpensWith(text, EllipticalCues) || OpensWith(text, QuestionCues)))
@@ -71,7 +90,6 @@ public static class FollowUpResolver
             return true;
         }
 
-        var words = Analysis.KnowledgeAnalyzer.WordsOf(text);
         if (terms.Count <= 2 && words.Any(References.Contains))
         {
             return true;

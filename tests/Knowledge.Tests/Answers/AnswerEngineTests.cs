@@ -281,6 +281,26 @@ public sealed class AnswerEngineTests : IDisposable
             _kb.Options());
 
     [Fact]
+    public void Answer_AskingForAnExampleReadAsHelp_OrAWeakGreeting_FollowsUpOnThePreviousTopic()
+    {
+        // "give me an example" reads as asking the bot for help, "how long are they usually?" as a
+        // weak greeting; after a question on pay both go on with pay. Plain small talk stays small talk.
+        var engine = new AnswerEngine(Snapshot(new FakeClassifier(
+            ("earn", "salary", 0.9), ("example", "help", 1.0), ("can you do", "help", 0.95), ("usually", "greeting", 0.34))));
+        var first = engine.Answer(new Question("How much do junior engineers earn?"));
+
+        var example = engine.Answer(new Question("give me an example", first.Context));
+        var weak = engine.Answer(new Question("how long are they usually?", first.Context));
+        var help = engine.Answer(new Question("what can you do", first.Context));
+
+        Assert.Equal(AnswerKind.Answered, example.Kind);
+        Assert.Equal("salary", example.Intent.Name);
+        Assert.Equal(AnswerKind.Answered, weak.Kind);
+        Assert.Equal("salary", weak.Intent.Name);
+        Assert.Equal(AnswerKind.Help, help.Kind);
+    }
+
+    [Fact]
     public void Answer_Greeting_IsSmallTalkWithSuggestions()
     {
         var answer = _engine.Answer(new Question("hello there"));
