@@ -56,6 +56,35 @@ public static class FollowUpResolver
         "example", "examples", "instance", "exactly", "specifically", "specific", "elaborate", "explain", "detail", "details",
     };
 
+    /// <summary>
+    /// Words that say how to go on rather than about what ("give me", "show", "what kind"): taken out
+    /// of a request to elaborate, they leave its subject, if it names one.
+    /// </summary>
+    private static readonly HashSet<string> RequestWords = new(StringComparer.Ordinal)
+    {
+        "give", "show", "tell", "share", "provide", "offer", "list", "name", "kind", "kinds", "sort", "sorts", "type", "types",
+        "more", "please", "bit", "little", "further", "real", "concrete", "good", "typical", "me", "us", "you", "can", "could", "would",
+    };
+
+    /// <summary>A short request to go on with the subject just answered ("give me an example", "what kind exactly?").</summary>
+    public static bool IsElaboration(string text, IReadOnlyList<string> terms)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(terms);
+        return terms.Count <= 3 && Analysis.KnowledgeAnalyzer.WordsOf(text).Any(ElaborationWords.Contains);
+    }
+
+    /// <summary>
+    /// What a request to elaborate is about, once the words that only ask to elaborate are taken
+    /// out: "give me an example of a portfolio project" leaves "of a portfolio project", "give me an
+    /// example" nothing, and then the subject is the previous question's.
+    /// </summary>
+    public static string SubjectOf(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return string.Join(' ', Analysis.KnowledgeAnalyzer.WordsOf(text).Where(w => !ElaborationWords.Contains(w) && !RequestWords.Contains(w)));
+    }
+
     /// <summary>Below this probability a small-talk reading of a message in a conversation is too weak to end the thread ("how long are they usually?" read as a greeting at 0.34).</summary>
     private const double SmallTalkFloor = 0.5;
 
@@ -72,7 +101,7 @@ public static class FollowUpResolver
         // Small talk said plainly is small talk. A weak small-talk reading is not, nor a short request
         // to elaborate ("can you give me some examples?" reads as asking the bot for help).
         var words = Analysis.KnowledgeAnalyzer.WordsOf(text);
-        var elaborates = terms.Count <= 3 && words.Any(ElaborationWords.Contains);
+        var elaborates = IsElaboration(text, terms);
         var kind = prediction.Intent.Kind;
         if (kind is IntentKind.Greeting or IntentKind.Thanks or IntentKind.Goodbye or IntentKind.Help
             && prediction.Score >= SmallTalkFloor && !(kind == IntentKind.Help && elaborates))

@@ -28,6 +28,17 @@ internal sealed class Understanding(KnowledgeSnapshot knowledge)
         var isMore = text.Length > 0 && previous is not null && FollowUpResolver.IsMoreRequest(text);
         var terms = Knowledge.QueryAnalyzer.Tokens(text);
         var followUp = !isMore && FollowUpResolver.IsFollowUp(text, terms, prediction, previous);
+        if (followUp && FollowUpResolver.IsElaboration(text, terms))
+        {
+            // "give me an example" asks about the subject just answered: its own words would only
+            // search for "give" and "example" (or, where the guides never say "give", for a typo
+            // correction of it).
+            terms = Knowledge.QueryAnalyzer.Tokens(FollowUpResolver.SubjectOf(text));
+            if (terms.Count == 0)
+            {
+                terms = previous!.Terms;
+            }
+        }
 
         var resolved = text;
         Topic? topic;

@@ -283,21 +283,39 @@ public sealed class AnswerEngineTests : IDisposable
     [Fact]
     public void Answer_AskingForAnExampleReadAsHelp_OrAWeakGreeting_FollowsUpOnThePreviousTopic()
     {
-        // "give me an example" reads as asking the bot for help, "how long are they usually?" as a
+        // "give me an example" reads as asking the bot for help, "usually for principal ones?" as a
         // weak greeting; after a question on pay both go on with pay. Plain small talk stays small talk.
+        // The test guides never say "give": searched for, it would be corrected to "live" and find
+        // the passage on living by the coast.
         var engine = new AnswerEngine(Snapshot(new FakeClassifier(
             ("earn", "salary", 0.9), ("example", "help", 1.0), ("can you do", "help", 0.95), ("usually", "greeting", 0.34))));
         var first = engine.Answer(new Question("How much do junior engineers earn?"));
 
         var example = engine.Answer(new Question("give me an example", first.Context));
-        var weak = engine.Answer(new Question("how long are they usually?", first.Context));
+        var weak = engine.Answer(new Question("usually for principal ones?", first.Context));
         var help = engine.Answer(new Question("what can you do", first.Context));
 
         Assert.Equal(AnswerKind.Answered, example.Kind);
         Assert.Equal("salary", example.Intent.Name);
+        Assert.Equal(first.Citations[0].PassageId, example.Citations[0].PassageId);
         Assert.Equal(AnswerKind.Answered, weak.Kind);
         Assert.Equal("salary", weak.Intent.Name);
         Assert.Equal(AnswerKind.Help, help.Kind);
+    }
+
+    [Fact]
+    public void Understand_ARequestToElaborateOnASubject_SearchesForTheSubject_NotForTheRequest()
+    {
+        var engine = new AnswerEngine(Snapshot(new FakeClassifier(("earn", "salary", 0.9), ("example", "help", 1.0))));
+        var first = engine.Answer(new Question("How much do junior engineers earn?"));
+
+        var bare = engine.Understand(new Question("give me an example", first.Context));
+        var subject = engine.Understand(new Question("give me an example with C++", first.Context));
+
+        Assert.Equal(first.Context!.Terms, bare.Query.Terms);
+        Assert.Empty(bare.Query.ContextTerms);
+        Assert.Equal(["cpp"], subject.Query.Terms);
+        Assert.Equal(first.Context.Terms, subject.Query.ContextTerms);
     }
 
     [Fact]
