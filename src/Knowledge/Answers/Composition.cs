@@ -40,7 +40,10 @@ internal sealed class Composition(KnowledgeSnapshot knowledge)
         var terms = turn.Query.Terms;
         var context = new ConversationContext(
             turn.Query.Topic?.Name, turn.Resolved, [.. terms, .. turn.Query.ContextTerms.Take(Math.Max(0, MaxContextTerms - terms.Count))],
-            views.Select(p => p.Id).ToArray());
+            views.Select(p => p.Id).ToArray())
+        {
+            Unfinished = citations[0].Quote.Length < views[0].Text.Length ? views[0].Id : null,
+        };
         var suggestions = Suggest(turn.Text, turn.Query.Terms, ranked, views, turn.Query.Topic, turn.Prediction, turn.Previous);
         IReadOnlyList<RankedPassage> opening = closest ? [.. ranked.Where(r => r.Passage == views[0]), .. ranked.Where(r => r.Passage != views[0])] : ranked;
         return new Answer(turn.Text, AnswerKind.Answered, answerText, citations, turn.IntentScore, ranked[0].Score * Math.Max(turn.Prediction.Score, 0.5), suggestions, context)
@@ -49,12 +52,15 @@ internal sealed class Composition(KnowledgeSnapshot knowledge)
         };
     }
 
-    /// <summary>"Tell me more": the best passage not shown yet, added to the context.</summary>
+    /// <summary>
+    /// "Tell me more": the first ranked passage (the one the previous answer quoted only in part,
+    /// or the best not shown yet) quoted at length, and added to the context.
+    /// </summary>
     public Answer More(QuestionAnalysis turn, ConversationContext previous, RetrievalQuery query, IReadOnlyList<RankedPassage> ranked)
     {
         var passage = ranked[0].Passage;
         var (answerText, citations) = Compose([passage], query, QuoteFocus.Of(previous.Question, QueryStems, turn.Year) with { More = true });
-        var context = previous with { PassageIds = [.. previous.PassageIds, passage.Id] };
+        var context = previous with { PassageIds = [.. previous.PassageIds.Where(id => id != passage.Id), passage.Id], Unfinished = null };
         var suggestions = Suggest(previous.Question, previous.Terms, ranked, [passage], query.Topic, prediction: null, previous);
         return new Answer(turn.Text, AnswerKind.Answered, answerText, citations, new IntentScore(previous.Topic ?? turn.IntentScore.Name, turn.IntentScore.Score), ranked[0].Score, suggestions, context)
         {

@@ -2,11 +2,19 @@ namespace CareerBot.Knowledge.Answers;
 
 /// <summary>
 /// What one turn leaves for the next: its topic, the question it effectively answered, the
-/// search terms it used and the passages it showed. The engine keeps no state of its own;
+/// search terms it used, the passages it showed and the one it quoted only in part. The engine keeps no state of its own;
 /// callers pass this back in with the next <see cref="Question"/>.
 /// </summary>
 public sealed record ConversationContext(
     string? Topic,
     string Question,
     IReadOnlyList<string> Terms,
-    IReadOnlyList<string> PassageIds);
+    IReadOnlyList<string> PassageIds)
+{
+    /// <summary>
+    /// The passage the answer quoted only part of (the first one shown), which a "tell me more"
+    /// then quotes at length before it moves on to passages not shown yet; null when the first
+    /// passage was quoted whole or has had its "more" already.
+    /// </summary>
+    public string? Unfinished { get; init; }
+}

@@ -29,13 +29,37 @@ internal sealed class Retrieval(KnowledgeSnapshot knowledge)
         return ranked;
     }
 
-    /// <summary>For "tell me more": the previous turn's terms and topic, without the passages already shown.</summary>
+    /// <summary>
+    /// For "tell me more": the previous turn's terms and topic, without the passages already shown,
+    /// except the one it quoted only in part, which comes first: more of what was just read before
+    /// anything else.
+    /// </summary>
     public (RetrievalQuery Query, IReadOnlyList<RankedPassage> Ranked) More(ConversationContext previous)
     {
         var shown = new HashSet<string>(previous.PassageIds, StringComparer.Ordinal);
+        if (previous.Unfinished is { } unfinished)
+        {
+            shown.Remove(unfinished);
+        }
+
         Topic? topic = previous.Topic is { } name ? new Topic(name) : null;
         var query = new RetrievalQuery(previous.Terms, [], topic, shown);
-        return (query, Search(query));
+        var ranked = Search(query);
+        var first = previous.Unfinished is null ? -1 : IndexOf(ranked, previous.Unfinished);
+        return (query, first <= 0 ? ranked : [ranked[first], .. ranked.Where((_, i) => i != first)]);
+
+        static int IndexOf(IReadOnlyList<RankedPassage> ranked, string id)
+        {
+            for (var i = 0; i < ranked.Count; i++)
+            {
+                if (ranked[i].Passage.Id == id)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
     }
 
     /// <summary>

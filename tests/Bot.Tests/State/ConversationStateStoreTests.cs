@@ -54,6 +54,24 @@ public sealed class ConversationStateStoreTests
         Assert.Equal(6, (await store.ReadAsync("webchat", "c1", CancellationToken.None)).Turns);
     }
 
+    [Fact]
+    public async Task UpdateAsync_TheFollowUpContext_ComesBackWhole_WithThePassageQuotedInPart()
+    {
+        // "tell me more" in the next turn relies on every part of the context, read back from storage.
+        var store = Store();
+        var context = new CareerBot.Knowledge.Answers.ConversationContext("salary", "how much do juniors earn?", ["junior", "salari"], ["g#a", "g#b"]) { Unfinished = "g#a" };
+        await store.UpdateAsync("webchat", "c1", s => s with { Context = context }, CancellationToken.None);
+
+        var read = (await store.ReadAsync("webchat", "c1", CancellationToken.None)).Context;
+
+        Assert.NotNull(read);
+        Assert.Equal(context.Topic, read.Topic);
+        Assert.Equal(context.Question, read.Question);
+        Assert.Equal(context.Terms, read.Terms);
+        Assert.Equal(context.PassageIds, read.PassageIds);
+        Assert.Equal("g#a", read.Unfinished);
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]

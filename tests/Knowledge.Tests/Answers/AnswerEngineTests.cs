@@ -171,16 +171,49 @@ public sealed class AnswerEngineTests : IDisposable
     }
 
     [Fact]
-    public void Answer_TellMeMore_GivesTheNextPassage()
+    public void Answer_TellMeMoreOnceThePassageIsShown_GivesTheNextPassage()
     {
+        // The first answer quotes one of the two sentences on the role; the first "tell me more"
+        // shows that passage whole, the second moves on.
         var first = _engine.Answer(new Question("What does a machine learning engineer do?"));
-        var more = _engine.Answer(new Question("tell me more", first.Context));
+        var whole = _engine.Answer(new Question("tell me more", first.Context));
+        var more = _engine.Answer(new Question("tell me more", whole.Context));
 
+        Assert.Equal(first.Citations[0].PassageId, whole.Citations[0].PassageId);
+        Assert.Equal(first.Context!.PassageIds, whole.Context!.PassageIds);
         Assert.True(more.Answered);
-        Assert.DoesNotContain(more.Citations[0].PassageId, first.Context.PassageIds);
-        Assert.Equal([.. first.Context.PassageIds, more.Citations[0].PassageId], more.Context.PassageIds);
+        Assert.DoesNotContain(more.Citations[0].PassageId, whole.Context.PassageIds);
+        Assert.Equal([.. whole.Context.PassageIds, more.Citations[0].PassageId], more.Context!.PassageIds);
         // What evaluation scores: the ranking the reply came from, not the words "tell me more" searched again.
         Assert.Equal(more.Citations[0].PassageId, more.Ranking[0].Passage.Id);
+    }
+
+    [Fact]
+    public void Answer_TellMeMoreAfterAPartialQuote_QuotesThatPassageAtLengthFirst_ThenMovesOn()
+    {
+        var guide = TempKnowledgeBase.GuideA.Replace(
+            "They deploy models to production.",
+            "They deploy models to production. Most weeks include reviews with product teams. Some weeks go to cleaning data. "
+            + "On-call rotations are shared. Every model gets written documentation. Mentoring juniors is part of the job too.",
+            StringComparison.Ordinal);
+        using var kb = new TempKnowledgeBase(guide);
+        var loaded = kb.Load();
+        var engine = new AnswerEngine(new KnowledgeSnapshot(loaded.Index, new FakeClassifier(("build", "responsibilities", 0.9)), loaded.Analyzer.Rules,
+            new Dictionary<string, IReadOnlyList<string>>(), kb.Options()));
+
+        var first = engine.Answer(new Question("What systems do machine learning engineers build?"));
+        var more = engine.Answer(new Question("tell me more", first.Context));
+        var next = engine.Answer(new Question("tell me more", more.Context));
+
+        Assert.Equal("guide-a#what-the-role-is", first.Citations[0].PassageId);
+        Assert.DoesNotContain("Mentoring juniors", first.Text, StringComparison.Ordinal);
+        Assert.Equal("guide-a#what-the-role-is", first.Context!.Unfinished);
+        Assert.Equal("guide-a#what-the-role-is", more.Citations[0].PassageId);
+        Assert.Equal("guide-a#what-the-role-is", more.Ranking[0].Passage.Id);
+        Assert.Contains("Mentoring juniors is part of the job too.", more.Text, StringComparison.Ordinal);
+        Assert.Null(more.Context!.Unfinished);
+        Assert.Equal(["guide-a#what-the-role-is"], more.Context.PassageIds);
+        Assert.True(next.Kind == AnswerKind.Declined || next.Citations[0].PassageId != "guide-a#what-the-role-is");
     }
 
     [Fact]
