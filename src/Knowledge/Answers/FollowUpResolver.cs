@@ -64,14 +64,25 @@ public static class FollowUpResolver
     {
         "give", "show", "tell", "share", "provide", "offer", "list", "name", "kind", "kinds", "sort", "sorts", "type", "types",
         "more", "please", "bit", "little", "further", "real", "concrete", "good", "typical", "me", "us", "you", "can", "could", "would",
+        "about", "deeper", "go", "say", "expand", "part", "parts", "side", "aspect", "aspects",
     };
 
-    /// <summary>A short request to go on with the subject just answered ("give me an example", "what kind exactly?").</summary>
+    /// <summary>Openings that ask for more on a part of the subject, named after them ("tell me more about the deployment part").</summary>
+    private static readonly string[] MoreAboutCues =
+    [
+        "tell me more about", "tell me more on", "can you tell me more about", "could you tell me more about", "more about",
+        "more on", "say more about", "explain more about", "elaborate on", "expand on", "go deeper into", "go deeper on",
+    ];
+
+    /// <summary>
+    /// A request to go on with the subject just answered ("give me an example", "what kind
+    /// exactly?"), or with a part of it it names ("tell me more about the deployment part").
+    /// </summary>
     public static bool IsElaboration(string text, IReadOnlyList<string> terms)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(terms);
-        return terms.Count <= 3 && Analysis.KnowledgeAnalyzer.WordsOf(text).Any(ElaborationWords.Contains);
+        return OpensWith(text, MoreAboutCues) || (terms.Count <= 3 && Analysis.KnowledgeAnalyzer.WordsOf(text).Any(ElaborationWords.Contains));
     }
 
     /// <summary>

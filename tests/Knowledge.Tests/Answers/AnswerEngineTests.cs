@@ -344,11 +344,14 @@ public sealed class AnswerEngineTests : IDisposable
 
         var bare = engine.Understand(new Question("give me an example", first.Context));
         var subject = engine.Understand(new Question("give me an example with C++", first.Context));
+        var part = engine.Understand(new Question("tell me more about the C++ part", first.Context));
 
         Assert.Equal(first.Context!.Terms, bare.Query.Terms);
         Assert.Empty(bare.Query.ContextTerms);
         Assert.Equal(["cpp"], subject.Query.Terms);
         Assert.Equal(first.Context.Terms, subject.Query.ContextTerms);
+        Assert.True(part.IsFollowUp);
+        Assert.Equal(["cpp"], part.Query.Terms);
     }
 
     [Fact]
