@@ -37,9 +37,10 @@ public sealed class KnowledgeSnapshot : IDisposable
         Options = options;
         ContentHash = index.ContentHash;
         Analyzer = new KnowledgeAnalyzer(synonyms);
-        // Words the guides, the synonyms or the example questions use are no typos ("later" is not "layer").
+        // Words the guides, the synonyms or the example questions use are no typos ("later" is not "layer"),
+        // and neither is an English word the guides do not use ("visa" is not "via").
         var synonymWords = synonyms.Groups.SelectMany(g => g).Concat(synonyms.Conditional.SelectMany(c => c.Members)).SelectMany(KnowledgeAnalyzer.WordsOf);
-        Corrector = new TermCorrector(index.Vocabulary, knownWords is null ? synonymWords : synonymWords.Concat(knownWords));
+        Corrector = new TermCorrector(index.Vocabulary, knownWords is null ? synonymWords : synonymWords.Concat(knownWords), WordList.English);
         QueryAnalyzer = Analyzer.WithCorrector(Corrector);
         Retriever = new PassageRetriever(index, options.Retrieval);
         Composer = new AnswerComposer(Retriever, Analyzer);

@@ -6,7 +6,10 @@ namespace CareerBot.Knowledge.Search;
 /// <summary>
 /// Typo tolerance: a word of four or more letters that neither the index's term dictionary
 /// (the plain words of the passages, with how many passages use each) nor the synonyms know is replaced by the known word within edit distance 1 (2 from eight letters
-/// on) that most passages use. Known words, numbers and short words pass unchanged; another
+/// on) that most passages use. Known words, numbers and short words pass unchanged; a correctly
+/// spelled English word (<see cref="WordList.English"/>, when given) is corrected only into another
+/// form of itself ("whats" to "what"; "visa" is not "via", "impossible" is not "possible", "stuck" is
+/// not "stack"); another
 /// form of a known word (same stem: "trending" beside "trends") is no typo and is only ever
 /// corrected into a form of that word ("enginering" to "engineering", never "trending" to "reading").
 /// Each known word's letter set is kept beside it: one edit changes a set by at most two
@@ -19,10 +22,15 @@ public sealed class TermCorrector : ITermCorrector
     private readonly Dictionary<string, int> _known;
     private readonly Dictionary<int, (string[] Words, uint[] Letters)> _byLength = [];
     private readonly HashSet<string> _knownStems;
+    private readonly WordList _spelledRight;
 
-    public TermCorrector(IReadOnlyDictionary<string, int> vocabulary, IEnumerable<string> extraWords)
+    /// <param name="vocabulary">The words to correct into, with how many passages use each.</param>
+    /// <param name="extraWords">More words that are no typos and may be corrected into (the synonyms' words).</param>
+    /// <param name="spelledRight">Words that are no typos but are never corrected into (<see cref="WordList.English"/>); none when null.</param>
+    public TermCorrector(IReadOnlyDictionary<string, int> vocabulary, IEnumerable<string> extraWords, WordList? spelledRight = null)
     {
         ArgumentNullException.ThrowIfNull(vocabulary);
+        _spelledRight = spelledRight ?? WordList.Empty;
         _known = new Dictionary<string, int>(vocabulary, StringComparer.Ordinal);
         foreach (var word in extraWords)
         {
@@ -45,9 +53,10 @@ public sealed class TermCorrector : ITermCorrector
             return token;
         }
 
-        // Another form of a known word ("trending" beside "trends") is corrected only into a form of that word.
+        // Another form of a known word ("trending" beside "trends") is corrected only into a form of that word,
+        // and so is a correctly spelled English word ("whats" into "what", never "visa" into "via").
         var stem = KnowledgeAnalyzer.StemOf(token);
-        var sameStemOnly = _knownStems.Contains(stem);
+        var sameStemOnly = _knownStems.Contains(stem) || _spelledRight.Contains(token);
 
         var maxDistance = token.Length >= 8 ? 2 : 1;
         var letters = LetterSet(token);

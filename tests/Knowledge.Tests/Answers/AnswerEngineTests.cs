@@ -49,6 +49,18 @@ public sealed class AnswerEngineTests : IDisposable
     }
 
     [Fact]
+    public void Understand_AnEnglishWordTheGuidesDoNotUse_IsSearchedAsWritten_NotAsTheNearestGuideWord()
+    {
+        // The guides say "live" (by the coast) and never "give": "give" is no typo for "live".
+        Assert.Equal("live", _loaded.Corrector.Correct("livve"));
+
+        var turn = _engine.Understand(new Question("do they give bonuses"));
+
+        Assert.Contains("give", turn.Query.Terms);
+        Assert.DoesNotContain("live", turn.Query.Terms);
+    }
+
+    [Fact]
     public void Answer_GuidesDisagree_QuotesEachGuideWithItsOwnCitation()
     {
         var answer = _engine.Answer(new Question("Do I need a PhD?"));

@@ -28,6 +28,35 @@ public sealed class TermCorrectorTests
         Assert.Equal(expected, Corrector.Correct(token));
     }
 
+    [Theory]
+    [InlineData("visa", "visa")] // not "via"
+    [InlineData("impossible", "impossible")] // not "possible"
+    [InlineData("stuck", "stuck")] // not "stack"
+    [InlineData("whats", "what")] // another form of the same word
+    [InlineData("sallary", "salary")] // still a typo
+    [InlineData("certifcations", "certifications")]
+    public void Correct_WithTheEnglishWords_CorrectsAWordOnlyIntoAFormOfItself(string token, string expected)
+    {
+        var corrector = new TermCorrector(GuideWords, [], WordList.English);
+
+        Assert.Equal(expected, corrector.Correct(token));
+    }
+
+    [Theory]
+    [InlineData("visa", "via")]
+    [InlineData("impossible", "possible")]
+    [InlineData("stuck", "stack")]
+    public void Correct_WithoutTheEnglishWords_TakesAWordTheGuidesDoNotUseForATypo(string token, string misread)
+    {
+        // What the English words prevent: one edit from a word the guides use.
+        Assert.Equal(misread, new TermCorrector(GuideWords, []).Correct(token));
+    }
+
+    private static Dictionary<string, int> GuideWords => new()
+    {
+        ["via"] = 9, ["possible"] = 9, ["stack"] = 9, ["what"] = 9, ["salary"] = 9, ["certifications"] = 9,
+    };
+
     [Fact]
     public void Correct_LargeVocabulary_SameAsComparingEveryWord()
     {
