@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -31,19 +32,34 @@ internal sealed class AzuriteServer : IAsyncDisposable
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};BlobEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;"
         + (TablePort is { } table ? $"TableEndpoint=http://127.0.0.1:{table}/devstoreaccount1;" : string.Empty);
 
-    public static async Task<AzuriteServer> StartAsync()
-    {
-        var server = new AzuriteServer(FindExecutable("azurite-blob"), LoopbackPort.Free());
-        await server.StartAgainAsync();
-        return server;
-    }
+    public static Task<AzuriteServer> StartAsync() =>
+        StartOnFreePortsAsync(() => new AzuriteServer(FindExecutable("azurite-blob"), LoopbackPort.Free()));
 
     /// <summary>Blob and table services (and the queue service, which nothing uses, on a port of its own).</summary>
-    public static async Task<AzuriteServer> StartWithTablesAsync()
+    public static Task<AzuriteServer> StartWithTablesAsync() =>
+        StartOnFreePortsAsync(() => new AzuriteServer(FindExecutable("azurite"), LoopbackPort.Free(), LoopbackPort.Free()));
+
+    /// <summary>
+    /// A port found free may be taken by another test before Azurite binds it; Azurite then exits at
+    /// once. Such a start is tried again on other ports, twice at most.
+    /// </summary>
+    private static async Task<AzuriteServer> StartOnFreePortsAsync(Func<AzuriteServer> create)
     {
-        var server = new AzuriteServer(FindExecutable("azurite"), LoopbackPort.Free(), LoopbackPort.Free());
-        await server.StartAgainAsync();
-        return server;
+        for (var attempt = 1; ; attempt++)
+        {
+            var server = create();
+            try
+            {
+                await server.StartAgainAsync();
+                return server;
+            }
+            catch (AzuriteExitedException) when (attempt < 3)
+            {
+                // Not StopAsync: whoever took the port still listens on it.
+                server._process?.Dispose();
+                server._process = null;
+            }
+        }
     }
 
     public async Task StartAgainAsync()
@@ -64,12 +80,38 @@ internal sealed class AzuriteServer : IAsyncDisposable
             }
         }
 
-        _process = Process.Start(info) ?? throw new InvalidOperationException("Azurite did not start");
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        await Poll.UntilAsync(() => IsListening(Port) && (TablePort is not { } tables || IsListening(tables)), TimeSpan.FromSeconds(30), $"Azurite on port {Port}");
+        var output = new ConcurrentQueue<string>();
+        var process = Process.Start(info) ?? throw new InvalidOperationException("Azurite did not start");
+        _process = process;
+        process.OutputDataReceived += (_, e) => Keep(output, e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(output, e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await Poll.UntilAsync(
+                () => process.HasExited || (IsListening(Port) && (TablePort is not { } tables || IsListening(tables))),
+                TimeSpan.FromSeconds(60),
+                $"Azurite on port {Port}");
+        }
+        catch (TimeoutException timeout)
+        {
+            throw new TimeoutException($"{timeout.Message}; its output: {string.Join(" | ", output)}", timeout);
+        }
+
+        if (process.HasExited)
+        {
+            await process.WaitForExitAsync(); // the last lines of its output
+            throw new AzuriteExitedException($"Azurite (ports {Port}, {TablePort}) exited with code {process.ExitCode} before listening; its output: {string.Join(" | ", output)}");
+        }
+    }
+
+    private static void Keep(ConcurrentQueue<string> output, string? line)
+    {
+        if (line is not null && output.Count < 50)
+        {
+            output.Enqueue(line);
+        }
     }
 
     public async Task StopAsync()
@@ -115,3 +157,6 @@ internal sealed class AzuriteServer : IAsyncDisposable
         throw new FileNotFoundException("Azurite is not installed: run scripts/test.sh, which installs tests/tools with npm.");
     }
 }
+
+/// <summary>Azurite exited before it listened (a port taken in the meantime, most often).</summary>
+internal sealed class AzuriteExitedException(string message) : Exception(message);
