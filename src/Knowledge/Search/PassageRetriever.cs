@@ -92,10 +92,7 @@ public sealed class PassageRetriever
             return [];
         }
 
-        // The message's own words pick the candidates; words carried over from the previous turn
-        // only weigh in coverage, or a follow-up ("what about a software engineer?") would be
-        // ranked by the heading of the question before it.
-        var hits = _index.Search(SelectiveTerms(query.Terms.Count > 0 ? [.. query.Terms] : [.. query.ContextTerms]), _options.Candidates);
+        var hits = _index.Search(SelectiveTerms(CandidateTerms(query)), _options.Candidates);
         if (hits.Count == 0)
         {
             return [];
@@ -239,6 +236,27 @@ public sealed class PassageRetriever
     /// is left to re-ranking, which still counts it; so is a word that only frames the question.
     /// All terms go when none is selective.
     /// </summary>
+    /// <summary>
+    /// The terms that pick the candidates. A follow-up searches with the previous turn's words
+    /// beside its own, so that "which one should I pick?" after a comparison finds the passages
+    /// compared (its own "pick" alone finds a passage on picking a specialisation); in coverage,
+    /// the carried-over words still weigh less (<see cref="StemWeights"/>). When none of the
+    /// message's own words is in any passage ("and in the UK?"), it asks about something the guides
+    /// do not cover, and the previous turn's words would answer a question that was not asked:
+    /// it searches with its own words alone, and finds nothing.
+    /// </summary>
+    private List<string> CandidateTerms(RetrievalQuery query)
+    {
+        if (query.Terms.Count == 0)
+        {
+            return [.. query.ContextTerms];
+        }
+
+        return query.Terms.Any(t => FrequencyOf(t) > 0)
+            ? [.. query.Terms, .. query.ContextTerms.Where(t => !query.Terms.Contains(t, StringComparer.Ordinal))]
+            : [.. query.Terms];
+    }
+
     private List<string> SelectiveTerms(List<string> terms)
     {
         var selective = terms.Where(t => !FramingWords.IsFramingTerm(t) && FrequencyOf(t) <= _passages.Count * _options.CommonTermShare).ToList();
