@@ -73,7 +73,11 @@ internal sealed class Understanding(KnowledgeSnapshot knowledge)
         }
 
         var contextTerms = followUp ? previous!.Terms.Where(t => !terms.Contains(t)).ToArray() : [];
-        var query = new RetrievalQuery(terms, contextTerms, topic, new HashSet<string>()) { TopicShares = shares };
+        var query = new RetrievalQuery(terms, contextTerms, topic, new HashSet<string>())
+        {
+            TopicShares = shares,
+            SearchesContext = followUp && !FollowUpResolver.IsElliptical(text),
+        };
         if (span is not null)
         {
             span.SetTag(KnowledgeTelemetry.IntentTag, intentScore.Name);

@@ -237,13 +237,15 @@ public sealed class PassageRetriever
     /// All terms go when none is selective.
     /// </summary>
     /// <summary>
-    /// The terms that pick the candidates. A follow-up searches with the previous turn's words
-    /// beside its own, so that "which one should I pick?" after a comparison finds the passages
-    /// compared (its own "pick" alone finds a passage on picking a specialisation); in coverage,
-    /// the carried-over words still weigh less (<see cref="StemWeights"/>). When none of the
-    /// message's own words is in any passage ("and in the UK?"), it asks about something the guides
-    /// do not cover, and the previous turn's words would answer a question that was not asked:
-    /// it searches with its own words alone, and finds nothing.
+    /// The terms that pick the candidates: the message's own. A follow-up that asks a question of
+    /// its own about the same things (<see cref="RetrievalQuery.SearchesContext"/>) searches with
+    /// the previous turn's words beside them, so that "which one should I pick?" after a comparison
+    /// finds the passages compared (its own "pick" alone finds a passage on picking a
+    /// specialisation); in coverage, the carried-over words still weigh less
+    /// (<see cref="StemWeights"/>). One that replaces part of the previous question ("what about
+    /// senior ones?") does not: the previous question's words would bring back the passages just
+    /// shown. Nor does one whose own words are in no passage ("which one is in the UK?"): it asks
+    /// about something the guides do not cover, and finds nothing.
     /// </summary>
     private List<string> CandidateTerms(RetrievalQuery query)
     {
@@ -252,7 +254,7 @@ public sealed class PassageRetriever
             return [.. query.ContextTerms];
         }
 
-        return query.Terms.Any(t => FrequencyOf(t) > 0)
+        return query.SearchesContext && query.Terms.Any(t => FrequencyOf(t) > 0)
             ? [.. query.Terms, .. query.ContextTerms.Where(t => !query.Terms.Contains(t, StringComparer.Ordinal))]
             : [.. query.Terms];
     }

@@ -19,6 +19,14 @@ public sealed record RetrievalQuery(
     /// </summary>
     public IReadOnlyList<TopicShare> TopicShares { get; init; } = [];
 
+    /// <summary>
+    /// Whether <see cref="ContextTerms"/> also pick the candidates, not only weigh in coverage: true
+    /// for a follow-up that asks a question of its own about the same things ("which one should I
+    /// pick?"), false for one that replaces part of the previous question ("what about senior
+    /// ones?"), whose new words alone say where to look.
+    /// </summary>
+    public bool SearchesContext { get; init; }
+
     public static RetrievalQuery For(IReadOnlyList<string> terms, Topic? topic = null) =>
         new(terms, [], topic, new HashSet<string>());
 }

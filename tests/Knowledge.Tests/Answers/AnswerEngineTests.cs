@@ -48,6 +48,22 @@ public sealed class AnswerEngineTests : IDisposable
         _kb.Dispose();
     }
 
+    [Theory]
+    [InlineData("which one pays more?", true)] // a question of its own about the same things
+    [InlineData("why so much?", true)]
+    [InlineData("what about senior ones?", false)] // the previous question with one part changed
+    [InlineData("and in remote jobs?", false)]
+    public void Understand_AFollowUp_SearchesWithThePreviousWords_OnlyWhenItAsksAQuestionOfItsOwn(string text, bool searchesContext)
+    {
+        var first = _engine.Answer(new Question("How much do ML engineers earn?"));
+
+        var turn = _engine.Understand(new Question(text, first.Context));
+
+        Assert.True(turn.IsFollowUp);
+        Assert.NotEmpty(turn.Query.ContextTerms);
+        Assert.Equal(searchesContext, turn.Query.SearchesContext);
+    }
+
     [Fact]
     public void Understand_AnEnglishWordTheGuidesDoNotUse_IsSearchedAsWritten_NotAsTheNearestGuideWord()
     {

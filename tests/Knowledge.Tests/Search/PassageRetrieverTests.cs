@@ -38,14 +38,16 @@ public sealed class PassageRetrieverTests : IDisposable
     }
 
     [Fact]
-    public void Retrieve_FollowUp_TheNewSubjectComesFirst()
+    public void Retrieve_FollowUpThatReplacesPartOfTheQuestion_CandidatesComeFromTheNewWords()
     {
-        // "what about a developer?" after a question on engineers and scientists.
+        // "what about a developer?" after a question on engineers and scientists: the passages on
+        // the previous subject, just shown, are not searched for again.
         var query = new RetrievalQuery(Terms("developer"), Terms("engineer", "scientist"), null, new HashSet<string>());
 
         var ranked = Retriever().Retrieve(query, 3);
 
         Assert.Equal("g#developer", ranked[0].Passage.Id);
+        Assert.DoesNotContain(ranked, r => r.Passage.Id == "g#scientist");
     }
 
     [Fact]
@@ -53,7 +55,10 @@ public sealed class PassageRetrieverTests : IDisposable
     {
         // "and which one watches?" after "does a scientist analyse data, versus an engineer?": "watches"
         // alone finds only the passage on what an engineer does.
-        var query = new RetrievalQuery(Terms("watches"), Terms("scientist", "analyses", "data", "versus"), null, new HashSet<string>());
+        var query = new RetrievalQuery(Terms("watches"), Terms("scientist", "analyses", "data", "versus"), null, new HashSet<string>())
+        {
+            SearchesContext = true,
+        };
 
         var ranked = Retriever().Retrieve(query, 3);
 
@@ -63,9 +68,12 @@ public sealed class PassageRetrieverTests : IDisposable
     [Fact]
     public void Retrieve_FollowUpWhoseOwnWordsAreInNoPassage_FindsNothing()
     {
-        // "and in the UK?" after a question on pay: no passage says "UK", and the pay passage would
-        // answer a question that was not asked.
-        var query = new RetrievalQuery(Terms("uk"), Terms("engineers", "earn"), null, new HashSet<string>());
+        // "which one pays more in the UK?" after a question on pay: no passage says "UK", and the
+        // pay passage would answer a question that was not asked.
+        var query = new RetrievalQuery(Terms("uk"), Terms("engineers", "earn"), null, new HashSet<string>())
+        {
+            SearchesContext = true,
+        };
 
         Assert.Empty(Retriever().Retrieve(query, 3));
     }
