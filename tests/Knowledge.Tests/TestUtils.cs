@@ -148,7 +148,8 @@ internal sealed class FakeClassifier(params (string Keyword, string Intent, doub
     public IReadOnlyList<string> ClassNames { get; } =
         ["career_path", "education", "goodbye", "greeting", "help", "job_market", "out_of_scope", "responsibilities", "role_comparison", "salary", "skills", "thanks"];
 
-    public double Threshold => 0.5;
+    /// <summary>Below it a rule's intent reads as out of scope; the trained model's is 0 (its out-of-scope class does the work).</summary>
+    public double Threshold { get; init; } = 0.5;
 
     public CareerBot.Knowledge.Intents.IntentPrediction Classify(string text)
     {

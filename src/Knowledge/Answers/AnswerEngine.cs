@@ -44,6 +44,14 @@ public sealed class AnswerEngine
             return More(turn, previous!);
         }
 
+        if (turn.Prediction.Intent.Kind is IntentKind.Greeting or IntentKind.Thanks or IntentKind.Goodbye
+            && turn.IntentScore.Score < FollowUpResolver.SmallTalkFloor && !turn.IsFollowUp)
+        {
+            // A weak small-talk reading is no small talk ("What's a good recipe for lasagne?" read as
+            // a goodbye): not a greeting, thanks or goodbye, nor a career question either.
+            return NotCovered(turn, previous);
+        }
+
         switch (turn.Prediction.Intent.Kind)
         {
             case IntentKind.Greeting when !turn.IsFollowUp:
@@ -57,7 +65,7 @@ public sealed class AnswerEngine
             case IntentKind.OutOfScope when !turn.IsFollowUp:
                 if (_understanding.Rescue(turn) is not { } rescued)
                 {
-                    return _composition.DidYouMean(turn.Text, turn.Prediction, turn.IntentScore, previous) ?? _composition.Decline(turn.Text, turn.IntentScore, previous);
+                    return NotCovered(turn, previous);
                 }
 
                 turn = rescued;
@@ -79,6 +87,10 @@ public sealed class AnswerEngine
 
         return _composition.Answered(turn, ranked, _retrieval.ChooseViews(ranked, turn.Query.Topic));
     }
+
+    /// <summary>The reply to a message no intent covers: "did you mean" between two close topics, or a decline.</summary>
+    private Answer NotCovered(QuestionAnalysis turn, ConversationContext? previous) =>
+        _composition.DidYouMean(turn.Text, turn.Prediction, turn.IntentScore, previous) ?? _composition.Decline(turn.Text, turn.IntentScore, previous);
 
     /// <summary>The welcome for a new conversation: a greeting with sample questions.</summary>
     public Answer Welcome() => _composition.Welcome();

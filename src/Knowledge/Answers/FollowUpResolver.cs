@@ -96,8 +96,13 @@ public static class FollowUpResolver
         return string.Join(' ', Analysis.KnowledgeAnalyzer.WordsOf(text).Where(w => !ElaborationWords.Contains(w) && !RequestWords.Contains(w)));
     }
 
-    /// <summary>Below this probability a small-talk reading of a message in a conversation is too weak to end the thread ("how long are they usually?" read as a greeting at 0.34).</summary>
-    private const double SmallTalkFloor = 0.5;
+    /// <summary>
+    /// Below this probability a small-talk reading is too weak to be taken as small talk: it does
+    /// not end the thread of a conversation ("how long are they usually?" read as a greeting at
+    /// 0.34), nor is it answered with a greeting, thanks or goodbye ("What's a good recipe for
+    /// lasagne?" read as a goodbye at 0.44). Small talk said plainly scores near 1.
+    /// </summary>
+    internal const double SmallTalkFloor = 0.5;
 
     public static bool IsFollowUp(string text, IReadOnlyList<string> terms, IntentPrediction prediction, ConversationContext? previous)
     {

@@ -49,6 +49,25 @@ public sealed class AnswerEngineTests : IDisposable
     }
 
     [Theory]
+    [InlineData("bye for now", 0.98, AnswerKind.Goodbye)]
+    [InlineData("what's a good recipe for lasagne?", 0.44, AnswerKind.Declined)] // "good" read as a goodbye, weakly
+    [InlineData("thanks a lot", 0.97, AnswerKind.Thanks)]
+    [InlineData("translate thank you into French", 0.45, AnswerKind.Declined)]
+    public void Answer_AWeakSmallTalkReading_IsDeclined_NotAnsweredWithSmallTalk(string text, double score, AnswerKind kind)
+    {
+        using var kb = new TempKnowledgeBase();
+        var loaded = kb.Load();
+        var engine = new AnswerEngine(new KnowledgeSnapshot(
+            loaded.Index, new FakeClassifier(("bye", "goodbye", score), ("lasagne", "goodbye", score), ("thank", "thanks", score)) { Threshold = 0 },
+            loaded.Analyzer.Rules, new Dictionary<string, IReadOnlyList<string>>(), kb.Options()));
+
+        var answer = engine.Answer(new Question(text));
+
+        Assert.Equal(kind, answer.Kind);
+        Assert.Empty(answer.Citations);
+    }
+
+    [Theory]
     [InlineData("which one pays more?", true)] // a question of its own about the same things
     [InlineData("why so much?", true)]
     [InlineData("what about senior ones?", false)] // the previous question with one part changed
