@@ -157,6 +157,21 @@ public sealed class QualityTests
         Assert.Equal(passageId, answer.Citations[0].PassageId);
     }
 
+    /// <summary>
+    /// "I'm a backend dev, how do I switch into ML?" (issue 21) is a software engineer's question:
+    /// "backend" and "dev" are in no guide, and read as written they made the question look off topic.
+    /// </summary>
+    [Theory]
+    [InlineData("backend dev")]
+    [InlineData("back end engineers")]
+    [InlineData("backend developer")]
+    public void Synonyms_ABackendDeveloper_IsReadAsASoftwareEngineer(string words)
+    {
+        var analyzer = RepositoryKnowledgeBase.Snapshot.Analyzer;
+
+        Assert.Equal(analyzer.Tokens("software engineer"), analyzer.Tokens(words));
+    }
+
     [Fact]
     public void BlindSet_HitAt1AndAnswerShown_StayWithinTwoPointsOfTheCommittedFigures()
     {
