@@ -7,7 +7,7 @@ namespace CareerBot.Knowledge.Analysis;
 /// list of correctly spelled English words the typo correction leaves alone (<c>english-words.txt</c>,
 /// made by <c>scripts/english-words.sh</c>, embedded in this assembly): a visitor's "visa" is a word
 /// the guides happen not to use, not a misspelling of "via". The 64,604 words are kept as one byte
-/// array and their offsets (about 0.9 MB), not as 64,604 strings; the list is read once per process,
+/// array and their offsets (about 0.8 MB), not as 64,604 strings; the list is read once per process,
 /// on first use. Immutable; safe to share.
 /// </summary>
 public sealed class WordList

@@ -45,7 +45,7 @@ public sealed class AnswerEngine
         }
 
         if (turn.Prediction.Intent.Kind is IntentKind.Greeting or IntentKind.Thanks or IntentKind.Goodbye
-            && turn.IntentScore.Score < FollowUpResolver.SmallTalkFloor && !turn.IsFollowUp)
+            && turn.Prediction.Score < FollowUpResolver.SmallTalkFloor && !turn.IsFollowUp)
         {
             // A weak small-talk reading is no small talk ("What's a good recipe for lasagne?" read as
             // a goodbye): not a greeting, thanks or goodbye, nor a career question either.

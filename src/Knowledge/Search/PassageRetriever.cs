@@ -231,12 +231,6 @@ public sealed class PassageRetriever
     }
 
     /// <summary>
-    /// The terms worth sending to the index: a term found in most passages ("machine learning
-    /// engineer" here) barely moves BM25 but makes the index score nearly every passage, so it
-    /// is left to re-ranking, which still counts it; so is a word that only frames the question.
-    /// All terms go when none is selective.
-    /// </summary>
-    /// <summary>
     /// The terms that pick the candidates: the message's own. A follow-up that asks a question of
     /// its own about the same things (<see cref="RetrievalQuery.SearchesContext"/>) searches with
     /// the previous turn's words beside them, so that "which one should I pick?" after a comparison
@@ -255,10 +249,16 @@ public sealed class PassageRetriever
         }
 
         return query.SearchesContext && query.Terms.Any(t => FrequencyOf(t) > 0)
-            ? [.. query.Terms, .. query.ContextTerms.Where(t => !query.Terms.Contains(t, StringComparer.Ordinal))]
+            ? [.. query.Terms, .. query.ContextTerms]
             : [.. query.Terms];
     }
 
+    /// <summary>
+    /// The terms worth sending to the index: a term found in most passages ("machine learning
+    /// engineer" here) barely moves BM25 but makes the index score nearly every passage, so it
+    /// is left to re-ranking, which still counts it; so is a word that only frames the question.
+    /// All terms go when none is selective.
+    /// </summary>
     private List<string> SelectiveTerms(List<string> terms)
     {
         var selective = terms.Where(t => !FramingWords.IsFramingTerm(t) && FrequencyOf(t) <= _passages.Count * _options.CommonTermShare).ToList();

@@ -4,7 +4,8 @@ namespace CareerBot.Knowledge.Search;
 
 /// <summary>
 /// What to look for: the analysed terms of this message, the terms carried over from the
-/// previous turn (they count half), the topic to favour, and passages to skip.
+/// previous turn (none of them among this message's; they count half), the topic to favour, and
+/// passages to skip.
 /// </summary>
 public sealed record RetrievalQuery(
     IReadOnlyList<string> Terms,
