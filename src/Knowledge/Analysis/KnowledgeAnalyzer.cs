@@ -136,11 +136,11 @@ public sealed class KnowledgeAnalyzer : Analyzer
     /// <summary>The lower-cased words of a text, without any synonyms: what synonym terms and typo vocabularies are made of.</summary>
     public static IReadOnlyList<string> WordsOf(string text) => Read(Plain, WordsField, text);
 
-    /// <summary>The Porter stem of one lower-cased word, as the chain stems it; a stop word is stemmed too ("whats" and "what" are one word).</summary>
+    /// <summary>The Porter stem of one lower-cased word, as the chain stems it.</summary>
     public static string StemOf(string word)
     {
         ArgumentNullException.ThrowIfNull(word);
-        var stems = Read(Plain, IntentField, word);
+        var stems = Read(Plain, TextField, word);
         return stems.Count == 1 ? stems[0] : word;
     }
 

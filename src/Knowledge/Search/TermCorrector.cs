@@ -8,7 +8,7 @@ namespace CareerBot.Knowledge.Search;
 /// (the plain words of the passages, with how many passages use each) nor the synonyms know is replaced by the known word within edit distance 1 (2 from eight letters
 /// on) that most passages use. Known words, numbers and short words pass unchanged; a correctly
 /// spelled English word (<see cref="WordList.English"/>, when given) is corrected only into another
-/// form of itself ("whats" to "what"; "visa" is not "via", "impossible" is not "possible", "stuck" is
+/// form of itself ("promotions" to "promotion"; "visa" is not "via", "impossible" is not "possible", "stuck" is
 /// not "stack"); another
 /// form of a known word (same stem: "trending" beside "trends") is no typo and is only ever
 /// corrected into a form of that word ("enginering" to "engineering", never "trending" to "reading").
@@ -54,7 +54,7 @@ public sealed class TermCorrector : ITermCorrector
         }
 
         // Another form of a known word ("trending" beside "trends") is corrected only into a form of that word,
-        // and so is a correctly spelled English word ("whats" into "what", never "visa" into "via").
+        // and so is a correctly spelled English word ("promotions" into "promotion", never "visa" into "via").
         var stem = KnowledgeAnalyzer.StemOf(token);
         var sameStemOnly = _knownStems.Contains(stem) || _spelledRight.Contains(token);
 
