@@ -42,7 +42,7 @@ public sealed class KnowledgeSnapshot : IDisposable
         var synonymWords = synonyms.Groups.SelectMany(g => g).Concat(synonyms.Conditional.SelectMany(c => c.Members)).SelectMany(KnowledgeAnalyzer.WordsOf);
         Corrector = new TermCorrector(index.Vocabulary, knownWords is null ? synonymWords : synonymWords.Concat(knownWords), WordList.English);
         QueryAnalyzer = Analyzer.WithCorrector(Corrector);
-        Retriever = new PassageRetriever(index, options.Retrieval);
+        Retriever = new PassageRetriever(index, options.Retrieval, Analyzer.Tokens);
         Composer = new AnswerComposer(Retriever, Analyzer);
         Topics = model.ClassNames.Select(Intent.FromName).Where(i => i.IsTopic).Select(i => i.Topic!.Value).ToArray();
         _samples = [];

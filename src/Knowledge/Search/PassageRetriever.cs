@@ -5,7 +5,7 @@ namespace CareerBot.Knowledge.Search;
 /// <summary>
 /// Ranks passages for a query: candidates from the Lucene index (BM25 over heading, section
 /// path, body and alternate questions), then re-ranked here by how much of the query each covers, how well its heading
-/// matches the question, and whether it is tagged with the intent's topic. Immutable; safe to share.
+/// and its closest alternate question match the question, and whether it is tagged with the intent's topic. Immutable; safe to share.
 /// </summary>
 public sealed class PassageRetriever
 {
@@ -21,14 +21,18 @@ public sealed class PassageRetriever
     private readonly int[] _stemFrequency;
     /// <summary>Each passage's heading weight: the summed IDF of its heading's terms.</summary>
     private readonly double[] _headingIdf;
+    /// <summary>Each passage's alternate questions, each as its sorted term numbers (terms the index has) and their summed IDF.</summary>
+    private readonly (int[] Stems, double Idf)[][] _alternates;
     private readonly RetrievalOptions _options;
 
     /// <summary>
     /// Reads the re-ranking statistics from the index: the terms of each passage and of its
     /// heading from the postings, their document frequencies from the term dictionary. No passage
-    /// is analysed again.
+    /// is analysed again; only its alternate questions are, one by one, with
+    /// <paramref name="analyze"/> (the chain they were indexed with), when
+    /// <see cref="RetrievalOptions.AlternateBoost"/> is on.
     /// </summary>
-    public PassageRetriever(PassageIndex index, RetrievalOptions options)
+    public PassageRetriever(PassageIndex index, RetrievalOptions options, Func<string, IReadOnlyList<string>>? analyze = null)
     {
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(options);
@@ -76,6 +80,30 @@ public sealed class PassageRetriever
                 _headingIdf[i] += _stemIdf[id];
             }
         }
+
+        _alternates = new (int[] Stems, double Idf)[count][];
+        for (var i = 0; i < count; i++)
+        {
+            _alternates[i] = analyze is null || options.AlternateBoost <= 0
+                ? []
+                : _passages[i].AlternateQuestions.Select(q => KnownStems(analyze(q))).Where(a => a.Stems.Length > 0).ToArray();
+        }
+    }
+
+    /// <summary>The distinct, sorted numbers of the terms the index has, with their summed IDF.</summary>
+    private (int[] Stems, double Idf) KnownStems(IReadOnlyList<string> terms)
+    {
+        var ids = new List<int>(terms.Count);
+        foreach (var term in terms)
+        {
+            if (_stemIds.TryGetValue(Key(term), out var id))
+            {
+                ids.Add(id);
+            }
+        }
+
+        var stems = Distinct(ids);
+        return (stems, stems.Sum(id => _stemIdf[id]));
     }
 
     public IReadOnlyList<Passage> Passages => _passages;
@@ -138,7 +166,12 @@ public sealed class PassageRetriever
 
             var coverage = total > 0 ? covered / total : 0;
             var topicBoost = 1.0 + (_options.TopicBoost * TopicShareOf(query, passage));
-            var headingBoost = 1.0 + (_options.HeadingBoost * HeadingMatch(hit.Ordinal, queryWeights, total));
+            var headingBoost = 1.0 + (_options.HeadingBoost * Match(_headingStems[hit.Ordinal], _headingIdf[hit.Ordinal], queryWeights, total));
+            if (_options.AlternateBoost > 0)
+            {
+                headingBoost *= 1.0 + (_options.AlternateBoost * AlternateMatch(hit.Ordinal, queryWeights, total));
+            }
+
             var bm25 = maxBm25 > 0 ? hit.Score / maxBm25 : 0;
             var score = Math.Pow(bm25, _options.Bm25Exponent) * topicBoost * headingBoost * ((1.0 - _options.CoverageWeight) + (_options.CoverageWeight * coverage));
             ranked.Add(new RankedPassage(passage, score, hit.Score, coverage));
@@ -174,18 +207,18 @@ public sealed class PassageRetriever
     }
 
     /// <summary>
-    /// How well a passage's heading states the question (0..1): the harmonic mean of the IDF
-    /// share of the heading that the question asks about and the IDF share of the question
-    /// that the heading names. A heading made of the question's own distinctive words is the
+    /// How well a passage's heading (or one alternate question) states the question (0..1): the
+    /// harmonic mean of the IDF share of the heading that the question asks about and the IDF
+    /// share of the question that the heading names. A heading made of the question's own distinctive words is the
     /// surest sign of the right passage; one that shares only the words every passage has
     /// ("machine learning engineer") counts little, and a long heading that merely mentions
     /// the question's word counts less than one that is about it.
     /// </summary>
-    private double HeadingMatch(int ordinal, Dictionary<int, double> queryWeights, double queryTotal)
+    private double Match(int[] stems, double stemsIdf, Dictionary<int, double> queryWeights, double queryTotal)
     {
         var matched = 0.0;
         var asked = 0.0;
-        foreach (var id in _headingStems[ordinal])
+        foreach (var id in stems)
         {
             if (queryWeights.TryGetValue(id, out var weight))
             {
@@ -194,9 +227,25 @@ public sealed class PassageRetriever
             }
         }
 
-        var precision = _headingIdf[ordinal] > 0 ? matched / _headingIdf[ordinal] : 0;
+        var precision = stemsIdf > 0 ? matched / stemsIdf : 0;
         var recall = queryTotal > 0 ? asked / queryTotal : 0;
         return precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0;
+    }
+
+    /// <summary>
+    /// How well the passage's closest alternate question states the question (0..1), measured as
+    /// <see cref="Match"/> measures a heading: one alternate made of the question's words is
+    /// surer evidence than the same words spread over several, which is all BM25 sees of them.
+    /// </summary>
+    private double AlternateMatch(int ordinal, Dictionary<int, double> queryWeights, double queryTotal)
+    {
+        var best = 0.0;
+        foreach (var (stems, idf) in _alternates[ordinal])
+        {
+            best = Math.Max(best, Match(stems, idf, queryWeights, queryTotal));
+        }
+
+        return best;
     }
 
     /// <summary>The number of a term's key; a new key gets the next number.</summary>

@@ -58,6 +58,14 @@ public sealed record RetrievalOptions
     [Range(0.0, 10.0)]
     public double HeadingBoost { get; init; } = 1.2;
 
+    /// <summary>
+    /// Extra score share for a passage one of whose alternate questions states the question
+    /// (scaled as <see cref="HeadingBoost"/> is, by the closest alternate). Chosen by
+    /// cross-validation on the development set (scripts/cross-validate.py; docs/quality.md).
+    /// </summary>
+    [Range(0.0, 10.0)]
+    public double AlternateBoost { get; init; } = 2.0;
+
     /// <summary>How much query coverage shapes the score (0: not at all, 1: the score is proportional to it).</summary>
     [Range(0.0, 1.0)]
     public double CoverageWeight { get; init; } = 1.0;

@@ -8,6 +8,7 @@ namespace CareerBot.Knowledge.Tests.Search;
 public sealed class PassageRetrieverTests : IDisposable
 {
     private readonly List<PassageIndex> _indexes = [];
+    private readonly KnowledgeAnalyzer _analyzer = new(SynonymRules.Empty);
 
     private static readonly Passage[] Passages =
     [
@@ -101,6 +102,32 @@ public sealed class PassageRetrieverTests : IDisposable
     }
 
     [Fact]
+    public void Retrieve_OneAlternateQuestionStatesTheQuestion_OutranksTheSameWordsSpreadOverABody()
+    {
+        // "what is the hard part of the job?": the day's passage says "hard", "part" and "job" over
+        // and over, which BM25 likes; the challenges passage has one alternate question that asks it.
+        Passage[] passages =
+        [
+            Passage("day", "A typical day", "A hard part, a job part: meetings are the hard part of the job, code the easy part of the job."),
+            Passage("challenges", "Challenges", "Messy data and fast change make the work demanding.") with
+            {
+                AlternateQuestions =
+                [
+                    "what is the hard part of the job", "what are the downsides", "which problems come up most often",
+                    "what makes the work stressful", "is the work tiring", "what goes wrong in production",
+                ],
+            },
+        ];
+        var query = RetrievalQuery.For(Terms("hard", "part", "job"));
+
+        var without = Retriever(passages, new RetrievalOptions { AlternateBoost = 0 }).Retrieve(query, 2);
+        var with = Retriever(passages, new RetrievalOptions { AlternateBoost = 2 }).Retrieve(query, 2);
+
+        Assert.Equal("g#day", without[0].Passage.Id);
+        Assert.Equal("g#challenges", with[0].Passage.Id);
+    }
+
+    [Fact]
     public void StemWeights_FramingWordsAndContextTerms_WeighLess()
     {
         var options = new RetrievalOptions();
@@ -119,6 +146,8 @@ public sealed class PassageRetrieverTests : IDisposable
         {
             index.Dispose();
         }
+
+        _analyzer.Dispose();
     }
 
     /// <summary>The analysed (stemmed) terms of the words, as a question's analysis gives them.</summary>
@@ -132,14 +161,10 @@ public sealed class PassageRetrieverTests : IDisposable
         var folder = Path.Combine(Path.GetTempPath(), $"careerbot-retriever-{Guid.NewGuid():N}");
         try
         {
-            using (var analyzer = new KnowledgeAnalyzer(SynonymRules.Empty))
-            {
-                PassageIndex.Build(folder, passages, analyzer, "test");
-            }
-
+            PassageIndex.Build(folder, passages, _analyzer, "test");
             var index = PassageIndex.Open(folder, options.FieldWeights);
             _indexes.Add(index);
-            return new PassageRetriever(index, options);
+            return new PassageRetriever(index, options, _analyzer.Tokens);
         }
         finally
         {
