@@ -105,7 +105,7 @@ public sealed record RetrievalOptions
     /// guides come: a confident in-scope question is not declined without saying why.
     /// </summary>
     [Range(0.0, 1.0)]
-    public double CloseIntent { get; init; } = 0.9;
+    public double CloseIntent { get; init; } = 0.8;
 
     /// <summary>The least coverage of an answer given as the closest the guides come (<see cref="CloseIntent"/>).</summary>
     [Range(0.0, 1.0)]

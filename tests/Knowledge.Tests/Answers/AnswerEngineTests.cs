@@ -23,7 +23,8 @@ public sealed class AnswerEngineTests : IDisposable
             ("skills", "skills", 0.9),
             ("earn", "salary", 0.9),
             ("astronaut", "salary", 0.9),
-            ("remote gigs", "job_market", 0.85),
+            ("remote gigs", "job_market", 0.75),
+            ("remote roles", "job_market", 0.85),
             ("remote", "job_market", 0.95),
             ("engineer do", "responsibilities", 0.9),
             ("data scientist", "role_comparison", 0.9),
@@ -309,9 +310,21 @@ public sealed class AnswerEngineTests : IDisposable
     }
 
     [Fact]
+    public void Answer_FairlyConfidentTopic_PassageOnItBelowTheAnswerCoverage_IsAnsweredAsTheClosestSayingSo()
+    {
+        // The same weak match at 0.85, as sure as the trained model is of "is fairness in ai a real
+        // issue at work or just hype" (challenges): declined while the cut was 0.9.
+        var answer = _engine.Answer(new Question("remote roles for graduates"));
+
+        Assert.Equal(AnswerKind.Answered, answer.Kind);
+        Assert.StartsWith(Replies.Closest + "\n\n", answer.Text, StringComparison.Ordinal);
+        Assert.Equal("guide-b#weather-on-the-coast", Assert.Single(answer.Citations).PassageId);
+    }
+
+    [Fact]
     public void Answer_TopicBelowTheCloseIntent_WeakPassage_IsDeclined()
     {
-        // The same weak match as "remote jobs for graduates", but the classifier is less sure (0.85).
+        // The same weak match as "remote jobs for graduates", but the classifier is less sure (0.75).
         var answer = _engine.Answer(new Question("remote gigs for graduates"));
 
         Assert.Equal(AnswerKind.Declined, answer.Kind);
