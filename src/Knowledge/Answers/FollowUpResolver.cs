@@ -115,12 +115,15 @@ public static class FollowUpResolver
         }
 
         // Small talk said plainly is small talk. A weak small-talk reading is not, nor a short request
-        // to elaborate ("can you give me some examples?" reads as asking the bot for help).
+        // to elaborate ("can you give me some examples?" reads as asking the bot for help), nor a
+        // short "what about ...?" that names something ("what about weekends?" after a question on
+        // working hours reads as asking the bot what it can do; "what about you?" names nothing).
         var words = Analysis.KnowledgeAnalyzer.WordsOf(text);
         var elaborates = IsElaboration(text, terms);
         var kind = prediction.Intent.Kind;
+        var replacesPart = terms.Count is > 0 and <= 4 && OpensWith(text, EllipticalCues);
         if (kind is IntentKind.Greeting or IntentKind.Thanks or IntentKind.Goodbye or IntentKind.Help
-            && prediction.Score >= SmallTalkFloor && !(kind == IntentKind.Help && elaborates))
+            && prediction.Score >= SmallTalkFloor && !(kind == IntentKind.Help && (elaborates || replacesPart)))
         {
             return false;
         }

@@ -397,6 +397,23 @@ public sealed class AnswerEngineTests : IDisposable
     }
 
     [Fact]
+    public void Answer_WhatAboutSomethingReadAsHelp_FollowsUpOnThePreviousTopic()
+    {
+        // "what about weekends?" after a question on working hours read as asking the bot what it
+        // can do, and got the help text. A "what about ...?" that names something follows up;
+        // "what about you?" names nothing and stays a request for help.
+        var engine = new AnswerEngine(Snapshot(new FakeClassifier(("earn", "salary", 0.9), ("what about", "help", 0.9))));
+        var first = engine.Answer(new Question("How much do junior engineers earn?"));
+
+        var principal = engine.Answer(new Question("what about principal ones?", first.Context));
+        var you = engine.Answer(new Question("what about you?", first.Context));
+
+        Assert.Equal(AnswerKind.Answered, principal.Kind);
+        Assert.Equal("salary", principal.Intent.Name);
+        Assert.Equal(AnswerKind.Help, you.Kind);
+    }
+
+    [Fact]
     public void Understand_ARequestToElaborateOnASubject_SearchesForTheSubject_NotForTheRequest()
     {
         var engine = new AnswerEngine(Snapshot(new FakeClassifier(("earn", "salary", 0.9), ("example", "help", 1.0))));
