@@ -114,7 +114,7 @@ public static partial class GuideLoader
             diagnostics.Error(filePath, meta.IdLine, $"id '{meta.Id}' must equal the file name '{expectedId}'");
         }
 
-        var sections = ReadSections(document, filePath, diagnostics);
+        var sections = ReadSections(document, markdown, filePath, diagnostics);
         var passages = new List<Passage>();
         var slugs = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var section in sections)
@@ -256,7 +256,7 @@ public static partial class GuideLoader
         public List<Section> Children { get; } = [];
     }
 
-    private static List<Section> ReadSections(MarkdownDocument document, string filePath, KnowledgeDiagnostics diagnostics)
+    private static List<Section> ReadSections(MarkdownDocument document, string markdown, string filePath, KnowledgeDiagnostics diagnostics)
     {
         var sections = new List<Section>();
         Section? current = null;
@@ -326,10 +326,36 @@ public static partial class GuideLoader
                 continue;
             }
 
+            if (block is ListBlock list)
+            {
+                WarnLazyContinuations(list, markdown, filePath, diagnostics);
+            }
+
             AppendText(block, target.Lines);
         }
 
         return sections;
+    }
+
+    /// <summary>
+    /// A line right after a list item, with no blank line between, belongs to the item in Markdown
+    /// (a "lazy continuation"): a closing sentence written that way is quoted as part of the last
+    /// item ("- Running A/B tests … impact The role sits …"). Said with the line, so the author can
+    /// put a blank line before it, or indent it if it does belong to the item.
+    /// </summary>
+    private static void WarnLazyContinuations(ListBlock list, string markdown, string filePath, KnowledgeDiagnostics diagnostics)
+    {
+        foreach (var paragraph in list.OfType<ListItemBlock>().SelectMany(item => item.OfType<ParagraphBlock>()))
+        {
+            var lines = markdown.AsSpan(paragraph.Span.Start, paragraph.Span.Length).ToString().Split('\n');
+            for (var i = 1; i < lines.Length; i++)
+            {
+                if (lines[i].Length > 0 && !char.IsWhiteSpace(lines[i][0]))
+                {
+                    diagnostics.Warning(filePath, paragraph.Line + 1 + i, "this line continues the list item above it; put a blank line before it if it is a paragraph of its own, or indent it if it belongs to the item");
+                }
+            }
+        }
     }
 
     private static bool IsBlank(Block block) => block is BlankLineBlock or ThematicBreakBlock;

@@ -244,6 +244,22 @@ public sealed class GuideLoaderTests
     }
 
     [Fact]
+    public void Parse_ALineRightAfterAListItem_IsAWarningNamingTheLine_AndAnIndentedOneIsNot()
+    {
+        // Markdown reads the line as part of the last item, so it was quoted as
+        // "- shipping The role is broad." Line 8 is the heading, 9 the topics, 10-14 the text.
+        var markdown = Head + "## A\n<!-- topics: skills -->\nThe work includes:\n- testing\n  in production\n- shipping\nThe role is broad.\n";
+        var diagnostics = new KnowledgeDiagnostics();
+
+        var guide = GuideLoader.Parse(markdown, "x.md", diagnostics);
+
+        var warning = Assert.Single(diagnostics.Items);
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
+        Assert.Equal(14, warning.Line);
+        Assert.Contains("- shipping The role is broad.", guide.Passages[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_AlternatesOnASplitSectionWithShortIntroduction_IsAnError()
     {
         var body = string.Join(' ', Enumerable.Repeat("Engineers build and ship models every week.", 20));
