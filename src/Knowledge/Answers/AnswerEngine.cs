@@ -44,6 +44,14 @@ public sealed class AnswerEngine
             return More(turn, previous!);
         }
 
+        if (!turn.IsFollowUp && TaskRequest.AsksToMakeSomething(turn.Text)
+            && !(turn.Prediction.Intent.IsTopic && turn.Prediction.Score >= FollowUpResolver.SmallTalkFloor))
+        {
+            // "Translate thank you into French" is no thanks, and "write me a cover letter for an ML
+            // job" (getting started at 0.39) no career question the guides answer.
+            return _composition.Decline(turn.Text, turn.IntentScore, previous);
+        }
+
         if (turn.Prediction.Intent.Kind is IntentKind.Greeting or IntentKind.Thanks or IntentKind.Goodbye
             && turn.Prediction.Score < FollowUpResolver.SmallTalkFloor && !turn.IsFollowUp)
         {

@@ -411,6 +411,26 @@ public sealed class AnswerEngineTests : IDisposable
         Assert.Equal(["cpp"], part.Query.Terms);
     }
 
+    [Theory]
+    [InlineData("Translate thank you into French")] // read as thanks (0.95 here, 0.55 by the trained model): "You're welcome!"
+    [InlineData("please write a thank you note to my manager")]
+    public void Answer_ARequestToMakeSomething_IsDeclined_NotSmallTalk(string text)
+    {
+        var answer = _engine.Answer(new Question(text));
+
+        Assert.Equal(AnswerKind.Declined, answer.Kind);
+    }
+
+    [Fact]
+    public void Answer_ARequestToMakeSomething_WithAConfidentTopic_IsAnswered()
+    {
+        // "write down ..." asks the salary question in other words; the classifier is sure of it.
+        var answer = _engine.Answer(new Question("write down what junior engineers earn"));
+
+        Assert.Equal(AnswerKind.Answered, answer.Kind);
+        Assert.Equal("salary", answer.Intent.Name);
+    }
+
     [Fact]
     public void Answer_Greeting_IsSmallTalkWithSuggestions()
     {

@@ -1,0 +1,33 @@
+namespace CareerBot.Knowledge.Answers;
+
+/// <summary>
+/// A message that asks the bot to make something ("write me a cover letter ...", "translate thank
+/// you into French") rather than asks about the career. The bot only quotes its guides, so such a
+/// request is declined, unless the classifier is sure of a topic ("write down the steps to become an
+/// ML engineer" is a question on getting started in other words).
+/// </summary>
+public static class TaskRequest
+{
+    private static readonly string[] Openings =
+    [
+        "write", "draft", "translate", "proofread", "rewrite", "compose", "can you write", "could you write",
+        "please write", "help me write", "can you translate", "could you translate", "please translate",
+    ];
+
+    /// <summary>Whether the message opens with a request to write, translate or rewrite something.</summary>
+    public static bool AsksToMakeSomething(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var words = string.Join(' ', Analysis.KnowledgeAnalyzer.WordsOf(text));
+        foreach (var opening in Openings)
+        {
+            if (words.StartsWith(opening, StringComparison.Ordinal)
+                && (words.Length == opening.Length || words[opening.Length] == ' '))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
