@@ -14,15 +14,15 @@ public static class TaskRequest
         "please write", "help me write", "can you translate", "could you translate", "please translate",
     ];
 
-    /// <summary>Whether the message opens with a request to write, translate or rewrite something.</summary>
+    /// <summary>Whether the message opens with a request to write, translate or rewrite something (no allocation: every turn asks).</summary>
     public static bool AsksToMakeSomething(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var words = string.Join(' ', Analysis.KnowledgeAnalyzer.WordsOf(text));
+        var message = text.AsSpan().TrimStart();
         foreach (var opening in Openings)
         {
-            if (words.StartsWith(opening, StringComparison.Ordinal)
-                && (words.Length == opening.Length || words[opening.Length] == ' '))
+            if (message.StartsWith(opening, StringComparison.OrdinalIgnoreCase)
+                && (message.Length == opening.Length || !char.IsLetterOrDigit(message[opening.Length])))
             {
                 return true;
             }
