@@ -45,7 +45,7 @@ public sealed class AnswerEngine
         }
 
         if (!turn.IsFollowUp && TaskRequest.AsksToMakeSomething(turn.Text)
-            && !(turn.Prediction.Intent.IsTopic && turn.Prediction.Score >= FollowUpResolver.SmallTalkFloor))
+            && !(turn.Prediction.Intent.IsTopic && turn.Prediction.Score >= TaskRequest.SureTopic))
         {
             // "Translate thank you into French" is no thanks, and "write me a cover letter for an ML
             // job" (getting started at 0.39) no career question the guides answer.

@@ -121,7 +121,7 @@ public static class FollowUpResolver
         var words = Analysis.KnowledgeAnalyzer.WordsOf(text);
         var elaborates = IsElaboration(text, terms);
         var kind = prediction.Intent.Kind;
-        var replacesPart = terms.Count is > 0 and <= 4 && OpensWith(text, EllipticalCues);
+        var replacesPart = terms.Count is > 0 and <= 4 && IsElliptical(text);
         if (kind is IntentKind.Greeting or IntentKind.Thanks or IntentKind.Goodbye or IntentKind.Help
             && prediction.Score >= SmallTalkFloor && !(kind == IntentKind.Help && (elaborates || replacesPart)))
         {

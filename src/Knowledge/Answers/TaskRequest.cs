@@ -8,6 +8,9 @@ namespace CareerBot.Knowledge.Answers;
 /// </summary>
 public static class TaskRequest
 {
+    /// <summary>From this probability of a topic, a request to make something is read as a question on it.</summary>
+    public const double SureTopic = 0.5;
+
     private static readonly string[] Openings =
     [
         "write", "draft", "translate", "proofread", "rewrite", "compose", "can you write", "could you write",

@@ -347,7 +347,7 @@ public static partial class GuideLoader
     {
         foreach (var paragraph in list.OfType<ListItemBlock>().SelectMany(item => item.OfType<ParagraphBlock>()))
         {
-            var lines = markdown.AsSpan(paragraph.Span.Start, paragraph.Span.Length).ToString().Split('\n');
+            var lines = markdown.Substring(paragraph.Span.Start, paragraph.Span.Length).Split('\n');
             for (var i = 1; i < lines.Length; i++)
             {
                 if (lines[i].Length > 0 && !char.IsWhiteSpace(lines[i][0]))

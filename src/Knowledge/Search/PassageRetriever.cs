@@ -166,11 +166,8 @@ public sealed class PassageRetriever
 
             var coverage = total > 0 ? covered / total : 0;
             var topicBoost = 1.0 + (_options.TopicBoost * TopicShareOf(query, passage));
-            var headingBoost = 1.0 + (_options.HeadingBoost * Match(_headingStems[hit.Ordinal], _headingIdf[hit.Ordinal], queryWeights, total));
-            if (_options.AlternateBoost > 0)
-            {
-                headingBoost *= 1.0 + (_options.AlternateBoost * AlternateMatch(hit.Ordinal, queryWeights, total));
-            }
+            var headingBoost = (1.0 + (_options.HeadingBoost * Match(_headingStems[hit.Ordinal], _headingIdf[hit.Ordinal], queryWeights, total)))
+                * (1.0 + (_options.AlternateBoost * AlternateMatch(hit.Ordinal, queryWeights, total)));
 
             var bm25 = maxBm25 > 0 ? hit.Score / maxBm25 : 0;
             var score = Math.Pow(bm25, _options.Bm25Exponent) * topicBoost * headingBoost * ((1.0 - _options.CoverageWeight) + (_options.CoverageWeight * coverage));
