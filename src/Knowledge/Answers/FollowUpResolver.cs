@@ -143,7 +143,11 @@ public static class FollowUpResolver
             return true;
         }
 
-        return terms.Count <= 2 && kind == IntentKind.OutOfScope && words.Count <= 5;
+        // Read as off topic on its own, a short message is the previous question's thread when it is
+        // very short or points back at it ("how long does that usually take?" after asking about
+        // becoming a team lead).
+        return kind == IntentKind.OutOfScope
+            && ((terms.Count <= 2 && words.Count <= 5) || (terms.Count <= 3 && words.Any(References.Contains)));
     }
 
     private static bool OpensWith(string text, string[] cues)

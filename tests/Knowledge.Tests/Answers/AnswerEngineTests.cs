@@ -394,6 +394,22 @@ public sealed class AnswerEngineTests : IDisposable
     }
 
     [Fact]
+    public void Answer_AnOffTopicReadingThatPointsBack_FollowsUp_AndOneThatDoesNotIsDeclined()
+    {
+        // "how long does that usually take?" after a question on becoming a team lead was read as out
+        // of scope (0.42) and declined: three words of its own, but "that" is the previous question.
+        var first = _engine.Answer(new Question("Do I need a PhD?"));
+
+        var pointsBack = _engine.Answer(new Question("is that degree enough for employers?", first.Context));
+        var offTopic = _engine.Answer(new Question("is lasagne enough for dinner?", first.Context));
+
+        Assert.Equal(AnswerKind.Answered, pointsBack.Kind);
+        Assert.Equal("education", pointsBack.Intent.Name);
+        Assert.Contains("enough for many employers", pointsBack.Text, StringComparison.Ordinal);
+        Assert.Equal(AnswerKind.Declined, offTopic.Kind);
+    }
+
+    [Fact]
     public void Understand_ARequestToElaborateOnASubject_SearchesForTheSubject_NotForTheRequest()
     {
         var engine = new AnswerEngine(Snapshot(new FakeClassifier(("earn", "salary", 0.9), ("example", "help", 1.0))));
