@@ -43,17 +43,30 @@ internal sealed class Understanding(KnowledgeSnapshot knowledge)
         var resolved = text;
         Topic? topic;
         IReadOnlyList<TopicShare> shares;
+        List<ScoredIntent>? readings = null;
         if (followUp && previous?.Topic is not null && FollowUpResolver.IsElliptical(text))
         {
             // "what about senior ones?" after a question on pay: on its own "senior" reads as career
             // path, but the message asks the pay question again for another level. Both readings,
             // the message alone and the previous question with it, count equally: a word that names
             // a topic of its own ("and the skills?") outweighs the previous question, a modifier
-            // ("senior") does not.
+            // ("senior") does not. When the two readings together say off topic more than any topic
+            // ("and nurses?" after a question on ML engineers' pay), the change leaves the guides: no
+            // follow-up.
             resolved = Resolve(previous.Question, text);
-            var readings = Average(prediction.Ranked, Knowledge.Model.Classify(resolved).Ranked);
+            readings = Average(prediction.Ranked, Knowledge.Model.Classify(resolved).Ranked);
+            if (readings[0].Intent.Kind == IntentKind.OutOfScope
+                && readings[0].Score > readings.FirstOrDefault(r => r.Intent.IsTopic).Score)
+            {
+                followUp = false;
+                resolved = text;
+            }
+        }
+
+        if (readings is not null && followUp)
+        {
             (topic, shares) = TopicsOf(readings);
-            topic ??= new Topic(previous.Topic);
+            topic ??= new Topic(previous!.Topic!);
             intentScore = new IntentScore(topic.Value.Name, readings.FirstOrDefault(r => r.Intent.Topic == topic).Score);
         }
         else if (followUp && previous?.Topic is not null

@@ -394,6 +394,25 @@ public sealed class AnswerEngineTests : IDisposable
     }
 
     [Fact]
+    public void Answer_WhatAboutSomethingOffTopic_IsDeclined_NotAnsweredAsThePreviousQuestion()
+    {
+        // "and nurses?" after a question on ML engineers' pay was answered from the outlook passage
+        // (its "most occupations" shares a word with the occupations the guides do not cover): read
+        // alone and with the question before it, it is off topic, so it is no follow-up. Here "the
+        // weather" is in a heading of the test guides, as "occupations" is in the outlook passage.
+        var engine = new AnswerEngine(Snapshot(new FakeClassifier(("weather", "out_of_scope", 0.95), ("earn", "salary", 0.9))));
+        var first = engine.Answer(new Question("How much do junior engineers earn?"));
+
+        var weather = engine.Answer(new Question("and the weather?", first.Context));
+        var principal = engine.Answer(new Question("and a principal?", first.Context));
+
+        Assert.Equal(AnswerKind.Declined, weather.Kind);
+        Assert.Empty(weather.Citations);
+        Assert.Equal(AnswerKind.Answered, principal.Kind);
+        Assert.Equal("Principal engineers earn about $220,000 a year. [1]", principal.Text);
+    }
+
+    [Fact]
     public void Answer_AnOffTopicReadingThatPointsBack_FollowsUp_AndOneThatDoesNotIsDeclined()
     {
         // "how long does that usually take?" after a question on becoming a team lead was read as out
