@@ -197,6 +197,7 @@ public sealed class KnowledgeBaseInvariantTests
     [InlineData("who takes care of the data", "take care data")]
     [InlineData("How much do they make?", "salari")]
     [InlineData("average paycheck", "averag salari")]
+    [InlineData("which one is the worst?", "challeng")]
     [InlineData("median comp, base only", "median salari base")]
     [InlineData("What makes the job hard?", "make job hard")]
     [InlineData("Do I need a Ph.D. or a master's?", "phd master")]
