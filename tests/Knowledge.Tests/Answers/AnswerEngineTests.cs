@@ -394,6 +394,18 @@ public sealed class AnswerEngineTests : IDisposable
     }
 
     [Fact]
+    public void Answer_EveryoneKeepsMentioningSomething_IsAnsweredOnThatThing_NotAsTheClosestPassage()
+    {
+        // "whats MLOps and why does everyone keep mentioning it" was declined: "everyone" and
+        // "mentioning" counted as much as "MLOps", so the MLOps passage covered a third of the question.
+        var answer = _engine.Answer(new Question("why is everyone mentioning a PhD?"));
+
+        Assert.Equal(AnswerKind.Answered, answer.Kind);
+        Assert.Equal("guide-a#do-i-need-a-phd", answer.Citations[0].PassageId);
+        Assert.DoesNotContain(Replies.Closest, answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Answer_WhatAboutSomethingOffTopic_IsDeclined_NotAnsweredAsThePreviousQuestion()
     {
         // "and nurses?" after a question on ML engineers' pay was answered from the outlook passage
