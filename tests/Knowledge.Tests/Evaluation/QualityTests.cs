@@ -168,7 +168,8 @@ public sealed class QualityTests
     /// <summary>
     /// The locked blind set (docs/quality.md, "The locked blind set") may not lose more than two
     /// points of hit@1 or of "answer shown" below its committed figures, so no later change loses
-    /// them silently: 0.701 and 0.651 since three closing sentences of the guides are no longer read
+    /// them silently: 0.711 and 0.664 since every passage has eight alternate questions and the intent
+    /// files 180 more utterances, both written without the question sets; 0.701 and 0.651 since three closing sentences of the guides are no longer read
     /// as part of the list item above them; 0.701 and 0.654 after a topic at 0.8 gives a "closest they come" answer (three
     /// more answers, none with a labelled fact); 0.701 and 0.662 after the closest alternate question
     /// counted in the ranking;
@@ -181,8 +182,8 @@ public sealed class QualityTests
     [Fact]
     public void BlindSet_HitAt1AndAnswerShown_StayWithinTwoPointsOfTheCommittedFigures()
     {
-        const double Committed = 0.701;
-        const double CommittedShown = 0.651;
+        const double Committed = 0.711;
+        const double CommittedShown = 0.664;
         var options = RepositoryKnowledgeBase.Options();
         var questions = QuestionSetLoader.Load(Path.Combine(Path.GetDirectoryName(options.BasePath)!, "tests", "Knowledge.Tests", "Evaluation", "blind.yaml"));
         var utterances = UtteranceLoader.LoadDirectory(options.IntentsPath);
