@@ -138,16 +138,13 @@ public static class FollowUpResolver
             return true;
         }
 
-        if (terms.Count <= 2 && words.Any(References.Contains))
-        {
-            return true;
-        }
-
-        // Read as off topic on its own, a short message is the previous question's thread when it is
-        // very short or points back at it ("how long does that usually take?" after asking about
-        // becoming a team lead).
-        return kind == IntentKind.OutOfScope
-            && ((terms.Count <= 2 && words.Count <= 5) || (terms.Count <= 3 && words.Any(References.Contains)));
+        // A short message that points back ("why is that?") is the previous question's thread; so is
+        // one read as off topic on its own when it is very short, or points back with a word more
+        // ("how long does that usually take?" after asking about becoming a team lead).
+        var pointsBack = words.Any(References.Contains);
+        var offTopic = kind == IntentKind.OutOfScope;
+        return (terms.Count <= 2 && (pointsBack || (offTopic && words.Count <= 5)))
+            || (terms.Count == 3 && pointsBack && offTopic);
     }
 
     private static bool OpensWith(string text, string[] cues)

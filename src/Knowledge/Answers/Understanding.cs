@@ -55,15 +55,13 @@ internal sealed class Understanding(KnowledgeSnapshot knowledge)
             // follow-up.
             resolved = Resolve(previous.Question, text);
             readings = Average(prediction.Ranked, Knowledge.Model.Classify(resolved).Ranked);
-            if (readings[0].Intent.Kind == IntentKind.OutOfScope
-                && readings[0].Score > readings.FirstOrDefault(r => r.Intent.IsTopic).Score)
+            if (ReadsOffTopic(readings))
             {
-                followUp = false;
-                resolved = text;
+                (followUp, resolved, readings) = (false, text, null);
             }
         }
 
-        if (readings is not null && followUp)
+        if (readings is not null)
         {
             (topic, shares) = TopicsOf(readings);
             topic ??= new Topic(previous!.Topic!);
@@ -127,6 +125,10 @@ internal sealed class Understanding(KnowledgeSnapshot knowledge)
         var total = first.Score + second.Score;
         return (first.Intent.Topic, [new TopicShare(first.Intent.Topic!.Value, first.Score / total), new TopicShare(second.Intent.Topic!.Value, second.Score / total)]);
     }
+
+    /// <summary>Whether readings, best first, put out of scope above every topic.</summary>
+    private static bool ReadsOffTopic(List<ScoredIntent> readings) =>
+        readings[0].Intent.Kind == IntentKind.OutOfScope && readings[0].Score > readings.FirstOrDefault(r => r.Intent.IsTopic).Score;
 
     /// <summary>
     /// Two readings' probabilities combined as their geometric mean, normalised, best first. The
