@@ -31,7 +31,7 @@ internal sealed class Composition(KnowledgeSnapshot knowledge)
     /// </summary>
     public Answer Answered(QuestionAnalysis turn, IReadOnlyList<RankedPassage> ranked, IReadOnlyList<Passage> views, bool closest = false)
     {
-        var (answerText, citations) = Compose(views, turn.Query, QuoteFocus.Of(turn.Resolved, QueryStems, turn.Year));
+        var (answerText, citations) = Compose(views, turn.Query, FocusOf(turn));
         if (closest)
         {
             answerText = Replies.Closest + "\n\n" + answerText;
@@ -50,6 +50,19 @@ internal sealed class Composition(KnowledgeSnapshot knowledge)
         {
             Ranking = opening,
         };
+    }
+
+    /// <summary>
+    /// What the quotes must carry for <paramref name="turn"/>. A follow-up that compares nothing itself
+    /// ("which one pays more?", "why?" after "ML engineer vs data scientist") still asks about both
+    /// things the previous question compared, so it keeps that question's sides.
+    /// </summary>
+    private QuoteFocus FocusOf(QuestionAnalysis turn)
+    {
+        var focus = QuoteFocus.Of(turn.Resolved, QueryStems, turn.Year);
+        return focus.Sides.Count == 0 && turn.IsFollowUp && turn.Previous is { } previous
+            ? focus with { Sides = QuoteFocus.Of(previous.Question, QueryStems, turn.Year).Sides }
+            : focus;
     }
 
     /// <summary>

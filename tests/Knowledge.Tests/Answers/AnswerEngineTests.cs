@@ -264,6 +264,33 @@ public sealed class AnswerEngineTests : IDisposable
         Assert.True(next.Kind == AnswerKind.Declined || next.Citations[0].PassageId != "guide-a#what-the-role-is");
     }
 
+    /// <summary>
+    /// "which one pays more" after "ML engineer vs data scientist" (a newcomer's pair) quoted the data
+    /// scientists' pay alone: the follow-up compares nothing in its own words, so its quote had no
+    /// sides to cover. It asks about the same two things, so it keeps the previous question's sides.
+    /// </summary>
+    [Fact]
+    public void Answer_AFollowUpToAComparison_QuotesBothSides()
+    {
+        var guide = TempKnowledgeBase.GuideA.Replace(
+            "Data scientists analyse data and run experiments. Machine learning engineers turn models into reliable software.",
+            "Both roles sit on the same teams. Data scientists analyse data and run experiments, at a median salary of $140,000. "
+            + "Many people move between the two roles. Machine learning engineers turn models into reliable software, at a median salary of $165,000. "
+            + "Hiring managers value both skill sets. Titles differ between companies.",
+            StringComparison.Ordinal);
+        using var kb = new TempKnowledgeBase(guide);
+        var loaded = kb.Load();
+        var engine = new AnswerEngine(new KnowledgeSnapshot(loaded.Index, new FakeClassifier(("data scientist", "role_comparison", 0.9)), loaded.Analyzer.Rules,
+            new Dictionary<string, IReadOnlyList<string>>(), kb.Options()));
+
+        var comparison = engine.Answer(new Question("ML engineer vs data scientist?"));
+        var followUp = engine.Answer(new Question("which one pays more?", comparison.Context));
+
+        Assert.Equal("guide-a#how-is-the-role-different-from-a-data-scientist", followUp.Citations[0].PassageId);
+        Assert.Contains("$140,000", followUp.Citations[0].Quote, StringComparison.Ordinal);
+        Assert.Contains("$165,000", followUp.Citations[0].Quote, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Answer_TellMeMoreWhenAllIsShown_SaysSo()
     {
