@@ -144,7 +144,7 @@ public sealed class AnswerComposer
         }
 
         var matches = own;
-        if (passage.IsQuestion)
+        if (passage.IsQuestion || AsksInHeading(passage.Heading))
         {
             // An FAQ answer's opening sentence answers its question: it shares the question's words.
             matches = (ulong[])own.Clone();
@@ -175,6 +175,12 @@ public sealed class AnswerComposer
 
         return (passage.Text[units[first].Start..units[last].End], earliest);
     }
+
+    private static readonly string[] QuestionWords = ["how ", "what ", "why ", "where ", "when ", "which ", "who "];
+
+    /// <summary>A heading phrased as a question without its mark ("How to become a machine learning engineer").</summary>
+    private static bool AsksInHeading(string heading) =>
+        QuestionWords.Any(w => heading.StartsWith(w, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The passage's units with the stems of each, after the same synonym and stop-word analysis as the query.</summary>
     private Layout LayOut(Passage passage)

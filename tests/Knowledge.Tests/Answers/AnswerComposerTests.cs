@@ -67,6 +67,31 @@ public sealed class AnswerComposerTests : IDisposable
         Assert.Contains("Real data is often incomplete", quote, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// "how do i get started in ml engineering from zero" (a newcomer's question) was answered with
+    /// step 6 of a section's eight steps, the one item that says "ML engineers". The section's heading
+    /// asks the question ("How to become a machine learning engineer"), so its opening answers it, as
+    /// an FAQ answer's does.
+    /// </summary>
+    [Fact]
+    public void SelectQuote_AHeadingThatAsksTheQuestion_QuotesTheSectionsOpening_NotTheItemThatRepeatsItsWords()
+    {
+        var passage = Section(
+            "The guide sets out six steps:\n"
+            + "- Step 1, take mathematics and physics classes at school.\n"
+            + "- Step 2, earn a bachelor's degree in a quantitative subject.\n"
+            + "- Step 3, study statistics and data mining in depth.\n"
+            + "- Step 4, gain practical experience with projects and internships.\n"
+            + "- Step 5, learn the languages machine learning engineers use most.\n"
+            + "- Step 6, apply and expect several interviews.",
+            heading: "How to become a machine learning engineer",
+            faq: false);
+
+        var quote = Quote(passage, "how do i become a machine learning engineer");
+
+        Assert.StartsWith("The guide sets out six steps:\n- Step 1", quote, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void SelectQuote_HeadingLine_TakesItsSentenceWhenAlone_AndIsDroppedAtTheEnd()
     {
@@ -183,7 +208,7 @@ public sealed class AnswerComposerTests : IDisposable
     private Dictionary<string, double> Weights(string question) =>
         _knowledge.Retriever.StemWeights(new RetrievalQuery(_knowledge.Analyzer.Tokens(question), [], null, new HashSet<string>()));
 
-    /// <summary>A passage of its own, not in the index; an FAQ entry when it has a <paramref name="heading"/> (its question).</summary>
-    private static Passage Section(string text, string? heading = null) =>
-        new("guide-a#test", "guide-a", "Guide A", "a test site", new DateOnly(2026, 1, 15), heading ?? "Notes", heading ?? "Notes", text, [], heading is not null);
+    /// <summary>A passage of its own, not in the index; an FAQ entry when it has a <paramref name="heading"/> (its question), unless <paramref name="faq"/> says otherwise.</summary>
+    private static Passage Section(string text, string? heading = null, bool? faq = null) =>
+        new("guide-a#test", "guide-a", "Guide A", "a test site", new DateOnly(2026, 1, 15), heading ?? "Notes", heading ?? "Notes", text, [], faq ?? heading is not null);
 }
