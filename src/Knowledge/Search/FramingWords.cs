@@ -19,6 +19,10 @@ public static class FramingWords
     /// <summary>The words' stems, as the analyzer leaves them in a query.</summary>
     public static readonly IReadOnlySet<string> Stems = English.Select(Analysis.KnowledgeAnalyzer.StemOf).ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>Whether an analysed (stemmed) term only frames the question.</summary>
-    public static bool IsFramingTerm(string term) => Stems.Contains(term);
+    /// <summary>
+    /// Whether an analysed (stemmed) term only frames the question: a framing word, or a number of up
+    /// to three digits ("I'm 29", "10 hrs a week"), which tells about the asker rather than naming a
+    /// subject. A year ("in 2026") names one.
+    /// </summary>
+    public static bool IsFramingTerm(string term) => Stems.Contains(term) || (term.Length is > 0 and <= 3 && term.AsSpan().IndexOfAnyExceptInRange('0', '9') < 0);
 }

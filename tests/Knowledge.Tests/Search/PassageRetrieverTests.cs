@@ -140,6 +140,27 @@ public sealed class PassageRetrieverTests : IDisposable
         Assert.Equal(options.ContextTermWeight, weights["salari"]);
     }
 
+    /// <summary>
+    /// "Im a physics PhD leaving academia, 29, ... what gaps would an employer see?" (a newcomer's
+    /// question) was declined: "29", in no passage, weighed as much as "numpy" or "production", and
+    /// the skills passage that answers covered a third of the question. An age or a count says who
+    /// asks, not what about; a year names a subject ("a good career in 2026").
+    /// </summary>
+    [Theory]
+    [InlineData("29", true)]
+    [InlineData("10", true)]
+    [InlineData("2026", false)]
+    [InlineData("120k", false)]
+    public void StemWeights_ASmallBareNumber_OnlyFramesTheQuestion(string number, bool frames)
+    {
+        var options = new RetrievalOptions();
+        var query = new RetrievalQuery(Terms(number, "projects"), [], null, new HashSet<string>());
+
+        var weights = Retriever(options).StemWeights(query);
+
+        Assert.Equal(frames ? options.FramingWordWeight : 1.0, weights[number]);
+    }
+
     public void Dispose()
     {
         foreach (var index in _indexes)
