@@ -83,14 +83,14 @@ public sealed class AnswerEngine
         var ranked = _retrieval.Retrieve(turn);
         if (ranked.Count == 0)
         {
-            return _composition.Decline(turn.Text, turn.IntentScore, previous);
+            return _composition.DeclineOnTopic(turn, previous);
         }
 
         if (ranked[0].Coverage < Knowledge.Options.Retrieval.MinCoverage)
         {
             return _retrieval.Closest(turn, ranked) is { } closest
                 ? _composition.Answered(turn, ranked, [closest], closest: true)
-                : _composition.Decline(turn.Text, turn.IntentScore, previous);
+                : _composition.DeclineOnTopic(turn, previous);
         }
 
         return _composition.Answered(turn, ranked, _retrieval.ChooseViews(ranked, turn.Query.Topic));

@@ -10,7 +10,7 @@ namespace CareerBot.Knowledge.Answers;
 /// replies that cite nothing (small talk, declines, "did you mean", the welcome). Holds nothing
 /// but the snapshot, so one instance serves every turn.
 /// </summary>
-internal sealed class Composition(KnowledgeSnapshot knowledge)
+internal sealed partial class Composition(KnowledgeSnapshot knowledge)
 {
     private const int MaxContextTerms = 12;
 
@@ -127,6 +127,55 @@ internal sealed class Composition(KnowledgeSnapshot knowledge)
 
     public Answer Decline(string text, IntentScore intentScore, ConversationContext? previous) =>
         new(text, AnswerKind.Declined, Replies.Decline(Knowledge.Topics), [], intentScore, 0, Samples(3), previous ?? Empty(text));
+
+    /// <summary>
+    /// The decline of a question read as on a topic that no passage answers: when some of its own
+    /// words are in none of the guides ("what about in the UK?" after a question on pay), it names
+    /// them, so the visitor knows what is missing rather than reading a refusal.
+    /// </summary>
+    public Answer DeclineOnTopic(QuestionAnalysis turn, ConversationContext? previous)
+    {
+        var unknown = UnknownWords(turn.Text);
+        return unknown.Count == 0
+            ? Decline(turn.Text, turn.IntentScore, previous)
+            : new(turn.Text, AnswerKind.Declined, Replies.DeclineUnknown(unknown, Knowledge.Topics), [], turn.IntentScore, 0, Samples(3), previous ?? Empty(turn.Text));
+    }
+
+    /// <summary>
+    /// The words of <paramref name="text"/>, as written ("H-1B", "UK"), of which some analysed term is in
+    /// no passage, stop and framing words aside; at most three.
+    /// </summary>
+    private List<string> UnknownWords(string text)
+    {
+        var unknown = new List<string>(3);
+        foreach (var token in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var written = token.Trim(WordEdges);
+            if (!PlainWord().IsMatch(written))
+            {
+                continue; // never echo markup, a link or a mention ("<!channel>") back into a channel's reply
+            }
+
+            var stems = Knowledge.QueryAnalyzer.Tokens(written);
+            if (stems.Any(s => !FramingWords.IsFramingTerm(s) && !Knowledge.Retriever.Knows(s))
+                && !unknown.Contains(written, StringComparer.OrdinalIgnoreCase))
+            {
+                unknown.Add(written);
+                if (unknown.Count == 3)
+                {
+                    break;
+                }
+            }
+        }
+
+        return unknown;
+    }
+
+    /// <summary>Letters and digits, joined by single hyphens, apostrophes or dots ("H-1B", "don't", "U.K"), up to 30 characters.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?=.{1,30}$)[\p{L}\p{N}]+(?:[-'.\u2019][\p{L}\p{N}]+)*$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex PlainWord();
+
+    private static readonly char[] WordEdges = ['*', '_', '~', '`', '.', ',', ';', ':', '!', '?', '"', '\'', '(', ')', '[', ']', '\u201C', '\u201D', '\u2018', '\u2019'];
 
     public Answer SmallTalk(string text, AnswerKind kind, IntentScore intentScore, ConversationContext? previous)
     {

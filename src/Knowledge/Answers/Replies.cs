@@ -27,6 +27,16 @@ public static class Replies
     public static string Decline(IEnumerable<Topic> topics) =>
         $"Sorry, I can't answer that from my career guides. I cover the machine learning engineer career: {TopicList(topics)}. You could try one of these:";
 
+    /// <summary>A decline that says why: the question's <paramref name="unknown"/> words are in none of the guides ("what about in the UK?").</summary>
+    public static string DeclineUnknown(IReadOnlyList<string> unknown, IEnumerable<Topic> topics) =>
+        $"Sorry, my career guides don't mention {QuotedList(unknown)}, so I can't answer that from them. I cover the machine learning engineer career: {TopicList(topics)}. You could try one of these:";
+
+    private static string QuotedList(IReadOnlyList<string> words) => words.Count switch
+    {
+        1 => $"\"{words[0]}\"",
+        _ => string.Join(", ", words.Take(words.Count - 1).Select(w => $"\"{w}\"")) + $" or \"{words[^1]}\"",
+    };
+
     /// <summary>
     /// The note under an answer whose quote <paramref name="number"/> speaks of a year that has
     /// passed: the claim is the source's as it was written, not a current figure.

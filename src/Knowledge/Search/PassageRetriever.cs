@@ -111,6 +111,9 @@ public sealed class PassageRetriever
     /// <summary>Inverse document frequency of an analysed term; unknown terms weigh the most.</summary>
     public double IdfOf(string stem) => _stemIds.TryGetValue(Key(stem), out var id) ? _stemIdf[id] : Idf(_passages.Count, 0);
 
+    /// <summary>Whether some passage uses the analysed term <paramref name="stem"/>.</summary>
+    public bool Knows(string stem) => FrequencyOf(stem) > 0;
+
     public IReadOnlyList<RankedPassage> Retrieve(RetrievalQuery query, int limit)
     {
         ArgumentNullException.ThrowIfNull(query);

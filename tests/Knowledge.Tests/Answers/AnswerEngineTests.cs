@@ -316,12 +316,28 @@ public sealed class AnswerEngineTests : IDisposable
     }
 
     [Fact]
-    public void Answer_ConfidentTopicButNoMatchingPassage_Declines()
+    public void Answer_ConfidentTopicButNoMatchingPassage_Declines_NamingTheWordsNoGuideUses()
     {
+        // "what about in the UK?" after a question on pay (a newcomer's) was declined with the same
+        // words as "what's the weather like": the visitor could not tell what was missing.
         var answer = _engine.Answer(new Question("astronaut salary on the space station orbit"));
 
         Assert.Equal(AnswerKind.Declined, answer.Kind);
         Assert.Equal("salary", answer.Intent.Name);
+        Assert.StartsWith("Sorry, my career guides don't mention \"astronaut\", \"space\" or \"station\", so I can't answer that from them.", answer.Text, StringComparison.Ordinal);
+    }
+
+    /// <summary>The words a decline names come from the visitor: markup, links and mentions are never echoed into a channel's reply.</summary>
+    [Fact]
+    public void Answer_ADeclineNamingUnknownWords_NeverEchoesMarkupOrMentions()
+    {
+        var answer = _engine.Answer(new Question("astronaut salary <!channel> <@U024BE7LH> [prize](https://example.invalid) **orbit** `x`"));
+
+        Assert.Equal(AnswerKind.Declined, answer.Kind);
+        Assert.StartsWith("Sorry, my career guides don't mention \"astronaut\", \"orbit\" or \"x\",", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("<", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("](", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("*", answer.Text, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -35,6 +35,7 @@ public sealed class ClientLibraryValidationTests : IDisposable
         yield return ("help", Reply(AnswerKind.Help, Replies.Help(Topics), samples));
         yield return ("reset", Reply(AnswerKind.Help, Replies.StartOver, samples));
         yield return ("decline", Reply(AnswerKind.Declined, Replies.Decline(Topics), samples));
+        yield return ("decline-naming-words", Reply(AnswerKind.Declined, Replies.DeclineUnknown(["UK", "H-1B"], Topics), samples));
         yield return ("did-you-mean", Reply(AnswerKind.DidYouMean, Replies.DidYouMean, samples[..2]));
         yield return ("nothing-more", Reply(AnswerKind.Help, Replies.NothingMore, samples));
         for (var sources = 1; sources <= 3; sources++)
