@@ -102,11 +102,13 @@ public sealed class AnswerComposer
         var layout = _layouts.GetOrAdd(passage, _layOut);
         var units = layout.Units;
         if (units.Count == 0
-            || (passage.IsQuestion && units.Count <= MaxWindowUnits && passage.Text.Length <= ShortAnswer)
+            || ((passage.IsQuestion || passage.AlternateQuestions.Count > 0) && units.Count <= MaxWindowUnits && passage.Text.Length <= ShortAnswer)
             || (focus.More && passage.Text.Length <= LongAnswer))
         {
-            // A short FAQ answer is quoted whole: cutting it would drop half of its answer. So is a
-            // passage asked for at more length that is no longer than a long answer.
+            // A short answer to a question is quoted whole: an FAQ answer, or a section that lists the
+            // questions it answers. Cutting it drops half of its answer ("do ml engineers work
+            // overtime" quoted the 9-to-5 sentence and left out the deadlines that stretch it). So is
+            // a passage asked for at more length that is no longer than a long answer.
             return (passage.Text, layout.EarliestYear.Length == 0 ? int.MaxValue : layout.EarliestYear.Min());
         }
 

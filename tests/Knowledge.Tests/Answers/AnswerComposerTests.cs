@@ -92,6 +92,25 @@ public sealed class AnswerComposerTests : IDisposable
         Assert.StartsWith("The guide sets out six steps:\n- Step 1", quote, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// "do ml engineers work overtime" (a newcomer's question) was answered with the 9-to-5 sentence of
+    /// a three-sentence section on work hours, leaving out the deadlines that stretch them. A section
+    /// that lists the questions it answers is an answer, as an FAQ entry is: short, it is quoted whole.
+    /// A section without such questions is still cut to the sentence asked about.
+    /// </summary>
+    [Fact]
+    public void SelectQuote_AShortSectionWithAlternateQuestions_IsQuotedWhole_LikeAnFaqAnswer()
+    {
+        const string text = "Most engineers keep a standard schedule of 9 am to 5 pm on weekdays.\n"
+            + "Deadlines or outages can stretch those hours.\n"
+            + "Much of the work can be done remotely.";
+        var plain = Section(text, heading: "Typical work hours", faq: false);
+        var asked = plain with { AlternateQuestions = ["do engineers work overtime near deadlines", "what hours do engineers work"] };
+
+        Assert.Equal(text, Quote(asked, "do engineers work overtime"));
+        Assert.NotEqual(text, Quote(plain, "do engineers work overtime"));
+    }
+
     [Fact]
     public void SelectQuote_HeadingLine_TakesItsSentenceWhenAlone_AndIsDroppedAtTheEnd()
     {
