@@ -180,6 +180,9 @@ public sealed class KnowledgeBaseInvariantTests
     [InlineData("hello, good to see you", "hello good to see you")]
     [InlineData("who takes care of the data", "who takes care of the data")]
     [InlineData("do they take care of deployment", "do they take care of deployment")]
+    [InlineData("do they make way more in california", "do they salary way more in california")]
+    [InlineData("do ml engineers make good money", "do machine learning engineer salary good money")]
+    [InlineData("make way for new tools", "make way for new tools")]
     public void CommittedSynonyms_ReadOnlyInTheSenseTheyAreMeant(string text, string expected)
     {
         using var analyzer = new KnowledgeAnalyzer(SynonymRules.Load(Options.SynonymsPath));
