@@ -157,6 +157,24 @@ public sealed class KnowledgeBaseInvariantTests
         Assert.Contains(expectedInQuote, answer.Citations[0].Quote, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// "Do ML engineers in California really make way more than in Texas?" (a fresh question) quoted
+    /// zengig's opening on pay in general: the item "California: $139,620" has only its own word, and
+    /// the lead-in it is always quoted with ("The best-paying US states for ML engineers, by average
+    /// salary:") holds the rest. An item with a word of the question is scored with its lead-in; an
+    /// item with only a figure is not, so a question on what pay depends on keeps the opening.
+    /// </summary>
+    [Theory]
+    [InlineData("do ml engineers in california make more than in texas", "California: $139,620")]
+    [InlineData("What affects how much an ML engineer is paid?", "Pay for ML engineers depends on experience")]
+    public void SalarySection_QuotesTheListItemAskedAbout_OrTheOpeningOnWhatPayDependsOn(string question, string expectedInQuote)
+    {
+        var answer = new AnswerEngine(RepositoryKnowledgeBase.Snapshot).Answer(new Question(question));
+
+        var zengig = Assert.Single(answer.Citations, c => c.PassageId == "zengig-mle-guide#how-much-machine-learning-engineers-make");
+        Assert.Contains(expectedInQuote, zengig.Quote, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("What are the downsides of ML engineering?")]
     [InlineData("Any drawbacks to being an MLE?")]

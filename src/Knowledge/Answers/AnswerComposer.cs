@@ -154,7 +154,7 @@ public sealed class AnswerComposer
         }
 
         var sides = focus.Sides.Select(side => SideMask(side, numbers, words)).Where(m => m.AsSpan().ContainsAnyExcept(0UL)).ToArray();
-        var window = new Window(units, matches, own, words, worth, sides.Length == focus.Sides.Count ? sides : [], dated);
+        var window = new Window(units, matches, own, words, worth, sides.Length == focus.Sides.Count ? sides : [], dated, focus.WantsFigure ? numbers.Count : -1);
         var maxUnits = focus.More ? MaxMoreUnits : sides.Length > 1 ? MaxComparisonUnits : MaxWindowUnits;
         var (first, last) = window.Best(passage.IsQuestion, maxUnits);
         if (focus.More)
@@ -223,9 +223,11 @@ public sealed class AnswerComposer
     /// The windows of a passage's units and their scores: the query coverage of the units
     /// together (<c>matches</c>, an FAQ's heading counted with its first unit), discounted for
     /// length; halved when the units themselves (<c>own</c>) leave out a compared side, and cut
-    /// when one of them is about a year that has passed.
+    /// when one of them is about a year that has passed. A list item with a word of the question
+    /// is scored with its lead-in; <c>FigureSlot</c> is the number of "a figure" (-1 when the
+    /// question asks for none), which alone does not make an item's word.
     /// </summary>
-    private readonly record struct Window(List<TextUnit> Units, ulong[] Matches, ulong[] Own, int Words, double[] Worth, ulong[][] Sides, bool[] Dated)
+    private readonly record struct Window(List<TextUnit> Units, ulong[] Matches, ulong[] Own, int Words, double[] Worth, ulong[][] Sides, bool[] Dated, int FigureSlot)
     {
         /// <summary>The best window of up to <paramref name="maxUnits"/> units: a unit joins only if it adds query terms the others lack.</summary>
         public (int First, int Last) Best(bool isQuestion, int maxUnits)
@@ -245,6 +247,22 @@ public sealed class AnswerComposer
                 covered.Clear();
                 ownCovered.Clear();
                 var dated = false;
+
+                // A list item that has a word of the question is quoted with its lead-in, so the
+                // lead-in's words count for it (and its length too): "do ml engineers in california
+                // make more" is answered by the item "California: $139,620" under "The best-paying
+                // US states for ML engineers, by average salary:", not by the section's opening on
+                // pay in general. An item with a figure alone does not ("what affects how much an
+                // ML engineer is paid" keeps the opening that names the factors).
+                var intro = HasWord(first) ? IntroOf(Units, first) : -1;
+                if (intro >= 0)
+                {
+                    Or(covered, Matches.AsSpan(intro * Words, Words));
+                    Or(ownCovered, Own.AsSpan(intro * Words, Words));
+                    dated = Dated[intro];
+                }
+
+                var extra = intro >= 0 ? 1 : 0;
                 for (var last = first; last < Units.Count && last - first < maxUnits; last++)
                 {
                     if (Units[last].IsListItem != Units[first].IsListItem)
@@ -264,7 +282,7 @@ public sealed class AnswerComposer
                         }
                     }
 
-                    var score = sum / (1.0 + (0.35 * (last - first)));
+                    var score = sum / (1.0 + (0.35 * (last - first + extra)));
                     if (isQuestion && first == 0)
                     {
                         score *= 1.25; // an FAQ answer's first sentences answer its question directly
@@ -290,6 +308,36 @@ public sealed class AnswerComposer
             }
 
             return (bestFirst, bestLast);
+        }
+
+        /// <summary>True when the unit holds a word of the question, not only the figure it asks for.</summary>
+        private bool HasWord(int unit)
+        {
+            var own = Own.AsSpan(unit * Words, Words);
+            for (var w = 0; w < Words; w++)
+            {
+                var bits = own[w];
+                if (FigureSlot >= 0 && FigureSlot / 64 == w)
+                {
+                    bits &= ~(1UL << (FigureSlot % 64));
+                }
+
+                if (bits != 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Adds the bits of <paramref name="from"/> to <paramref name="into"/>.</summary>
+        private static void Or(Span<ulong> into, ReadOnlySpan<ulong> from)
+        {
+            for (var w = 0; w < into.Length; w++)
+            {
+                into[w] |= from[w];
+            }
         }
 
         private bool CoversEverySide(ReadOnlySpan<ulong> covered)
@@ -343,27 +391,38 @@ public sealed class AnswerComposer
             return (first, end);
         }
 
-        if (units[first].IsListItem)
+        if (IntroOf(units, first) is var intro and >= 0)
         {
-            var intro = first - 1;
-            while (intro >= 0 && units[intro].IsListItem)
+            var end = last;
+            while (end + 1 < units.Count && units[end + 1].IsListItem && end - intro < MaxListItems)
             {
-                intro--;
+                end++;
             }
 
-            if (intro >= 0 && units[intro].IntroducesList && first - intro <= 4)
-            {
-                var end = last;
-                while (end + 1 < units.Count && units[end + 1].IsListItem && end - intro < MaxListItems)
-                {
-                    end++;
-                }
-
-                return (intro, end);
-            }
+            return (intro, end);
         }
 
         return (first, last);
+    }
+
+    /// <summary>
+    /// The lead-in a list item is quoted with: the sentence that introduces its list, when the
+    /// item is among the list's first four; -1 for a unit that is no such item.
+    /// </summary>
+    private static int IntroOf(List<TextUnit> units, int item)
+    {
+        if (!units[item].IsListItem)
+        {
+            return -1;
+        }
+
+        var intro = item - 1;
+        while (intro >= 0 && units[intro].IsListItem)
+        {
+            intro--;
+        }
+
+        return intro >= 0 && units[intro].IntroducesList && item - intro <= 4 ? intro : -1;
     }
 
     /// <summary>
