@@ -249,7 +249,8 @@ public sealed class AnswerComposer
                 var dated = false;
 
                 // A list item that has a word of the question is quoted with its lead-in, so the
-                // lead-in's words count for it (and its length too): "do ml engineers in california
+                // lead-in's words count for it (not its length, or an item further down, quoted
+                // without it, would win on length alone): "do ml engineers in california
                 // make more" is answered by the item "California: $139,620" under "The best-paying
                 // US states for ML engineers, by average salary:", not by the section's opening on
                 // pay in general. An item with a figure alone does not ("what affects how much an
@@ -262,7 +263,6 @@ public sealed class AnswerComposer
                     dated = Dated[intro];
                 }
 
-                var extra = intro >= 0 ? 1 : 0;
                 for (var last = first; last < Units.Count && last - first < maxUnits; last++)
                 {
                     if (Units[last].IsListItem != Units[first].IsListItem)
@@ -282,7 +282,7 @@ public sealed class AnswerComposer
                         }
                     }
 
-                    var score = sum / (1.0 + (0.35 * (last - first + extra)));
+                    var score = sum / (1.0 + (0.35 * (last - first)));
                     if (isQuestion && first == 0)
                     {
                         score *= 1.25; // an FAQ answer's first sentences answer its question directly
