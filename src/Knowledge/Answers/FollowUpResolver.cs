@@ -50,6 +50,16 @@ public static class FollowUpResolver
         return OpensWith(text, EllipticalCues);
     }
 
+    /// <summary>
+    /// Levels of experience, and the role itself: in an elliptical follow-up ("and for seniors?",
+    /// "what about new grads?") they say whom the previous question is now about, not what it asks.
+    /// Read through the query analyzer, so its synonyms and stems apply ("entry level" is junior).
+    /// </summary>
+    public const string LevelWords =
+        "junior juniors senior seniors mid midlevel level levels entry lead leads staff principal principals intern interns "
+        + "beginner beginners newcomer newcomers new grad grads experienced veteran veterans "
+        + "engineer engineers ml mle mles machine learning";
+
     /// <summary>Words that ask to go on with the subject just answered ("give me an example", "what kind exactly?"), not to be helped with the bot.</summary>
     private static readonly HashSet<string> ElaborationWords = new(StringComparer.Ordinal)
     {

@@ -13,6 +13,10 @@ internal sealed class Understanding(KnowledgeSnapshot knowledge)
 {
     private KnowledgeSnapshot Knowledge { get; } = knowledge;
 
+    /// <summary>The query stems of <see cref="FollowUpResolver.LevelWords"/>.</summary>
+    private readonly System.Collections.Frozen.FrozenSet<string> _levels =
+        System.Collections.Frozen.FrozenSet.ToFrozenSet(knowledge.QueryAnalyzer.Tokens(FollowUpResolver.LevelWords), StringComparer.Ordinal);
+
     /// <summary>
     /// The first half of a turn: the cleaned text, its intent, whether it follows up on the
     /// previous turn, and the retrieval query that results.
@@ -44,16 +48,26 @@ internal sealed class Understanding(KnowledgeSnapshot knowledge)
         Topic? topic;
         IReadOnlyList<TopicShare> shares;
         List<ScoredIntent>? readings = null;
-        if (followUp && previous?.Topic is not null && FollowUpResolver.IsElliptical(text))
+        var elliptical = followUp && previous?.Topic is not null && FollowUpResolver.IsElliptical(text);
+
+        // "and for seniors?" after a question on pay asks the pay question for another level. The
+        // model reads a level as career path, alone and even after the pay question (it learned
+        // "senior" from questions on promotion), so a follow-up that only names a level, or the
+        // role, keeps the previous topic without weighing its readings.
+        var namesOnlyALevel = elliptical && terms.Count > 0 && terms.All(_levels.Contains);
+        if (namesOnlyALevel)
         {
-            // "what about senior ones?" after a question on pay: on its own "senior" reads as career
-            // path, but the message asks the pay question again for another level. Both readings,
-            // the message alone and the previous question with it, count equally: a word that names
-            // a topic of its own ("and the skills?") outweighs the previous question, a modifier
-            // ("senior") does not. When the two readings together say off topic more than any topic
+            resolved = Resolve(previous!.Question, text);
+        }
+        else if (elliptical)
+        {
+            // "what about remote jobs?" after a question on pay asks the pay question again with one
+            // part changed. Both readings, the message alone and the previous question with it, count
+            // equally: a word that names a topic of its own ("and the skills?") outweighs the previous
+            // question, a modifier does not. When the two readings together say off topic more than any topic
             // ("and nurses?" after a question on ML engineers' pay), the change leaves the guides: no
             // follow-up.
-            resolved = Resolve(previous.Question, text);
+            resolved = Resolve(previous!.Question, text);
             readings = Average(prediction.Ranked, Knowledge.Model.Classify(resolved).Ranked);
             if (ReadsOffTopic(readings))
             {
@@ -68,7 +82,7 @@ internal sealed class Understanding(KnowledgeSnapshot knowledge)
             intentScore = new IntentScore(topic.Value.Name, readings.FirstOrDefault(r => r.Intent.Topic == topic).Score);
         }
         else if (followUp && previous?.Topic is not null
-            && (!prediction.Intent.IsTopic || prediction.Score < Knowledge.Options.Retrieval.FollowUpTopicSwitch))
+            && (namesOnlyALevel || !prediction.Intent.IsTopic || prediction.Score < Knowledge.Options.Retrieval.FollowUpTopicSwitch))
         {
             topic = new Topic(previous.Topic);
             shares = [];

@@ -183,6 +183,27 @@ public sealed class AnswerEngineTests : IDisposable
         Assert.Equal("How much do junior engineers earn? what about senior ones?", turn.Resolved);
     }
 
+    [Theory]
+    [InlineData("and for seniors?")]
+    [InlineData("what about senior engineers?")]
+    [InlineData("and at senior level?")]
+    public void Answer_EllipticalFollowUpNamingOnlyALevel_KeepsThePreviousTopic_HoweverTheModelReadsIt(string followUpText)
+    {
+        // The trained model reads "senior" as career path alone and even after the pay question it
+        // follows (it learned the word from questions on promotion): both readings say career path.
+        var knowledge = Snapshot(new FakeClassifier(("senior", "career_path", 0.95), ("skills", "skills", 0.9), ("earn", "salary", 0.9)));
+        var engine = new AnswerEngine(knowledge);
+        var first = engine.Answer(new Question("How much do junior engineers earn?"));
+
+        var followUp = engine.Answer(new Question(followUpText, first.Context));
+        var topicOfItsOwn = engine.Answer(new Question("and the skills?", first.Context));
+
+        Assert.Equal("salary", followUp.Intent.Name);
+        Assert.Equal("Senior engineers earn about $160,000 a year. [1]", followUp.Text);
+        Assert.Equal($"How much do junior engineers earn? {followUpText}", followUp.Context.Question);
+        Assert.Equal("skills", topicOfItsOwn.Intent.Name);
+    }
+
     [Fact]
     public void Understand_TwoTopicsNearlyTied_SplitsTheTopicBoost_OneClearTopicTakesItAll()
     {
