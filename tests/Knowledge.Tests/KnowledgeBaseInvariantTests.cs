@@ -158,6 +158,29 @@ public sealed class KnowledgeBaseInvariantTests
     }
 
     /// <summary>
+    /// The challenges answer lists five in its opening sentence and quotes the first; "tell me more
+    /// about the second one" was read as a question about "second" and declined. A pointer to an
+    /// item by place asks about that item, under the topic it was listed in, and the list stays
+    /// for the next pointer.
+    /// </summary>
+    [Fact]
+    public void FollowUp_PointingToAnItemByPlace_AnswersAboutThatItem()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+        var challenges = engine.Answer(new Question("what are the biggest challenges for ml engineers?"));
+
+        var second = engine.Answer(new Question("tell me more about the second one", challenges.Context));
+        var last = engine.Answer(new Question("and the last one?", second.Context));
+        var named = engine.Answer(new Question("what's the second challenge?", challenges.Context));
+
+        Assert.Equal("mle-what-they-do#data-quality", challenges.Citations[0].PassageId);
+        Assert.Equal("mle-what-they-do#debugging-and-reproducibility", second.Citations[0].PassageId);
+        Assert.Equal("challenges", second.Intent.Name);
+        Assert.Equal("mle-what-they-do#pace-of-change", last.Citations[0].PassageId);
+        Assert.Equal("mle-what-they-do#debugging-and-reproducibility", named.Citations[0].PassageId);
+    }
+
+    /// <summary>
     /// "Do ML engineers in California really make way more than in Texas?" (a fresh question) quoted
     /// zengig's opening on pay in general: the item "California: $139,620" has only its own word, and
     /// the lead-in it is always quoted with ("The best-paying US states for ML engineers, by average

@@ -43,6 +43,7 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
             views.Select(p => p.Id).ToArray())
         {
             Unfinished = citations[0].Quote.Length < views[0].Text.Length ? views[0].Id : null,
+            Items = ItemsOf(citations, turn),
         };
         var suggestions = Suggest(turn.Text, turn.Query.Terms, ranked, views, turn.Query.Topic, turn.Prediction, turn.Previous);
         IReadOnlyList<RankedPassage> opening = closest ? [.. ranked.Where(r => r.Passage == views[0]), .. ranked.Where(r => r.Passage != views[0])] : ranked;
@@ -51,6 +52,16 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
             Ranking = opening,
         };
     }
+
+    /// <summary>
+    /// The list a next message can point into by place: the first the quotes hold, or for a follow-up
+    /// that quoted none ("tell me more about the second one" answered from a section without a list),
+    /// the list the previous reply held, so "and the last one?" still points into it.
+    /// </summary>
+    private static IReadOnlyList<string> ItemsOf(IReadOnlyList<Citation> citations, QuestionAnalysis turn) =>
+        ListedItems.Of(citations.Select(c => c.Quote)) is { Count: > 0 } items ? items
+        : turn.IsFollowUp && turn.Previous is { } previous ? previous.Items
+        : [];
 
     /// <summary>
     /// What the quotes must carry for <paramref name="turn"/>. A follow-up that compares nothing itself
@@ -73,7 +84,7 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
     {
         var passage = ranked[0].Passage;
         var (answerText, citations) = Compose([passage], query, QuoteFocus.Of(previous.Question, QueryStems, turn.Year) with { More = true });
-        var context = previous with { PassageIds = [.. previous.PassageIds.Where(id => id != passage.Id), passage.Id], Unfinished = null };
+        var context = previous with { PassageIds = [.. previous.PassageIds.Where(id => id != passage.Id), passage.Id], Unfinished = null, Items = ListedItems.Of(citations.Select(c => c.Quote)) };
         var suggestions = Suggest(previous.Question, previous.Terms, ranked, [passage], query.Topic, prediction: null, previous);
         return new Answer(turn.Text, AnswerKind.Answered, answerText, citations, new IntentScore(previous.Topic ?? turn.IntentScore.Name, turn.IntentScore.Score), ranked[0].Score, suggestions, context)
         {

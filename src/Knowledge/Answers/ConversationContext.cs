@@ -17,4 +17,10 @@ public sealed record ConversationContext(
     /// passage was quoted whole or has had its "more" already.
     /// </summary>
     public string? Unfinished { get; init; }
+
+    /// <summary>
+    /// The items of the first list the reply quoted, in order, which a follow-up can point to by
+    /// place ("tell me more about the second one"); empty when it quoted none.
+    /// </summary>
+    public IReadOnlyList<string> Items { get; init; } = [];
 }

@@ -106,6 +106,104 @@ public static class FollowUpResolver
         return string.Join(' ', Analysis.KnowledgeAnalyzer.WordsOf(text).Where(w => !ElaborationWords.Contains(w) && !RequestWords.Contains(w)));
     }
 
+    /// <summary>Ordinal words and the index of the item each points to; <see cref="LastItem"/> for "last".</summary>
+    private static readonly Dictionary<string, int> Ordinals = new(StringComparer.Ordinal)
+    {
+        ["first"] = 0, ["1st"] = 0, ["second"] = 1, ["2nd"] = 1, ["third"] = 2, ["3rd"] = 2, ["fourth"] = 3, ["4th"] = 3,
+        ["fifth"] = 4, ["5th"] = 4, ["sixth"] = 5, ["6th"] = 5, ["seventh"] = 6, ["7th"] = 6, ["eighth"] = 7, ["8th"] = 7,
+        ["ninth"] = 8, ["9th"] = 8, ["tenth"] = 9, ["10th"] = 9, ["last"] = LastItem,
+    };
+
+    private const int LastItem = -1;
+
+    /// <summary>Nouns that stand for an item of a list after an ordinal ("the second one", "the 3rd point").</summary>
+    private static readonly HashSet<string> ItemNouns = new(StringComparer.Ordinal)
+    {
+        "one", "point", "item", "thing", "option", "step", "bullet",
+    };
+
+    /// <summary>Words that count items before a number ("number 2", "point 3").</summary>
+    private static readonly HashSet<string> Counters = new(StringComparer.Ordinal)
+    {
+        "number", "no", "point", "item", "step", "bullet", "option",
+    };
+
+    /// <summary>Words that only frame a pointer to an item ("what about", "can you explain", "is").</summary>
+    private static readonly HashSet<string> PointerFraming = new(StringComparer.Ordinal)
+    {
+        "the", "and", "what", "whats", "s", "is", "was", "that", "this", "so", "ok", "okay", "how", "why", "on", "of", "into",
+        "i", "want", "to", "know", "hear", "describe", "mean", "by", "do", "does", "one", "ones", "hmm", "interesting",
+    };
+
+    /// <summary>
+    /// The item of the previous reply's list that a message points to by its place ("tell me more
+    /// about the second one", "what about the last one?", "number 3"), or null. Every other word of
+    /// the message must only frame the pointer or come from the previous question ("the second
+    /// challenge"), so "which one should I learn first?" or "what's the first job I should get?"
+    /// point to nothing.
+    /// </summary>
+    public static string? ItemPointedTo(string text, ConversationContext? previous)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (previous is null || previous.Items.Count == 0)
+        {
+            return null;
+        }
+
+        var words = Analysis.KnowledgeAnalyzer.WordsOf(text);
+        var index = (int?)null;
+        var pointer = new bool[words.Count];
+        for (var i = 0; i < words.Count; i++)
+        {
+            int? found = null;
+            if (Ordinals.TryGetValue(words[i], out var ordinal)
+                && ((i > 0 && words[i - 1] == "the") || (i + 1 < words.Count && ItemNouns.Contains(words[i + 1])) || words.Count == 1))
+            {
+                found = ordinal;
+                pointer[i] = true;
+            }
+            else if (Counters.Contains(words[i]) && i + 1 < words.Count && int.TryParse(words[i + 1], out var number) && number is >= 1 and <= 20)
+            {
+                found = number - 1;
+                pointer[i] = pointer[i + 1] = true;
+            }
+            else if (words.Count == 1 && text.TrimStart().StartsWith('#') && int.TryParse(words[0], out var hashed) && hashed is >= 1 and <= 20)
+            {
+                found = hashed - 1;
+                pointer[i] = true;
+            }
+
+            if (found is { } f)
+            {
+                if (index is not null && index != f)
+                {
+                    return null;
+                }
+
+                index = f;
+            }
+        }
+
+        if (index is not { } at)
+        {
+            return null;
+        }
+
+        var asked = Analysis.KnowledgeAnalyzer.WordsOf(previous.Question).Select(Analysis.KnowledgeAnalyzer.StemOf).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < words.Count; i++)
+        {
+            var w = words[i];
+            if (!pointer[i] && !PointerFraming.Contains(w) && !RequestWords.Contains(w) && !ElaborationWords.Contains(w)
+                && !ItemNouns.Contains(w) && !asked.Contains(Analysis.KnowledgeAnalyzer.StemOf(w)))
+            {
+                return null;
+            }
+        }
+
+        at = at == LastItem ? previous.Items.Count - 1 : at;
+        return at < previous.Items.Count ? previous.Items[at] : null;
+    }
+
     /// <summary>
     /// Below this probability a small-talk reading is too weak to be taken as small talk: it does
     /// not end the thread of a conversation ("how long are they usually?" read as a greeting at

@@ -31,8 +31,16 @@ internal sealed class Understanding(KnowledgeSnapshot knowledge)
         var intentScore = new IntentScore(prediction.Intent.Name, prediction.Score);
         var isMore = text.Length > 0 && previous is not null && FollowUpResolver.IsMoreRequest(text);
         var terms = Knowledge.QueryAnalyzer.Tokens(text);
-        var followUp = !isMore && FollowUpResolver.IsFollowUp(text, terms, prediction, previous);
-        if (followUp && FollowUpResolver.IsElaboration(text, terms))
+
+        // "tell me more about the second one" after a reply that listed five challenges asks about
+        // the second challenge: its words, under the previous topic, are the question.
+        var item = isMore ? null : FollowUpResolver.ItemPointedTo(text, previous);
+        var followUp = item is not null || (!isMore && FollowUpResolver.IsFollowUp(text, terms, prediction, previous));
+        if (item is not null)
+        {
+            terms = Knowledge.QueryAnalyzer.Tokens(item);
+        }
+        else if (followUp && FollowUpResolver.IsElaboration(text, terms))
         {
             // "give me an example" asks about the subject just answered: its own words would only
             // search for "give" and "example" (or, where the guides never say "give", for a typo
@@ -44,11 +52,11 @@ internal sealed class Understanding(KnowledgeSnapshot knowledge)
             }
         }
 
-        var resolved = text;
+        var resolved = item ?? text;
         Topic? topic;
         IReadOnlyList<TopicShare> shares;
         List<ScoredIntent>? readings = null;
-        var elliptical = followUp && previous?.Topic is not null && FollowUpResolver.IsElliptical(text);
+        var elliptical = item is null && followUp && previous?.Topic is not null && FollowUpResolver.IsElliptical(text);
 
         // "and for seniors?" after a question on pay asks the pay question for another level. The
         // model reads a level as career path, alone and even after the pay question (it learned
@@ -82,7 +90,7 @@ internal sealed class Understanding(KnowledgeSnapshot knowledge)
             intentScore = new IntentScore(topic.Value.Name, readings.FirstOrDefault(r => r.Intent.Topic == topic).Score);
         }
         else if (followUp && previous?.Topic is not null
-            && (namesOnlyALevel || !prediction.Intent.IsTopic || prediction.Score < Knowledge.Options.Retrieval.FollowUpTopicSwitch))
+            && (item is not null || namesOnlyALevel || !prediction.Intent.IsTopic || prediction.Score < Knowledge.Options.Retrieval.FollowUpTopicSwitch))
         {
             topic = new Topic(previous.Topic);
             shares = [];

@@ -57,9 +57,9 @@ public sealed class ConversationStateStoreTests
     [Fact]
     public async Task UpdateAsync_TheFollowUpContext_ComesBackWhole_WithThePassageQuotedInPart()
     {
-        // "tell me more" in the next turn relies on every part of the context, read back from storage.
+        // "tell me more" and "the second one" in the next turn rely on every part of the context, read back from storage.
         var store = Store();
-        var context = new CareerBot.Knowledge.Answers.ConversationContext("salary", "how much do juniors earn?", ["junior", "salari"], ["g#a", "g#b"]) { Unfinished = "g#a" };
+        var context = new CareerBot.Knowledge.Answers.ConversationContext("salary", "how much do juniors earn?", ["junior", "salari"], ["g#a", "g#b"]) { Unfinished = "g#a", Items = ["entry level", "senior"] };
         await store.UpdateAsync("webchat", "c1", s => s with { Context = context }, CancellationToken.None);
 
         var read = (await store.ReadAsync("webchat", "c1", CancellationToken.None)).Context;
@@ -70,6 +70,7 @@ public sealed class ConversationStateStoreTests
         Assert.Equal(context.Terms, read.Terms);
         Assert.Equal(context.PassageIds, read.PassageIds);
         Assert.Equal("g#a", read.Unfinished);
+        Assert.Equal(["entry level", "senior"], read.Items);
     }
 
     [Theory]
