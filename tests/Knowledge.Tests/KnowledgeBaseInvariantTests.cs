@@ -181,6 +181,23 @@ public sealed class KnowledgeBaseInvariantTests
     }
 
     /// <summary>
+    /// "the second one, is that mostly cleaning data or what" after a reply that cited three sources
+    /// and quoted no list: the second source is what it points to, and the rest of the message what
+    /// it asks about it (it was declined).
+    /// </summary>
+    [Fact]
+    public void FollowUp_PointingToASourceByPlace_WithAQuestion_AnswersFromThatSource()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+        var first = engine.Answer(new Question("what do ML engineers actually do all day"));
+
+        var second = engine.Answer(new Question("the second one, is that mostly cleaning data or what", first.Context));
+
+        Assert.Equal(first.Citations[1].PassageId, second.Citations[0].PassageId);
+        Assert.Contains("cleaning data", second.Citations[0].Quote, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// "Do ML engineers in California really make way more than in Texas?" (a fresh question) quoted
     /// zengig's opening on pay in general: the item "California: $139,620" has only its own word, and
     /// the lead-in it is always quoted with ("The best-paying US states for ML engineers, by average

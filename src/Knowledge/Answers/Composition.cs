@@ -54,14 +54,23 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
     }
 
     /// <summary>
-    /// The list a next message can point into by place: the first the quotes hold, or for a follow-up
+    /// What a next message can point into by place: the first list the quotes hold; for a follow-up
     /// that quoted none ("tell me more about the second one" answered from a section without a list),
-    /// the list the previous reply held, so "and the last one?" still points into it.
+    /// the list the previous reply held, so "and the last one?" still points into it; otherwise, when
+    /// the reply cites several sources, their sections ("the second one" is source [2]).
     /// </summary>
     private static IReadOnlyList<string> ItemsOf(IReadOnlyList<Citation> citations, QuestionAnalysis turn) =>
         ListedItems.Of(citations.Select(c => c.Quote)) is { Count: > 0 } items ? items
-        : turn.IsFollowUp && turn.Previous is { } previous ? previous.Items
+        : turn.IsFollowUp && turn.Previous is { Items.Count: > 0 } previous ? previous.Items
+        : citations.Count > 1 ? [.. citations.Select(c => SectionOf(c.SectionPath))]
         : [];
+
+    /// <summary>The last heading of a section path ("Guide > Challenges > Data quality" gives "Data quality").</summary>
+    private static string SectionOf(string sectionPath)
+    {
+        var cut = sectionPath.LastIndexOf(" > ", StringComparison.Ordinal);
+        return cut < 0 ? sectionPath : sectionPath[(cut + 3)..];
+    }
 
     /// <summary>
     /// What the quotes must carry for <paramref name="turn"/>. A follow-up that compares nothing itself
@@ -70,6 +79,13 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
     /// </summary>
     private QuoteFocus FocusOf(QuestionAnalysis turn)
     {
+        if (turn.Item is { } item && turn.Previous is { } asked)
+        {
+            // An item is a statement, not a question: "R or Julia" in it compares nothing. The
+            // question is what the message asks about the item, or else the previous one, narrowed to it.
+            return QuoteFocus.Of(item.Rest.Length > 0 ? item.Rest : asked.Question, QueryStems, turn.Year);
+        }
+
         var focus = QuoteFocus.Of(turn.Resolved, QueryStems, turn.Year);
         return focus.Sides.Count == 0 && turn.IsFollowUp && turn.Previous is { } previous
             ? focus with { Sides = QuoteFocus.Of(previous.Question, QueryStems, turn.Year).Sides }

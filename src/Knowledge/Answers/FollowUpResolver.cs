@@ -132,17 +132,19 @@ public static class FollowUpResolver
     private static readonly HashSet<string> PointerFraming = new(StringComparer.Ordinal)
     {
         "the", "and", "what", "whats", "s", "is", "was", "that", "this", "so", "ok", "okay", "how", "why", "on", "of", "into",
-        "i", "want", "to", "know", "hear", "describe", "mean", "by", "do", "does", "one", "ones", "hmm", "interesting",
+        "i", "want", "to", "know", "hear", "describe", "mean", "means", "by", "do", "does", "one", "ones", "hmm", "interesting",
+        "your", "list", "in", "practice", "actually", "really", "exactly", "like", "look", "looks", "mentioned", "said", "from",
     };
 
     /// <summary>
     /// The item of the previous reply's list that a message points to by its place ("tell me more
-    /// about the second one", "what about the last one?", "number 3"), or null. Every other word of
-    /// the message must only frame the pointer or come from the previous question ("the second
+    /// about the second one", "what about the last one?", "number 3"), with what the message asks
+    /// about it after a break ("the second one, is that mostly cleaning data?"), or null. Every other
+    /// word of the pointer must only frame it or come from the previous question ("the second
     /// challenge"), so "which one should I learn first?" or "what's the first job I should get?"
     /// point to nothing.
     /// </summary>
-    public static string? ItemPointedTo(string text, ConversationContext? previous)
+    public static ItemPointer? ItemPointedTo(string text, ConversationContext? previous)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (previous is null || previous.Items.Count == 0)
@@ -150,6 +152,22 @@ public static class FollowUpResolver
             return null;
         }
 
+        if (PointedItem(text, previous) is { } whole)
+        {
+            return new ItemPointer(whole, string.Empty);
+        }
+
+        // "the second one, is that mostly cleaning data or what": a pointer, a break, then a question about it.
+        var cut = text.AsSpan().IndexOfAny(PointerBreaks);
+        return cut > 0 && cut < text.Length - 1 && PointedItem(text[..cut], previous) is { } item
+            ? new ItemPointer(item, text[(cut + 1)..].Trim())
+            : null;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> PointerBreaks = System.Buffers.SearchValues.Create(",.;:?!\u2014\u2013");
+
+    private static string? PointedItem(string text, ConversationContext previous)
+    {
         var words = Analysis.KnowledgeAnalyzer.WordsOf(text);
         var index = (int?)null;
         var pointer = new bool[words.Count];
@@ -261,3 +279,6 @@ public static class FollowUpResolver
         return cues.Any(cue => lower.StartsWith(cue, StringComparison.Ordinal));
     }
 }
+
+/// <summary>A follow-up's pointer to an item of the previous reply's list: the item, and what the message asks about it (empty when nothing).</summary>
+public sealed record ItemPointer(string Item, string Rest);

@@ -19,6 +19,12 @@ public sealed record QuestionAnalysis(
     /// </summary>
     public string Resolved { get; init; } = Text;
 
+    /// <summary>
+    /// The item of the previous reply's list the message points to by place ("the second one"), whose
+    /// words are then its question; null for any other message.
+    /// </summary>
+    public ItemPointer? Item { get; init; }
+
     /// <summary>The year the question was asked in (<see cref="Question.AskedOn"/>); 0 when not known, and then no claim counts as dated.</summary>
     public int Year { get; init; }
 }

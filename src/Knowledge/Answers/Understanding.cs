@@ -35,10 +35,11 @@ internal sealed class Understanding(KnowledgeSnapshot knowledge)
         // "tell me more about the second one" after a reply that listed five challenges asks about
         // the second challenge: its words, under the previous topic, are the question.
         var item = isMore ? null : FollowUpResolver.ItemPointedTo(text, previous);
+        var itemQuestion = item is null ? null : $"{item.Item} {item.Rest}".TrimEnd();
         var followUp = item is not null || (!isMore && FollowUpResolver.IsFollowUp(text, terms, prediction, previous));
         if (item is not null)
         {
-            terms = Knowledge.QueryAnalyzer.Tokens(item);
+            terms = Knowledge.QueryAnalyzer.Tokens(itemQuestion!);
         }
         else if (followUp && FollowUpResolver.IsElaboration(text, terms))
         {
@@ -52,7 +53,7 @@ internal sealed class Understanding(KnowledgeSnapshot knowledge)
             }
         }
 
-        var resolved = item ?? text;
+        var resolved = itemQuestion ?? text;
         Topic? topic;
         IReadOnlyList<TopicShare> shares;
         List<ScoredIntent>? readings = null;
@@ -121,6 +122,7 @@ internal sealed class Understanding(KnowledgeSnapshot knowledge)
         return new QuestionAnalysis(text, previous, prediction, intentScore, isMore, followUp, query)
         {
             Resolved = resolved,
+            Item = item,
             Year = question.AskedOn?.Year ?? 0,
         };
     }

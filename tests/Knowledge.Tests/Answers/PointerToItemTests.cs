@@ -21,8 +21,9 @@ public sealed class PointerToItemTests
     [InlineData("can you explain the fifth point please", "the pace of change")]
     [InlineData("what's the second challenge?", "debugging and reproducibility")]
     [InlineData("second one?", "debugging and reproducibility")]
+    [InlineData("the last one on your list, what does that mean in practice", "the pace of change")]
     public void ItemPointedTo_APointerByPlace_GivesThatItem(string text, string expected) =>
-        Assert.Equal(expected, FollowUpResolver.ItemPointedTo(text, Challenges));
+        Assert.Equal(new ItemPointer(expected, string.Empty), FollowUpResolver.ItemPointedTo(text, Challenges));
 
     [Theory]
     [InlineData("which one should i learn first?")]        // "first" says when, not which item
@@ -31,8 +32,15 @@ public sealed class PointerToItemTests
     [InlineData("the first and the second")]               // two items: no one item
     [InlineData("what was the last year's salary growth?")]
     [InlineData("tell me more")]
+    [InlineData("why is python, the first language, so popular")]   // a break, but the words before it point to nothing
     public void ItemPointedTo_NoPointerToOneListedItem_GivesNothing(string text) =>
         Assert.Null(FollowUpResolver.ItemPointedTo(text, Challenges));
+
+    [Theory]
+    [InlineData("the second one, is that mostly cleaning data or what", "debugging and reproducibility", "is that mostly cleaning data or what")]
+    [InlineData("the 3rd \u2014 how do teams measure it?", "bias and fairness", "how do teams measure it?")]
+    public void ItemPointedTo_APointerThenAQuestion_GivesTheItemAndTheQuestion(string text, string item, string rest) =>
+        Assert.Equal(new ItemPointer(item, rest), FollowUpResolver.ItemPointedTo(text, Challenges));
 
     [Fact]
     public void ItemPointedTo_AfterAReplyWithoutAList_GivesNothing() =>
@@ -54,6 +62,12 @@ public sealed class PointerToItemTests
 
         Assert.Equal(["data quality", "debugging and reproducibility", "bias and fairness", "the pace of change"], ListedItems.Of(quote));
     }
+
+    [Fact]
+    public void ListedItems_WithoutASerialComma_TheLastAndJoinsTheLastTwoItems() =>
+        Assert.Equal(
+            ["programming", "maths", "ML algorithms", "communication", "problem solving"],
+            ListedItems.Of("The guide names five skills: programming, maths, ML algorithms, communication and problem solving."));
 
     [Theory]
     [InlineData("Pay depends on one thing: experience, mostly.")]   // two parts after the colon are a clause
