@@ -181,6 +181,23 @@ public sealed class KnowledgeBaseInvariantTests
     }
 
     /// <summary>
+    /// A newcomer's "how is an ML engineer different from a software engineer, in a few bullet
+    /// points pls" quoted the one sentence in which a blog "points to" job descriptions: the request
+    /// for a form of reply is no search term.
+    /// </summary>
+    [Theory]
+    [InlineData("how is an ML engineer different from a software engineer, in a few bullet points pls")]
+    [InlineData("how is an ML engineer different from a software engineer? keep it short")]
+    public void RequestForAFormOfReply_DoesNotChangeWhatIsAnswered(string question)
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question(question));
+
+        Assert.Equal("mle-what-they-do#how-is-a-machine-learning-engineer-different-from-a-software", answer.Citations[0].PassageId);
+    }
+
+    /// <summary>
     /// "the second one, is that mostly cleaning data or what" after a reply that cited three sources
     /// and quoted no list: the second source is what it points to, and the rest of the message what
     /// it asks about it (it was declined).

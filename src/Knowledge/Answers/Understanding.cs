@@ -30,7 +30,7 @@ internal sealed class Understanding(KnowledgeSnapshot knowledge)
         var prediction = Knowledge.Model.Classify(text);
         var intentScore = new IntentScore(prediction.Intent.Name, prediction.Score);
         var isMore = text.Length > 0 && previous is not null && FollowUpResolver.IsMoreRequest(text);
-        var terms = Knowledge.QueryAnalyzer.Tokens(text);
+        var terms = Knowledge.QueryAnalyzer.Tokens(FormatRequest.Strip(text));
 
         // "tell me more about the second one" after a reply that listed five challenges asks about
         // the second challenge: its words, under the previous topic, are the question.
@@ -39,7 +39,7 @@ internal sealed class Understanding(KnowledgeSnapshot knowledge)
         var followUp = item is not null || (!isMore && FollowUpResolver.IsFollowUp(text, terms, prediction, previous));
         if (item is not null)
         {
-            terms = Knowledge.QueryAnalyzer.Tokens(itemQuestion!);
+            terms = Knowledge.QueryAnalyzer.Tokens(FormatRequest.Strip(itemQuestion!));
         }
         else if (followUp && FollowUpResolver.IsElaboration(text, terms))
         {
