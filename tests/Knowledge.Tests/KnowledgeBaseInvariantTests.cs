@@ -198,6 +198,25 @@ public sealed class KnowledgeBaseInvariantTests
     }
 
     /// <summary>
+    /// A newcomer's "I'm a nurse with 8 years experience, how do I move into a nurse practitioner
+    /// role" was read as getting started (0.53) and answered with how people move into ML
+    /// engineering. A question that names an occupation the guides do not cover, and never the
+    /// field, is declined; one that names the field is answered.
+    /// </summary>
+    [Theory]
+    [InlineData("I'm a nurse with 8 years experience, how do I move into a nurse practitioner role", false)]
+    [InlineData("I'm a teacher, can I become an ML engineer?", true)]
+    [InlineData("is ML engineering a good occupation?", true)]
+    public void AnotherOccupation_WithoutTheField_IsDeclined(string question, bool answered)
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question(question));
+
+        Assert.Equal(answered, answer.Answered);
+    }
+
+    /// <summary>
     /// "the second one, is that mostly cleaning data or what" after a reply that cited three sources
     /// and quoted no list: the second source is what it points to, and the rest of the message what
     /// it asks about it (it was declined).

@@ -80,6 +80,11 @@ public sealed class AnswerEngine
                 break;
         }
 
+        if (_understanding.AsksAboutAnotherOccupation(turn))
+        {
+            return _composition.Decline(turn.Text, turn.IntentScore, previous);
+        }
+
         var ranked = _retrieval.Retrieve(turn);
         if (ranked.Count == 0)
         {

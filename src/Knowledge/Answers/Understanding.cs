@@ -18,6 +18,34 @@ internal sealed class Understanding(KnowledgeSnapshot knowledge)
         System.Collections.Frozen.FrozenSet.ToFrozenSet(knowledge.QueryAnalyzer.Tokens(FollowUpResolver.LevelWords), StringComparer.Ordinal);
 
     /// <summary>
+    /// The term the synonyms read every occupation the guides do not cover as ("nurse", "teacher"),
+    /// and the terms that name the field the guides are about.
+    /// </summary>
+    private readonly string[] _otherOccupation = [.. knowledge.QueryAnalyzer.Tokens(OtherOccupation)];
+
+    private readonly System.Collections.Frozen.FrozenSet<string> _field =
+        System.Collections.Frozen.FrozenSet.ToFrozenSet(knowledge.QueryAnalyzer.Tokens(FieldWords), StringComparer.Ordinal);
+
+    /// <summary>The canonical name of the synonym group of occupations the guides do not cover (knowledge-base/synonyms.txt).</summary>
+    private const string OtherOccupation = "other occupation";
+
+    private const string FieldWords = "ml mle machine learning ai artificial intelligence engineer engineers engineering data scientist scientists deep";
+
+    /// <summary>
+    /// Whether a message that starts a thread names an occupation the guides do not cover and never
+    /// the field they are about ("I'm a nurse with 8 years experience, how do I move into a nurse
+    /// practitioner role", read as getting started at 0.53): it asks about that occupation. "I'm a
+    /// nurse, can I become an ML engineer?" names the field and is answered.
+    /// </summary>
+    public bool AsksAboutAnotherOccupation(QuestionAnalysis turn)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var terms = turn.Query.Terms;
+        return !turn.IsFollowUp && _otherOccupation.Length > 0
+            && _otherOccupation.All(terms.Contains) && !terms.Any(_field.Contains);
+    }
+
+    /// <summary>
     /// The first half of a turn: the cleaned text, its intent, whether it follows up on the
     /// previous turn, and the retrieval query that results.
     /// </summary>
