@@ -234,6 +234,25 @@ public sealed class KnowledgeBaseInvariantTests
     }
 
     /// <summary>
+    /// A newcomer's "tell me more about the model drift thing" after the challenges answer was given
+    /// the closest challenge (data quality, "my guides don't answer that exactly"): the topic and the
+    /// previous question's words put it first, though the monitoring section just below covers the
+    /// message's own words. A follow-up is answered from a passage among the first few that covers
+    /// it before it falls back on the closest.
+    /// </summary>
+    [Fact]
+    public void FollowUp_NamingWhatAnotherSectionCovers_IsAnsweredFromThatSection()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+        var challenges = engine.Answer(new Question("what are the biggest challenges ML engineers face"));
+
+        var drift = engine.Answer(new Question("tell me more about the model drift thing", challenges.Context));
+
+        Assert.Equal("mle-what-they-do#monitoring-and-mlops", drift.Citations[0].PassageId);
+        Assert.DoesNotContain("don't answer that exactly", drift.Text, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// "Do ML engineers in California really make way more than in Texas?" (a fresh question) quoted
     /// zengig's opening on pay in general: the item "California: $139,620" has only its own word, and
     /// the lead-in it is always quoted with ("The best-paying US states for ML engineers, by average

@@ -91,6 +91,14 @@ public sealed class AnswerEngine
             return _composition.DeclineOnTopic(turn, previous);
         }
 
+        if (turn.IsFollowUp && ranked[0].Coverage < Knowledge.Options.Retrieval.MinCoverage && _retrieval.Covering(ranked) is { } covering)
+        {
+            // The best-scored passage owes its place to the topic and the previous turn's words, while
+            // one just below it covers what the message itself asks ("tell me more about the model
+            // drift thing" after the challenges answer: the monitoring section, not the closest challenge).
+            ranked = [covering, .. ranked.Where(r => r != covering)];
+        }
+
         if (ranked[0].Coverage < Knowledge.Options.Retrieval.MinCoverage)
         {
             return _retrieval.Closest(turn, ranked) is { } closest

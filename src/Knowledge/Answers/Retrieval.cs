@@ -90,6 +90,17 @@ internal sealed class Retrieval(KnowledgeSnapshot knowledge)
         return null;
     }
 
+    /// <summary>
+    /// Among the first few ranked passages, the best one that covers the question well enough to
+    /// answer it; null when none does.
+    /// </summary>
+    public RankedPassage? Covering(IReadOnlyList<RankedPassage> ranked)
+    {
+        ArgumentNullException.ThrowIfNull(ranked);
+        var options = Knowledge.Options.Retrieval;
+        return ranked.Take(options.ViewCandidates).FirstOrDefault(r => r.Coverage >= options.MinCoverage);
+    }
+
     /// <summary>The best passage, and other guides' passages on the same point that score nearly as well.</summary>
     public List<Passage> ChooseViews(IReadOnlyList<RankedPassage> ranked, Topic? topic)
     {
