@@ -44,6 +44,12 @@ public sealed class AnswerEngine
             return More(turn, previous!);
         }
 
+        if (previous is not null && FollowUpResolver.IsSourceRequest(turn.Text))
+        {
+            // "source?" and "which guide says that": where the previous answer came from.
+            return _composition.Sources(turn, previous);
+        }
+
         if (!turn.IsFollowUp && TaskRequest.AsksToMakeSomething(turn.Text)
             && !(turn.Prediction.Intent.IsTopic && turn.Prediction.Score >= TaskRequest.SureTopic))
         {

@@ -108,6 +108,28 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
         };
     }
 
+    /// <summary>
+    /// "source?": the previous answer's passages cited again, with the quotes it took from them, and
+    /// each guide's title, section, date and the public guide it is written from. The context stays.
+    /// </summary>
+    public Answer Sources(QuestionAnalysis turn, ConversationContext previous)
+    {
+        var views = previous.PassageIds
+            .Select(id => Knowledge.Passages.FirstOrDefault(p => p.Id == id))
+            .OfType<Passage>()
+            .ToList();
+        if (views.Count == 0)
+        {
+            return new Answer(turn.Text, AnswerKind.Help, Replies.NoSources, [], turn.IntentScore, 1, Samples(3), previous);
+        }
+
+        Topic? topic = previous.Topic is { } name ? new Topic(name) : null;
+        var query = new RetrievalQuery(previous.Terms, [], topic, new HashSet<string>());
+        var (_, citations) = Compose(views, query, QuoteFocus.Of(previous.Question, QueryStems, turn.Year));
+        var suggestions = Suggest(previous.Question, previous.Terms, [], views, topic, prediction: null, previous);
+        return new Answer(turn.Text, AnswerKind.Answered, Replies.Sources(citations), citations, new IntentScore(previous.Topic ?? turn.IntentScore.Name, turn.IntentScore.Score), 1, suggestions, previous);
+    }
+
     public Answer NothingMore(string text, ConversationContext previous, IntentScore intentScore) =>
         new(text, AnswerKind.Declined, Replies.NothingMore, [], intentScore, 0, Samples(3), previous);
 

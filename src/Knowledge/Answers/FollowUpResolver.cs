@@ -36,6 +36,40 @@ public static class FollowUpResolver
         "anything else", "keep going", "and more", "more info", "more information", "tell me more please", "next",
     };
 
+    /// <summary>Words that ask where an answer came from ("source?", "citation", "which guide says that").</summary>
+    private static readonly HashSet<string> SourceWords = new(StringComparer.Ordinal)
+    {
+        "source", "sources", "citation", "citations", "cite", "reference", "references", "link", "links",
+    };
+
+    /// <summary>Words that may frame a request for the source ("what's the source for that?", "where did you get that from").</summary>
+    private static readonly HashSet<string> SourceFraming = new(StringComparer.Ordinal)
+    {
+        "what", "whats", "s", "is", "are", "the", "your", "for", "that", "this", "it", "those", "these", "says", "say", "said",
+        "where", "from", "come", "comes", "came", "did", "does", "do", "you", "get", "got", "please", "pls", "ok", "okay", "and",
+        "of", "which", "guide", "guides", "article", "give", "me", "show", "can", "could", "i", "have", "a", "to", "info", "there",
+        "any", "one", "so", "hmm", "but", "wait", "exactly", "number", "figure", "claim",
+    };
+
+    /// <summary>
+    /// A request for where the previous answer came from ("source?", "which guide says that", "where
+    /// did you get that from?"): every word frames it, and one asks for a source, or it asks which
+    /// guide or where from.
+    /// </summary>
+    public static bool IsSourceRequest(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var words = Analysis.KnowledgeAnalyzer.WordsOf(text);
+        if (words.Count == 0 || words.Count > 12 || !words.All(w => SourceWords.Contains(w) || SourceFraming.Contains(w)))
+        {
+            return false;
+        }
+
+        return words.Any(SourceWords.Contains)
+            || (words.Contains("which") && (words.Contains("guide") || words.Contains("guides") || words.Contains("article")))
+            || (words.Contains("where") && words.Contains("from"));
+    }
+
     /// <summary>"tell me more" and the like: show the next passage for the previous question.</summary>
     public static bool IsMoreRequest(string text) =>
         MoreRequests.Contains(string.Join(' ', Analysis.KnowledgeAnalyzer.WordsOf(text)));

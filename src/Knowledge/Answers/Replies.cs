@@ -44,6 +44,21 @@ public static class Replies
     public static string PastYear(int number, int year, DateOnly updated) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Note: [{number}] speaks of {year}, a year that has passed. It is the source's claim as published (guide checked {updated:yyyy-MM-dd}), so it may be out of date.");
 
+    public const string NoSources = "My last reply didn't quote any guide. Ask me a question about the machine learning engineer career and I'll cite the guides I answer from.";
+
+    /// <summary>Where the previous answer came from: each cited guide and section, its date, and the public guide it is written from.</summary>
+    public static string Sources(IReadOnlyList<Citation> citations)
+    {
+        ArgumentNullException.ThrowIfNull(citations);
+        var text = new System.Text.StringBuilder(citations.Count == 1 ? "My last answer quotes this guide:" : "My last answer quotes these guides:");
+        foreach (var c in citations)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"\n[{c.Number}] {c.GuideTitle}, section \"{c.SectionPath}\", updated {c.Updated:yyyy-MM-dd}. Written in our own words from {c.Source}.");
+        }
+
+        return text.ToString();
+    }
+
     public static string TopicList(IEnumerable<Topic> topics)
     {
         var names = topics.Select(t => t.Name.Replace('_', ' ')).ToArray();
