@@ -168,6 +168,7 @@ public static class FollowUpResolver
         "the", "and", "what", "whats", "s", "is", "was", "that", "this", "so", "ok", "okay", "how", "why", "on", "of", "into",
         "i", "want", "to", "know", "hear", "describe", "mean", "means", "by", "do", "does", "one", "ones", "hmm", "interesting",
         "your", "list", "in", "practice", "actually", "really", "exactly", "like", "look", "looks", "mentioned", "said", "from",
+        "you", "listed", "named", "gave", "showed", "wrote", "cited", "quoted",
     };
 
     /// <summary>

@@ -1,0 +1,50 @@
+namespace CareerBot.Knowledge.Answers;
+
+/// <summary>
+/// A courtesy that opens a message before its question ("thank you. what mean MLOps, is it a
+/// different job?", "ok thanks. where do I start", "hi, how much do juniors earn?"). The classifier
+/// read the two newcomer examples as thanks (0.81, 0.96) and the bot only said "you're welcome":
+/// the question after the courtesy is the message.
+/// </summary>
+internal static class Courtesy
+{
+    private static readonly HashSet<string> Words = new(StringComparer.Ordinal)
+    {
+        "hi", "hello", "hey", "hiya", "yo", "thanks", "thank", "you", "thx", "ty", "ok", "okay", "cool", "great", "good",
+        "morning", "afternoon", "evening", "cheers", "nice", "awesome", "perfect", "got", "it", "sure", "alright", "right",
+        "nvm", "hmm", "interesting", "wow", "oh", "ah", "well", "so", "careerbot", "bot", "there", "much", "very", "lol",
+        "sweet", "understood", "makes", "sense", "noted", "fair", "enough", "and", "a", "lot", "again", "all", "for", "that",
+        "helpful", "useful", "great", "brilliant", "excellent",
+    };
+
+    private static readonly System.Buffers.SearchValues<char> Breaks = System.Buffers.SearchValues.Create(".!,;:");
+
+    /// <summary>
+    /// <paramref name="text"/> without an opening courtesy, when what follows it is a message of at least
+    /// two words; otherwise <paramref name="text"/> itself ("thanks!" stays thanks).
+    /// </summary>
+    public static string StripOpening(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var rest = text;
+        for (var round = 0; round < 3; round++)
+        {
+            var cut = rest.AsSpan().IndexOfAny(Breaks);
+            if (cut <= 0 || cut >= rest.Length - 1)
+            {
+                break;
+            }
+
+            var head = Analysis.KnowledgeAnalyzer.WordsOf(rest[..cut]);
+            var tail = rest[(cut + 1)..].TrimStart();
+            if (head.Count == 0 || !head.All(Words.Contains) || Analysis.KnowledgeAnalyzer.WordsOf(tail).Count < 2)
+            {
+                break;
+            }
+
+            rest = tail;
+        }
+
+        return rest;
+    }
+}

@@ -1,0 +1,37 @@
+using CareerBot.Knowledge.Answers;
+
+namespace CareerBot.Knowledge.Tests.Answers;
+
+public sealed class CourtesyTests
+{
+    [Theory]
+    [InlineData("ok thanks. where do I start", "where do I start")]
+    [InlineData("thank you. what does MLOps mean?", "what does MLOps mean?")]
+    [InlineData("hi, how much do juniors earn?", "how much do juniors earn?")]
+    [InlineData("Good afternoon. Which certifications are valued?", "Which certifications are valued?")]
+    [InlineData("ok nvm, is going from pm to mle even a thing people do", "is going from pm to mle even a thing people do")]
+    [InlineData("hey! thanks a lot. and for seniors?", "and for seniors?")]
+    [InlineData("so, what do ML engineers earn", "what do ML engineers earn")]
+    public void StripOpening_ACourtesyBeforeAQuestion_LeavesTheQuestion(string text, string expected) =>
+        Assert.Equal(expected, Courtesy.StripOpening(text));
+
+    [Theory]
+    [InlineData("thanks!")]
+    [InlineData("thank you so much")]
+    [InlineData("ok, bye")]                                   // one word after it: the courtesy is the message
+    [InlineData("python, R or julia: which one first?")]      // no courtesy before the break
+    public void StripOpening_NoCourtesyBeforeAQuestion_LeavesTheText(string text) =>
+        Assert.Equal(text, Courtesy.StripOpening(text));
+
+    [Fact]
+    public void Answer_ThanksThenAQuestion_AnswersTheQuestion()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+        var skills = engine.Answer(new Question("what skills do I need?"));
+
+        var next = engine.Answer(new Question("ok thanks. where do I start", skills.Context));
+
+        Assert.True(next.Answered, next.Text);
+        Assert.Equal("getting_started", next.Intent.Name);
+    }
+}
