@@ -283,14 +283,13 @@ public static class FollowUpResolver
         var elaborates = IsElaboration(text, terms);
         var kind = prediction.Intent.Kind;
         var replacesPart = terms.Count is > 0 and <= 4 && IsElliptical(text);
-        var citesTheReply = terms.Count > 0 && CitesTheReply(text);
         if (kind is IntentKind.Greeting or IntentKind.Thanks or IntentKind.Goodbye or IntentKind.Help
-            && prediction.Score >= SmallTalkFloor && !(kind == IntentKind.Help && (elaborates || replacesPart || citesTheReply)))
+            && prediction.Score >= SmallTalkFloor && !(kind == IntentKind.Help && (elaborates || replacesPart)))
         {
             return false;
         }
 
-        if (elaborates || citesTheReply)
+        if (elaborates)
         {
             return true;
         }
@@ -308,21 +307,6 @@ public static class FollowUpResolver
         return (terms.Count <= 2 && (pointsBack || (offTopic && words.Count <= 5)))
             || (terms.Count == 3 && pointsBack && offTopic);
     }
-
-    /// <summary>
-    /// Phrases that point at what the bot just said ("the AWS one you mentioned", "on your list"):
-    /// a message with them asks about the previous reply, however much it reads like a question
-    /// about the bot itself ("Is the AWS one you mentioned recognised outside the US?" read as help
-    /// at 0.52).
-    /// </summary>
-    private static readonly string[] ReplyCitations =
-    [
-        "you mentioned", "you said", "you listed", "you quoted", "you named", "you wrote", "you just", "your list",
-        "your answer", "your last", "your reply", "your message", "from your", "in your", "on your",
-    ];
-
-    private static bool CitesTheReply(string text) =>
-        ReplyCitations.Any(phrase => text.Contains(phrase, StringComparison.OrdinalIgnoreCase));
 
     private static bool OpensWith(string text, string[] cues)
     {

@@ -79,25 +79,3 @@ public sealed class PointerToItemTests
     public void ListedItems_OfSeveralQuotes_TakesTheFirstList() =>
         Assert.Equal(["a", "b"], ListedItems.Of(["No list here.", "Two:\n- a\n- b", "Three:\n- c\n- d\n- e"]));
 }
-
-/// <summary>A message that cites what the bot just said follows up on it, however much it reads like a request for help.</summary>
-public sealed class ReplyCitationTests
-{
-    private static readonly ConversationContext Certifications =
-        new("job_market", "Which certifications are most valued by employers?", ["certif", "valu", "employ"], ["g#certifications"]);
-
-    private static CareerBot.Knowledge.Intents.IntentPrediction Help(double score) =>
-        new(CareerBot.Knowledge.Intents.Intent.FromName("help"), score, [new CareerBot.Knowledge.Intents.ScoredIntent(CareerBot.Knowledge.Intents.Intent.FromName("help"), score)]);
-
-    [Theory]
-    [InlineData("Is the AWS one you mentioned recognised outside the US?")]
-    [InlineData("which of those on your list is cheapest?")]
-    public void IsFollowUp_AMessageCitingTheReply_IsAFollowUp_EvenReadAsHelp(string text) =>
-        Assert.True(FollowUpResolver.IsFollowUp(text, ["aw", "recognis", "outsid", "us"], Help(0.52), Certifications));
-
-    [Theory]
-    [InlineData("what can you do?")]
-    [InlineData("Is the AWS certification recognised outside the US?")]   // no word for the reply: read as the classifier says
-    public void IsFollowUp_HelpSaidPlainly_IsNoFollowUp(string text) =>
-        Assert.False(FollowUpResolver.IsFollowUp(text, ["aw", "certif", "recognis", "outsid", "us"], Help(0.9), Certifications));
-}
