@@ -253,6 +253,22 @@ public sealed class KnowledgeBaseInvariantTests
     }
 
     /// <summary>
+    /// A newcomer's "Which pays better, ML engineer or software engineer…" is a comparison (1.00),
+    /// and was answered with "the closest they come": the difference in the work, without a figure.
+    /// A comparison that asks about pay shares its topic boost with pay, where the figures are.
+    /// </summary>
+    [Fact]
+    public void ComparisonOfPay_IsAnsweredWithAFigure()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question("Which pays better, ML engineer or software engineer, and is the extra difficulty of the ML path worth it if you're just after the money?"));
+
+        Assert.Contains("$", answer.Citations[0].Quote, StringComparison.Ordinal);
+        Assert.DoesNotContain("don't answer that exactly", answer.Text, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// "Do ML engineers in California really make way more than in Texas?" (a fresh question) quoted
     /// zengig's opening on pay in general: the item "California: $139,620" has only its own word, and
     /// the lead-in it is always quoted with ("The best-paying US states for ML engineers, by average

@@ -9,7 +9,7 @@ namespace CareerBot.Knowledge.Answers;
 /// and builds the retrieval query; overrules an out-of-scope verdict the guides plainly cover.
 /// Holds nothing but the snapshot, so one instance serves every turn.
 /// </summary>
-internal sealed class Understanding(KnowledgeSnapshot knowledge)
+internal sealed partial class Understanding(KnowledgeSnapshot knowledge)
 {
     private KnowledgeSnapshot Knowledge { get; } = knowledge;
 
@@ -134,6 +134,13 @@ internal sealed class Understanding(KnowledgeSnapshot knowledge)
             (topic, shares) = (null, []);
         }
 
+        if (topic is { } asked && shares.Count == 0 && asked.Name == "role_comparison" && PayQuestion().IsMatch(text))
+        {
+            // "Which pays better, ML engineer or software engineer?" compares pay: the figures are in
+            // the pay sections, not in the comparisons of the work.
+            shares = [new TopicShare(asked, 0.5), new TopicShare(new Topic("salary"), 0.5)];
+        }
+
         var contextTerms = followUp ? previous!.Terms.Where(t => !terms.Contains(t)).ToArray() : [];
         var query = new RetrievalQuery(terms, contextTerms, topic, new HashSet<string>())
         {
@@ -246,6 +253,9 @@ internal sealed class Understanding(KnowledgeSnapshot knowledge)
 
         return turn with { Query = turn.Query with { Topic = topic, TopicShares = [] }, IntentScore = new IntentScore(topic?.Name ?? turn.IntentScore.Name, turn.Prediction.Score) };
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(pays?|paid|paying|salar(y|ies)|earns?|earning|makes? more|money)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex PayQuestion();
 
     private static string Clean(string text)
     {
