@@ -53,7 +53,7 @@ public static class Replies
         var text = new System.Text.StringBuilder(citations.Count == 1 ? "My last answer quotes this guide:" : "My last answer quotes these guides:");
         foreach (var c in citations)
         {
-            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"\n[{c.Number}] {c.GuideTitle}, section \"{c.SectionPath}\", updated {c.Updated:yyyy-MM-dd}. Written in our own words from {c.Source}.");
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"\n- [{c.Number}] {c.GuideTitle}, section \"{c.SectionPath}\", updated {c.Updated:yyyy-MM-dd}. Written in our own words from {c.Source}.");
         }
 
         return text.ToString();
