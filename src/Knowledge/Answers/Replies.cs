@@ -53,11 +53,14 @@ public static class Replies
         var text = new System.Text.StringBuilder(citations.Count == 1 ? "My last answer quotes this guide:" : "My last answer quotes these guides:");
         foreach (var c in citations)
         {
-            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"\n- [{c.Number}] {c.GuideTitle}, section \"{c.SectionPath}\", updated {c.Updated:yyyy-MM-dd}. Written in our own words from {c.Source}.");
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"\n- [{c.Number}] {c.GuideTitle}, section \"{SectionOf(c)}\", updated {c.Updated:yyyy-MM-dd}. Written in our own words from {c.Source}.");
         }
 
         return text.ToString();
     }
+
+    /// <summary>A citation's section path with slashes: a "&gt;" would need escaping in every channel's Markdown.</summary>
+    private static string SectionOf(Citation c) => c.SectionPath.Replace(" > ", " / ", StringComparison.Ordinal);
 
     public static string TopicList(IEnumerable<Topic> topics)
     {

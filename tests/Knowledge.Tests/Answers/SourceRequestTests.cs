@@ -38,7 +38,8 @@ public sealed class SourceRequestTests
         Assert.Equal(phd.Citations.Select(c => c.PassageId), source.Citations.Select(c => c.PassageId));
         Assert.Equal(phd.Citations.Select(c => c.Quote), source.Citations.Select(c => c.Quote));
         Assert.StartsWith("My last answer quotes these guides:", source.Text, StringComparison.Ordinal);
-        Assert.All(source.Citations, c => Assert.Contains($"[{c.Number}] {c.GuideTitle}, section \"{c.SectionPath}\"", source.Text, StringComparison.Ordinal));
+        Assert.All(source.Citations, c => Assert.Contains($"- [{c.Number}] {c.GuideTitle}, section \"{c.SectionPath.Replace(" > ", " / ", StringComparison.Ordinal)}\"", source.Text, StringComparison.Ordinal));
+        Assert.DoesNotContain(">", source.Text, StringComparison.Ordinal);
         Assert.All(source.Citations, c => Assert.Contains($"Written in our own words from {c.Source}.", source.Text, StringComparison.Ordinal));
         Assert.Equal(phd.Context, source.Context);
     }
