@@ -43,7 +43,7 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
             views.Select(p => p.Id).ToArray())
         {
             Unfinished = citations[0].Quote.Length < views[0].Text.Length ? views[0].Id : null,
-            Items = ItemsOf(citations, turn),
+            Items = ItemsOf(citations, views, turn),
         };
         var suggestions = Suggest(turn.Text, turn.Query.Terms, ranked, views, turn.Query.Topic, turn.Prediction, turn.Previous);
         IReadOnlyList<RankedPassage> opening = closest ? [.. ranked.Where(r => r.Passage == views[0]), .. ranked.Where(r => r.Passage != views[0])] : ranked;
@@ -59,18 +59,11 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
     /// the list the previous reply held, so "and the last one?" still points into it; otherwise, when
     /// the reply cites several sources, their sections ("the second one" is source [2]).
     /// </summary>
-    private static IReadOnlyList<string> ItemsOf(IReadOnlyList<Citation> citations, QuestionAnalysis turn) =>
+    private static IReadOnlyList<string> ItemsOf(IReadOnlyList<Citation> citations, IReadOnlyList<Passage> views, QuestionAnalysis turn) =>
         ListedItems.Of(citations.Select(c => c.Quote)) is { Count: > 0 } items ? items
         : turn.IsFollowUp && turn.Previous is { Items.Count: > 0 } previous ? previous.Items
-        : citations.Count > 1 ? [.. citations.Select(c => SectionOf(c.SectionPath))]
+        : views.Count > 1 ? [.. views.Select(p => p.Heading)]
         : [];
-
-    /// <summary>The last heading of a section path ("Guide > Challenges > Data quality" gives "Data quality").</summary>
-    private static string SectionOf(string sectionPath)
-    {
-        var cut = sectionPath.LastIndexOf(" > ", StringComparison.Ordinal);
-        return cut < 0 ? sectionPath : sectionPath[(cut + 3)..];
-    }
 
     /// <summary>
     /// What the quotes must carry for <paramref name="turn"/>. A follow-up that compares nothing itself
@@ -114,10 +107,22 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
     /// </summary>
     public Answer Sources(QuestionAnalysis turn, ConversationContext previous)
     {
-        var views = previous.PassageIds
-            .Select(id => Knowledge.Passages.FirstOrDefault(p => p.Id == id))
-            .OfType<Passage>()
-            .ToList();
+        // One pass over the passages, however many the previous answer cited, then in its order.
+        var cited = new Dictionary<string, Passage>(previous.PassageIds.Count, StringComparer.Ordinal);
+        foreach (var id in previous.PassageIds)
+        {
+            cited[id] = null!;
+        }
+
+        foreach (var passage in Knowledge.Passages)
+        {
+            if (cited.ContainsKey(passage.Id))
+            {
+                cited[passage.Id] = passage;
+            }
+        }
+
+        var views = previous.PassageIds.Select(id => cited[id]).OfType<Passage>().Distinct().ToList();
         if (views.Count == 0)
         {
             return new Answer(turn.Text, AnswerKind.Help, Replies.NoSources, [], turn.IntentScore, 1, Samples(3), previous);

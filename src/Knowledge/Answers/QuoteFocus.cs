@@ -79,8 +79,17 @@ public sealed partial record QuoteFocus(bool WantsFigure, IReadOnlyList<IReadOnl
 
     private static readonly System.Buffers.SearchValues<char> FigureChars = System.Buffers.SearchValues.Create("0123456789$%€£");
 
-    [GeneratedRegex(@"\b(how\s+(much|many|long|fast|big|old)|salar(y|ies)|pay(s|ing)?|paid|earn\w*|income|wages?|compensation|comp|percent(age)?|growth\s+rate|figures?|numbers?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>True when <paramref name="question"/> asks about pay ("which pays better", "salary", "earn").</summary>
+    public static bool AsksAboutPay(string question) => AsksPay().IsMatch(question);
+
+    /// <summary>Words that ask about pay: a question with them asks for a figure, and a comparison with them compares pay.</summary>
+    private const string PayWords = @"salar(y|ies)|pay(s|ing)?|paid|earn\w*|income|wages?|compensation|comp";
+
+    [GeneratedRegex(@"\b(how\s+(much|many|long|fast|big|old)|" + PayWords + @"|percent(age)?|growth\s+rate|figures?|numbers?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AsksFigure();
+
+    [GeneratedRegex(@"\b(" + PayWords + @"|makes? more|money)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AsksPay();
 
     [GeneratedRegex(@"\bdiffer\w*\s+between\s+(?<a>.+?)\s+(and|&)\s+(?<b>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Between();

@@ -9,7 +9,7 @@ namespace CareerBot.Knowledge.Answers;
 /// and builds the retrieval query; overrules an out-of-scope verdict the guides plainly cover.
 /// Holds nothing but the snapshot, so one instance serves every turn.
 /// </summary>
-internal sealed partial class Understanding(KnowledgeSnapshot knowledge)
+internal sealed class Understanding(KnowledgeSnapshot knowledge)
 {
     private KnowledgeSnapshot Knowledge { get; } = knowledge;
 
@@ -58,18 +58,13 @@ internal sealed partial class Understanding(KnowledgeSnapshot knowledge)
         var prediction = Knowledge.Model.Classify(text);
         var intentScore = new IntentScore(prediction.Intent.Name, prediction.Score);
         var isMore = text.Length > 0 && previous is not null && FollowUpResolver.IsMoreRequest(text);
-        var terms = Knowledge.QueryAnalyzer.Tokens(FormatRequest.Strip(text));
-
         // "tell me more about the second one" after a reply that listed five challenges asks about
         // the second challenge: its words, under the previous topic, are the question.
         var item = isMore ? null : FollowUpResolver.ItemPointedTo(text, previous);
         var itemQuestion = item is null ? null : $"{item.Item} {item.Rest}".TrimEnd();
+        var terms = Knowledge.QueryAnalyzer.Tokens(FormatRequest.Strip(itemQuestion ?? text));
         var followUp = item is not null || (!isMore && FollowUpResolver.IsFollowUp(text, terms, prediction, previous));
-        if (item is not null)
-        {
-            terms = Knowledge.QueryAnalyzer.Tokens(FormatRequest.Strip(itemQuestion!));
-        }
-        else if (followUp && FollowUpResolver.IsElaboration(text, terms))
+        if (item is null && followUp && FollowUpResolver.IsElaboration(text, terms))
         {
             // "give me an example" asks about the subject just answered: its own words would only
             // search for "give" and "example" (or, where the guides never say "give", for a typo
@@ -134,7 +129,7 @@ internal sealed partial class Understanding(KnowledgeSnapshot knowledge)
             (topic, shares) = (null, []);
         }
 
-        if (topic is { } asked && shares.Count == 0 && asked.Name == "role_comparison" && PayQuestion().IsMatch(text))
+        if (topic is { } asked && shares.Count == 0 && asked.Name == "role_comparison" && QuoteFocus.AsksAboutPay(text))
         {
             // "Which pays better, ML engineer or software engineer?" compares pay: the figures are in
             // the pay sections, not in the comparisons of the work.
@@ -253,9 +248,6 @@ internal sealed partial class Understanding(KnowledgeSnapshot knowledge)
 
         return turn with { Query = turn.Query with { Topic = topic, TopicShares = [] }, IntentScore = new IntentScore(topic?.Name ?? turn.IntentScore.Name, turn.Prediction.Score) };
     }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(pays?|paid|paying|salar(y|ies)|earns?|earning|makes? more|money)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial System.Text.RegularExpressions.Regex PayQuestion();
 
     private static string Clean(string text)
     {
