@@ -7,7 +7,7 @@ namespace CareerBot.Bot.Cli;
 
 /// <summary>
 /// The command-line verbs of the bot's executable: <c>serve</c> (also the default without a verb),
-/// <c>ask</c>, <c>index</c>, <c>train</c>, <c>lint</c>, <c>eval</c>, <c>import</c>, <c>publish</c>,
+/// <c>ask</c>, <c>converse</c>, <c>index</c>, <c>train</c>, <c>lint</c>, <c>eval</c>, <c>import</c>, <c>publish</c>,
 /// <c>teams-package</c> and <c>report</c>. An unknown verb or option, or a bad value, is one line naming
 /// it (with a "did you mean" when one is close) and a pointer to <c>--help</c>: exit code 2. A mistake in
 /// the knowledge base or a failed verb is exit code 1.
@@ -40,6 +40,7 @@ internal static class CliApp
         var root = new RootCommand("CareerBot: answers questions about the machine learning engineer career, citing its guides. Without a verb it runs the bot service (as `serve`).");
         root.Subcommands.Add(ServeCommand.Create(cli, serve));
         root.Subcommands.Add(AskCommand.Create(cli, time ?? TimeProvider.System));
+        root.Subcommands.Add(ConverseCommand.Create(cli, time ?? TimeProvider.System));
         root.Subcommands.Add(cli.Simple("index", "Check the knowledge base and build the Lucene index of the passages from knowledge-base/guides and synonyms.txt.", loader =>
         {
             var passages = loader.BuildIndex();
@@ -180,6 +181,22 @@ internal sealed record CliContext(TextWriter Output, TextWriter Error, Func<Know
             Error.WriteLine($"error: invalid setting: {ex.Message}");
             return 1;
         }
+    }
+
+    /// <summary>
+    /// A file named on the command line: as given when it exists or is absolute, otherwise relative to
+    /// the repository, the folder that holds the knowledge base (<c>dotnet run --project</c> may start
+    /// the verb elsewhere).
+    /// </summary>
+    public static string InRepository(string path, KnowledgeOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (Path.IsPathRooted(path) || File.Exists(path))
+        {
+            return Path.GetFullPath(path);
+        }
+
+        return Path.Combine(Path.GetDirectoryName(options.BasePath)!, path);
     }
 
     public Command Simple(string name, string description, Action<KnowledgeLoader> action)

@@ -27,7 +27,7 @@ internal static class EvalCommand
         command.SetAction(parse => cli.Guarded(() =>
         {
             var loader = cli.CreateLoader();
-            var path = ResolveQuestions(parse.GetValue(questions)!, loader.Options);
+            var path = CliContext.InRepository(parse.GetValue(questions)!, loader.Options);
             if (!File.Exists(path))
             {
                 cli.Error.WriteLine($"error: --questions: no such file: {path}");
@@ -38,7 +38,7 @@ internal static class EvalCommand
             var utterances = UtteranceLoader.LoadDirectory(loader.Options.IntentsPath);
             var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
             var report = Evaluator.Run(knowledge, utterances, QuestionSetLoader.Load(path), loader.Options.Trainer, today, crossValidate: !parse.GetValue(retrievalOnly), repeats: parse.GetValue(repeats));
-            var baselinePath = ResolveQuestions(parse.GetValue(baseline)!, loader.Options);
+            var baselinePath = CliContext.InRepository(parse.GetValue(baseline)!, loader.Options);
             var measured = EvaluationBaseline.From(report, Path.GetFileName(path));
             var committed = parse.GetValue(save) ? null : EvaluationBaseline.Load(baselinePath);
             if (parse.GetValue(save))
@@ -68,14 +68,4 @@ internal static class EvalCommand
         return command;
     }
 
-    private static string ResolveQuestions(string path, KnowledgeOptions options)
-    {
-        if (Path.IsPathRooted(path) || File.Exists(path))
-        {
-            return Path.GetFullPath(path);
-        }
-
-        // Relative to the repository: the folder that holds the knowledge base.
-        return Path.Combine(Path.GetDirectoryName(options.BasePath)!, path);
-    }
 }
