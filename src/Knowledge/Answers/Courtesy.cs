@@ -14,7 +14,7 @@ internal static class Courtesy
         "morning", "afternoon", "evening", "cheers", "nice", "awesome", "perfect", "got", "it", "sure", "alright", "right",
         "nvm", "hmm", "interesting", "wow", "oh", "ah", "well", "so", "careerbot", "bot", "there", "much", "very", "lol",
         "sweet", "understood", "makes", "sense", "noted", "fair", "enough", "and", "a", "lot", "again", "all", "for", "that",
-        "helpful", "useful", "great", "brilliant", "excellent",
+        "helpful", "useful", "brilliant", "excellent",
     };
 
     private static readonly System.Buffers.SearchValues<char> Breaks = System.Buffers.SearchValues.Create(".!,;:");
