@@ -24,7 +24,7 @@ internal static class ConverseCommand
                 return 1;
             }
 
-            var conversations = Conversations(File.ReadAllLines(path));
+            var conversations = Knowledge.Text.Paragraphs.Of(File.ReadAllText(path));
             using var knowledge = loader.Load();
             var day = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
             foreach (var conversation in conversations)
@@ -44,30 +44,5 @@ internal static class ConverseCommand
             return 0;
         }));
         return command;
-    }
-
-    /// <summary>The file's conversations: runs of non-blank lines, trimmed.</summary>
-    public static List<List<string>> Conversations(IEnumerable<string> lines)
-    {
-        var conversations = new List<List<string>>();
-        List<string>? current = null;
-        foreach (var line in lines.Select(l => l.Trim()))
-        {
-            if (line.Length == 0)
-            {
-                current = null;
-                continue;
-            }
-
-            if (current is null)
-            {
-                current = [];
-                conversations.Add(current);
-            }
-
-            current.Add(line);
-        }
-
-        return conversations;
     }
 }

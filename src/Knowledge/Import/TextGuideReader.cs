@@ -10,7 +10,7 @@ internal sealed class TextGuideReader : IGuideReader
 {
     public SourceDocument Read(string content)
     {
-        var paragraphs = Paragraphs(content);
+        var paragraphs = Text.Paragraphs.Of(content);
         string? title = null;
         if (paragraphs.Count > 0 && paragraphs[0] is [var first] && !first.EndsWith(':') && !EndsSentence(first) && !IsListItem(first, out _, out _))
         {
@@ -68,32 +68,6 @@ internal sealed class TextGuideReader : IGuideReader
         }
 
         return new SourceDocument(title, blocks);
-    }
-
-    /// <summary>Non-blank lines, trimmed, grouped between blank lines.</summary>
-    private static List<List<string>> Paragraphs(string content)
-    {
-        var paragraphs = new List<List<string>>();
-        List<string>? current = null;
-        foreach (var raw in content.ReplaceLineEndings("\n").Split('\n'))
-        {
-            var line = raw.Trim();
-            if (line.Length == 0)
-            {
-                current = null;
-                continue;
-            }
-
-            if (current is null)
-            {
-                current = [];
-                paragraphs.Add(current);
-            }
-
-            current.Add(line);
-        }
-
-        return paragraphs;
     }
 
     private static void Flush(List<SourceBlock> blocks, List<string> text, List<string> items, bool ordered)

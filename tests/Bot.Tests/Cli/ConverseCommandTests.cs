@@ -36,8 +36,4 @@ public sealed class ConverseCommandTests : IDisposable
         Assert.Equal(1, exit);
         Assert.StartsWith("error: no file '", error.ToString(), StringComparison.Ordinal);
     }
-
-    [Fact]
-    public void Conversations_AreRunsOfNonBlankLines() =>
-        Assert.Equal([["a", "b"], ["c"]], ConverseCommand.Conversations(["", " a ", "b", "  ", "", "c", ""]));
 }
