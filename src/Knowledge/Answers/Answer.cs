@@ -24,6 +24,9 @@ public sealed record Answer(
     /// </summary>
     public IReadOnlyList<Search.RankedPassage> Ranking { get; init; } = [];
 
+    /// <summary>Whether the answer is only the closest the guides come (its text opens by saying so).</summary>
+    internal bool Closest { get; init; }
+
     /// <summary>True when the text answers from the knowledge base (false for declines and small talk).</summary>
     public bool Answered => Kind == AnswerKind.Answered;
 }

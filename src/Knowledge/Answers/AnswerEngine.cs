@@ -15,6 +15,9 @@ public sealed class AnswerEngine
     /// <summary>Longest question text analysed; the rest is ignored, not rejected.</summary>
     public const int MaxQuestionLength = 1000;
 
+    /// <summary>A background is left out of a question only when at most one in this many of its words is one no guide uses.</summary>
+    private const int MostlyKnown = 3;
+
     private readonly Understanding _understanding;
     private readonly Retrieval _retrieval;
     private readonly Composition _composition;
@@ -30,7 +33,13 @@ public sealed class AnswerEngine
 
     public KnowledgeSnapshot Knowledge { get; }
 
-    public Answer Answer(Question question)
+    public Answer Answer(Question question) => Answer(question, mayFocus: true);
+
+    /// <summary>
+    /// The answer to <paramref name="question"/>; when <paramref name="mayFocus"/> and no passage
+    /// answers the whole message, the answer to the sentences of it that ask, if a passage answers those.
+    /// </summary>
+    private Answer Answer(Question question, bool mayFocus)
     {
         var turn = _understanding.Understand(question);
         var previous = turn.Previous;
@@ -94,7 +103,7 @@ public sealed class AnswerEngine
         var ranked = _retrieval.Retrieve(turn);
         if (ranked.Count == 0)
         {
-            return _composition.DeclineOnTopic(turn, previous);
+            return (mayFocus ? Focused(question, turn) : null) ?? _composition.DeclineOnTopic(turn, previous);
         }
 
         if (turn.IsFollowUp && ranked[0].Coverage < Knowledge.Options.Retrieval.MinCoverage && _retrieval.Covering(ranked) is { } covering)
@@ -107,12 +116,43 @@ public sealed class AnswerEngine
 
         if (ranked[0].Coverage < Knowledge.Options.Retrieval.MinCoverage)
         {
+            if (mayFocus && Focused(question, turn) is { } focused)
+            {
+                return focused;
+            }
+
             return _retrieval.Closest(turn, ranked) is { } closest
                 ? _composition.Answered(turn, ranked, [closest], closest: true)
                 : _composition.DeclineOnTopic(turn, previous);
         }
 
         return _composition.Answered(turn, ranked, _retrieval.ChooseViews(ranked, turn.Query.Topic));
+    }
+
+    /// <summary>
+    /// The answer to the sentences of a message that ask, when the message also tells something
+    /// ("I'm in the 4th year of a PhD … Is a PhD an advantage for ML engineer roles?") and no passage
+    /// answered it whole: the background's words dilute every passage's coverage. A background that
+    /// is mostly words no guide uses ("I love baking sourdough bread. How do I get started?") says
+    /// what the question is about, and is not left out. Only an answer that passes the bar on its
+    /// own counts; a decline or a closest passage keeps the whole message's reply, which names what
+    /// the guides lack.
+    /// </summary>
+    private Answer? Focused(Question question, QuestionAnalysis turn)
+    {
+        if (AskingPart.Split(turn.Text) is not { } parts)
+        {
+            return null;
+        }
+
+        var told = Knowledge.QueryAnalyzer.Tokens(parts.Telling).Where(s => !FramingWords.IsFramingTerm(s)).ToArray();
+        if (told.Count(Knowledge.Lacks) * MostlyKnown > told.Length)
+        {
+            return null;
+        }
+
+        var focused = Answer(question with { Text = parts.Asking }, mayFocus: false);
+        return focused.Answered && !focused.Closest ? focused with { Question = turn.Text } : null;
     }
 
     /// <summary>The reply to a message no intent covers: "did you mean" between two close topics, or a decline.</summary>

@@ -50,6 +50,7 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
         return new Answer(turn.Text, AnswerKind.Answered, answerText, citations, turn.IntentScore, ranked[0].Score * Math.Max(turn.Prediction.Score, 0.5), suggestions, context)
         {
             Ranking = opening,
+            Closest = closest,
         };
     }
 
@@ -211,7 +212,7 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
             }
 
             var stems = Knowledge.QueryAnalyzer.Tokens(written);
-            if (stems.Any(s => !FramingWords.IsFramingTerm(s) && !Knowledge.Retriever.Knows(s))
+            if (stems.Any(Knowledge.Lacks)
                 && !unknown.Contains(written, StringComparer.OrdinalIgnoreCase))
             {
                 unknown.Add(written);

@@ -1,0 +1,51 @@
+using System.Text.RegularExpressions;
+
+namespace CareerBot.Knowledge.Answers;
+
+/// <summary>
+/// The sentences of a message that ask, without the ones that tell. "I'm in the 4th year of a PhD
+/// … I've realised I don't want to stay in academia. … Is a PhD actually an advantage for ML
+/// engineer roles?" asks the last sentence; the first ones are the asker's background, whose words
+/// ("4th", "realised", "academia") no passage has, so that over the whole message no passage
+/// reached the answer bar and the bot declined a question the guides answer.
+/// </summary>
+internal static partial class AskingPart
+{
+    /// <summary>
+    /// The sentences of <paramref name="text"/> that ask (ending in "?" or opening with a question
+    /// word), joined; null when the message is one sentence, when none of its sentences asks or
+    /// when every one does, so that there is no context to leave out.
+    /// </summary>
+    public static string? Of(string text) => Split(text)?.Asking;
+
+    /// <summary>
+    /// The sentences of <paramref name="text"/> that ask and the ones that tell, each joined; null
+    /// as for <see cref="Of"/>.
+    /// </summary>
+    public static (string Asking, string Telling)? Split(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var sentences = SentenceEnd().Split(text).Select(s => s.Trim()).Where(s => s.Length > 0).ToArray();
+        if (sentences.Length < 2)
+        {
+            return null;
+        }
+
+        var asking = sentences.Where(Asks).ToArray();
+        return asking.Length == 0 || asking.Length == sentences.Length
+            ? null
+            : (string.Join(' ', asking), string.Join(' ', sentences.Where(s => !Asks(s))));
+    }
+
+    private static bool Asks(string sentence) => sentence.EndsWith('?') || QuestionOpening().IsMatch(sentence);
+
+    /// <summary>After ".", "!" or "?" (any run of them) and white space, or at a line break.</summary>
+    [GeneratedRegex(@"(?<=[.!?])\s+|\s*\n\s*", RegexOptions.CultureInvariant)]
+    private static partial Regex SentenceEnd();
+
+    /// <summary>A question word or an auxiliary that opens a question ("what …", "is …", "can I …", "should I …").</summary>
+    [GeneratedRegex(
+        @"^(?:so\s+|and\s+|but\s+|ok(?:ay)?,?\s+)?(?:what|what's|whats|how|which|why|when|where|who|whom|whose|is|are|am|was|were|do|does|did|can|could|should|would|will|shall|may|might|must|have|has)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex QuestionOpening();
+}
