@@ -37,7 +37,8 @@ internal static partial class AskingPart
             : (string.Join(' ', asking), string.Join(' ', sentences.Where(s => !Asks(s))));
     }
 
-    private static bool Asks(string sentence) => sentence.EndsWith('?') || QuestionOpening().IsMatch(sentence);
+    /// <summary>Whether <paramref name="sentence"/> asks: it ends in "?" or opens with a question word, after "ok", "and", "so" or "but".</summary>
+    public static bool Asks(string sentence) => sentence.EndsWith('?') || QuestionOpening().IsMatch(sentence);
 
     /// <summary>After ".", "!" or "?" (any run of them) and white space, or at a line break.</summary>
     [GeneratedRegex(@"(?<=[.!?])\s+|\s*\n\s*", RegexOptions.CultureInvariant)]
@@ -45,7 +46,7 @@ internal static partial class AskingPart
 
     /// <summary>A question word or an auxiliary that opens a question ("what …", "is …", "can I …", "should I …").</summary>
     [GeneratedRegex(
-        @"^(?:so\s+|and\s+|but\s+|ok(?:ay)?,?\s+)?(?:what|what's|whats|how|which|why|when|where|who|whom|whose|is|are|am|was|were|do|does|did|can|could|should|would|will|shall|may|might|must|have|has)\b",
+        @"^(?:(?:so|and|but|ok(?:ay)?),?\s+)*(?:what|what's|whats|how|which|why|when|where|who|whom|whose|is|are|am|was|were|do|does|did|can|could|should|would|will|shall|may|might|must|have|has)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QuestionOpening();
 }

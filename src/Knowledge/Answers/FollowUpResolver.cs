@@ -265,6 +265,9 @@ public static class FollowUpResolver
     /// </summary>
     internal const double SmallTalkFloor = 0.5;
 
+    /// <summary>The fewest search terms with which a question read as small talk still asks about something ("can i leave?" has one).</summary>
+    private const int MinAskedTerms = 2;
+
     public static bool IsFollowUp(string text, IReadOnlyList<string> terms, IntentPrediction prediction, ConversationContext? previous)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -286,7 +289,9 @@ public static class FollowUpResolver
         if (kind is IntentKind.Greeting or IntentKind.Thanks or IntentKind.Goodbye or IntentKind.Help
             && prediction.Score >= SmallTalkFloor && !(kind == IntentKind.Help && (elaborates || replacesPart)))
         {
-            return false;
+            // Unless it asks about something the guides could name: "ok and should i finish the phd or
+            // just leave now" (goodbye at 0.67) continues the conversation, it does not end it.
+            return terms.Count >= MinAskedTerms && AskingPart.Asks(text);
         }
 
         if (elaborates)

@@ -165,6 +165,24 @@ public sealed class AnswerEngineTests : IDisposable
         Assert.Equal("skills", confident.Intent.Name);
     }
 
+    [Theory]
+    [InlineData("ok and do senior engineers earn more, or should i just leave now", AnswerKind.Answered)]
+    [InlineData("should i stay in school or leave now", AnswerKind.Declined)] // a question, on words these guides lack
+    [InlineData("ok i have to leave now", AnswerKind.Goodbye)] // says goodbye, asks nothing
+    [InlineData("can i leave?", AnswerKind.Goodbye)]            // asks, but names nothing to search for
+    public void Answer_AFollowUpThatAsksAboutTheGuides_ReadAsSmallTalk_IsAnsweredInTheThread(string text, AnswerKind kind)
+    {
+        // "ok and should i finish the phd or just leave now" read as goodbye at 0.67 got "Goodbye, and
+        // good luck": a question, in the middle of a conversation, answered as a farewell.
+        var knowledge = Snapshot(new FakeClassifier(("leave", "goodbye", 0.67), ("earn", "salary", 0.9)));
+        var engine = new AnswerEngine(knowledge);
+        var first = engine.Answer(new Question("How much do junior engineers earn?"));
+
+        var next = engine.Answer(new Question(text, first.Context));
+
+        Assert.Equal(kind, next.Kind);
+    }
+
     [Fact]
     public void Answer_EllipticalFollowUp_ConfidentAloneInAModifier_KeepsThePreviousTopic()
     {
