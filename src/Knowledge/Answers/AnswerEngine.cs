@@ -53,9 +53,10 @@ public sealed class AnswerEngine
             return More(turn, previous!);
         }
 
-        if (previous is not null && FollowUpResolver.IsSourceRequest(turn.Text))
+        if (FollowUpResolver.AsksForSources(turn.Text))
         {
-            // "source?" and "which guide says that": where the previous answer came from.
+            // "source?" and "which guide says that": where the previous answer came from; before
+            // any answer ("where does your info come from?"), which guides the answers come from.
             return _composition.Sources(turn, previous);
         }
 

@@ -24,17 +24,23 @@ internal static partial class AskingPart
     /// </summary>
     public static (string Asking, string Telling)? Split(string text)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        var sentences = SentenceEnd().Split(text).Select(s => s.Trim()).Where(s => s.Length > 0).ToArray();
-        if (sentences.Length < 2)
+        var sentences = Sentences(text);
+        if (sentences.Count < 2)
         {
             return null;
         }
 
         var asking = sentences.Where(Asks).ToArray();
-        return asking.Length == 0 || asking.Length == sentences.Length
+        return asking.Length == 0 || asking.Length == sentences.Count
             ? null
             : (string.Join(' ', asking), string.Join(' ', sentences.Where(s => !Asks(s))));
+    }
+
+    /// <summary>The sentences of a message, split after ".", "!" or "?" and at line breaks, without empty ones.</summary>
+    public static IReadOnlyList<string> Sentences(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return [.. SentenceEnd().Split(text).Select(s => s.Trim()).Where(s => s.Length > 0)];
     }
 
     /// <summary>Whether <paramref name="sentence"/> asks: it ends in "?" or opens with a question word, after "ok", "and", "so" or "but".</summary>

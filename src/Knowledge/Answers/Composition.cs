@@ -106,8 +106,13 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
     /// "source?": the previous answer's passages cited again, with the quotes it took from them, and
     /// each guide's title, section, date and the public guide it is written from. The context stays.
     /// </summary>
-    public Answer Sources(QuestionAnalysis turn, ConversationContext previous)
+    public Answer Sources(QuestionAnalysis turn, ConversationContext? previous)
     {
+        if (previous is null || previous.PassageIds.Count == 0)
+        {
+            return Guides(turn, previous);
+        }
+
         // One pass over the passages, however many the previous answer cited, then in its order.
         var cited = new Dictionary<string, Passage>(previous.PassageIds.Count, StringComparer.Ordinal);
         foreach (var id in previous.PassageIds)
@@ -126,7 +131,7 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
         var views = previous.PassageIds.Select(id => cited[id]).OfType<Passage>().Distinct().ToList();
         if (views.Count == 0)
         {
-            return new Answer(turn.Text, AnswerKind.Help, Replies.NoSources, [], turn.IntentScore, 1, Samples(3), previous);
+            return Guides(turn, previous);
         }
 
         Topic? topic = previous.Topic is { } name ? new Topic(name) : null;
@@ -135,6 +140,10 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
         var suggestions = Suggest(previous.Question, previous.Terms, [], views, topic, prediction: null, previous);
         return new Answer(turn.Text, AnswerKind.Answered, Replies.Sources(citations), citations, new IntentScore(previous.Topic ?? turn.IntentScore.Name, turn.IntentScore.Score), 1, suggestions, previous);
     }
+
+    /// <summary>Nothing quoted yet (or nothing this knowledge base still has): what every answer is quoted from.</summary>
+    private Answer Guides(QuestionAnalysis turn, ConversationContext? previous) =>
+        new(turn.Text, AnswerKind.Help, Replies.Guides([.. Knowledge.Passages.DistinctBy(p => p.GuideId, StringComparer.Ordinal)]), [], turn.IntentScore, 1, Samples(3), previous ?? Empty(turn.Text));
 
     public Answer NothingMore(string text, ConversationContext previous, IntentScore intentScore) =>
         new(text, AnswerKind.Declined, Replies.NothingMore, [], intentScore, 0, Samples(3), previous);

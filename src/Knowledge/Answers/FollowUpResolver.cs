@@ -36,10 +36,15 @@ public static class FollowUpResolver
         "anything else", "keep going", "and more", "more info", "more information", "tell me more please", "next",
     };
 
-    /// <summary>Words that ask where an answer came from ("source?", "citation", "which guide says that").</summary>
+    /// <summary>
+    /// Words that ask where an answer came from ("source?", "citation", "which guide says that") or
+    /// how current it is ("how up to date is it", "are those numbers current?"): the reply names the
+    /// guides with the day each was updated.
+    /// </summary>
     private static readonly HashSet<string> SourceWords = new(StringComparer.Ordinal)
     {
         "source", "sources", "citation", "citations", "cite", "reference", "references", "link", "links",
+        "current", "date", "dated", "outdated", "updated", "recent", "old",
     };
 
     /// <summary>Words that may frame a request for the source ("what's the source for that?", "where did you get that from").</summary>
@@ -49,6 +54,7 @@ public static class FollowUpResolver
         "where", "from", "come", "comes", "came", "did", "does", "do", "you", "get", "got", "please", "pls", "ok", "okay", "and",
         "of", "which", "guide", "guides", "article", "give", "me", "show", "can", "could", "i", "have", "a", "to", "info", "there",
         "any", "one", "so", "hmm", "but", "wait", "exactly", "number", "figure", "claim",
+        "how", "up", "still", "sure", "they", "them", "numbers", "figures", "information", "data", "stats",
     };
 
     /// <summary>
@@ -56,6 +62,24 @@ public static class FollowUpResolver
     /// did you get that from?"): every word frames it, and one asks for a source, or it asks which
     /// guide or where from.
     /// </summary>
+    /// <summary>
+    /// Whether <paramref name="text"/> asks where the previous answer came from: it is a request for
+    /// the source, or one of its sentences is and the others point back at that answer ("are you
+    /// sure those numbers are current? where are they from").
+    /// </summary>
+    public static bool AsksForSources(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (IsSourceRequest(text))
+        {
+            return true;
+        }
+
+        var sentences = AskingPart.Sentences(text);
+        return sentences.Count > 1 && sentences.Any(IsSourceRequest)
+            && sentences.All(s => IsSourceRequest(s) || Analysis.KnowledgeAnalyzer.WordsOf(s).Any(References.Contains));
+    }
+
     public static bool IsSourceRequest(string text)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -44,7 +44,18 @@ public static class Replies
     public static string PastYear(int number, int year, DateOnly updated) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Note: [{number}] speaks of {year}, a year that has passed. It is the source's claim as published (guide checked {updated:yyyy-MM-dd}), so it may be out of date.");
 
-    public const string NoSources = "My last reply didn't quote any guide. Ask me a question about the machine learning engineer career and I'll cite the guides I answer from.";
+    /// <summary>The guides every answer is quoted from, each with its date and the public guide it is written from.</summary>
+    public static string Guides(IReadOnlyList<Guides.Passage> guides)
+    {
+        ArgumentNullException.ThrowIfNull(guides);
+        var text = new System.Text.StringBuilder("My answers quote these guides, each written in our own words from a public career guide:");
+        foreach (var g in guides)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"\n- {g.GuideTitle}, updated {g.Updated:yyyy-MM-dd}, from {g.Source}.");
+        }
+
+        return text.Append("\nAsk me a question and I'll name the guide and section each answer quotes.").ToString();
+    }
 
     /// <summary>Where the previous answer came from: each cited guide and section, its date, and the public guide it is written from.</summary>
     public static string Sources(IReadOnlyList<Citation> citations)

@@ -44,15 +44,50 @@ public sealed class SourceRequestTests
         Assert.Equal(phd.Context, source.Context);
     }
 
-    [Fact]
-    public void Answer_SourceAfterAGreeting_SaysThereWasNone()
+    [Theory]
+    [InlineData("hi", "source?")]
+    [InlineData("are you a person?", "where does your info come from")]
+    [InlineData(null, "where does your information come from?")]
+    [InlineData("hi", "how up to date is it")]
+    public void Answer_SourceBeforeAnyAnswer_NamesEveryGuideWithItsDate(string? first, string text)
+    {
+        // "where does your info come from", asked after the help text, said the last reply quoted no
+        // guide, and "how up to date is it" was declined: both can be answered from the guides' headers.
+        var knowledge = RepositoryKnowledgeBase.Snapshot;
+        var engine = new AnswerEngine(knowledge);
+        var previous = first is null ? null : engine.Answer(new Question(first)).Context;
+
+        var source = engine.Answer(new Question(text, previous));
+
+        Assert.Equal(AnswerKind.Help, source.Kind);
+        Assert.Empty(source.Citations);
+        Assert.StartsWith("My answers quote these guides", source.Text, StringComparison.Ordinal);
+        var guides = knowledge.Passages.DistinctBy(p => p.GuideId).ToArray();
+        Assert.Equal(5, guides.Length);
+        Assert.All(guides, g => Assert.Contains($"- {g.GuideTitle}, updated {g.Updated:yyyy-MM-dd}, from {g.Source}.", source.Text, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("are you sure those numbers are current? where are they from")]
+    [InlineData("Hmm. Where did you get that from?")]
+    [InlineData("how up to date is that")]
+    [InlineData("is that still current?")]
+    public void Answer_AskingWhereOrHowCurrent_AfterAnAnswer_CitesItsPassagesAgain(string text)
     {
         var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
-        var hello = engine.Answer(new Question("hi"));
+        var pay = engine.Answer(new Question("how much does an entry level ml engineer make in the us"));
 
-        var source = engine.Answer(new Question("source?", hello.Context));
+        var source = engine.Answer(new Question(text, pay.Context));
 
-        Assert.Equal(Replies.NoSources, source.Text);
-        Assert.Empty(source.Citations);
+        Assert.True(source.Answered, source.Text);
+        Assert.StartsWith("My last answer quotes", source.Text, StringComparison.Ordinal);
+        Assert.Equal(pay.Citations.Select(c => c.PassageId), source.Citations.Select(c => c.PassageId));
     }
+
+    [Theory]
+    [InlineData("What do ML engineers earn? source?")]            // a new question first: it is answered
+    [InlineData("how old do you have to be to start")]
+    [InlineData("what is the current salary for ml engineers")]
+    public void AsksForSources_ANewQuestion_IsNot(string text) =>
+        Assert.False(FollowUpResolver.AsksForSources(text));
 }
