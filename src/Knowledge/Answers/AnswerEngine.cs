@@ -68,6 +68,13 @@ public sealed class AnswerEngine
             return _composition.Decline(turn.Text, turn.IntentScore, previous);
         }
 
+        if (ThisCompany.IsAskedAbout(turn.Text))
+        {
+            // "do you have any open ML positions at this company?": the guides cannot say, and
+            // job-market figures quoted in reply would read as if they did.
+            return _composition.Decline(turn.Text, turn.IntentScore, previous, Replies.ThisCompany);
+        }
+
         if (turn.Prediction.Intent.Kind is IntentKind.Greeting or IntentKind.Thanks or IntentKind.Goodbye
             && turn.Prediction.Score < FollowUpResolver.SmallTalkFloor && !turn.IsFollowUp)
         {

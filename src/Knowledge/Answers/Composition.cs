@@ -189,8 +189,8 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
         return new Answer(text, AnswerKind.DidYouMean, Replies.DidYouMean, [], intentScore, prediction.Score, suggestions, previous ?? Empty(text));
     }
 
-    public Answer Decline(string text, IntentScore intentScore, ConversationContext? previous) =>
-        new(text, AnswerKind.Declined, Replies.Decline(Knowledge.Topics), [], intentScore, 0, Samples(3), previous ?? Empty(text));
+    public Answer Decline(string text, IntentScore intentScore, ConversationContext? previous, string? reply = null) =>
+        new(text, AnswerKind.Declined, reply ?? Replies.Decline(Knowledge.Topics), [], intentScore, 0, Samples(3), previous ?? Empty(text));
 
     /// <summary>
     /// The decline of a question read as on a topic that no passage answers: when some of its own

@@ -44,6 +44,9 @@ public static class Replies
     public static string PastYear(int number, int year, DateOnly updated) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Note: [{number}] speaks of {year}, a year that has passed. It is the source's claim as published (guide checked {updated:yyyy-MM-dd}), so it may be out of date.");
 
+    /// <summary>The reply to a question about the company the bot is on: its openings, hiring or pay.</summary>
+    public const string ThisCompany = "I can't answer for this company: my career guides know nothing of its open positions, hiring process, teams or pay. For those, see its job listings or ask its recruiters. I can tell you about the machine learning engineer career in general: the work, skills, education, pay and how to get started.";
+
     /// <summary>The guides every answer is quoted from, each with its date and the public guide it is written from.</summary>
     public static string Guides(IReadOnlyList<Guides.Passage> guides)
     {

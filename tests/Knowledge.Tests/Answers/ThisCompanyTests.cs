@@ -1,0 +1,44 @@
+using CareerBot.Knowledge.Answers;
+
+namespace CareerBot.Knowledge.Tests.Answers;
+
+public sealed class ThisCompanyTests
+{
+    [Theory]
+    [InlineData("also do you have any open ML positions at this company right now")]
+    [InlineData("can you write me a cover letter for an ML engineer position at your company")]
+    [InlineData("are you hiring?")]
+    [InlineData("Are you guys currently hiring ML engineers")]
+    [InlineData("do you have any openings")]
+    [InlineData("does your company have open data science roles")]
+    [InlineData("what's it like to work here")]
+    [InlineData("how do I apply to you")]
+    [InlineData("what do ML engineers earn at your firm?")]
+    public void IsAskedAbout_ThisCompanysJobsOrHiring_IsTrue(string text) =>
+        Assert.True(ThisCompany.IsAskedAbout(text));
+
+    [Theory]
+    [InlineData("which companies hire ML engineers?")]
+    [InlineData("do you have any tips for landing ML jobs")]
+    [InlineData("how do I apply for ML engineer jobs")]
+    [InlineData("how does an ML engineer work with the rest of the team")]
+    [InlineData("is the job market hiring ML engineers right now")]
+    [InlineData("do big companies have more ML roles than startups?")]
+    public void IsAskedAbout_TheCareerInGeneral_IsFalse(string text) =>
+        Assert.False(ThisCompany.IsAskedAbout(text));
+
+    [Fact]
+    public void Answer_OpenPositionsHere_SaysTheGuidesCannotKnow_InsteadOfJobMarketFigures()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+        var first = engine.Answer(new Question("can you review my resume if I paste it here?"));
+
+        // Was answered with Jobicy's demand rating, the big-tech employers and a growth forecast.
+        var answer = engine.Answer(new Question("also do you have any open ML positions at this company right now", first.Context));
+
+        Assert.Equal(AnswerKind.Declined, answer.Kind);
+        Assert.Equal(Replies.ThisCompany, answer.Text);
+        Assert.Empty(answer.Citations);
+        Assert.NotEmpty(answer.Suggestions);
+    }
+}
