@@ -144,7 +144,7 @@ public sealed class AnswerEngine
     /// is mostly words no guide uses ("I love baking sourdough bread. How do I get started?") says
     /// what the question is about, and is not left out. Only an answer that passes the bar on its
     /// own counts; a decline or a closest passage keeps the whole message's reply, which names what
-    /// the guides lack.
+    /// the guides lack; so does an asking part whose topic the classifier is unsure of.
     /// </summary>
     private Answer? Focused(Question question, QuestionAnalysis turn)
     {
@@ -159,8 +159,11 @@ public sealed class AnswerEngine
             return null;
         }
 
+        // The asking part must also read as a topic surely: "do i take a level cut? and what gaps
+        // would i need to close" (education at 0.31) reached the bar through an alternate question
+        // that says "cut demand", and quoted the passage on AI automation.
         var focused = Answer(question with { Text = parts.Asking }, mayFocus: false);
-        return focused.Answered && !focused.Closest ? focused with { Question = turn.Text } : null;
+        return focused.Answered && !focused.Closest && focused.Intent.Score >= TaskRequest.SureTopic ? focused with { Question = turn.Text } : null;
     }
 
     /// <summary>The reply to a message no intent covers: "did you mean" between two close topics, or a decline.</summary>

@@ -41,6 +41,18 @@ public sealed class AskingPartTests
         Assert.Equal(message, answer.Question);
     }
 
+    [Fact]
+    public void Answer_AskingPartOfUnsureTopic_KeepsTheWholeMessagesReply()
+    {
+        // The asking part alone reads as education at 0.31 and reaches the bar through an alternate
+        // question that says "cut demand": it quoted the passage on AI automation.
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question("swe w 7 yoe backend, want to move to mle internally. do i take a level cut? and what gaps would i need to close"));
+
+        Assert.DoesNotContain(answer.Citations, c => c.PassageId.Contains("automation", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("I love baking sourdough bread at home. How do I get started?")]
     [InlineData("My cat keeps knocking things off the table. Why does she do that?")]
