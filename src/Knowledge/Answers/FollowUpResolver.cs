@@ -75,6 +75,11 @@ public static class FollowUpResolver
             return true;
         }
 
+        if (text.AsSpan().TrimEnd(" .!?").IndexOfAny(".!?\n") < 0)
+        {
+            return false; // one sentence: no split to make (every turn asks)
+        }
+
         var sentences = AskingPart.Sentences(text);
         return sentences.Count > 1 && sentences.Any(IsSourceRequest)
             && sentences.All(s => IsSourceRequest(s) || Analysis.KnowledgeAnalyzer.WordsOf(s).Any(References.Contains));
