@@ -24,6 +24,11 @@ internal static partial class AskingPart
     /// </summary>
     public static (string Asking, string Telling)? Split(string text)
     {
+        if (IsOneSentence(text))
+        {
+            return null;
+        }
+
         var sentences = Sentences(text);
         if (sentences.Count < 2)
         {
@@ -34,6 +39,16 @@ internal static partial class AskingPart
         return asking.Length == 0 || asking.Length == sentences.Count
             ? null
             : (string.Join(' ', asking), string.Join(' ', sentences.Where(s => !Asks(s))));
+    }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> has no sentence end before its last words, so that splitting
+    /// it would find one sentence; checked without allocating, since every weak turn asks.
+    /// </summary>
+    public static bool IsOneSentence(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.AsSpan().Trim().TrimEnd(".!?").IndexOfAny(".!?\n") < 0;
     }
 
     /// <summary>The sentences of a message, split after ".", "!" or "?" and at line breaks, without empty ones.</summary>

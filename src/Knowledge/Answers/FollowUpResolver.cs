@@ -75,9 +75,9 @@ public static class FollowUpResolver
             return true;
         }
 
-        if (text.AsSpan().TrimEnd(" .!?").IndexOfAny(".!?\n") < 0)
+        if (AskingPart.IsOneSentence(text))
         {
-            return false; // one sentence: no split to make (every turn asks)
+            return false;
         }
 
         var sentences = AskingPart.Sentences(text);

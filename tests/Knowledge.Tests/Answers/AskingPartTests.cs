@@ -23,6 +23,19 @@ public sealed class AskingPartTests
     public void Of_NothingToLeaveOut_IsNull(string text) =>
         Assert.Null(AskingPart.Of(text));
 
+    [Theory]
+    [InlineData("How much do senior ML engineers earn in California?", true)]
+    [InlineData("  what is MLOps?!  ", true)]
+    [InlineData("ml engineer salary", true)]
+    [InlineData("I did a bootcamp. Do I need a degree?", false)]
+    [InlineData("is math important? i failed calc", false)]
+    [InlineData("first line\nsecond line", false)]
+    public void IsOneSentence_SaysWhetherThereIsASentenceEndBeforeTheLastWords(string text, bool one)
+    {
+        Assert.Equal(one, AskingPart.IsOneSentence(text));
+        Assert.Equal(one, AskingPart.Sentences(text).Count == 1);
+    }
+
     [Fact]
     public void Answer_LongBackgroundBeforeTheQuestion_AnswersTheQuestion()
     {
