@@ -47,6 +47,10 @@ public static class FollowUpResolver
         "current", "date", "dated", "outdated", "updated", "recent", "old",
     };
 
+    /// <summary>Parts of the words a source request needs (<see cref="SourceWords"/>, "guide", "article", "from"), to skip the rest without splitting them into words.</summary>
+    private static readonly System.Buffers.SearchValues<string> SourceCues = System.Buffers.SearchValues.Create(
+        ["source", "citation", "cite", "reference", "link", "current", "date", "recent", "old", "guide", "article", "from"], StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Words that may frame a request for the source ("what's the source for that?", "where did you get that from").</summary>
     private static readonly HashSet<string> SourceFraming = new(StringComparer.Ordinal)
     {
@@ -54,7 +58,7 @@ public static class FollowUpResolver
         "where", "from", "come", "comes", "came", "did", "does", "do", "you", "get", "got", "please", "pls", "ok", "okay", "and",
         "of", "which", "guide", "guides", "article", "give", "me", "show", "can", "could", "i", "have", "a", "to", "info", "there",
         "any", "one", "so", "hmm", "but", "wait", "exactly", "number", "figure", "claim",
-        "how", "up", "still", "sure", "they", "them", "numbers", "figures", "information", "data", "stats",
+        "how", "up", "still", "sure", "they", "them", "numbers", "figures", "information", "data", "stats", "when", "was", "were",
     };
 
     /// <summary>
@@ -88,6 +92,11 @@ public static class FollowUpResolver
     public static bool IsSourceRequest(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (!text.AsSpan().ContainsAny(SourceCues))
+        {
+            return false; // no source word, "guide", "article" or "from" in it: most turns stop here, allocating nothing
+        }
+
         var words = Analysis.KnowledgeAnalyzer.WordsOf(text);
         if (words.Count == 0 || words.Count > 12 || !words.All(w => SourceWords.Contains(w) || SourceFraming.Contains(w)))
         {

@@ -14,6 +14,13 @@ public sealed class SourceRequestTests
     [InlineData("what's the source for that?")]
     [InlineData("citation?")]
     [InlineData("link?")]
+    [InlineData("references pls")]
+    [InlineData("Is that current?")]
+    [InlineData("how recent is that")]
+    [InlineData("is it outdated?")]
+    [InlineData("when was that updated")]
+    [InlineData("how old is this info")]
+    [InlineData("Which article says that?")]
     public void IsSourceRequest_AskingWhereTheAnswerCameFrom_IsOne(string text) =>
         Assert.True(FollowUpResolver.IsSourceRequest(text));
 
