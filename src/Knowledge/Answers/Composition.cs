@@ -220,6 +220,11 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
                 continue; // never echo markup, a link or a mention ("<!channel>") back into a channel's reply
             }
 
+            if (Courtesy.IsCourtesyWord(written.ToLowerInvariant()))
+            {
+                continue; // "ok so whats the min degree then" lacks "min", not "ok"
+            }
+
             var stems = Knowledge.QueryAnalyzer.Tokens(written);
             if (stems.Any(Knowledge.Lacks)
                 && !unknown.Contains(written, StringComparer.OrdinalIgnoreCase))

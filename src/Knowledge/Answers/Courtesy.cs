@@ -14,8 +14,11 @@ internal static class Courtesy
         "morning", "afternoon", "evening", "cheers", "nice", "awesome", "perfect", "got", "it", "sure", "alright", "right",
         "nvm", "hmm", "interesting", "wow", "oh", "ah", "well", "so", "careerbot", "bot", "there", "much", "very", "lol",
         "sweet", "understood", "makes", "sense", "noted", "fair", "enough", "and", "a", "lot", "again", "all", "for", "that",
-        "helpful", "useful", "brilliant", "excellent",
+        "helpful", "useful", "brilliant", "excellent", "fine",
     };
+
+    /// <summary>Whether <paramref name="word"/> (lower case) is one a courtesy is made of ("ok", "thanks", "lol").</summary>
+    public static bool IsCourtesyWord(string word) => Words.Contains(word);
 
     private static readonly System.Buffers.SearchValues<char> Breaks = System.Buffers.SearchValues.Create(".!,;:");
 

@@ -184,6 +184,19 @@ public sealed class AnswerEngineTests : IDisposable
     }
 
     [Fact]
+    public void Answer_DeclineNamingMissingWords_LeavesCourtesiesOut()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question("ok so whats the min degree then"));
+
+        // It said the guides do not mention "ok" or "min".
+        Assert.Equal(AnswerKind.Declined, answer.Kind);
+        Assert.Contains("\"min\"", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"ok\"", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Answer_EllipticalFollowUp_ConfidentAloneInAModifier_KeepsThePreviousTopic()
     {
         // On its own "senior ones" reads as career path, above the probability at which a follow-up
