@@ -183,6 +183,21 @@ public sealed class AnswerEngineTests : IDisposable
         Assert.Equal(kind, next.Kind);
     }
 
+    [Theory]
+    [InlineData("Which skills I must learn first for this?")]
+    [InlineData("top 3 skills to learn first?")]
+    public void Answer_WhatToLearnFirst_IsAboutSkills_NotTheSectionOnTheFirstRole(string text)
+    {
+        // "first" framed the question and drew "Building a portfolio and landing the first role" by its heading.
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question(text));
+
+        Assert.True(answer.Answered, answer.Text);
+        Assert.DoesNotContain("portfolio", answer.Citations[0].PassageId, StringComparison.Ordinal);
+        Assert.Contains("skill", answer.Citations[0].SectionPath, StringComparison.OrdinalIgnoreCase);
+    }
+
     [Fact]
     public void Answer_DeclineNamingMissingWords_LeavesCourtesiesOut()
     {
