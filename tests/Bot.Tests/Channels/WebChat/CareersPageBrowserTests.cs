@@ -115,6 +115,28 @@ public sealed class CareersPageBrowserTests(CareersPageBrowserTests.Site site) :
         Assert.Empty(errors);
     }
 
+    [Fact]
+    public async Task CareersPage_WhereTheInfoComesFrom_ListsEveryGuideAsAList()
+    {
+        var (page, errors) = await OpenPageAsync(1280, 900);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Chat with CareerBot" }).ClickAsync();
+        var transcript = page.Locator("#webchat");
+        await Expect(transcript.GetByText("Ask me about becoming", new() { Exact = false }));
+
+        // Asked before any answer: the guides every answer quotes, one list item each, as the
+        // visitor reads them (the Markdown escapes of their parentheses rendered away).
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Message input box" }).FillAsync("where does your info come from");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(transcript.GetByText("My answers quote these guides", new() { Exact = false }));
+
+        var guides = site.Factory.Services.GetRequiredService<KnowledgeProvider>().Current.Passages.DistinctBy(p => p.GuideId).ToList();
+        var items = (await transcript.Locator("li").AllInnerTextsAsync()).Select(t => t.Replace('\u2019', '\'').Replace('\u201C', '"').Replace('\u201D', '"')).ToList();
+        Assert.All(guides, g => Assert.Contains(items, item => item.StartsWith($"{g.GuideTitle}, updated {g.Updated:yyyy-MM-dd}", StringComparison.Ordinal)));
+        Assert.DoesNotContain(items, item => item.Contains('\\', StringComparison.Ordinal));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ArtifactsFolder, "careers-page-guides.png") });
+        Assert.Empty(errors);
+    }
+
     private async Task<(IPage Page, List<string> Errors)> OpenPageAsync(int width, int height)
     {
         var page = await site.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
