@@ -35,12 +35,12 @@ internal sealed partial class SqliteTurnLog : BatchingTurnLog
         _file = new SqliteDataFile(
             Path.Combine(knowledge.Value.DataPath, "turns.db"),
             """
-            PRAGMA journal_mode = WAL;
             CREATE TABLE IF NOT EXISTS turns (time TEXT NOT NULL, channel TEXT NOT NULL, intent TEXT NOT NULL, score REAL NOT NULL,
                 answered INTEGER NOT NULL, passage_ids TEXT NOT NULL, latency_ms REAL NOT NULL, question TEXT);
             CREATE INDEX IF NOT EXISTS turns_time ON turns (time);
             """,
-            AddOutcomeColumnsAsync);
+            AddOutcomeColumnsAsync,
+            writeAheadLog: true);
         _transcripts = transcripts;
         _retention = retention;
         _time = time;
