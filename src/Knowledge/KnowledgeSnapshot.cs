@@ -114,10 +114,10 @@ public sealed class KnowledgeSnapshot : IDisposable
         return Distinct(Analyzer.Tokens(text));
     }
 
-    /// <summary>The distinct terms of <paramref name="terms"/>, in first-seen order.</summary>
     /// <summary>Whether no passage uses the analysed term <paramref name="stem"/>, a framing word ("how", "tell") aside.</summary>
     internal bool Lacks(string stem) => !Search.FramingWords.IsFramingTerm(stem) && !Retriever.Knows(stem);
 
+    /// <summary>The distinct terms of <paramref name="terms"/>, in first-seen order.</summary>
     internal static List<string> Distinct(IReadOnlyList<string> terms)
     {
         var distinct = new List<string>(terms.Count);

@@ -25,15 +25,15 @@ internal sealed class SqliteDataFile(string path, string schema, Func<SqliteConn
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             if (!_created)
             {
-                // Not a SqliteTransaction: the migration's commands would each need it set. SQLite
-                // runs the statements between BEGIN and COMMIT in the transaction all the same, and
-                // a second connection's BEGIN IMMEDIATE waits (the command timeout's busy retries)
-                // until the first commits, then finds the file up to date.
                 if (writeAheadLog)
                 {
                     await ExecuteAsync(connection, "PRAGMA journal_mode = WAL", cancellationToken).ConfigureAwait(false);
                 }
 
+                // Not a SqliteTransaction: the migration's commands would each need it set. SQLite
+                // runs the statements between BEGIN and COMMIT in the transaction all the same, and
+                // a second connection's BEGIN IMMEDIATE waits (the command timeout's busy retries)
+                // until the first commits, then finds the file up to date.
                 await ExecuteAsync(connection, "BEGIN IMMEDIATE", cancellationToken).ConfigureAwait(false);
                 try
                 {

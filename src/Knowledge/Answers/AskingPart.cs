@@ -13,14 +13,8 @@ internal static partial class AskingPart
 {
     /// <summary>
     /// The sentences of <paramref name="text"/> that ask (ending in "?" or opening with a question
-    /// word), joined; null when the message is one sentence, when none of its sentences asks or
-    /// when every one does, so that there is no context to leave out.
-    /// </summary>
-    public static string? Of(string text) => Split(text)?.Asking;
-
-    /// <summary>
-    /// The sentences of <paramref name="text"/> that ask and the ones that tell, each joined; null
-    /// as for <see cref="Of"/>.
+    /// word) and the ones that tell, each joined; null when the message is one sentence, when none
+    /// of its sentences asks or when every one does, so that there is no context to leave out.
     /// </summary>
     public static (string Asking, string Telling)? Split(string text)
     {

@@ -105,6 +105,7 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
     /// <summary>
     /// "source?": the previous answer's passages cited again, with the quotes it took from them, and
     /// each guide's title, section, date and the public guide it is written from. The context stays.
+    /// With no answer before it ("where does your info come from?"), every guide with its date and origin.
     /// </summary>
     public Answer Sources(QuestionAnalysis turn, ConversationContext? previous)
     {

@@ -47,9 +47,9 @@ public static class FollowUpResolver
         "current", "date", "dated", "outdated", "updated", "recent", "old",
     };
 
-    /// <summary>Parts of the words a source request needs (<see cref="SourceWords"/>, "guide", "article", "from"), to skip the rest without splitting them into words.</summary>
+    /// <summary>The words one of which a source request holds (<see cref="SourceWords"/>, "guide", "article", "from"), to skip the rest without splitting them into words.</summary>
     private static readonly System.Buffers.SearchValues<string> SourceCues = System.Buffers.SearchValues.Create(
-        ["source", "citation", "cite", "reference", "link", "current", "date", "recent", "old", "guide", "article", "from"], StringComparison.OrdinalIgnoreCase);
+        [.. SourceWords, "guide", "article", "from"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Words that may frame a request for the source ("what's the source for that?", "where did you get that from").</summary>
     private static readonly HashSet<string> SourceFraming = new(StringComparer.Ordinal)
@@ -61,11 +61,6 @@ public static class FollowUpResolver
         "how", "up", "still", "sure", "they", "them", "numbers", "figures", "information", "data", "stats", "when", "was", "were",
     };
 
-    /// <summary>
-    /// A request for where the previous answer came from ("source?", "which guide says that", "where
-    /// did you get that from?"): every word frames it, and one asks for a source, or it asks which
-    /// guide or where from.
-    /// </summary>
     /// <summary>
     /// Whether <paramref name="text"/> asks where the previous answer came from: it is a request for
     /// the source, or one of its sentences is and the others point back at that answer ("are you
@@ -89,6 +84,11 @@ public static class FollowUpResolver
             && sentences.All(s => IsSourceRequest(s) || Analysis.KnowledgeAnalyzer.WordsOf(s).Any(References.Contains));
     }
 
+    /// <summary>
+    /// A request for where the previous answer came from ("source?", "which guide says that", "where
+    /// did you get that from?"): every word frames it, and one asks for a source, or it asks which
+    /// guide or where from.
+    /// </summary>
     public static bool IsSourceRequest(string text)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -11,8 +11,8 @@ public sealed class AskingPartTests
     [InlineData("Some background first.\nI did a bootcamp last year.\nDo I need a degree?", "Do I need a degree?")]
     [InlineData("I'm 35. Is it too late? Should I do a master's?", "Is it too late? Should I do a master's?")]
     [InlineData("ok so I've got a physics degree. and what do ML engineers earn", "and what do ML engineers earn")]
-    public void Of_BackgroundAndAQuestion_IsTheQuestion(string text, string expected) =>
-        Assert.Equal(expected, AskingPart.Of(text));
+    public void Split_BackgroundAndAQuestion_AsksTheQuestion(string text, string expected) =>
+        Assert.Equal(expected, AskingPart.Split(text)?.Asking);
 
     [Theory]
     [InlineData("Do I need a PhD to become an ML engineer?")]        // one sentence
@@ -20,8 +20,8 @@ public sealed class AskingPartTests
     [InlineData("I failed calculus. I still want to do machine learning.")] // none asks
     [InlineData("ml engineer salary")]
     [InlineData("")]
-    public void Of_NothingToLeaveOut_IsNull(string text) =>
-        Assert.Null(AskingPart.Of(text));
+    public void Split_NothingToLeaveOut_IsNull(string text) =>
+        Assert.Null(AskingPart.Split(text));
 
     [Theory]
     [InlineData("How much do senior ML engineers earn in California?", true)]
