@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
 using CareerBot.Knowledge.Tests;
 
 namespace CareerBot.Bot.Tests;
@@ -17,7 +18,6 @@ public sealed class ProcessFootprintTests
     {
         using var kb = new TempKnowledgeBase();
         var data = Path.Combine(Path.GetTempPath(), "careerbot-footprint-" + Guid.NewGuid().ToString("N"));
-        var port = LoopbackPort.Free();
         var info = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = AppContext.BaseDirectory,
@@ -25,7 +25,7 @@ public sealed class ProcessFootprintTests
             RedirectStandardError = true,
         };
         foreach (var argument in (string[])[
-            Path.Combine(AppContext.BaseDirectory, "CareerBot.Bot.dll"), "--urls", $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",
+            Path.Combine(AppContext.BaseDirectory, "CareerBot.Bot.dll"), "--urls", "http://127.0.0.1:0",
             "--Knowledge:BasePath", kb.BasePath, "--Knowledge:DataPath", data, "--Knowledge:Trainer:Folds", "2", "--Reload:OnDataChange", "false"])
         {
             info.ArgumentList.Add(argument);
@@ -39,8 +39,25 @@ public sealed class ProcessFootprintTests
         bot.BeginErrorReadLine();
         try
         {
-            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}") };
+            // Port 0: the bot binds a free port itself and logs it (a port chosen free here could be taken first).
             var waiting = Stopwatch.StartNew();
+            string? address = null;
+            while (address is null)
+            {
+                Assert.False(bot.HasExited, $"the bot exited: {output}");
+                Assert.True(waiting.Elapsed < TimeSpan.FromSeconds(90), $"not listening within 90 s: {output}");
+                lock (output)
+                {
+                    address = Regex.Match(output.ToString(), @"Now listening on: (http://127\.0\.0\.1:\d+)") is { Success: true } listening ? listening.Groups[1].Value : null;
+                }
+
+                if (address is null)
+                {
+                    await Task.Delay(50);
+                }
+            }
+
+            using var client = new HttpClient { BaseAddress = new Uri(address) };
             HttpResponseMessage? answered = null;
             while (answered is null)
             {

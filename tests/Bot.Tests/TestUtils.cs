@@ -288,14 +288,3 @@ internal class WrappedMemoryStorage : IStateStorage
 
     public Task DeleteAsync(string key, CancellationToken cancellationToken) => _inner.DeleteAsync(key, cancellationToken);
 }
-
-/// <summary>A TCP port on 127.0.0.1 that nothing listens on when asked (for a server a test starts as its own process).</summary>
-internal static class LoopbackPort
-{
-    public static int Free()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-}
