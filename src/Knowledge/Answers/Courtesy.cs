@@ -33,6 +33,12 @@ internal static class Courtesy
         for (var round = 0; round < 3; round++)
         {
             var cut = rest.AsSpan().IndexOfAny(Breaks);
+            if (SoOpening(rest) is { } opened)
+            {
+                rest = opened;
+                continue;
+            }
+
             if (cut <= 0 || cut >= rest.Length - 1)
             {
                 break;
@@ -49,5 +55,38 @@ internal static class Courtesy
         }
 
         return rest;
+    }
+
+    /// <summary>
+    /// The text after a run of courtesy words that ends in "so" ("ok so what's the minimum degree",
+    /// "alright so how long does it take"), which opens a question as a comma would; null when there
+    /// is none. The run has to end there: "thanks so much for the help" is thanks.
+    /// </summary>
+    private static string? SoOpening(string text)
+    {
+        var lookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> lower = stackalloc char[16];
+        var rest = text.AsSpan().TrimStart();
+        var afterSo = -1;
+        while (!rest.IsEmpty)
+        {
+            var end = rest.IndexOf(' ');
+            var word = end < 0 ? rest : rest[..end];
+            if (word.Length > lower.Length || !lookup.Contains(lower[..word.ToLowerInvariant(lower)]))
+            {
+                break;
+            }
+
+            afterSo = word.Equals("so", StringComparison.OrdinalIgnoreCase) && end >= 0 ? text.Length - rest.Length + end : -1;
+            rest = end < 0 ? [] : rest[end..].TrimStart();
+        }
+
+        if (afterSo < 0 || rest.IsEmpty)
+        {
+            return null;
+        }
+
+        var tail = text[afterSo..].TrimStart();
+        return Analysis.KnowledgeAnalyzer.WordsOf(tail).Count < 2 ? null : tail;
     }
 }

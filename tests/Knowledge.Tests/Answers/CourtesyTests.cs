@@ -12,12 +12,18 @@ public sealed class CourtesyTests
     [InlineData("ok nvm, is going from pm to mle even a thing people do", "is going from pm to mle even a thing people do")]
     [InlineData("hey! thanks a lot. and for seniors?", "and for seniors?")]
     [InlineData("so, what do ML engineers earn", "what do ML engineers earn")]
+    [InlineData("ok so whats the min degree then", "whats the min degree then")]   // "so" opens it as a comma would
+    [InlineData("alright so  how long does it take?", "how long does it take?")]
+    [InlineData("thanks. ok so where do I start", "where do I start")]
     public void StripOpening_ACourtesyBeforeAQuestion_LeavesTheQuestion(string text, string expected) =>
         Assert.Equal(expected, Courtesy.StripOpening(text));
 
     [Theory]
     [InlineData("thanks!")]
     [InlineData("thank you so much")]
+    [InlineData("thanks so much for the help")]                // the courtesy words run on past "so"
+    [InlineData("so what")]                                   // one word after "so"
+    [InlineData("ok so")]
     [InlineData("ok, bye")]                                   // one word after it: the courtesy is the message
     [InlineData("python, R or julia: which one first?")]      // no courtesy before the break
     public void StripOpening_NoCourtesyBeforeAQuestion_LeavesTheText(string text) =>
