@@ -211,6 +211,24 @@ public sealed class AnswerEngineTests : IDisposable
         Assert.DoesNotContain("\"ok\"", answer.Text, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Newcomers' questions that the committed guides got wrong: the COVID hiring passage for AI
+    /// writing code (no alternate asked it that way), and the software engineer comparison for MLOps
+    /// (the MLOps passage was not a comparison).
+    /// </summary>
+    [Theory]
+    [InlineData("Will this job even still exist by the time she graduates, with AI writing code now?", "how-to-become-mle#will-ai-automation-threaten-ml-engineer-jobs")]
+    [InlineData("whats the diff between ML engineer and MLOps engineer", "mle-what-they-do#monitoring-and-mlops")]
+    public void Answer_NewcomerQuestion_CitesThePassageThatAnswers(string question, string passageId)
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question(question));
+
+        Assert.True(answer.Answered, answer.Text);
+        Assert.Equal(passageId, answer.Citations[0].PassageId);
+    }
+
     [Fact]
     public void Answer_OkSoBeforeTheQuestion_AnswersTheQuestion()
     {
