@@ -213,12 +213,14 @@ public sealed class AnswerEngineTests : IDisposable
 
     /// <summary>
     /// Newcomers' questions that the committed guides got wrong: the COVID hiring passage for AI
-    /// writing code (no alternate asked it that way), and the software engineer comparison for MLOps
-    /// (the MLOps passage was not a comparison).
+    /// writing code (no alternate asked it that way), the software engineer comparison for MLOps (the
+    /// MLOps passage was not a comparison), and the mid-level specialisation passage for "name a few
+    /// tools" ("few" matched "a few years").
     /// </summary>
     [Theory]
     [InlineData("Will this job even still exist by the time she graduates, with AI writing code now?", "how-to-become-mle#will-ai-automation-threaten-ml-engineer-jobs")]
     [InlineData("whats the diff between ML engineer and MLOps engineer", "mle-what-they-do#monitoring-and-mlops")]
+    [InlineData("name a few tools candidates should know", "mle-what-they-do#infrastructure-and-data-tools")]
     public void Answer_NewcomerQuestion_CitesThePassageThatAnswers(string question, string passageId)
     {
         var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
