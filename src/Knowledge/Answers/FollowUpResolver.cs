@@ -38,13 +38,14 @@ public static class FollowUpResolver
 
     /// <summary>
     /// Words that ask where an answer came from ("source?", "citation", "which guide says that") or
-    /// how current it is ("how up to date is it", "are those numbers current?"): the reply names the
-    /// guides with the day each was updated.
+    /// how current it is ("how up to date is it", "are those numbers current?") or whether to trust
+    /// it ("why should I trust them?"): the reply names the guides with the day each was updated and
+    /// where each comes from.
     /// </summary>
     private static readonly HashSet<string> SourceWords = new(StringComparer.Ordinal)
     {
         "source", "sources", "citation", "citations", "cite", "reference", "references", "link", "links",
-        "current", "date", "dated", "outdated", "updated", "recent", "old",
+        "current", "date", "dated", "outdated", "updated", "recent", "old", "trust", "trusted", "trustworthy", "reliable",
     };
 
     /// <summary>The words one of which a source request holds (<see cref="SourceWords"/>, "guide", "article", "from"), to skip the rest without splitting them into words.</summary>
@@ -59,6 +60,7 @@ public static class FollowUpResolver
         "of", "which", "guide", "guides", "article", "give", "me", "show", "can", "could", "i", "have", "a", "to", "info", "there",
         "any", "one", "so", "hmm", "but", "wait", "exactly", "number", "figure", "claim",
         "how", "up", "still", "sure", "they", "them", "numbers", "figures", "information", "data", "stats", "when", "was", "were",
+        "answer", "answers", "why", "should", "we",
     };
 
     /// <summary>

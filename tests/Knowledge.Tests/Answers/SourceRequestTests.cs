@@ -21,6 +21,9 @@ public sealed class SourceRequestTests
     [InlineData("when was that updated")]
     [InlineData("how old is this info")]
     [InlineData("Which article says that?")]
+    [InlineData("where do your answers come from")]
+    [InlineData("Why should I trust them?")]
+    [InlineData("are those numbers reliable")]
     public void IsSourceRequest_AskingWhereTheAnswerCameFrom_IsOne(string text) =>
         Assert.True(FollowUpResolver.IsSourceRequest(text));
 
@@ -29,6 +32,8 @@ public sealed class SourceRequestTests
     [InlineData("which guide should I read first?")]
     [InlineData("where are most ML jobs?")]
     [InlineData("is open source experience useful?")]
+    [InlineData("is ML engineering a reliable career?")]
+    [InlineData("how do I get employers to trust my skills")]
     [InlineData("")]
     public void IsSourceRequest_AQuestionOfItsOwn_IsNone(string text) =>
         Assert.False(FollowUpResolver.IsSourceRequest(text));
@@ -56,6 +61,7 @@ public sealed class SourceRequestTests
     [InlineData("are you a person?", "where does your info come from")]
     [InlineData(null, "where does your information come from?")]
     [InlineData("hi", "how up to date is it")]
+    [InlineData("are you chatgpt?", "where do your answers come from")]  // was the help text
     public void Answer_SourceBeforeAnyAnswer_NamesEveryGuideWithItsDate(string? first, string text)
     {
         // "where does your info come from", asked after the help text, said the last reply quoted no
@@ -79,6 +85,7 @@ public sealed class SourceRequestTests
     [InlineData("Hmm. Where did you get that from?")]
     [InlineData("how up to date is that")]
     [InlineData("is that still current?")]
+    [InlineData("Those guides are written by people selling courses though. Why should I trust them?")] // was declined naming "selling" and "trust"
     public void Answer_AskingWhereOrHowCurrent_AfterAnAnswer_CitesItsPassagesAgain(string text)
     {
         var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
