@@ -234,6 +234,20 @@ public sealed class AnswerEngineTests : IDisposable
     }
 
     [Fact]
+    public void Answer_FollowUpAfterTheStableCareerQuestion_AsksItsOwnSubject()
+    {
+        // With "a stable career or just a fad" as the outlook passage's alternate, "fad" and "stable",
+        // carried over from the question before, outweighed "maths" and the follow-up got the outlook.
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+        var outlook = engine.Answer(new Question("My daughter is 17 and says she wants to be a machine learning engineer. Is that a stable career or a bit of a fad?"));
+
+        var maths = engine.Answer(new Question("Would she need to be very strong at maths for it?", outlook.Context));
+
+        Assert.True(maths.Answered, maths.Text);
+        Assert.Equal("zengig-mle-guide#top-skills-for-machine-learning-engineers", maths.Citations[0].PassageId);
+    }
+
+    [Fact]
     public void Answer_OkSoBeforeTheQuestion_AnswersTheQuestion()
     {
         var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
