@@ -23,8 +23,9 @@ internal static class Courtesy
     private static readonly System.Buffers.SearchValues<char> Breaks = System.Buffers.SearchValues.Create(".!,;:");
 
     /// <summary>
-    /// <paramref name="text"/> without an opening courtesy, when what follows it is a message of at least
-    /// two words; otherwise <paramref name="text"/> itself ("thanks!" stays thanks).
+    /// <paramref name="text"/> without an opening courtesy ("ok thanks.", "hi,", "ok so"), when what
+    /// follows it is a message of at least two words; otherwise <paramref name="text"/> itself
+    /// ("thanks!" stays thanks).
     /// </summary>
     public static string StripOpening(string text)
     {
@@ -32,13 +33,13 @@ internal static class Courtesy
         var rest = text;
         for (var round = 0; round < 3; round++)
         {
-            var cut = rest.AsSpan().IndexOfAny(Breaks);
             if (SoOpening(rest) is { } opened)
             {
                 rest = opened;
                 continue;
             }
 
+            var cut = rest.AsSpan().IndexOfAny(Breaks);
             if (cut <= 0 || cut >= rest.Length - 1)
             {
                 break;
