@@ -29,10 +29,8 @@ internal static partial class AskingPart
             return null;
         }
 
-        var asking = sentences.Where(Asks).ToArray();
-        return asking.Length == 0 || asking.Length == sentences.Count
-            ? null
-            : (string.Join(' ', asking), string.Join(' ', sentences.Where(s => !Asks(s))));
+        var asks = sentences.ToLookup(Asks);
+        return asks[true].Any() && asks[false].Any() ? (string.Join(' ', asks[true]), string.Join(' ', asks[false])) : null;
     }
 
     /// <summary>

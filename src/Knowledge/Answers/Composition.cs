@@ -223,7 +223,7 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
 
             if (Courtesy.IsCourtesyWord(written.ToLowerInvariant()))
             {
-                continue; // "ok so whats the min degree then" lacks "min", not "ok"
+                continue; // "ok but do ml engineers use fortran" lacks "fortran", not "ok"
             }
 
             var stems = Knowledge.QueryAnalyzer.Tokens(written);
