@@ -42,22 +42,17 @@ public sealed class ProcessFootprintTests
             // Port 0: the bot binds a free port itself and logs it (a port chosen free here could be taken first).
             var waiting = Stopwatch.StartNew();
             string? address = null;
-            while (address is null)
+            try
             {
-                Assert.False(bot.HasExited, $"the bot exited: {output}");
-                Assert.True(waiting.Elapsed < TimeSpan.FromSeconds(90), $"not listening within 90 s: {output}");
-                lock (output)
-                {
-                    address = Regex.Match(output.ToString(), @"Now listening on: (http://127\.0\.0\.1:\d+)") is { Success: true } listening ? listening.Groups[1].Value : null;
-                }
-
-                if (address is null)
-                {
-                    await Task.Delay(50);
-                }
+                await Poll.UntilAsync(() => bot.HasExited || (address = ListeningAddress(output)) is not null, TimeSpan.FromSeconds(90), "the bot to listen");
+            }
+            catch (TimeoutException timeout)
+            {
+                throw new TimeoutException($"{timeout.Message}; its output: {output}", timeout);
             }
 
-            using var client = new HttpClient { BaseAddress = new Uri(address) };
+            Assert.False(bot.HasExited, $"the bot exited: {output}");
+            using var client = new HttpClient { BaseAddress = new Uri(address!) };
             HttpResponseMessage? answered = null;
             while (answered is null)
             {
@@ -107,6 +102,15 @@ public sealed class ProcessFootprintTests
             catch (DirectoryNotFoundException)
             {
             }
+        }
+    }
+
+    /// <summary>The address in the bot's "Now listening on: http://127.0.0.1:PORT" line, once it has logged it.</summary>
+    private static string? ListeningAddress(StringBuilder output)
+    {
+        lock (output)
+        {
+            return Regex.Match(output.ToString(), @"Now listening on: (http://127\.0\.0\.1:\d+)") is { Success: true } listening ? listening.Groups[1].Value : null;
         }
     }
 }
