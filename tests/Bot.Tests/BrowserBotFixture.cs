@@ -18,7 +18,11 @@ public abstract class BrowserBotFixture : IAsyncLifetime
     /// <summary>Where browser tests put their screenshots: "artifacts" in the test output folder.</summary>
     public static string ArtifactsFolder { get; } = Path.Combine(AppContext.BaseDirectory, "artifacts");
 
-    internal BotFactory Factory { get; } = new(useRepositoryKnowledgeBase: true);
+    /// <summary>A fixture whose bot has test services added (for example a handler on an outbound client).</summary>
+    private protected BrowserBotFixture(Action<IServiceCollection>? services = null) =>
+        Factory = new(services: services, useRepositoryKnowledgeBase: true);
+
+    internal BotFactory Factory { get; }
 
     public IBrowser Browser { get; private set; } = null!;
 

@@ -19,10 +19,56 @@ public sealed class AgentsPlaygroundBrowserTests(AgentsPlaygroundBrowserTests.Bo
     private static readonly string ArtifactsFolder = BrowserBotFixture.ArtifactsFolder;
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
 
-    /// <summary>One bot on 127.0.0.1 and one browser for the tests of this class.</summary>
+    /// <summary>
+    /// One bot on 127.0.0.1 and one browser for the tests of this class. The bot's calls to the
+    /// playground's connector pass through <see cref="Replies"/>, open unless a test holds them.
+    /// </summary>
     public sealed class Bot : BrowserBotFixture
     {
+        public Bot()
+            : this(new ReplyGate())
+        {
+        }
+
+        private Bot(ReplyGate replies)
+            : base(services => services.AddHttpClient(ConnectorClient.HttpClientName).AddHttpMessageHandler(() => new ReplyGate.Handler(replies))) =>
+            Replies = replies;
+
         public string Endpoint => BaseUrl + "/api/messages";
+
+        public ReplyGate Replies { get; }
+    }
+
+    /// <summary>
+    /// Holds the bot's replies while it is closed. The playground's page adds a sent message to the
+    /// conversation only when its own server has answered the post, and its server forwards the message
+    /// to the bot after answering; a bot as quick as ours can have its reply shown first, and Teams'
+    /// view then draws no suggested actions (it draws them only under the last message, when that is
+    /// the bot's). The test holds the replies until the page shows the question, as a person sees it.
+    /// </summary>
+    public sealed class ReplyGate
+    {
+        private TaskCompletionSource _open = Opened();
+
+        public void Close() => Volatile.Write(ref _open, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+
+        public void Open() => Volatile.Read(ref _open).TrySetResult();
+
+        private static TaskCompletionSource Opened()
+        {
+            var open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            open.SetResult();
+            return open;
+        }
+
+        internal sealed class Handler(ReplyGate gate) : DelegatingHandler
+        {
+            protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+            {
+                await Volatile.Read(ref gate._open).Task.WaitAsync(cancellationToken);
+                return await base.SendAsync(request, cancellationToken);
+            }
+        }
     }
 
     [Fact]
@@ -40,7 +86,7 @@ public sealed class AgentsPlaygroundBrowserTests(AgentsPlaygroundBrowserTests.Bo
             Assert.StartsWith("Hello! I'm CareerBot.", await welcome.First.InnerTextAsync(), StringComparison.Ordinal);
 
             // A cited answer whose paragraphs stay paragraphs, with nothing escaped showing.
-            await AskAsync(page, "Do I need a PhD?");
+            await AskInTurnAsync(page, "Do I need a PhD?");
             var answer = page.Locator("p", new() { HasText = "Portfolio and practical skill" });
             await Expect(answer);
             var text = await answer.First.InnerTextAsync();
@@ -71,12 +117,12 @@ public sealed class AgentsPlaygroundBrowserTests(AgentsPlaygroundBrowserTests.Bo
             var phd = engine.Answer(new Question("Do I need a PhD?") { AskedOn = today });
             var suggested = phd.Suggestions[0];
             var expected = engine.Answer(new Question(suggested, phd.Context) { AskedOn = today });
-            await page.GetByRole(AriaRole.Button, new() { Name = suggested }).Last.ClickAsync();
+            await InTurnAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = suggested }).Last.ClickAsync());
             var lines = expected.Citations[0].Quote.Split('\n');
             await Expect(page.GetByText(lines[0] + (lines.Length == 1 ? " [1]" : string.Empty), new() { Exact = false }).Last);
 
             // A list answer reads as lines.
-            await AskAsync(page, "What are the career levels of an ML engineer?");
+            await AskInTurnAsync(page, "What are the career levels of an ML engineer?");
             var levels = page.Locator("p", new() { HasText = "Most ML engineers start as juniors" });
             await Expect(levels);
             var levelsText = await levels.First.InnerTextAsync();
@@ -85,7 +131,7 @@ public sealed class AgentsPlaygroundBrowserTests(AgentsPlaygroundBrowserTests.Bo
             await page.ScreenshotAsync(new() { Path = Path.Combine(ArtifactsFolder, "playground-teams-list.png"), FullPage = true });
 
             // A follow-up is read against the previous question (the career levels): senior engineers.
-            await AskAsync(page, "what about senior ones?");
+            await AskInTurnAsync(page, "what about senior ones?");
             var senior = page.Locator("p", new() { HasText = "Senior ML engineers own the technical design" });
             await Expect(senior);
             var seniorText = await senior.Last.InnerTextAsync();
@@ -94,6 +140,7 @@ public sealed class AgentsPlaygroundBrowserTests(AgentsPlaygroundBrowserTests.Bo
         }
         finally
         {
+            bot.Replies.Open();
             await File.WriteAllTextAsync(Path.Combine(ArtifactsFolder, "playground-teams.html"), await page.ContentAsync());
             await page.ScreenshotAsync(new() { Path = Path.Combine(ArtifactsFolder, "playground-teams.png"), FullPage = true });
             await File.WriteAllTextAsync(Path.Combine(ArtifactsFolder, "playground-teams.log"), playground.Output);
@@ -215,6 +262,28 @@ public sealed class AgentsPlaygroundBrowserTests(AgentsPlaygroundBrowserTests.Bo
     {
         await page.GetByRole(AriaRole.Textbox).First.FillAsync(question);
         await page.Keyboard.PressAsync("Enter");
+    }
+
+    /// <summary>
+    /// Asks in Teams' view with the bot's replies held until the question shows in the conversation, so
+    /// that the reply comes under it as in Teams, where the message is shown before the bot gets it.
+    /// </summary>
+    private Task AskInTurnAsync(IPage page, string question) => InTurnAsync(page, () => AskAsync(page, question));
+
+    private async Task InTurnAsync(IPage page, Func<Task> send)
+    {
+        var messages = page.GetByLabel("Message header", new() { Exact = true });
+        var before = await messages.CountAsync();
+        bot.Replies.Close();
+        try
+        {
+            await send();
+            await messages.Nth(before).WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = (float)Deadline.TotalMilliseconds });
+        }
+        finally
+        {
+            bot.Replies.Open();
+        }
     }
 
     /// <summary>What a person reads: no escape backslash, character reference or markup left over.</summary>
