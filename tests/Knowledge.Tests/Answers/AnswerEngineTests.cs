@@ -248,6 +248,19 @@ public sealed class AnswerEngineTests : IDisposable
     }
 
     [Fact]
+    public void Answer_FreshersAfterTheJobMarket_AnswersFromTheEntryLevelPassage()
+    {
+        // "Freshers" (new graduates, in Indian English) was declined as a word the guides do not use.
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+        var market = engine.Answer(new Question("Is job market for ML engineers good in India right now or saturated?"));
+
+        var freshers = engine.Answer(new Question("and for freshers specifically?", market.Context));
+
+        Assert.True(freshers.Answered, freshers.Text);
+        Assert.Equal("mle-career-snapshot#not-an-entry-level-job", freshers.Citations[0].PassageId);
+    }
+
+    [Fact]
     public void Answer_OkSoBeforeTheQuestion_AnswersTheQuestion()
     {
         var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
