@@ -1,0 +1,39 @@
+using CareerBot.Knowledge.Answers;
+
+namespace CareerBot.Knowledge.Tests.Answers;
+
+public sealed class IndirectQuestionTests
+{
+    [Theory]
+    [InlineData("Do you know how many interview rounds they usually do for ML roles?", "how many interview rounds they usually do for ML roles?")]
+    [InlineData("do you happen to know what the job outlook is", "what the job outlook is")]
+    [InlineData("do you know if a masters is needed", "a masters is needed")]
+    [InlineData("would you know whether I need a PhD", "I need a PhD")]
+    [InlineData("could you tell me which skills matter most", "which skills matter most")]
+    [InlineData("any idea how much juniors make", "how much juniors make")]
+    public void Plain_AQuestionAskedThroughTheBot_IsTheQuestion(string text, string expected) =>
+        Assert.Equal(expected, IndirectQuestion.Plain(text));
+
+    [Theory]
+    [InlineData("what do you know")]                        // about the bot
+    [InlineData("do you know anything about salaries")]     // wraps no question
+    [InlineData("do you know")]
+    [InlineData("can you tell me more")]                    // a request for more, read elsewhere
+    [InlineData("how much do ML engineers make?")]
+    public void Plain_AnyOtherMessage_IsLeftAsItIs(string text) =>
+        Assert.Equal(text, IndirectQuestion.Plain(text));
+
+    [Theory]
+    [InlineData("Fair enough. Do you know how many interview rounds they usually do for ML roles?", "getting_started")]
+    [InlineData("do you happen to know what the job outlook is", "job_market")]
+    public void Answer_AQuestionAskedThroughTheBot_IsAnswered(string text, string intent)
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question(text));
+
+        // Both got the help text: "do you know" read as a question about the bot.
+        Assert.True(answer.Answered, answer.Text);
+        Assert.Equal(intent, answer.Intent.Name);
+    }
+}
