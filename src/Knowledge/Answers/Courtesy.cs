@@ -14,7 +14,7 @@ internal static class Courtesy
         "morning", "afternoon", "evening", "cheers", "nice", "awesome", "perfect", "got", "it", "sure", "alright", "right",
         "nvm", "hmm", "interesting", "wow", "oh", "ah", "well", "so", "careerbot", "bot", "there", "much", "very", "lol",
         "sweet", "understood", "makes", "sense", "noted", "fair", "enough", "and", "a", "lot", "again", "all", "for", "that",
-        "helpful", "useful", "brilliant", "excellent", "fine",
+        "helpful", "useful", "brilliant", "excellent", "fine", "aight", "then",
     };
 
     /// <summary>Whether <paramref name="word"/> (lower case) is one a courtesy is made of ("ok", "thanks", "lol").</summary>
@@ -59,8 +59,8 @@ internal static class Courtesy
     }
 
     /// <summary>
-    /// The text after a run of courtesy words that ends in "so" ("ok so what's the minimum degree",
-    /// "alright so how long does it take"), which opens a question as a comma would; null when there
+    /// The text after a run of courtesy words that ends in "so" or "then" ("ok so what's the minimum degree",
+    /// "alright so how long does it take", "ok then can you tell me …"), which opens a question as a comma would; null when there
     /// is none. The run has to end there: "thanks so much for the help" is thanks.
     /// </summary>
     private static string? SoOpening(string text)
@@ -78,7 +78,9 @@ internal static class Courtesy
                 break;
             }
 
-            afterSo = word.Equals("so", StringComparison.OrdinalIgnoreCase) && end >= 0 ? text.Length - rest.Length + end : -1;
+            afterSo = (word.Equals("so", StringComparison.OrdinalIgnoreCase) || word.Equals("then", StringComparison.OrdinalIgnoreCase)) && end >= 0
+                ? text.Length - rest.Length + end
+                : -1;
             rest = end < 0 ? [] : rest[end..].TrimStart();
         }
 

@@ -20,7 +20,7 @@ internal static partial class IndirectQuestion
     }
 
     [GeneratedRegex(
-        @"^\s*(?:(?:do|would)\s+you\s+(?:happen\s+to\s+)?know|(?:can|could|would)\s+you\s+tell\s+me|(?:do\s+you\s+have\s+)?any\s+idea)\s+"
+        @"^\s*(?:(?:do|would)\s+you\s+(?:happen\s+to\s+)?know|(?:can|could|would)\s+you\s+(?:(?:at\s+least|please|just)\s+)?tell\s+me|(?:do\s+you\s+have\s+)?any\s+idea)\s+"
         + @"(?:(?:if|whether)\s+(?<question>\S.*)|(?<question>(?:how|what|which|who|when|where|why)\s+\S.*))$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex Wrapped();

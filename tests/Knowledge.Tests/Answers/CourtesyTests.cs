@@ -15,6 +15,8 @@ public sealed class CourtesyTests
     [InlineData("ok so whats the min degree then", "whats the min degree then")]   // "so" opens it as a comma would
     [InlineData("alright so  how long does it take?", "how long does it take?")]
     [InlineData("thanks. ok so where do I start", "where do I start")]
+    [InlineData("ok then can you tell me if ML engineers are in demand", "can you tell me if ML engineers are in demand")] // "then" as "so"
+    [InlineData("aight so what skills make u not replaceable", "what skills make u not replaceable")]
     public void StripOpening_ACourtesyBeforeAQuestion_LeavesTheQuestion(string text, string expected) =>
         Assert.Equal(expected, Courtesy.StripOpening(text));
 
@@ -24,6 +26,8 @@ public sealed class CourtesyTests
     [InlineData("thanks so much for the help")]                // the courtesy words run on past "so"
     [InlineData("so what")]                                   // one word after "so"
     [InlineData("ok so")]
+    [InlineData("ok then")]
+    [InlineData("thanks then")]
     [InlineData("ok, bye")]                                   // one word after it: the courtesy is the message
     [InlineData("python, R or julia: which one first?")]      // no courtesy before the break
     public void StripOpening_NoCourtesyBeforeAQuestion_LeavesTheText(string text) =>

@@ -11,6 +11,7 @@ public sealed class IndirectQuestionTests
     [InlineData("would you know whether I need a PhD", "I need a PhD")]
     [InlineData("could you tell me which skills matter most", "which skills matter most")]
     [InlineData("any idea how much juniors make", "how much juniors make")]
+    [InlineData("can you at least tell me if ML engineers are in demand in Canada", "ML engineers are in demand in Canada")]
     public void Plain_AQuestionAskedThroughTheBot_IsTheQuestion(string text, string expected) =>
         Assert.Equal(expected, IndirectQuestion.Plain(text));
 
@@ -26,6 +27,7 @@ public sealed class IndirectQuestionTests
     [Theory]
     [InlineData("Fair enough. Do you know how many interview rounds they usually do for ML roles?", "getting_started")]
     [InlineData("do you happen to know what the job outlook is", "job_market")]
+    [InlineData("ok then can you at least tell me if ML engineers are in demand in Canada", "job_market")]
     public void Answer_AQuestionAskedThroughTheBot_IsAnswered(string text, string intent)
     {
         var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
