@@ -14,6 +14,10 @@ public static class FramingWords
         "first", "generally", "good", "hear", "heard", "hearing", "kind", "kinds", "know", "look", "looks", "mean", "means",
         "mention", "mentioned", "mentioning", "mentions",
         "put", "someone", "something", "sort", "sorts", "specifically", "stuff", "way", "ways",
+
+        // Chat shorthand ("ngl the market looks cooked rn, hows the outlook tbh"): it frames the message, and
+        // as words no guide uses it would dilute the coverage of every passage and be named in a decline.
+        "btw", "fr", "idk", "imho", "imo", "lmao", "lol", "ngl", "pls", "plz", "ppl", "rn", "tbh", "tho", "u", "ur",
     };
 
     /// <summary>The words' stems, as the analyzer leaves them in a query.</summary>

@@ -261,6 +261,18 @@ public sealed class AnswerEngineTests : IDisposable
     }
 
     [Fact]
+    public void Answer_ChatShorthand_IsNeitherMissingNorNamed()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var outlook = engine.Answer(new Question("ngl the market looks cooked rn, hows the outlook tbh"));
+
+        // It was declined naming "ngl", "cooked" and "rn": the shorthand, in no guide, diluted every passage's coverage.
+        Assert.True(outlook.Answered, outlook.Text);
+        Assert.Equal("job_market", outlook.Intent.Name);
+    }
+
+    [Fact]
     public void Answer_OkSoBeforeTheQuestion_AnswersTheQuestion()
     {
         var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
