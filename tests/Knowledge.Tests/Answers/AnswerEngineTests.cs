@@ -273,6 +273,19 @@ public sealed class AnswerEngineTests : IDisposable
     }
 
     [Fact]
+    public void Answer_PayedMisspelt_AfterAComparison_IsAboutPay()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+        var comparison = engine.Answer(new Question("whats the diffrence between a machin lerning enginer and a softwear engineer"));
+
+        var pay = engine.Answer(new Question("do they get payed the same", comparison.Context));
+
+        // "payed", a common misspelling of "paid", was declined as a word the guides do not use.
+        Assert.True(pay.Answered, pay.Text);
+        Assert.Equal("salary", pay.Intent.Name);
+    }
+
+    [Fact]
     public void Answer_OkSoBeforeTheQuestion_AnswersTheQuestion()
     {
         var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
