@@ -32,9 +32,10 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
     public Answer Answered(QuestionAnalysis turn, IReadOnlyList<RankedPassage> ranked, IReadOnlyList<Passage> views, bool closest = false)
     {
         var (answerText, citations) = Compose(views, turn.Query, FocusOf(turn));
-        if (closest)
+        var names = UncoveredNames(turn.Text);
+        if (names.Count > 0 || closest)
         {
-            answerText = Replies.Closest + "\n\n" + answerText;
+            answerText = Replies.Preface(names, closest) + "\n\n" + answerText;
         }
 
         var terms = turn.Query.Terms;
@@ -239,6 +240,55 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
         }
 
         return unknown;
+    }
+
+    /// <summary>Words that place a name after them: "in Canada", "at Google", "for the UK".</summary>
+    private static readonly HashSet<string> PlacingWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "across", "around", "at", "for", "from", "in", "inside", "like", "near", "outside", "throughout", "to", "within",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PlacingWord = PlacingWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// The names in <paramref name="text"/> that no guide uses, written with a capital after a word
+    /// that places them ("in Canada", "at Google", "in the UK"); at most three. An answer to "are ML
+    /// engineers in demand in Canada" quotes what the guides say in general, and must say so rather
+    /// than read as a figure for Canada. A capital alone is no name ("Hi, I'm Priya."), nor is a
+    /// word the guides use ("in the US"). Runs on every answer, so it reads the words in place and
+    /// allocates only for a capitalised word after a placing one.
+    /// </summary>
+    private List<string> UncoveredNames(string text)
+    {
+        var names = new List<string>(0);
+        ReadOnlySpan<char> before = default, last = default;
+        foreach (var range in text.AsSpan().SplitAny(" \t\r\n"))
+        {
+            var written = text.AsSpan(range).Trim(WordEdges);
+            if (written.IsEmpty)
+            {
+                continue;
+            }
+
+            var placed = PlacingWord.Contains(last) || (last.Equals("the", StringComparison.OrdinalIgnoreCase) && PlacingWord.Contains(before));
+            if (placed && written.Length > 1 && char.IsUpper(written[0]) && PlainWord().IsMatch(written))
+            {
+                var name = written.ToString();
+                if (Knowledge.QueryAnalyzer.Tokens(name).Any(Knowledge.Lacks) && !names.Contains(name, StringComparer.OrdinalIgnoreCase))
+                {
+                    names.Add(name);
+                    if (names.Count == 3)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            before = last;
+            last = written;
+        }
+
+        return names;
     }
 
     /// <summary>Letters and digits, joined by single hyphens, apostrophes or dots ("H-1B", "don't", "U.K"), up to 30 characters.</summary>

@@ -31,6 +31,18 @@ public static class Replies
     public static string DeclineUnknown(IReadOnlyList<string> unknown, IEnumerable<Topic> topics) =>
         $"Sorry, my career guides don't mention {QuotedList(unknown)}, so I can't answer that from them. I cover the machine learning engineer career: {TopicList(topics)}. You could try one of these:";
 
+    /// <summary>
+    /// The line above an answer that is not quite to the question: the <paramref name="names"/> it
+    /// gives that no guide covers ("in Canada"), so the answer is the guides' general one, and whether
+    /// the passage is only the <paramref name="closest"/> they come.
+    /// </summary>
+    public static string Preface(IReadOnlyList<string> names, bool closest) => (names.Count, closest) switch
+    {
+        (0, _) => Closest,
+        (_, false) => $"My guides don't mention {QuotedList(names)}. This is what they say in general:",
+        _ => $"My guides don't mention {QuotedList(names)}, and don't answer that exactly. This is the closest they come:",
+    };
+
     private static string QuotedList(IReadOnlyList<string> words) => words.Count switch
     {
         1 => $"\"{words[0]}\"",

@@ -248,6 +248,44 @@ public sealed class AnswerEngineTests : IDisposable
     }
 
     [Fact]
+    public void Answer_PlaceNoGuideCovers_SaysTheAnswerIsGeneral()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question("ok then can you at least tell me if ML engineers are in demand in Canada"));
+
+        // It quoted the guides' demand figures with no word that none of them is about Canada.
+        Assert.True(answer.Answered, answer.Text);
+        Assert.Equal("job_market", answer.Intent.Name);
+        Assert.StartsWith("My guides don't mention \"Canada\". This is what they say in general:\n\n", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Answer_PlaceNoGuideCovers_OnTheClosestPassage_SaysBoth()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question("what is the salary of ML engineer in India for freshers"));
+
+        Assert.True(answer.Answered, answer.Text);
+        Assert.True(answer.Closest);
+        Assert.StartsWith("My guides don't mention \"India\", and don't answer that exactly. This is the closest they come:", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Hi, I'm Priya. How do I become an ML engineer?")] // a capital that no phrase places
+    [InlineData("How much do ML engineers earn in the US?")] // a place the guides cover
+    public void Answer_NoUncoveredPlace_NamesNone(string question)
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question(question));
+
+        Assert.True(answer.Answered, answer.Text);
+        Assert.DoesNotContain("don't mention", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Answer_FreshersAfterTheJobMarket_AnswersFromTheEntryLevelPassage()
     {
         // "Freshers" (new graduates, in Indian English) was declined as a word the guides do not use.
