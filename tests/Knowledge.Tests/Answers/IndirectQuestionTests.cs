@@ -12,6 +12,8 @@ public sealed class IndirectQuestionTests
     [InlineData("could you tell me which skills matter most", "which skills matter most")]
     [InlineData("any idea how much juniors make", "how much juniors make")]
     [InlineData("can you at least tell me if ML engineers are in demand in Canada", "ML engineers are in demand in Canada")]
+    [InlineData("I would be grateful if you could explain the differences", "explain the differences")]
+    [InlineData("I'd really appreciate it if you could please list the skills", "list the skills")]
     public void Plain_AQuestionAskedThroughTheBot_IsTheQuestion(string text, string expected) =>
         Assert.Equal(expected, IndirectQuestion.Plain(text));
 
@@ -21,6 +23,7 @@ public sealed class IndirectQuestionTests
     [InlineData("do you know")]
     [InlineData("can you tell me more")]                    // a request for more, read elsewhere
     [InlineData("how much do ML engineers make?")]
+    [InlineData("I would be grateful")]                     // thanks, asking nothing
     public void Plain_AnyOtherMessage_IsLeftAsItIs(string text) =>
         Assert.Equal(text, IndirectQuestion.Plain(text));
 
@@ -37,5 +40,20 @@ public sealed class IndirectQuestionTests
         // Both got the help text: "do you know" read as a question about the bot.
         Assert.True(answer.Answered, answer.Text);
         Assert.Equal(intent, answer.Intent.Name);
+    }
+
+    [Fact]
+    public void Answer_PayAfterAPoliteComparison_ComparesThePayOfBoth()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+        var comparison = engine.Answer(new Question("Good afternoon. I would be grateful if you could explain the principal differences between the role of a machine learning engineer and that of a data scientist."));
+
+        var pay = engine.Answer(new Question("which one pays more?", comparison.Context));
+
+        // It quoted first the research scientist's and data engineer's pay: "grateful" and "principal",
+        // carried over from the request, outweighed the two roles it compared.
+        Assert.True(pay.Answered, pay.Text);
+        Assert.Equal("mle-career-snapshot#average-machine-learning-engineer-salary", pay.Citations[0].PassageId);
+        Assert.Contains("data scientists", pay.Citations[0].Quote, StringComparison.Ordinal);
     }
 }
