@@ -324,6 +324,19 @@ public sealed class AnswerEngineTests : IDisposable
     }
 
     [Fact]
+    public void Answer_Remuneration_IsAboutPay()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question("What remuneration can a machine learning engineer expect?"));
+
+        // It quoted what senior engineers are expected to do: "expect" was the only word the guides know.
+        Assert.True(answer.Answered, answer.Text);
+        Assert.Equal("salary", answer.Intent.Name);
+        Assert.Contains("$", answer.Citations[0].Quote, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Answer_OkSoBeforeTheQuestion_AnswersTheQuestion()
     {
         var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
