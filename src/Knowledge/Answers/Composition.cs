@@ -258,9 +258,9 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
     /// word the guides use ("in the US"). Runs on every answer, so it reads the words in place and
     /// allocates only for a capitalised word after a placing one.
     /// </summary>
-    private List<string> UncoveredNames(string text)
+    private IReadOnlyList<string> UncoveredNames(string text)
     {
-        var names = new List<string>(0);
+        List<string>? names = null;
         ReadOnlySpan<char> before = default, last = default;
         foreach (var range in text.AsSpan().SplitAny(" \t\r\n"))
         {
@@ -274,7 +274,7 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
             if (placed && written.Length > 1 && char.IsUpper(written[0]) && PlainWord().IsMatch(written))
             {
                 var name = written.ToString();
-                if (Knowledge.QueryAnalyzer.Tokens(name).Any(Knowledge.Lacks) && !names.Contains(name, StringComparer.OrdinalIgnoreCase))
+                if (Knowledge.QueryAnalyzer.Tokens(name).Any(Knowledge.Lacks) && !(names ??= new List<string>(1)).Contains(name, StringComparer.OrdinalIgnoreCase))
                 {
                     names.Add(name);
                     if (names.Count == 3)
@@ -288,7 +288,7 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
             last = written;
         }
 
-        return names;
+        return names ?? (IReadOnlyList<string>)[];
     }
 
     /// <summary>Letters and digits, joined by single hyphens, apostrophes or dots ("H-1B", "don't", "U.K"), up to 30 characters.</summary>
