@@ -109,6 +109,14 @@ public sealed class KnowledgeAnalyzer : Analyzer
         "very", "want", "was", "wasnt", "wasn't", "we", "well", "were", "what", "whats", "when", "where", "which", "while",
         "who", "whom", "whose", "why", "will", "with", "within", "wont", "won't", "would", "wouldnt", "wouldn't",
         "yes", "yet", "you", "your", "youre", "you're",
+
+        // Contractions of the words above ("whats the diffrence in what they'd do?" was declined naming
+        // "they'd"); "-'s" goes with the possessive filter. Not "id", "ill", "shed" or "wed" without the
+        // apostrophe: those are words of their own.
+        "ain't", "aint", "could've", "couldve", "hadn't", "hadnt", "he'd", "he'll", "i'd", "i'll", "it'd", "it'll",
+        "might've", "mightve", "mustn't", "should've", "shouldve", "she'd", "she'll", "that'd", "that'll", "there'd", "there'll",
+        "they'd", "they'll", "they're", "theyre", "they've", "theyve", "we'd", "we'll", "we're", "we've", "weve",
+        "weren't", "werent", "who'd", "who'll", "would've", "wouldve", "y'all", "you'd", "youd", "you'll", "youll", "you've", "youve",
     ], ignoreCase: false).AsReadOnly();
 
     /// <summary>The synonym rules this analyzer reads synonyms with.</summary>

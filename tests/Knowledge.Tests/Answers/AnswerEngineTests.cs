@@ -336,6 +336,20 @@ public sealed class AnswerEngineTests : IDisposable
         Assert.Contains("$", answer.Citations[0].Quote, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("what skills would they've needed", "skills")]
+    [InlineData("what do ML engineers do once they're senior", "responsibilities")]
+    public void Answer_Contraction_IsNoWordTheGuidesLack(string question, string intent)
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question(question));
+
+        // Both were declined naming the contraction ("they've", "they're") as a word no guide uses.
+        Assert.True(answer.Answered, answer.Text);
+        Assert.Equal(intent, answer.Intent.Name);
+    }
+
     [Fact]
     public void Answer_OkSoBeforeTheQuestion_AnswersTheQuestion()
     {
