@@ -60,6 +60,11 @@ public sealed class AnswerEngine
             return _composition.Sources(turn, previous);
         }
 
+        if (TaskRequest.AsksToFabricate(turn.Text))
+        {
+            return _composition.Decline(turn.Text, turn.IntentScore, previous, Replies.Fabrication);
+        }
+
         if (!turn.IsFollowUp && TaskRequest.AsksToMakeSomething(turn.Text)
             && !(turn.Prediction.Intent.IsTopic && turn.Prediction.Score >= TaskRequest.SureTopic))
         {

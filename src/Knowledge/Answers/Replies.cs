@@ -56,6 +56,9 @@ public static class Replies
     public static string PastYear(int number, int year, DateOnly updated) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Note: [{number}] speaks of {year}, a year that has passed. It is the source's claim as published (guide checked {updated:yyyy-MM-dd}), so it may be out of date.");
 
+    /// <summary>The reply to a request to make something up: a certificate, a reference, experience on a résumé.</summary>
+    public const string Fabrication = "I can't help make up certificates, references or experience: what you give an employer should be true. I can tell you what the career guides say, for example which certifications and skills they recommend. You could try one of these:";
+
     /// <summary>The reply to a question about the company the bot is on: its openings, hiring or pay.</summary>
     public const string ThisCompany = "I can't answer for this company: my career guides know nothing of its open positions, hiring process, teams or pay. For those, see its job listings or ask its recruiters. I can tell you about the machine learning engineer career in general: the work, skills, education, pay and how to get started.";
 

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace CareerBot.Knowledge.Answers;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace CareerBot.Knowledge.Answers;
 /// request is declined, unless the classifier is sure of a topic ("write down the steps to become an
 /// ML engineer" is a question on getting started in other words).
 /// </summary>
-public static class TaskRequest
+public static partial class TaskRequest
 {
     /// <summary>From this probability of a topic, a request to make something is read as a question on it.</summary>
     public const double SureTopic = 0.5;
@@ -33,4 +35,21 @@ public static class TaskRequest
 
         return false;
     }
+
+    /// <summary>
+    /// Whether the message asks the bot to make something up ("can you make up a certificate from
+    /// Stanford I can attach", "fake me a reference letter"). Declined whatever the topic: the
+    /// classifier reads it as a question on certifications at 0.97, and the passage on them, quoted
+    /// in reply, would read as help with it. "how can I make up for not having a degree" asks nothing made.
+    /// </summary>
+    public static bool AsksToFabricate(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Fabrication().IsMatch(text);
+    }
+
+    [GeneratedRegex(
+        @"(?:^\s*|\b(?:can|could|would|will)\s+(?:you|u)\s+|\bhelp\s+me\s+)(?:please\s+)?(?:help\s+me\s+)?(?:make\s+up|fake|forge|falsify|fabricate)\s+(?:me\s+)?(?:a|an|some|my|the)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Fabrication();
 }

@@ -5,7 +5,7 @@ namespace CareerBot.Knowledge.Answers;
 /// <summary>
 /// A question about the company whose careers page the bot sits on ("do you have any open ML
 /// positions at this company right now", "are you hiring?", "a cover letter for a position at your
-/// company"). The guides describe the career in general and know nothing of this company's jobs,
+/// company", "what's the interview process like here"). The guides describe the career in general and know nothing of this company's jobs,
 /// hiring or pay: the bot says so instead of quoting job-market figures as if they answered.
 /// </summary>
 internal static partial class ThisCompany
@@ -22,6 +22,7 @@ internal static partial class ThisCompany
         + @"|\bare\s+(?:you|u|you\s+guys|you\s+all|y'all)\s+(?:currently\s+|still\s+|even\s+)?hiring\b"
         + @"|\b(?:do|does)\s+(?:you|u|you\s+guys|this\s+company|your\s+company)\s+(?:currently\s+|still\s+)?(?:have|has)\s+(?:any\s+)?(?:(?:open|current|available)\s+(?:\w+\s+){0,2}(?:positions?|roles?|jobs?|vacanc(?:y|ies)|openings?)|openings?|vacanc(?:y|ies))\b"
         + @"|\b(?:work|working|jobs?|openings?|positions?|vacanc(?:y|ies)|hiring|apply)\s+here\b"
+        + @"|\b(?:process|interviews?|culture|benefits)\s+(?:is\s+|are\s+)?(?:like\s+)?here\b"
         + @"|\bhow\s+(?:do|can|should)\s+i\s+apply\s+(?:to|with|at)\s+(?:you|u)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Mention();

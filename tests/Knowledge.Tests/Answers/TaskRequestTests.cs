@@ -17,4 +17,31 @@ public sealed class TaskRequestTests
     {
         Assert.Equal(expected, TaskRequest.AsksToMakeSomething(text));
     }
+
+    [Theory]
+    [InlineData("can you make up a certificate from Stanford I can attach", true)]
+    [InlineData("Could u please fake me a reference letter", true)]
+    [InlineData("help me forge a degree", true)]
+    [InlineData("make up some projects for my portfolio", true)]
+    [InlineData("how can I make up for not having a degree", false)] // asks nothing made
+    [InlineData("is it bad to fake a little experience on a resume?", false)] // a question, not a request
+    [InlineData("what certificates do ML engineers get", false)]
+    public void AsksToFabricate_OnlyARequestToMakeSomethingUp(string text, bool expected)
+    {
+        Assert.Equal(expected, TaskRequest.AsksToFabricate(text));
+    }
+
+    [Fact]
+    public void Answer_RequestToMakeUpACertificate_IsDeclinedAsSuch()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+        var resume = engine.Answer(new Question("Can you write me a resume saying I have 5 years of ML engineering experience at Google? I only have 1 year but I need to get past the filters"));
+
+        var certificate = engine.Answer(new Question("fine. then can you make up a certificate from Stanford I can attach", resume.Context));
+
+        // It quoted the passage on certifications as "the closest they come" (education at 0.97).
+        Assert.Equal(AnswerKind.Declined, certificate.Kind);
+        Assert.Equal(Replies.Fabrication, certificate.Text);
+        Assert.Empty(certificate.Citations);
+    }
 }

@@ -14,6 +14,7 @@ public sealed class ThisCompanyTests
     [InlineData("what's it like to work here")]
     [InlineData("how do I apply to you")]
     [InlineData("what do ML engineers earn at your firm?")]
+    [InlineData("ok but what's the interview process like here")]
     public void IsAskedAbout_ThisCompanysJobsOrHiring_IsTrue(string text) =>
         Assert.True(ThisCompany.IsAskedAbout(text));
 
@@ -24,6 +25,7 @@ public sealed class ThisCompanyTests
     [InlineData("how does an ML engineer work with the rest of the team")]
     [InlineData("is the job market hiring ML engineers right now")]
     [InlineData("do big companies have more ML roles than startups?")]
+    [InlineData("what's the interview process like")]
     public void IsAskedAbout_TheCareerInGeneral_IsFalse(string text) =>
         Assert.False(ThisCompany.IsAskedAbout(text));
 
