@@ -25,8 +25,14 @@ public static class FramingWords
 
     /// <summary>
     /// Whether an analysed (stemmed) term only frames the question: a framing word, or a number of up
-    /// to three digits ("I'm 29", "10 hrs a week"), which tells about the asker rather than naming a
-    /// subject. A year ("in 2026") names one.
+    /// to three digits ("I'm 29", "10 hrs a week") or its ordinal ("in 11th grade", "my 4th year"),
+    /// which tells about the asker rather than naming a subject. A year ("in 2026") names one.
     /// </summary>
-    public static bool IsFramingTerm(string term) => Stems.Contains(term) || (term.Length is > 0 and <= 3 && term.AsSpan().IndexOfAnyExceptInRange('0', '9') < 0);
+    public static bool IsFramingTerm(string term) => Stems.Contains(term) || IsSmallNumber(term) || IsSmallOrdinal(term);
+
+    private static bool IsSmallNumber(ReadOnlySpan<char> term) => term.Length is > 0 and <= 3 && term.IndexOfAnyExceptInRange('0', '9') < 0;
+
+    private static bool IsSmallOrdinal(string term) =>
+        term.Length > 2 && IsSmallNumber(term.AsSpan(0, term.Length - 2))
+        && term.AsSpan(term.Length - 2) is "st" or "nd" or "rd" or "th";
 }

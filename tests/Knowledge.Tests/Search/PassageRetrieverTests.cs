@@ -149,8 +149,12 @@ public sealed class PassageRetrieverTests : IDisposable
     [Theory]
     [InlineData("29", true)]
     [InlineData("10", true)]
+    [InlineData("11th", true)] // "in 11th grade", "my 2nd year": an ordinal says who asks too
+    [InlineData("2nd", true)]
     [InlineData("2026", false)]
     [InlineData("120k", false)]
+    [InlineData("2000th", false)]
+    [InlineData("th", false)]
     public void StemWeights_ASmallBareNumber_OnlyFramesTheQuestion(string number, bool frames)
     {
         var options = new RetrievalOptions();
