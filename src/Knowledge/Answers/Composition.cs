@@ -262,25 +262,42 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
     {
         List<string>? names = null;
         ReadOnlySpan<char> before = default, last = default;
+        Range name = default;
+        var inName = false;
         foreach (var range in text.AsSpan().SplitAny(" \t\r\n"))
         {
-            var written = text.AsSpan(range).Trim(WordEdges);
+            var token = text.AsSpan(range);
+            var written = token.Trim(WordEdges);
             if (written.IsEmpty)
             {
                 continue;
             }
 
-            var placed = PlacingWord.Contains(last) || (last.Equals("the", StringComparison.OrdinalIgnoreCase) && PlacingWord.Contains(before));
-            if (placed && written.Length > 1 && char.IsUpper(written[0]) && PlainWord().IsMatch(written))
+            var capital = written.Length > 1 && char.IsUpper(written[0]) && PlainWord().IsMatch(written);
+            var start = range.Start.GetOffset(text.Length) + token.IndexOf(written);
+            if (inName && capital && start == name.End.Value + 1)
             {
-                var name = written.ToString();
-                if (Knowledge.QueryAnalyzer.Tokens(name).Any(Knowledge.Lacks) && !(names ??= new List<string>(1)).Contains(name, StringComparer.OrdinalIgnoreCase))
+                name = name.Start..(start + written.Length); // "in San Francisco", "in New Delhi": one name
+            }
+            else
+            {
+                if (inName && !Add(ref names, text[name]))
                 {
-                    names.Add(name);
-                    if (names.Count == 3)
-                    {
-                        break;
-                    }
+                    return names!;
+                }
+
+                var placed = PlacingWord.Contains(last) || (last.Equals("the", StringComparison.OrdinalIgnoreCase) && PlacingWord.Contains(before));
+                inName = placed && capital;
+                name = start..(start + written.Length);
+            }
+
+            if (inName && token[^1] is ',' or '.' or ';' or ':' or '!' or '?')
+            {
+                // A comma or a sentence's end closes a name: "in Canada, Toronto …".
+                inName = false;
+                if (!Add(ref names, text[name]))
+                {
+                    return names!;
                 }
             }
 
@@ -288,7 +305,23 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
             last = written;
         }
 
+        if (inName)
+        {
+            Add(ref names, text[name]);
+        }
+
         return names ?? (IReadOnlyList<string>)[];
+
+        // Whether more names may follow: at most three are named.
+        bool Add(ref List<string>? found, string candidate)
+        {
+            if (Knowledge.QueryAnalyzer.Tokens(candidate).Any(Knowledge.Lacks) && !(found ??= new List<string>(1)).Contains(candidate, StringComparer.OrdinalIgnoreCase))
+            {
+                found.Add(candidate);
+            }
+
+            return found is not { Count: 3 };
+        }
     }
 
     /// <summary>Letters and digits, joined by single hyphens, apostrophes or dots ("H-1B", "don't", "U.K"), up to 30 characters.</summary>

@@ -273,6 +273,19 @@ public sealed class AnswerEngineTests : IDisposable
     }
 
     [Theory]
+    [InlineData("ML engineer salary in San Francisco", "\"San Francisco\"")] // it named "San"
+    [InlineData("what is the salary of ML engineer in New Delhi for freshers", "\"New Delhi\"")]
+    public void Answer_PlaceOfSeveralWords_IsNamedWhole(string question, string named)
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question(question));
+
+        Assert.True(answer.Answered, answer.Text);
+        Assert.StartsWith($"My guides don't mention {named}", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("Hi, I'm Priya. How do I become an ML engineer?")] // a capital that no phrase places
     [InlineData("How much do ML engineers earn in the US?")] // a place the guides cover
     public void Answer_NoUncoveredPlace_NamesNone(string question)
