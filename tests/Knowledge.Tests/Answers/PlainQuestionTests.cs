@@ -2,7 +2,7 @@ using CareerBot.Knowledge.Answers;
 
 namespace CareerBot.Knowledge.Tests.Answers;
 
-public sealed class IndirectQuestionTests
+public sealed class PlainQuestionTests
 {
     [Theory]
     [InlineData("Do you know how many interview rounds they usually do for ML roles?", "how many interview rounds they usually do for ML roles?")]
@@ -14,8 +14,8 @@ public sealed class IndirectQuestionTests
     [InlineData("can you at least tell me if ML engineers are in demand in Canada", "ML engineers are in demand in Canada")]
     [InlineData("I would be grateful if you could explain the differences", "explain the differences")]
     [InlineData("I'd really appreciate it if you could please list the skills", "list the skills")]
-    public void Plain_AQuestionAskedThroughTheBot_IsTheQuestion(string text, string expected) =>
-        Assert.Equal(expected, IndirectQuestion.Plain(text));
+    public void Unwrap_AQuestionAskedThroughTheBot_IsTheQuestion(string text, string expected) =>
+        Assert.Equal(expected, PlainQuestion.Unwrap(text));
 
     [Theory]
     [InlineData("what do you know")]                        // about the bot
@@ -24,8 +24,8 @@ public sealed class IndirectQuestionTests
     [InlineData("can you tell me more")]                    // a request for more, read elsewhere
     [InlineData("how much do ML engineers make?")]
     [InlineData("I would be grateful")]                     // thanks, asking nothing
-    public void Plain_AnyOtherMessage_IsLeftAsItIs(string text) =>
-        Assert.Equal(text, IndirectQuestion.Plain(text));
+    public void Unwrap_AnyOtherMessage_IsLeftAsItIs(string text) =>
+        Assert.Equal(text, PlainQuestion.Unwrap(text));
 
     [Theory]
     [InlineData("Fair enough. Do you know how many interview rounds they usually do for ML roles?", "getting_started")]
@@ -55,5 +55,34 @@ public sealed class IndirectQuestionTests
         Assert.True(pay.Answered, pay.Text);
         Assert.Equal("mle-career-snapshot#average-machine-learning-engineer-salary", pay.Citations[0].PassageId);
         Assert.Contains("data scientists", pay.Citations[0].Quote, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("what do you mean by production experience", "what is production experience")]
+    [InlineData("What do you mean by MLOps?", "what is MLOps")]
+    [InlineData("what does MLOps mean?", "what is MLOps")]
+    [InlineData("what does model drift mean", "what is model drift")]
+    [InlineData("what is meant by feature engineering?", "what is feature engineering")]
+    public void Meaning_AskingWhatATermMeans_AsksWhatItIs(string text, string expected) =>
+        Assert.Equal(expected, PlainQuestion.Meaning(text));
+
+    [Theory]
+    [InlineData("what does an ML engineer do?")]            // no "mean": a question of its own
+    [InlineData("what do you mean")]                        // no term to ask about
+    [InlineData("what does it mean for junior engineers if AI writes code")] // "mean" not at the end
+    [InlineData("how much do ML engineers make?")]
+    public void Meaning_AnyOtherQuestion_IsLeftAsItIs(string text) =>
+        Assert.Equal(text, PlainQuestion.Meaning(text));
+
+    [Fact]
+    public void Answer_WhatDoYouMeanByATerm_AnswersAboutTheTerm()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+        var phd = engine.Answer(new Question("Is a PhD an advantage for ML engineer roles?"));
+
+        var next = engine.Answer(new Question("what do you mean by production experience", phd.Context));
+
+        Assert.True(next.Answered, next.Text);
+        Assert.Contains("production", next.Text, StringComparison.OrdinalIgnoreCase);
     }
 }

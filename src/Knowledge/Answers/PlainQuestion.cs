@@ -1,0 +1,52 @@
+using System.Text.RegularExpressions;
+
+namespace CareerBot.Knowledge.Answers;
+
+/// <summary>
+/// A message reworded as the plain question it asks, before the classifier reads it. Two ways of
+/// asking hid the question behind words the classifier took for a question about the bot:
+/// <list type="bullet">
+/// <item>a question asked through the bot ("do you know how many interview rounds they usually do?",
+/// "do you happen to know what the job outlook is"): help at 0.58 and 0.99, although the rest names
+/// what to search for. "what do you know" and "do you know anything about salaries", which wrap no
+/// question, stay as they are. A request made politely ("I would be grateful if you could explain …")
+/// is the request itself: the courtesy's words, carried into the next turn's search, outweighed what
+/// "which one pays more?" then asked;</item>
+/// <item>a request for what a term means ("what do you mean by production experience", "what does
+/// MLOps mean?"): help at 0.99, and its words named nothing to search for. Asked as "what is
+/// production experience" it finds the passage on gaining it.</item>
+/// </list>
+/// </summary>
+internal static partial class PlainQuestion
+{
+    /// <summary><paramref name="text"/> with the question it wraps unwrapped and a request for a meaning asked as "what is …".</summary>
+    public static string Of(string text) => Meaning(Unwrap(text));
+
+    /// <summary>The question <paramref name="text"/> wraps, when it wraps one; otherwise <paramref name="text"/> itself.</summary>
+    public static string Unwrap(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var match = Wrapped().Match(text);
+        return match.Success ? match.Groups["question"].Value : text;
+    }
+
+    /// <summary><paramref name="text"/> as "what is …" when it asks what a term means; otherwise itself.</summary>
+    public static string Meaning(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var match = MeaningRequest().Match(text);
+        return match.Success ? "what is " + match.Groups["term"].Value.Trim() : text;
+    }
+
+    [GeneratedRegex(
+        @"^\s*(?:(?:(?:do|would)\s+you\s+(?:happen\s+to\s+)?know|(?:can|could|would)\s+you\s+(?:(?:at\s+least|please|just)\s+)?tell\s+me|(?:do\s+you\s+have\s+)?any\s+idea)\s+"
+        + @"(?:(?:if|whether)\s+(?<question>\S.*)|(?<question>(?:how|what|which|who|when|where|why)\s+\S.*))"
+        + @"|(?:i\s+would|i'd|i\u2019d)\s+(?:be\s+(?:very\s+|most\s+|really\s+)?grateful|(?:really\s+)?appreciate\s+it)\s+if\s+you\s+(?:could|would|can)\s+(?:please\s+)?(?<question>\S.*))$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex Wrapped();
+
+    [GeneratedRegex(
+        @"^\s*(?:what\s+do\s+you\s+mean\s+by\s+|what\s+is\s+meant\s+by\s+|what\s+does\s+(?=.+\s+mean\s*\??\s*$))(?<term>.+?)(?:\s+mean)?\s*\??\s*$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MeaningRequest();
+}
