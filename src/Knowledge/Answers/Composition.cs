@@ -197,11 +197,14 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
     /// <summary>
     /// The decline of a question read as on a topic that no passage answers: when some of its own
     /// words are in none of the guides ("what about in the UK?" after a question on pay), it names
-    /// them, so the visitor knows what is missing rather than reading a refusal.
+    /// them, so the visitor knows what is missing rather than reading a refusal. In a message that
+    /// also tells, the asking sentences' words come first: "I'm 44 and have spent 18 years in
+    /// accounting. Is it realistic … or is the field mostly for younger grads?" lacks "younger", and
+    /// named "spent" with it.
     /// </summary>
     public Answer DeclineOnTopic(QuestionAnalysis turn, ConversationContext? previous)
     {
-        var unknown = UnknownWords(turn.Text);
+        var unknown = AskingPart.Split(turn.Text) is { } parts && UnknownWords(parts.Asking) is { Count: > 0 } asked ? asked : UnknownWords(turn.Text);
         return unknown.Count == 0
             ? Decline(turn.Text, turn.IntentScore, previous)
             : new(turn.Text, AnswerKind.Declined, Replies.DeclineUnknown(unknown, Knowledge.Topics), [], turn.IntentScore, 0, Samples(3), previous ?? Empty(turn.Text));

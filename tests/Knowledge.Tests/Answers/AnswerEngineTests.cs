@@ -377,6 +377,19 @@ public sealed class AnswerEngineTests : IDisposable
     }
 
     [Fact]
+    public void Answer_DeclineOfAQuestionAfterABackground_NamesWhatTheQuestionLacks()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question("I'm 44 and have spent 18 years in accounting. Is it realistic to move into machine learning engineering at this point, or is the field mostly for younger grads?"));
+
+        // It named "spent" and "younger": the background's words before the question's.
+        Assert.Equal(AnswerKind.Declined, answer.Kind);
+        Assert.Contains("\"younger\"", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"spent\"", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Answer_OkSoBeforeTheQuestion_AnswersTheQuestion()
     {
         var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
