@@ -10,7 +10,7 @@ public static class FramingWords
 {
     public static readonly IReadOnlySet<string> English = new HashSet<string>(StringComparer.Ordinal)
     {
-        "actually", "anyone", "anything", "basically", "bit", "enough", "everybody", "everyone", "exactly", "few",
+        "actually", "anyone", "anything", "basically", "bit", "doable", "enough", "everybody", "everyone", "exactly", "feasible", "few",
         "first", "generally", "good", "hear", "heard", "hearing", "kind", "kinds", "know", "look", "looks", "mean", "means",
         "mention", "mentioned", "mentioning", "mentions",
         "put", "someone", "something", "sort", "sorts", "specifically", "stuff", "way", "ways",

@@ -390,6 +390,19 @@ public sealed class AnswerEngineTests : IDisposable
     }
 
     [Fact]
+    public void Answer_DoableForSomeoneLikeMe_IsAnsweredAfterALongBackground()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question("Some background first: I've been a chartered accountant for 9 years, mostly audit plus some financial modelling in Excel, and over the last year I've taught myself Python and done a couple of Kaggle notebooks. I'm 36 with a mortgage so I can't just quit and go back to school full time. Realistically, is moving into ML engineering doable for someone like me, and what would the path look like?"));
+
+        // Declined naming "chartered", "audit" and "last", then, with the asking sentence's words
+        // named first, "doable": a word that only frames the question, as "realistically" does.
+        Assert.True(answer.Answered, answer.Text);
+        Assert.Equal("getting_started", answer.Intent.Name);
+    }
+
+    [Fact]
     public void Answer_OkSoBeforeTheQuestion_AnswersTheQuestion()
     {
         var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
