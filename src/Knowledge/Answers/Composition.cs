@@ -214,9 +214,9 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
     /// The words of <paramref name="text"/>, as written ("H-1B", "UK"), of which some analysed term is in
     /// no passage, stop and framing words aside; at most three.
     /// </summary>
-    private List<string> UnknownWords(string text)
+    private IReadOnlyList<string> UnknownWords(string text)
     {
-        var unknown = new List<string>(3);
+        List<string>? unknown = null;
         foreach (var token in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
         {
             var written = token.Trim(WordEdges);
@@ -230,19 +230,33 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
                 continue; // "ok but do ml engineers use fortran" lacks "fortran", not "ok"
             }
 
-            var stems = Knowledge.QueryAnalyzer.Tokens(written);
-            if (stems.Any(Knowledge.Lacks)
-                && !unknown.Contains(written, StringComparer.OrdinalIgnoreCase))
+            if (AddUnknown(ref unknown, written) && unknown!.Count == MaxNamed)
             {
-                unknown.Add(written);
-                if (unknown.Count == 3)
-                {
-                    break;
-                }
+                break;
             }
         }
 
-        return unknown;
+        return unknown ?? (IReadOnlyList<string>)[];
+    }
+
+    /// <summary>How many words a reply names as ones no guide uses.</summary>
+    private const int MaxNamed = 3;
+
+    /// <summary>
+    /// Adds <paramref name="written"/> to <paramref name="named"/> (made on the first word added) when
+    /// some analysed term of it is in no passage, it is not named yet (whatever its case) and fewer
+    /// than <see cref="MaxNamed"/> are.
+    /// </summary>
+    private bool AddUnknown(ref List<string>? named, string written)
+    {
+        if (named is { Count: MaxNamed } || named?.Contains(written, StringComparer.OrdinalIgnoreCase) == true
+            || !Knowledge.QueryAnalyzer.Tokens(written).Any(Knowledge.Lacks))
+        {
+            return false;
+        }
+
+        (named ??= new List<string>(MaxNamed)).Add(written);
+        return true;
     }
 
     /// <summary>Words that place a name after them: "in Canada", "at Google", "for the UK".</summary>
@@ -284,9 +298,9 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
             }
             else
             {
-                if (inName && !Add(ref names, text[name]))
+                if (inName)
                 {
-                    return names!;
+                    AddUnknown(ref names, text[name]);
                 }
 
                 var placed = PlacingWord.Contains(last) || (last.Equals("the", StringComparison.OrdinalIgnoreCase) && PlacingWord.Contains(before));
@@ -296,12 +310,8 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
 
             if (inName && token[^1] is ',' or '.' or ';' or ':' or '!' or '?')
             {
-                // A comma or a sentence's end closes a name: "in Canada, Toronto …".
+                AddUnknown(ref names, text[name]); // a comma or a sentence's end closes a name: "in Canada, Toronto …"
                 inName = false;
-                if (!Add(ref names, text[name]))
-                {
-                    return names!;
-                }
             }
 
             before = last;
@@ -310,21 +320,10 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
 
         if (inName)
         {
-            Add(ref names, text[name]);
+            AddUnknown(ref names, text[name]);
         }
 
         return names ?? (IReadOnlyList<string>)[];
-
-        // Whether more names may follow: at most three are named.
-        bool Add(ref List<string>? found, string candidate)
-        {
-            if (Knowledge.QueryAnalyzer.Tokens(candidate).Any(Knowledge.Lacks) && !(found ??= new List<string>(1)).Contains(candidate, StringComparer.OrdinalIgnoreCase))
-            {
-                found.Add(candidate);
-            }
-
-            return found is not { Count: 3 };
-        }
     }
 
     /// <summary>Letters and digits, joined by single hyphens, apostrophes or dots ("H-1B", "don't", "U.K"), up to 30 characters.</summary>

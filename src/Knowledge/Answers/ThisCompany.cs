@@ -5,8 +5,9 @@ namespace CareerBot.Knowledge.Answers;
 /// <summary>
 /// A question about the company whose careers page the bot sits on ("do you have any open ML
 /// positions at this company right now", "are you hiring?", "a cover letter for a position at your
-/// company", "what's the interview process like here"). The guides describe the career in general and know nothing of this company's jobs,
-/// hiring or pay: the bot says so instead of quoting job-market figures as if they answered.
+/// company", "what's the interview process like here"). The guides describe the career in general
+/// and know nothing of this company's jobs, hiring or pay: the bot says so instead of quoting
+/// job-market figures as if they answered.
 /// </summary>
 internal static partial class ThisCompany
 {
