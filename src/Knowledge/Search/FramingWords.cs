@@ -11,9 +11,9 @@ public static class FramingWords
     public static readonly IReadOnlySet<string> English = new HashSet<string>(StringComparer.Ordinal)
     {
         "actually", "anyone", "anything", "basically", "bit", "doable", "enough", "everybody", "everyone", "exactly", "feasible", "few",
-        "first", "generally", "good", "hear", "heard", "hearing", "kind", "kinds", "know", "look", "looks", "mean", "means",
-        "mention", "mentioned", "mentioning", "mentions",
-        "put", "someone", "something", "sort", "sorts", "specifically", "stuff", "way", "ways",
+        "first", "generally", "genius", "give", "given", "gives", "good", "hear", "heard", "hearing", "kind", "kinds", "know", "look", "looks", "mean", "means",
+        "mention", "mentioned", "mentioning", "mentions", "nothing", "pretty",
+        "put", "said", "someone", "something", "sort", "sorts", "specifically", "stuff", "way", "ways",
 
         // Chat shorthand ("ngl the market looks cooked rn, hows the outlook tbh"): it frames the message, and
         // as words no guide uses it would dilute the coverage of every passage and be named in a decline.

@@ -390,6 +390,33 @@ public sealed class AnswerEngineTests : IDisposable
     }
 
     [Fact]
+    public void Answer_GrowthFigureTheGuidesGive_QuotesTheGrowth_NotASentenceThatSaysGives()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question("what's the job outlook number the guides give, like the growth percent?"));
+
+        // "give" matched "Knowing several programming languages gives ML engineers a real competitive
+        // advantage", which opened the reply; it only frames the question, as "mention" does.
+        Assert.True(answer.Answered, answer.Text);
+        Assert.DoesNotContain("programming languages", answer.Citations[0].Quote, StringComparison.Ordinal);
+        Assert.Contains("+40%", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Answer_WordsThatOnlyFrame_AreNotNamedInADecline()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question("I know MATLAB pretty well, does that count for anything or is it python or nothing"));
+
+        Assert.Equal(AnswerKind.Declined, answer.Kind);
+        Assert.Contains("\"MATLAB\"", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"pretty\"", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"nothing\"", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Answer_DoableForSomeoneLikeMe_IsAnsweredAfterALongBackground()
     {
         var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
