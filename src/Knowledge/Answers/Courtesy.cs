@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace CareerBot.Knowledge.Answers;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace CareerBot.Knowledge.Answers;
 /// read the two newcomer examples as thanks (0.81, 0.96) and the bot only said "you're welcome":
 /// the question after the courtesy is the message.
 /// </summary>
-internal static class Courtesy
+internal static partial class Courtesy
 {
     private static readonly HashSet<string> Words = new(StringComparer.Ordinal)
     {
@@ -15,6 +17,11 @@ internal static class Courtesy
         "nvm", "hmm", "interesting", "wow", "oh", "ah", "well", "so", "careerbot", "bot", "there", "much", "very", "lol",
         "sweet", "understood", "makes", "sense", "noted", "fair", "enough", "and", "a", "lot", "again", "all", "for", "that",
         "helpful", "useful", "brilliant", "excellent", "fine", "aight", "then",
+
+        // An apology or an aside before the question ("ok. sorry, one more thing, what if I freeze in the
+        // interview", "quick question: …", "wait the salary number you just said …"): it opens the
+        // message as "ok thanks" does, and is no word the guides lack.
+        "sorry", "apologies", "one", "more", "thing", "quick", "question", "wait",
     };
 
     /// <summary>Whether <paramref name="word"/> (lower case) is one a courtesy is made of ("ok", "thanks", "lol").</summary>
@@ -31,11 +38,17 @@ internal static class Courtesy
     {
         ArgumentNullException.ThrowIfNull(text);
         var rest = text;
-        for (var round = 0; round < 3; round++)
+        for (var round = 0; round < 4; round++)
         {
             if (SoOpening(rest) is { } opened)
             {
                 rest = opened;
+                continue;
+            }
+
+            if (SillyQuestion().Match(rest) is { Success: true } silly && Analysis.KnowledgeAnalyzer.WordsOf(rest[silly.Length..]).Count >= 2)
+            {
+                rest = rest[silly.Length..];
                 continue;
             }
 
@@ -92,4 +105,15 @@ internal static class Courtesy
         var tail = text[afterSo..].TrimStart();
         return Analysis.KnowledgeAnalyzer.WordsOf(tail).Count < 2 ? null : tail;
     }
+
+    /// <summary>
+    /// An apology for the question before it ("Sorry if this is a dumb question.", "this might be a
+    /// stupid question but"): help at 0.61 over the whole message, which then asked whether you need
+    /// to be a genius at math.
+    /// </summary>
+    [GeneratedRegex(
+        @"^\s*(?:(?:sorry|apologies)\s+(?:(?:in\s+advance\s+)?if\s+(?:this|it|that)(?:\s+is|'s|\u2019s|\s+sounds?(?:\s+like)?)|for(?:\s+asking)?)\s+|(?:this|it|that)(?:\s+is|'s|\u2019s|\s+(?:may|might|could)\s+be)\s+)"
+        + @"(?:probably\s+|maybe\s+)?(?:a\s+|an\s+|the\s+|such\s+a\s+)?(?:really\s+|very\s+|super\s+)?(?:dumb|stupid|silly|naive|basic|noob|newbie|obvious)\s+question(?:\s*,?\s*but\b)?[\s.!,:;\u2026-]+",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SillyQuestion();
 }

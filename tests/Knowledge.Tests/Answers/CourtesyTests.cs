@@ -17,6 +17,11 @@ public sealed class CourtesyTests
     [InlineData("thanks. ok so where do I start", "where do I start")]
     [InlineData("ok then can you tell me if ML engineers are in demand", "can you tell me if ML engineers are in demand")] // "then" as "so"
     [InlineData("aight so what skills make u not replaceable", "what skills make u not replaceable")]
+    [InlineData("ok. sorry, one more thing, what if I freeze in the interview", "what if I freeze in the interview")]
+    [InlineData("quick question: do ML engineers work weekends?", "do ML engineers work weekends?")]
+    [InlineData("Sorry if this is a dumb question. Do you need a PhD?", "Do you need a PhD?")]
+    [InlineData("this might be a stupid question but do you need a PhD?", "do you need a PhD?")]
+    [InlineData("Hi! Sorry for the silly question, is Python enough?", "is Python enough?")]
     public void StripOpening_ACourtesyBeforeAQuestion_LeavesTheQuestion(string text, string expected) =>
         Assert.Equal(expected, Courtesy.StripOpening(text));
 
@@ -30,6 +35,9 @@ public sealed class CourtesyTests
     [InlineData("thanks then")]
     [InlineData("ok, bye")]                                   // one word after it: the courtesy is the message
     [InlineData("python, R or julia: which one first?")]      // no courtesy before the break
+    [InlineData("sorry if this is a dumb question")]          // nothing after the apology
+    [InlineData("is this a dumb question? do you need a PhD")] // asks whether it is
+    [InlineData("one more question")]
     public void StripOpening_NoCourtesyBeforeAQuestion_LeavesTheText(string text) =>
         Assert.Equal(text, Courtesy.StripOpening(text));
 
@@ -43,5 +51,28 @@ public sealed class CourtesyTests
 
         Assert.True(next.Answered, next.Text);
         Assert.Equal("getting_started", next.Intent.Name);
+    }
+
+    [Fact]
+    public void Answer_AnApologyForTheQuestion_AnswersTheQuestion()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question("Sorry if this is a dumb question. Do you need to be a genius at math?"));
+
+        // The help text (0.61) before: the apology read as a question about the bot.
+        Assert.True(answer.Answered, answer.Text);
+        Assert.Equal("skills", answer.Intent.Name);
+    }
+
+    [Fact]
+    public void Answer_AnApologyBeforeAQuestionTheGuidesLack_IsNotNamedInTheDecline()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question("ok. sorry, one more thing, what if I freeze in the technical interview... what kind of questions do they usually ask so I can prepare"));
+
+        Assert.Equal(AnswerKind.Declined, answer.Kind);
+        Assert.DoesNotContain("\"sorry\"", answer.Text, StringComparison.Ordinal);
     }
 }
