@@ -147,9 +147,10 @@ public sealed class AnswerEngine
     /// ("I'm in the 4th year of a PhD … Is a PhD an advantage for ML engineer roles?") and no passage
     /// answered it whole: the background's words dilute every passage's coverage. A background that
     /// is mostly words no guide uses ("I love baking sourdough bread. How do I get started?") says
-    /// what the question is about, and is not left out. Only an answer that passes the bar on its
-    /// own counts; a decline or a closest passage keeps the whole message's reply, which names what
-    /// the guides lack; so does an asking part whose topic the classifier is unsure of.
+    /// what the question is about, and is not left out, unless the asking sentences name the field.
+    /// Only an answer that passes the bar on its own counts; a decline or a closest passage keeps the
+    /// whole message's reply, which names what the guides lack; so does an asking part whose topic
+    /// the classifier is unsure of.
     /// </summary>
     private Answer? Focused(Question question, QuestionAnalysis turn)
     {
@@ -159,7 +160,7 @@ public sealed class AnswerEngine
         }
 
         var told = Knowledge.QueryAnalyzer.Tokens(parts.Telling).Where(s => !FramingWords.IsFramingTerm(s)).ToArray();
-        if (told.Count(Knowledge.Lacks) * MostlyKnown > told.Length)
+        if (told.Count(Knowledge.Lacks) * MostlyKnown > told.Length && !AsksAboutTheFieldInKnownWords(parts.Asking))
         {
             return null;
         }
@@ -169,6 +170,19 @@ public sealed class AnswerEngine
         // that says "cut demand", and quoted the passage on AI automation.
         var focused = Answer(question with { Text = parts.Asking }, mayFocus: false);
         return focused.Answered && !focused.Closest && focused.Intent.Score >= TaskRequest.SureTopic ? focused with { Question = turn.Text } : null;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="asking"/> names the field and uses no word the guides lack: "… 8 years as
+    /// a signals intelligence analyst. Is machine learning engineering realistic for someone like me
+    /// with no degree?" is about the field, whatever the background's words. "Does my security
+    /// clearance give me any edge for ML jobs? like with defense contractors" asks about the
+    /// clearance, which no guide mentions.
+    /// </summary>
+    private bool AsksAboutTheFieldInKnownWords(string asking)
+    {
+        var terms = Knowledge.QueryAnalyzer.Tokens(asking);
+        return _understanding.NamesTheField(terms) && !terms.Any(Knowledge.Lacks);
     }
 
     /// <summary>The reply to a message no intent covers: "did you mean" between two close topics, or a decline.</summary>

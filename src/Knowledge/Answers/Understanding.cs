@@ -42,8 +42,11 @@ internal sealed class Understanding(KnowledgeSnapshot knowledge)
         ArgumentNullException.ThrowIfNull(turn);
         var terms = turn.Query.Terms;
         return !turn.IsFollowUp && _otherOccupation.Length > 0
-            && _otherOccupation.All(terms.Contains) && !terms.Any(_field.Contains);
+            && _otherOccupation.All(terms.Contains) && !NamesTheField(terms);
     }
+
+    /// <summary>Whether analysed <paramref name="terms"/> name the field the guides are about ("ML", "machine learning", "AI", "engineer").</summary>
+    public bool NamesTheField(IEnumerable<string> terms) => terms.Any(_field.Contains);
 
     /// <summary>
     /// The first half of a turn: the cleaned text, its intent, whether it follows up on the

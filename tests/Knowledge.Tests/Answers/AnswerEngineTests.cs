@@ -416,6 +416,33 @@ public sealed class AnswerEngineTests : IDisposable
         Assert.DoesNotContain("\"nothing\"", answer.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Hi, I'm getting out of the Army next spring after 8 years as a signals intelligence analyst. Is machine learning engineering realistic for someone like me with no degree?", "education")]
+    [InlineData("frontend dev here (react/typescript, 5 yrs). how different is an ML engineer's day to day from what I do now?", "responsibilities")]
+    [InlineData("got laid off yesterday from a backend role (java, 4 yrs). trying not to panic. is now a bad time to pivot to ML given the job market?", "job_market")]
+    public void Answer_ABackgroundOfWordsNoGuideUses_IsLeftOut_WhenTheQuestionNamesTheField(string text, string intent)
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question(text));
+
+        // Declined naming "Army", "spring" and "signals", or "frontend": the background's words, which
+        // say nothing of what a question about ML engineering asks.
+        Assert.True(answer.Answered, answer.Text);
+        Assert.Equal(intent, answer.Intent.Name);
+    }
+
+    [Fact]
+    public void Answer_ABackgroundOfWordsNoGuideUses_StillSaysWhatAVagueQuestionIsAbout()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question("I love baking sourdough bread. How do I get started?"));
+
+        Assert.Equal(AnswerKind.Declined, answer.Kind);
+        Assert.Contains("\"sourdough\"", answer.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Answer_DoableForSomeoneLikeMe_IsAnsweredAfterALongBackground()
     {
