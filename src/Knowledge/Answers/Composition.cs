@@ -12,6 +12,11 @@ namespace CareerBot.Knowledge.Answers;
 /// </summary>
 internal sealed partial class Composition(KnowledgeSnapshot knowledge)
 {
+    /// <summary>
+    /// How many terms a turn leaves for the next. A long message leaves its last ones, where it asks:
+    /// the 47 terms of a physics graduate's life story, carried into "what do you mean by MLOps
+    /// exactly", outweighed its one term and the bot declined it.
+    /// </summary>
     private const int MaxContextTerms = 12;
 
     /// <summary>How many of the best-ranked passages lend their topics to the suggestions.</summary>
@@ -40,7 +45,7 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
 
         var terms = turn.Query.Terms;
         var context = new ConversationContext(
-            turn.Query.Topic?.Name, turn.Resolved, [.. terms, .. turn.Query.ContextTerms.Take(Math.Max(0, MaxContextTerms - terms.Count))],
+            turn.Query.Topic?.Name, turn.Resolved, [.. terms.Skip(terms.Count - MaxContextTerms), .. turn.Query.ContextTerms.Take(Math.Max(0, MaxContextTerms - terms.Count))],
             views.Select(p => p.Id).ToArray())
         {
             Unfinished = citations[0].Quote.Length < views[0].Text.Length ? views[0].Id : null,

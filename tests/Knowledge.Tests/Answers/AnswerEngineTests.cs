@@ -390,6 +390,21 @@ public sealed class AnswerEngineTests : IDisposable
     }
 
     [Fact]
+    public void Answer_AFollowUpAfterALongMessage_IsNotOutweighedByItsWords()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+        var story = engine.Answer(new Question("which skills, degrees, programming languages, tools, frameworks, certifications and portfolio projects does a junior machine learning engineer in a data science team need to get hired and promoted"));
+
+        var answer = engine.Answer(new Question("what do you mean by MLOps exactly", story.Context));
+
+        // All of a long message's terms were carried over (a newcomer's life story had 47), and outweighed the one the follow-up asks about.
+        Assert.True(story.Answered, story.Text);
+        Assert.True(story.Context.Terms.Count <= 12, string.Join(' ', story.Context.Terms));
+        Assert.True(answer.Answered, answer.Text);
+        Assert.Contains("MLOps", answer.Citations[0].Quote, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Answer_GrowthFigureTheGuidesGive_QuotesTheGrowth_NotASentenceThatSaysGives()
     {
         var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
