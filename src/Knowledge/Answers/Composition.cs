@@ -43,6 +43,11 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
             answerText = Replies.Preface(names, closest) + "\n\n" + answerText;
         }
 
+        if (TaskRequest.AsksForReview(turn.Text))
+        {
+            answerText = Replies.NoReview + "\n\n" + answerText;
+        }
+
         var terms = turn.Query.Terms;
         var context = new ConversationContext(
             turn.Query.Topic?.Name, turn.Resolved, [.. terms.Skip(terms.Count - MaxContextTerms), .. turn.Query.ContextTerms.Take(Math.Max(0, MaxContextTerms - terms.Count))],

@@ -18,6 +18,9 @@ public static class Replies
 
     public const string Closest = "My guides don't answer that exactly. This is the closest they come:";
 
+    /// <summary>The line above an answer to a request to review something of the asker's ("can you review my resume?").</summary>
+    public const string NoReview = "I can't review a résumé, a portfolio or anything else you paste: I only quote career guides. This is what they say:";
+
     public const string NothingMore = "That's all my guides say on that. Try another question:";
 
     public static string Help(IEnumerable<Topic> topics) =>

@@ -48,6 +48,24 @@ public static partial class TaskRequest
         return Fabrication().IsMatch(text);
     }
 
+    /// <summary>
+    /// Whether the message asks the bot to read and judge something of the asker's ("can you review my
+    /// resume if I paste it here?", "could you look over my portfolio"). The bot cannot; what the guides
+    /// say about résumés still helps, so the answer says so above the quote rather than leaving the asker
+    /// to paste it. "how should I improve my resume" asks the guides, not the bot, and is no such request.
+    /// </summary>
+    public static bool AsksForReview(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Review().IsMatch(text);
+    }
+
+    [GeneratedRegex(
+        @"(?:^\s*(?:please\s+)?|\b(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?(?:quickly\s+)?)(?:review|critique|proofread|check|rate|grade|edit|improve|read|look\s+(?:at|over)|go\s+(?:over|through))\s+(?:over\s+)?(?:my|this|our|a)\s+(?:resume|r\u00e9sum\u00e9|cv|cover\s+letter|portfolio|linkedin|github|code|projects?|profile|application)\b"
+        + @"|\b(?:if|when|can|could|may)\s+i\s+(?:paste|send|upload|share|attach)\s+(?:it|my|this|you)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Review();
+
     [GeneratedRegex(
         @"(?:^\s*|\b(?:can|could|would|will)\s+(?:you|u)\s+|\bhelp\s+me\s+)(?:please\s+)?(?:help\s+me\s+)?(?:make\s+up|fake|forge|falsify|fabricate)\s+(?:me\s+)?(?:a|an|some|my|the)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

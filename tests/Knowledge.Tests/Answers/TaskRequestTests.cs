@@ -31,6 +31,31 @@ public sealed class TaskRequestTests
         Assert.Equal(expected, TaskRequest.AsksToFabricate(text));
     }
 
+    [Theory]
+    [InlineData("can you review my resume if I paste it here?", true)]
+    [InlineData("Could you look over my CV?", true)]
+    [InlineData("please check my portfolio", true)]
+    [InlineData("can I send you my cover letter", true)]
+    [InlineData("how should I improve my resume", false)] // asks the guides, not the bot
+    [InlineData("what should my resume include", false)]
+    [InlineData("do recruiters review a portfolio closely?", false)]
+    public void AsksForReview_OnlyARequestToReadSomethingOfTheAskers(string text, bool expected)
+    {
+        Assert.Equal(expected, TaskRequest.AsksForReview(text));
+    }
+
+    [Fact]
+    public void Answer_RequestToReviewAResume_SaysItCannot_AboveWhatTheGuidesSay()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question("can you review my resume if I paste it here?"));
+
+        // Quoted what to show on a resume with nothing to say the bot would not read one.
+        Assert.True(answer.Answered, answer.Text);
+        Assert.StartsWith(Replies.NoReview, answer.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Answer_RequestToMakeUpACertificate_IsDeclinedAsSuch()
     {
