@@ -16,6 +16,9 @@ public sealed class AnswerComposer
 {
     private const int MaxWindowUnits = 3;
     private const int MaxListItems = 12;
+
+    /// <summary>How many of a list's items an answer asked for shorter quotes.</summary>
+    private const int ShortListItems = 3;
     private const int ShortAnswer = 320;
     private const int LongAnswer = 700;
     private const int MaxMoreUnits = 6;
@@ -102,7 +105,7 @@ public sealed class AnswerComposer
         var layout = _layouts.GetOrAdd(passage, _layOut);
         var units = layout.Units;
         if (units.Count == 0
-            || ((passage.IsQuestion || passage.AlternateQuestions.Count > 0) && units.Count <= MaxWindowUnits && passage.Text.Length <= ShortAnswer)
+            || (!focus.Short && (passage.IsQuestion || passage.AlternateQuestions.Count > 0) && units.Count <= MaxWindowUnits && passage.Text.Length <= ShortAnswer)
             || (focus.More && passage.Text.Length <= LongAnswer))
         {
             // A short answer to a question is quoted whole: an FAQ answer, or a section that lists the
@@ -155,7 +158,7 @@ public sealed class AnswerComposer
 
         var sides = focus.Sides.Select(side => SideMask(side, numbers, words)).Where(m => m.AsSpan().ContainsAnyExcept(0UL)).ToArray();
         var window = new Window(units, matches, own, words, worth, sides.Length == focus.Sides.Count ? sides : [], dated, focus.WantsFigure ? numbers.Count : -1);
-        var maxUnits = focus.More ? MaxMoreUnits : sides.Length > 1 ? MaxComparisonUnits : MaxWindowUnits;
+        var maxUnits = focus.Short ? 1 : focus.More ? MaxMoreUnits : sides.Length > 1 ? MaxComparisonUnits : MaxWindowUnits;
         var (first, last) = window.Best(passage.IsQuestion, maxUnits);
         if (focus.More)
         {
@@ -166,8 +169,18 @@ public sealed class AnswerComposer
             }
         }
 
-        (first, last) = ExtendOverList(units, first, last, passage.Text);
-        (first, last) = ExtendOverLead(units, first, last, passage);
+        if (focus.Short)
+        {
+            // Asked for it shorter: the best sentence, a list it introduces cut to its first items,
+            // and not a section's introduction carried on into the passage's own text.
+            (first, last) = ExtendOverList(units, first, last, passage.Text, ShortListItems);
+        }
+        else
+        {
+            (first, last) = ExtendOverList(units, first, last, passage.Text, MaxListItems);
+            (first, last) = ExtendOverLead(units, first, last, passage);
+        }
+
         first = ExtendBack(units, first, layout.RefersBack);
         var earliest = int.MaxValue;
         for (var i = first; i <= last; i++)
@@ -372,7 +385,7 @@ public sealed class AnswerComposer
     }
 
     /// <summary>A lead-in ending in ':' takes its list; a short list's items take their lead-in.</summary>
-    private static (int First, int Last) ExtendOverList(List<TextUnit> units, int first, int last, string text)
+    private static (int First, int Last) ExtendOverList(List<TextUnit> units, int first, int last, string text, int maxItems)
     {
         // A heading lead-in ("Highest paying states:") followed by the list's own lead-in sentence.
         while (last + 1 < units.Count && !units[last].IsListItem && text[units[last].End - 1] == ':' && units[last + 1].IntroducesList)
@@ -383,7 +396,7 @@ public sealed class AnswerComposer
         if (units[last].IntroducesList)
         {
             var end = last;
-            while (end + 1 < units.Count && units[end + 1].IsListItem && end - last < MaxListItems)
+            while (end + 1 < units.Count && units[end + 1].IsListItem && end - last < maxItems)
             {
                 end++;
             }
@@ -394,7 +407,7 @@ public sealed class AnswerComposer
         if (IntroOf(units, first) is var intro and >= 0)
         {
             var end = last;
-            while (end + 1 < units.Count && units[end + 1].IsListItem && end - intro < MaxListItems)
+            while (end + 1 < units.Count && units[end + 1].IsListItem && end - intro < maxItems)
             {
                 end++;
             }
@@ -450,7 +463,7 @@ public sealed class AnswerComposer
             extended++;
         }
 
-        return extended > last ? ExtendOverList(units, first, extended, text) : (first, last);
+        return extended > last ? ExtendOverList(units, first, extended, text, MaxListItems) : (first, last);
     }
 
     /// <summary>A sentence that refers back ("These pipelines…", "The blog adds…", "…exactly those problems") takes the sentence before it.</summary>

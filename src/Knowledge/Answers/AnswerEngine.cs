@@ -53,6 +53,11 @@ public sealed class AnswerEngine
             return More(turn, previous!);
         }
 
+        if (FormatRequest.AsksShorter(turn.Text))
+        {
+            return _composition.Shorter(turn, previous);
+        }
+
         if (FollowUpResolver.AsksForSources(turn.Text))
         {
             // "source?" and "which guide says that": where the previous answer came from; before

@@ -125,6 +125,40 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
             return Guides(turn, previous);
         }
 
+        var views = Cited(previous);
+        if (views.Count == 0)
+        {
+            return Guides(turn, previous);
+        }
+
+        var query = PreviousQuery(previous);
+        var (_, citations) = Compose(views, query, QuoteFocus.Of(previous.Question, QueryStems, turn.Year));
+        var suggestions = Suggest(previous.Question, previous.Terms, [], views, query.Topic, prediction: null, previous);
+        return new Answer(turn.Text, AnswerKind.Answered, Replies.Sources(citations), citations, new IntentScore(previous.Topic ?? turn.IntentScore.Name, turn.IntentScore.Score), 1, suggestions, previous);
+    }
+
+    /// <summary>
+    /// "can you say that shorter": the previous answer's first passage quoted again, one sentence
+    /// of it (or a list's first items). A "tell me more" after it quotes that passage at length. With
+    /// no answer before it, there is nothing to shorten, and the reply says so.
+    /// </summary>
+    public Answer Shorter(QuestionAnalysis turn, ConversationContext? previous)
+    {
+        if (previous is null || Cited(previous) is not [var passage, ..])
+        {
+            return new(turn.Text, AnswerKind.Declined, Replies.NothingToShorten, [], turn.IntentScore, 0, Samples(3), previous ?? Empty(turn.Text));
+        }
+
+        var query = PreviousQuery(previous);
+        var (answerText, citations) = Compose([passage], query, QuoteFocus.Of(previous.Question, QueryStems, turn.Year) with { Short = true });
+        var suggestions = Suggest(previous.Question, previous.Terms, [], [passage], query.Topic, prediction: null, previous);
+        var context = previous with { PassageIds = [passage.Id], Unfinished = passage.Id, Items = ListedItems.Of(citations.Select(c => c.Quote)) };
+        return new Answer(turn.Text, AnswerKind.Answered, answerText, citations, new IntentScore(previous.Topic ?? turn.IntentScore.Name, turn.IntentScore.Score), 1, suggestions, context);
+    }
+
+    /// <summary>The passages <paramref name="previous"/> cited, in its order, that this knowledge base still has.</summary>
+    private List<Passage> Cited(ConversationContext previous)
+    {
         // One pass over the passages, however many the previous answer cited, then in its order.
         var cited = new Dictionary<string, Passage>(previous.PassageIds.Count, StringComparer.Ordinal);
         foreach (var id in previous.PassageIds)
@@ -140,18 +174,12 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
             }
         }
 
-        var views = previous.PassageIds.Select(id => cited[id]).OfType<Passage>().Distinct().ToList();
-        if (views.Count == 0)
-        {
-            return Guides(turn, previous);
-        }
-
-        Topic? topic = previous.Topic is { } name ? new Topic(name) : null;
-        var query = new RetrievalQuery(previous.Terms, [], topic, new HashSet<string>());
-        var (_, citations) = Compose(views, query, QuoteFocus.Of(previous.Question, QueryStems, turn.Year));
-        var suggestions = Suggest(previous.Question, previous.Terms, [], views, topic, prediction: null, previous);
-        return new Answer(turn.Text, AnswerKind.Answered, Replies.Sources(citations), citations, new IntentScore(previous.Topic ?? turn.IntentScore.Name, turn.IntentScore.Score), 1, suggestions, previous);
+        return previous.PassageIds.Select(id => cited[id]).OfType<Passage>().Distinct().ToList();
     }
+
+    /// <summary>The previous turn's terms and topic as a query, to quote its passages again.</summary>
+    private static RetrievalQuery PreviousQuery(ConversationContext previous) =>
+        new(previous.Terms, [], previous.Topic is { } name ? new Topic(name) : null, new HashSet<string>());
 
     /// <summary>Nothing quoted yet (or nothing this knowledge base still has): what every answer is quoted from.</summary>
     private Answer Guides(QuestionAnalysis turn, ConversationContext? previous) =>

@@ -18,6 +18,26 @@ internal static partial class FormatRequest
         return text.Length == 0 ? text : Request().Replace(text, " ");
     }
 
+    /// <summary>
+    /// Whether the whole message asks for the previous answer said shorter ("can you say that
+    /// shorter", "tl;dr?", "too long", "Can you say that shorter, like 3 bullet points I can stick on
+    /// my fridge"). Two newcomers asked it; the bot declined both, naming "shorter". A question that
+    /// only asks for its own answer short ("tl;dr is mle a good bet right now") is no such request.
+    /// </summary>
+    public static bool AsksShorter(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Shorter().IsMatch(text);
+    }
+
+    [GeneratedRegex(
+        @"^\s*(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?|please\s+|pls\s+)?"
+        + @"(?:(?:say|put|make|write|explain|sum)\s+(?:that|it|this)(?:\s+(?:answer|again|up))?\s+(?:shorter|briefer|simpler|more\s+(?:briefly|concisely|simply)|briefly|concisely|short|in\s+(?:short|brief|fewer\s+words|one\s+sentence|a\s+(?:sentence|nutshell|few\s+words)))"
+        + @"|shorten\s+(?:that|it|this)|summari[sz]e\s+(?:that|it|this)|(?:give\s+me\s+)?(?:the\s+|a\s+)?(?:short|shorter|tl;?\s?dr)\s+version|too\s+long(?:\s*,?\s*didn'?t\s+read)?|tl;?\s?dr|shorter)"
+        + @"(?:\s*[,;:-]?\s*(?:like|in|as|with|please|pls|plz|thanks|thx|maybe)\b.*)?[\s.!?]*$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex Shorter();
+
     [GeneratedRegex(
         @"\b(?:(?:in|as|with|using)\s+(?:a\s+|an\s+)?(?:(?:few|couple|some|short|brief|simple|quick|\d{1,2}|two|three|four|five)\s+)*(?:bullet\s*points?|bullets|points|a\s+list|list\s+form|sentences?|(?:one|two|three)\s+sentences?|(?:a\s+)?nutshell|simple\s+(?:terms|words|english)|plain\s+(?:terms|words|english)|laym[ae]n'?s?\s+terms|(?:a\s+)?few\s+words|short|brief)"
         + @"|keep\s+it\s+(?:short|brief|simple)(?:\s+please)?|(?:a\s+)?(?:short|quick|brief)\s+answer(?:\s+please)?|briefly|tl;?\s?dr|eli5|pls|plz)\b",

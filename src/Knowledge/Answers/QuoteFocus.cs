@@ -14,6 +14,9 @@ namespace CareerBot.Knowledge.Answers;
 /// <param name="Year">The year the question is asked in.</param>
 public sealed partial record QuoteFocus(bool WantsFigure, IReadOnlyList<IReadOnlySet<string>> Sides, bool More, int Year)
 {
+    /// <summary>The user asked for the answer said shorter: quote one sentence, and of a list only its first items.</summary>
+    public bool Short { get; init; }
+
     /// <summary>Plain coverage: no figure, no sides, the usual length.</summary>
     public static QuoteFocus Plain(int year) => new(false, [], false, year);
 

@@ -21,6 +21,9 @@ public static class Replies
     /// <summary>The line above an answer to a request to review something of the asker's ("can you review my resume?").</summary>
     public const string NoReview = "I can't review a résumé, a portfolio or anything else you paste: I only quote career guides. This is what they say:";
 
+    /// <summary>The reply to "say that shorter" when the previous reply quoted nothing.</summary>
+    public const string NothingToShorten = "I have no answer to say shorter: my last reply quoted no guide. You could try one of these:";
+
     public const string NothingMore = "That's all my guides say on that. Try another question:";
 
     public static string Help(IEnumerable<Topic> topics) =>

@@ -23,4 +23,64 @@ public sealed class FormatRequestTests
         Assert.Equal(text, FormatRequest.Strip(text));
 
     private static string Normalise(string text) => string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Replace(" ,", ",", StringComparison.Ordinal).Replace(" ?", "?", StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("can you say that shorter", true)]
+    [InlineData("Can you say that shorter, like 3 bullet points I can stick on my fridge", true)]
+    [InlineData("tl;dr?", true)]
+    [InlineData("too long", true)]
+    [InlineData("shorter please", true)]
+    [InlineData("could you summarize that", true)]
+    [InlineData("short version?", true)]
+    [InlineData("tl;dr is mle a good bet right now", false)] // asks its own question short
+    [InlineData("do ML engineers work shorter hours?", false)]
+    [InlineData("what's the short version of the career path", false)]
+    [InlineData("say that again", false)]
+    public void AsksShorter_OnlyWhenTheWholeMessageAsksForThePreviousAnswerShorter(string text, bool expected) =>
+        Assert.Equal(expected, FormatRequest.AsksShorter(text));
+
+    [Fact]
+    public void Answer_SayThatShorter_QuotesOneSentenceOfThePreviousAnswersFirstPassage_AndMoreGivesItBack()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+        var phd = engine.Answer(new Question("do I need a PhD?"));
+
+        var shorter = engine.Answer(new Question("can you say that shorter", phd.Context));
+        var more = engine.Answer(new Question("tell me more", shorter.Context));
+
+        // Declined before, naming "shorter".
+        Assert.True(shorter.Answered, shorter.Text);
+        var quote = Assert.Single(shorter.Citations);
+        Assert.Equal(phd.Citations[0].PassageId, quote.PassageId);
+        Assert.True(quote.Quote.Length < phd.Citations[0].Quote.Length, quote.Quote);
+        Assert.StartsWith("No:", quote.Quote, StringComparison.Ordinal);
+        Assert.Equal(phd.Citations[0].PassageId, more.Citations[0].PassageId);
+        Assert.True(more.Citations[0].Quote.Length > quote.Quote.Length, more.Text);
+    }
+
+    [Fact]
+    public void Answer_SayThatShorter_AfterADecline_SaysThereIsNothingToShorten()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+        var weather = engine.Answer(new Question("what is the weather in paris"));
+
+        var shorter = engine.Answer(new Question("Thank you. Can you say that shorter, like 3 bullet points I can stick on my fridge", weather.Context));
+
+        Assert.Equal(AnswerKind.Declined, shorter.Kind);
+        Assert.StartsWith(Replies.NothingToShorten, shorter.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Answer_SayThatShorter_CutsAListToItsFirstItems()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+        var levels = engine.Answer(new Question("what are the career levels of an ML engineer?"));
+
+        var shorter = engine.Answer(new Question("too long", levels.Context));
+
+        static int Items(string quote) => quote.Split('\n').Count(l => l.StartsWith("- ", StringComparison.Ordinal));
+        Assert.True(Items(levels.Citations[0].Quote) > 3, levels.Text);
+        Assert.True(shorter.Answered, shorter.Text);
+        Assert.Equal(3, Items(shorter.Citations[0].Quote));
+    }
 }
