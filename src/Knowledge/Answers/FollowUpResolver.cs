@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CareerBot.Knowledge.Intents;
 
 namespace CareerBot.Knowledge.Answers;
@@ -7,7 +8,7 @@ namespace CareerBot.Knowledge.Answers;
 /// "and a principal?", "why C++?", "which one pays more?") and, if so, which topic and
 /// which carried-over terms it inherits.
 /// </summary>
-public static class FollowUpResolver
+public static partial class FollowUpResolver
 {
     /// <summary>
     /// Openings of a follow-up that asks the previous question again with one part changed
@@ -61,6 +62,9 @@ public static class FollowUpResolver
         "any", "one", "so", "hmm", "but", "wait", "exactly", "number", "figure", "claim",
         "how", "up", "still", "sure", "they", "them", "numbers", "figures", "information", "data", "stats", "when", "was", "were",
         "answer", "answers", "why", "should", "we",
+
+        // "what year is it from", "what's the exact wording in your source?"
+        "year", "exact", "wording", "words", "in", "original", "verbatim", "quote", "quoted",
     };
 
     /// <summary>
@@ -94,6 +98,11 @@ public static class FollowUpResolver
     public static bool IsSourceRequest(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (Doubt().IsMatch(text))
+        {
+            return true;
+        }
+
         if (!text.AsSpan().ContainsAny(SourceCues))
         {
             return false; // no source word, "guide", "article" or "from" in it: most turns stop here, allocating nothing
@@ -358,6 +367,17 @@ public static class FollowUpResolver
         var lower = text.Trim().ToLowerInvariant();
         return cues.Any(cue => lower.StartsWith(cue, StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// A doubt about the previous answer ("are you sure?", "is that right?", "really?"): "that seems
+    /// way too high honestly. are you sure? everyone I know in tech makes a lot less than that" was
+    /// declined as a weak thanks. The reply a doubt deserves is where the figures come from, and when.
+    /// </summary>
+    [GeneratedRegex(
+        @"^\s*(?:(?:hmm+|wait|but|ok|okay|so|and)[,.!?]*\s+)*(?:are\s+(?:you|u)\s+(?:really\s+)?(?:sure|certain)|(?:you|u)\s+sure|is\s+(?:that|this|it)\s+(?:really\s+)?(?:right|true|correct|accurate)|really|seriously|says\s+who)"
+        + @"(?:\s+(?:about\s+)?(?:that|this|it|those\s+numbers|that\s+number))?\s*[?!.]*\s*$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Doubt();
 }
 
 /// <summary>A follow-up's pointer to an item of the previous reply's list: the item, and what the message asks about it (empty when nothing).</summary>

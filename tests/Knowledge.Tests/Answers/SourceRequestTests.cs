@@ -24,6 +24,12 @@ public sealed class SourceRequestTests
     [InlineData("where do your answers come from")]
     [InlineData("Why should I trust them?")]
     [InlineData("are those numbers reliable")]
+    [InlineData("are you sure?")]
+    [InlineData("really?")]
+    [InlineData("is that right?")]
+    [InlineData("hmm, is that really true")]
+    [InlineData("where's that number from and what year is it from")]
+    [InlineData("What's the exact wording in your source?")]
     public void IsSourceRequest_AskingWhereTheAnswerCameFrom_IsOne(string text) =>
         Assert.True(FollowUpResolver.IsSourceRequest(text));
 
@@ -35,6 +41,10 @@ public sealed class SourceRequestTests
     [InlineData("is ML engineering a reliable career?")]
     [InlineData("how do I get employers to trust my skills")]
     [InlineData("")]
+    [InlineData("is that true everywhere or just big tech in SF/NYC")]
+    [InlineData("are you sure ML engineers need a PhD")]
+    [InlineData("sure")]
+    [InlineData("what year did the field start growing")]
     public void IsSourceRequest_AQuestionOfItsOwn_IsNone(string text) =>
         Assert.False(FollowUpResolver.IsSourceRequest(text));
 
@@ -86,6 +96,9 @@ public sealed class SourceRequestTests
     [InlineData("how up to date is that")]
     [InlineData("is that still current?")]
     [InlineData("Those guides are written by people selling courses though. Why should I trust them?")] // was declined naming "selling" and "trust"
+    [InlineData("that seems way too high honestly. are you sure? everyone I know in tech makes a lot less than that")] // was declined as a weak thanks
+    [InlineData("where's that number from and what year is it from")] // quoted the career levels
+    [InlineData("Can I quote that directly? What's the exact wording in your source?")] // was declined as a weak thanks
     public void Answer_AskingWhereOrHowCurrent_AfterAnAnswer_CitesItsPassagesAgain(string text)
     {
         var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
