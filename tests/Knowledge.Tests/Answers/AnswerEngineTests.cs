@@ -419,6 +419,18 @@ public sealed class AnswerEngineTests : IDisposable
     }
 
     [Fact]
+    public void Answer_RoughlyHowMuch_IsAnswered_NotDeclinedForRoughly()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+        var day = engine.Answer(new Question("Hi! I'm a PM who works closely with our ML team. What does an ML engineer actually do day to day, beyond what I see in sprint reviews?"));
+
+        var answer = engine.Answer(new Question("ok so roughly how much of that is coding vs meetings/alignment stuff?", day.Context));
+
+        // Declined naming "roughly", which only frames the question, as "exactly" does.
+        Assert.True(answer.Answered, answer.Text);
+    }
+
+    [Fact]
     public void Answer_WordsThatOnlyFrame_AreNotNamedInADecline()
     {
         var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
