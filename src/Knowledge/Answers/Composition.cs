@@ -49,8 +49,9 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
         }
 
         var terms = turn.Query.Terms;
+        var kept = terms.Count > MaxContextTerms ? terms.Skip(terms.Count - MaxContextTerms) : terms;
         var context = new ConversationContext(
-            turn.Query.Topic?.Name, turn.Resolved, [.. terms.Skip(terms.Count - MaxContextTerms), .. turn.Query.ContextTerms.Take(Math.Max(0, MaxContextTerms - terms.Count))],
+            turn.Query.Topic?.Name, turn.Resolved, [.. kept, .. turn.Query.ContextTerms.Take(Math.Max(0, MaxContextTerms - terms.Count))],
             views.Select(p => p.Id).ToArray())
         {
             Unfinished = citations[0].Quote.Length < views[0].Text.Length ? views[0].Id : null,
