@@ -42,7 +42,8 @@ public sealed class KnowledgeSnapshot : IDisposable
         var synonymWords = synonyms.Groups.SelectMany(g => g).Concat(synonyms.Conditional.SelectMany(c => c.Members)).SelectMany(KnowledgeAnalyzer.WordsOf);
         Corrector = new TermCorrector(index.Vocabulary, knownWords is null ? synonymWords : synonymWords.Concat(knownWords), WordList.English);
         QueryAnalyzer = Analyzer.WithCorrector(Corrector);
-        Retriever = new PassageRetriever(index, options.Retrieval, Analyzer.Tokens);
+        Roles = new RoleNames(synonyms, Analyzer.Tokens);
+        Retriever = new PassageRetriever(index, options.Retrieval, Analyzer.Tokens, Roles);
         Composer = new AnswerComposer(Retriever, Analyzer);
         Topics = model.ClassNames.Select(Intent.FromName).Where(i => i.IsTopic).Select(i => i.Topic!.Value).ToArray();
         _samples = [];
@@ -70,6 +71,9 @@ public sealed class KnowledgeSnapshot : IDisposable
 
     /// <summary>The analysis chain passages were indexed with.</summary>
     public KnowledgeAnalyzer Analyzer { get; }
+
+    /// <summary>The other roles the synonyms name, which a question and a passage are matched on as names, not as words.</summary>
+    public RoleNames Roles { get; }
 
     /// <summary>The same chain with typo correction: what questions are read with.</summary>
     public KnowledgeAnalyzer QueryAnalyzer { get; }

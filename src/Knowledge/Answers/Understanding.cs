@@ -132,7 +132,7 @@ internal sealed class Understanding(KnowledgeSnapshot knowledge)
             (topic, shares) = (null, []);
         }
 
-        if (topic is { } asked && shares.Count == 0 && asked.Name == "role_comparison" && QuoteFocus.AsksAboutPay(text))
+        if (topic is { } asked && shares.Count == 0 && asked.Name == RoleComparison && QuoteFocus.AsksAboutPay(text))
         {
             // "Which pays better, ML engineer or software engineer?" compares pay: the figures are in
             // the pay sections, not in the comparisons of the work.
@@ -144,6 +144,7 @@ internal sealed class Understanding(KnowledgeSnapshot knowledge)
         {
             TopicShares = shares,
             SearchesContext = followUp && !FollowUpResolver.IsElliptical(text),
+            Roles = Compares(topic, shares) ? Knowledge.Roles.Of(itemQuestion ?? text) : 0,
         };
         if (span is not null)
         {
@@ -182,6 +183,15 @@ internal sealed class Understanding(KnowledgeSnapshot knowledge)
         var total = first.Score + second.Score;
         return (first.Intent.Topic, [new TopicShare(first.Intent.Topic!.Value, first.Score / total), new TopicShare(second.Intent.Topic!.Value, second.Score / total)]);
     }
+
+    /// <summary>
+    /// Whether the question compares roles: only then do the roles it names pick the passages. "senior
+    /// SWE here, 8 yrs … how much of that transfers to MLE" names a role it is not asking about.
+    /// </summary>
+    private static bool Compares(Topic? topic, IReadOnlyList<TopicShare> shares) =>
+        topic?.Name == RoleComparison || shares.Any(s => s.Topic.Name == RoleComparison);
+
+    private const string RoleComparison = "role_comparison";
 
     /// <summary>Whether readings, best first, put out of scope above every topic.</summary>
     private static bool ReadsOffTopic(List<ScoredIntent> readings) =>

@@ -24,6 +24,12 @@ public sealed class PassageRetriever
     /// <summary>Each passage's alternate questions, each as its sorted term numbers (terms the index has) and their summed IDF.</summary>
     private readonly (int[] Stems, double Idf)[][] _alternates;
     private readonly RetrievalOptions _options;
+    private readonly RoleNames _roles;
+
+    /// <summary>The roles each passage names, found the first time a query that names a role ranks it.</summary>
+    private readonly int[] _passageRoles;
+
+    private const int UnknownRoles = -1;
 
     /// <summary>
     /// Reads the re-ranking statistics from the index: the terms of each passage and of its
@@ -32,7 +38,7 @@ public sealed class PassageRetriever
     /// <paramref name="analyze"/> (the chain they were indexed with), when
     /// <see cref="RetrievalOptions.AlternateBoost"/> is on.
     /// </summary>
-    public PassageRetriever(PassageIndex index, RetrievalOptions options, Func<string, IReadOnlyList<string>>? analyze = null)
+    public PassageRetriever(PassageIndex index, RetrievalOptions options, Func<string, IReadOnlyList<string>>? analyze = null, RoleNames? roles = null)
     {
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(options);
@@ -40,6 +46,9 @@ public sealed class PassageRetriever
         _passages = index.Passages;
         _options = options;
         var count = _passages.Count;
+        _roles = roles ?? RoleNames.None;
+        _passageRoles = new int[count];
+        Array.Fill(_passageRoles, UnknownRoles);
         var passageStems = Lists(count);
         foreach (var (term, _, documents) in index.Postings())
         {
@@ -148,6 +157,7 @@ public sealed class PassageRetriever
             }
         }
 
+        var roleTerms = query.Roles == 0 ? null : RoleTermIds(query.Roles);
         var ranked = new List<RankedPassage>(hits.Count);
         foreach (var hit in hits)
         {
@@ -158,19 +168,26 @@ public sealed class PassageRetriever
             }
 
             var stems = _passageStems[hit.Ordinal];
+            // A passage that names other roles and none of those the question compares is about the
+            // other roles: the data scientist comparisons, for "ML engineer vs research scientist",
+            // say "scientist" and "research prototypes". Those words are not covered there, nor is the
+            // topic. One that names no other role is about ML engineers alone, one side of the question.
+            var named = query.Roles == 0 ? 0 : RolesOf(hit.Ordinal);
+            var otherRoles = named != 0 && (query.Roles & named) == 0;
+            var uncovered = otherRoles ? roleTerms : null;
             var covered = 0.0;
             foreach (var (id, weight) in weighted)
             {
-                if (id >= 0 && Array.BinarySearch(stems, id) >= 0)
+                if (id >= 0 && Array.BinarySearch(stems, id) >= 0 && uncovered?.Contains(id) != true)
                 {
                     covered += weight;
                 }
             }
 
             var coverage = total > 0 ? covered / total : 0;
-            var topicBoost = 1.0 + (_options.TopicBoost * TopicShareOf(query, passage));
-            var headingBoost = (1.0 + (_options.HeadingBoost * Match(_headingStems[hit.Ordinal], _headingIdf[hit.Ordinal], queryWeights, total)))
-                * (1.0 + (_options.AlternateBoost * AlternateMatch(hit.Ordinal, queryWeights, total)));
+            var topicBoost = otherRoles ? 1.0 : 1.0 + (_options.TopicBoost * TopicShareOf(query, passage));
+            var headingBoost = (1.0 + (_options.HeadingBoost * Match(_headingStems[hit.Ordinal], _headingIdf[hit.Ordinal], queryWeights, total, uncovered)))
+                * (1.0 + (_options.AlternateBoost * AlternateMatch(hit.Ordinal, queryWeights, total, uncovered)));
 
             var bm25 = maxBm25 > 0 ? hit.Score / maxBm25 : 0;
             var score = Math.Pow(bm25, _options.Bm25Exponent) * topicBoost * headingBoost * ((1.0 - _options.CoverageWeight) + (_options.CoverageWeight * coverage));
@@ -214,13 +231,13 @@ public sealed class PassageRetriever
     /// ("machine learning engineer") counts little, and a long heading that merely mentions
     /// the question's word counts less than one that is about it.
     /// </summary>
-    private double Match(int[] stems, double stemsIdf, Dictionary<int, double> queryWeights, double queryTotal)
+    private double Match(int[] stems, double stemsIdf, Dictionary<int, double> queryWeights, double queryTotal, HashSet<int>? uncovered)
     {
         var matched = 0.0;
         var asked = 0.0;
         foreach (var id in stems)
         {
-            if (queryWeights.TryGetValue(id, out var weight))
+            if (queryWeights.TryGetValue(id, out var weight) && uncovered?.Contains(id) != true)
             {
                 matched += _stemIdf[id];
                 asked += weight;
@@ -237,15 +254,45 @@ public sealed class PassageRetriever
     /// <see cref="Match"/> measures a heading: one alternate made of the question's words is
     /// surer evidence than the same words spread over several, which is all BM25 sees of them.
     /// </summary>
-    private double AlternateMatch(int ordinal, Dictionary<int, double> queryWeights, double queryTotal)
+    private double AlternateMatch(int ordinal, Dictionary<int, double> queryWeights, double queryTotal, HashSet<int>? uncovered)
     {
         var best = 0.0;
         foreach (var (stems, idf) in _alternates[ordinal])
         {
-            best = Math.Max(best, Match(stems, idf, queryWeights, queryTotal));
+            best = Math.Max(best, Match(stems, idf, queryWeights, queryTotal, uncovered));
         }
 
         return best;
+    }
+
+    /// <summary>The roles the passage at <paramref name="ordinal"/> names in its heading or text.</summary>
+    private int RolesOf(int ordinal)
+    {
+        var named = Volatile.Read(ref _passageRoles[ordinal]);
+        if (named == UnknownRoles)
+        {
+            // Found once per passage; two turns that race here find the same roles.
+            var passage = _passages[ordinal];
+            named = _roles.Of(passage.Heading) | _roles.Of(passage.Text);
+            Volatile.Write(ref _passageRoles[ordinal], named);
+        }
+
+        return named;
+    }
+
+    /// <summary>The numbers of the analysed terms of <paramref name="roles"/> (<see cref="RoleNames.TermsOf"/>) the index has.</summary>
+    private HashSet<int> RoleTermIds(int roles)
+    {
+        var ids = new HashSet<int>();
+        foreach (var stem in _roles.TermsOf(roles))
+        {
+            if (_stemIds.TryGetValue(Key(stem), out var id))
+            {
+                ids.Add(id);
+            }
+        }
+
+        return ids;
     }
 
     /// <summary>The number of a term's key; a new key gets the next number.</summary>

@@ -28,6 +28,12 @@ public sealed record RetrievalQuery(
     /// </summary>
     public bool SearchesContext { get; init; }
 
+    /// <summary>
+    /// The other roles the message names (<see cref="RoleNames.Of"/>, one bit each): a passage that
+    /// names none of them does not cover their words.
+    /// </summary>
+    public int Roles { get; init; }
+
     public static RetrievalQuery For(IReadOnlyList<string> terms, Topic? topic = null) =>
         new(terms, [], topic, new HashSet<string>());
 }
