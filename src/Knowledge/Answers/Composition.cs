@@ -231,7 +231,36 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
     }
 
     public Answer Decline(string text, IntentScore intentScore, ConversationContext? previous, string? reply = null) =>
-        new(text, AnswerKind.Declined, reply ?? Replies.Decline(Knowledge.Topics), [], intentScore, 0, Samples(3), previous ?? Empty(text));
+        new(text, AnswerKind.Declined, reply ?? (IsMostlyForeign(text) ? Replies.EnglishOnly : Replies.Decline(Knowledge.Topics)), [], intentScore, 0, Samples(3), previous ?? Empty(text));
+
+    /// <summary>
+    /// Whether most of the longer words of <paramref name="text"/> are neither English nor used by the
+    /// guides: "Hola! Soy ingeniero de sistemas en Monterrey, quiero saber qué skills necesito …" was
+    /// declined naming "Hola", "Soy" and "ingeniero", as if the guides only lacked those words. Words
+    /// of four letters or more count (the English word list holds no shorter ones), and at least three
+    /// must be foreign, so that a name or two ("DevOps", "terraform") in an English question is not.
+    /// The words are read without typo correction, which would take "sistemas" for "systems".
+    /// </summary>
+    private bool IsMostlyForeign(string text)
+    {
+        var longer = 0;
+        var foreign = 0;
+        foreach (var word in Analysis.KnowledgeAnalyzer.WordsOf(text))
+        {
+            if (word.Length < 4)
+            {
+                continue;
+            }
+
+            longer++;
+            if (!Analysis.WordList.English.Contains(word) && Knowledge.Analyzer.Tokens(word).All(Knowledge.Lacks))
+            {
+                foreign++;
+            }
+        }
+
+        return foreign >= 3 && foreign * 2 > longer;
+    }
 
     /// <summary>
     /// The decline of a question read as on a topic that no passage answers: when some of its own
@@ -244,7 +273,7 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
     public Answer DeclineOnTopic(QuestionAnalysis turn, ConversationContext? previous)
     {
         var unknown = AskingPart.Split(turn.Text) is { } parts && UnknownWords(parts.Asking) is { Count: > 0 } asked ? asked : UnknownWords(turn.Text);
-        return unknown.Count == 0
+        return unknown.Count == 0 || IsMostlyForeign(turn.Text)
             ? Decline(turn.Text, turn.IntentScore, previous)
             : new(turn.Text, AnswerKind.Declined, Replies.DeclineUnknown(unknown, Knowledge.Topics), [], turn.IntentScore, 0, Samples(3), previous ?? Empty(turn.Text));
     }

@@ -24,6 +24,9 @@ public static class Replies
     /// <summary>The reply to "say that shorter" when the previous reply quoted nothing.</summary>
     public const string NothingToShorten = "I have no answer to say shorter: my last reply quoted no guide. You could try one of these:";
 
+    /// <summary>The decline of a message mostly in another language than English.</summary>
+    public const string EnglishOnly = "Sorry, I can only answer questions asked in English: my career guides are in English. Could you ask it in English? For example:";
+
     public const string NothingMore = "That's all my guides say on that. Try another question:";
 
     public static string Help(IEnumerable<Topic> topics) =>

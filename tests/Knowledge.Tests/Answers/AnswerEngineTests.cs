@@ -430,6 +430,35 @@ public sealed class AnswerEngineTests : IDisposable
         Assert.True(answer.Answered, answer.Text);
     }
 
+    [Theory]
+    [InlineData("Hola! Soy ingeniero de sistemas en Monterrey, quiero saber qué skills necesito para ser machine learning engineer, sobre todo para trabajar remote para empresas de USA")]
+    [InlineData("y el inglés, es muy importante? my english is ok but not perfect jaja")]
+    [InlineData("ok gracias. y cuánto gana un ML engineer en promedio?")]
+    public void Answer_AMessageMostlyInAnotherLanguage_IsDeclinedSayingTheBotReadsEnglish(string text)
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question(text));
+
+        // Declined naming "Hola", "Soy" and "ingeniero" (or "y", "cuánto", "gana"), as if the guides
+        // lacked only those words.
+        Assert.Equal(AnswerKind.Declined, answer.Kind);
+        Assert.StartsWith(Replies.EnglishOnly, answer.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("DevOps eng w/ 6 yrs of k8s, terraform, CI/CD pipelines. how much of that carries over into ML engineering?")]
+    [InlineData("what's the weather going to be like in Seattle this weekend")]
+    [InlineData("Is Edinburgh or Imperial ranked higher for machine learning?")]
+    public void Answer_AnEnglishMessageWithNamesOrJargon_IsNotTakenForAnotherLanguage(string text)
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question(text));
+
+        Assert.DoesNotContain(Replies.EnglishOnly, answer.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Answer_WordsThatOnlyFrame_AreNotNamedInADecline()
     {
