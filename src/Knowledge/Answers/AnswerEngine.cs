@@ -33,7 +33,26 @@ public sealed class AnswerEngine
 
     public KnowledgeSnapshot Knowledge { get; }
 
-    public Answer Answer(Question question) => Answer(question, mayFocus: true);
+    public Answer Answer(Question question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        if (question.Text.Length <= MaxQuestionLength && EnumeratedQuestions.Split(question.Text) is { } questions)
+        {
+            // "1) do I need a PhD …, 2) how long …, 3) …": the first answered, the others offered next.
+            var first = Answer(question with { Text = questions[0] }, mayFocus: true);
+            return first with
+            {
+                Question = question.Text,
+                Text = Replies.OneAtATime(questions.Count) + "\n\n" + first.Text,
+                Suggestions = [.. questions.Skip(1).Take(MaxOfferedQuestions)],
+            };
+        }
+
+        return Answer(question, mayFocus: true);
+    }
+
+    /// <summary>How many of a numbered message's other questions are offered to ask next.</summary>
+    private const int MaxOfferedQuestions = 3;
 
     /// <summary>
     /// The answer to <paramref name="question"/>; when <paramref name="mayFocus"/> and no passage

@@ -27,6 +27,10 @@ public static class Replies
     /// <summary>The decline of a message mostly in another language than English.</summary>
     public const string EnglishOnly = "Sorry, I can only answer questions asked in English: my career guides are in English. Could you ask it in English? For example:";
 
+    /// <summary>The line above the answer to the first of <paramref name="count"/> numbered questions.</summary>
+    public static string OneAtATime(int count) =>
+        $"You asked {count} questions. I answer one at a time: this is the first, and the others are below to ask next.";
+
     public const string NothingMore = "That's all my guides say on that. Try another question:";
 
     public static string Help(IEnumerable<Topic> topics) =>
