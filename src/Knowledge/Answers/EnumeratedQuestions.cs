@@ -18,11 +18,12 @@ internal static partial class EnumeratedQuestions
     public static IReadOnlyList<string>? Split(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var markers = Marker().Matches(text);
-        if (markers.Count < 2)
+        if (Marker().Count(text) < 2)
         {
-            return null;
+            return null; // most messages number nothing: counted without allocating
         }
+
+        var markers = Marker().Matches(text);
 
         var items = new List<string>(markers.Count);
         for (var i = 0; i < markers.Count; i++)
