@@ -40,11 +40,13 @@ public sealed class AnswerEngine
         {
             // "1) do I need a PhD …, 2) how long …, 3) …": the first answered, the others offered next.
             var first = Answer(question with { Text = questions[0] }, mayFocus: true);
+            // The questions are the list a next message points into ("going back to #3, …").
             return first with
             {
                 Question = question.Text,
                 Text = Replies.OneAtATime(questions.Count) + "\n\n" + first.Text,
                 Suggestions = [.. questions.Skip(1).Take(MaxOfferedQuestions)],
+                Context = first.Context with { Items = questions },
             };
         }
 

@@ -217,7 +217,7 @@ public static partial class FollowUpResolver
         "the", "and", "what", "whats", "s", "is", "was", "that", "this", "so", "ok", "okay", "how", "why", "on", "of", "into",
         "i", "want", "to", "know", "hear", "describe", "mean", "means", "by", "do", "does", "one", "ones", "hmm", "interesting",
         "your", "list", "in", "practice", "actually", "really", "exactly", "like", "look", "looks", "mentioned", "said", "from",
-        "you", "listed", "named", "gave", "showed", "wrote", "cited", "quoted",
+        "you", "listed", "named", "gave", "showed", "wrote", "cited", "quoted", "going", "go", "back", "get",
     };
 
     /// <summary>
@@ -248,6 +248,21 @@ public static partial class FollowUpResolver
             : null;
     }
 
+    /// <summary>Whether <paramref name="text"/> writes the number <paramref name="number"/> after "#" ("#3").</summary>
+    private static bool IsHashed(string text, string number)
+    {
+        for (var at = text.IndexOf('#', StringComparison.Ordinal); at >= 0; at = text.IndexOf('#', at + 1))
+        {
+            var rest = text.AsSpan(at + 1);
+            if (rest.StartsWith(number, StringComparison.Ordinal) && (rest.Length == number.Length || !char.IsDigit(rest[number.Length])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static readonly System.Buffers.SearchValues<char> PointerBreaks = System.Buffers.SearchValues.Create(",.;:?!\u2014\u2013");
 
     private static string? PointedItem(string text, ConversationContext previous)
@@ -269,9 +284,9 @@ public static partial class FollowUpResolver
                 found = number - 1;
                 pointer[i] = pointer[i + 1] = true;
             }
-            else if (words.Count == 1 && text.TrimStart().StartsWith('#') && int.TryParse(words[0], out var hashed) && hashed is >= 1 and <= 20)
+            else if (int.TryParse(words[i], out var hashed) && hashed is >= 1 and <= 20 && IsHashed(text, words[i]))
             {
-                found = hashed - 1;
+                found = hashed - 1; // "#3", "going back to #3"
                 pointer[i] = true;
             }
 

@@ -42,4 +42,20 @@ public sealed class EnumeratedQuestionsTests
         Assert.Equal("education", answer.Intent.Name);
         Assert.Equal(["how long does it take to learn the basics", "is the job market saturated right now", "is remote work common?"], answer.Suggestions);
     }
+
+    [Fact]
+    public void Answer_APointerToANumberedQuestion_AnswersThatQuestion()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+        var numbered = engine.Answer(new Question("Couple of questions: 1) do I need a PhD to be an ML engineer, 2) how long does it take to learn the basics, 3) is the job market saturated right now, and 4) is remote work common?"));
+
+        var third = engine.Answer(new Question("thanks. going back to #3, what does the outlook look like for 2030 and beyond?", numbered.Context));
+        var fourth = engine.Answer(new Question("#4", numbered.Context));
+
+        // Out of scope at 0.84: "#3" pointed nowhere.
+        Assert.True(third.Answered, third.Text);
+        Assert.Contains("demand", third.Citations[0].Quote, StringComparison.OrdinalIgnoreCase);
+        Assert.True(fourth.Answered, fourth.Text);
+        Assert.Contains("remote", fourth.Text, StringComparison.OrdinalIgnoreCase);
+    }
 }

@@ -32,6 +32,7 @@ public sealed class PointerToItemTests
     [InlineData("the first and the second")]               // two items: no one item
     [InlineData("what was the last year's salary growth?")]
     [InlineData("tell me more")]
+    [InlineData("do I need 3 years for it?")]                 // a number, not "#3"
     [InlineData("why is python, the first language, so popular")]   // a break, but the words before it point to nothing
     public void ItemPointedTo_NoPointerToOneListedItem_GivesNothing(string text) =>
         Assert.Null(FollowUpResolver.ItemPointedTo(text, Challenges));
@@ -39,6 +40,7 @@ public sealed class PointerToItemTests
     [Theory]
     [InlineData("the second one, is that mostly cleaning data or what", "debugging and reproducibility", "is that mostly cleaning data or what")]
     [InlineData("the 3rd \u2014 how do teams measure it?", "bias and fairness", "how do teams measure it?")]
+    [InlineData("going back to #3, what does it look like for 2030?", "bias and fairness", "what does it look like for 2030?")]
     public void ItemPointedTo_APointerThenAQuestion_GivesTheItemAndTheQuestion(string text, string item, string rest) =>
         Assert.Equal(new ItemPointer(item, rest), FollowUpResolver.ItemPointedTo(text, Challenges));
 
