@@ -26,7 +26,7 @@ public sealed class PassageRetriever
     private readonly RetrievalOptions _options;
     private readonly RoleNames _roles;
 
-    /// <summary>The roles each passage names, found the first time a query that names a role ranks it.</summary>
+    /// <summary>The roles each passage names, found the first time a query that names a role ranks it; empty without roles.</summary>
     private readonly int[] _passageRoles;
 
     private const int UnknownRoles = -1;
@@ -47,7 +47,7 @@ public sealed class PassageRetriever
         _options = options;
         var count = _passages.Count;
         _roles = roles ?? RoleNames.None;
-        _passageRoles = new int[count];
+        _passageRoles = _roles.Count == 0 ? [] : new int[count];
         Array.Fill(_passageRoles, UnknownRoles);
         var passageStems = Lists(count);
         foreach (var (term, _, documents) in index.Postings())
@@ -172,7 +172,7 @@ public sealed class PassageRetriever
             // other roles: the data scientist comparisons, for "ML engineer vs research scientist",
             // say "scientist" and "research prototypes". Those words are not covered there, nor is the
             // topic. One that names no other role is about ML engineers alone, one side of the question.
-            var named = query.Roles == 0 ? 0 : RolesOf(hit.Ordinal);
+            var named = query.Roles == 0 || _roles.Count == 0 ? 0 : RolesOf(hit.Ordinal);
             var otherRoles = named != 0 && (query.Roles & named) == 0;
             var uncovered = otherRoles ? roleTerms : null;
             var covered = 0.0;

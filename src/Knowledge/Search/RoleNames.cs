@@ -14,6 +14,9 @@ namespace CareerBot.Knowledge.Search;
 /// </summary>
 public sealed class RoleNames
 {
+    /// <summary>At most this many roles, one bit each of a positive <see cref="int"/>.</summary>
+    public const int MaxRoles = 30;
+
     /// <summary>The role the guides are about, named nearly everywhere: never one to tell passages apart by.</summary>
     private const string Subject = "machine learning engineer";
 
@@ -35,11 +38,14 @@ public sealed class RoleNames
         var roles = rules.Groups
             .Where(g => g.Count > 0 && g[0].Contains(' ', StringComparison.Ordinal) && !string.Equals(g[0], Subject, StringComparison.Ordinal)
                 && (g[0].EndsWith(" engineer", StringComparison.Ordinal) || g[0].EndsWith(" scientist", StringComparison.Ordinal)))
-            .Take(sizeof(int) * 8)
+            .Take(MaxRoles)
             .ToArray();
+
+        // Interpreted, not compiled: they run once per passage a comparison ranks and once per
+        // comparison, and compiling five at every snapshot load would lengthen the start for that.
         _patterns = [.. roles.Select(g => new Regex(
             @"\b(?:" + string.Join('|', g.OrderByDescending(m => m.Length).Select(m => Regex.Escape(m).Replace(@"\ ", @"[\s-]+", StringComparison.Ordinal))) + @")\b",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled))];
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))];
         // The subject's own terms ("engineer") are covered everywhere and tell no role apart.
         var subject = analyze(Subject).ToHashSet(StringComparer.Ordinal);
         _stems = [.. roles.Select(g => analyze(g[0]).Where(s => !subject.Contains(s)).Distinct(StringComparer.Ordinal).ToArray())];
