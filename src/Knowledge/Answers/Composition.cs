@@ -272,10 +272,15 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
     /// </summary>
     public Answer DeclineOnTopic(QuestionAnalysis turn, ConversationContext? previous)
     {
+        if (IsMostlyForeign(turn.Text))
+        {
+            return Decline(turn.Text, turn.IntentScore, previous, Replies.EnglishOnly);
+        }
+
         var unknown = AskingPart.Split(turn.Text) is { } parts && UnknownWords(parts.Asking) is { Count: > 0 } asked ? asked : UnknownWords(turn.Text);
-        return unknown.Count == 0 || IsMostlyForeign(turn.Text)
-            ? Decline(turn.Text, turn.IntentScore, previous)
-            : new(turn.Text, AnswerKind.Declined, Replies.DeclineUnknown(unknown, Knowledge.Topics), [], turn.IntentScore, 0, Samples(3), previous ?? Empty(turn.Text));
+        return new(
+            turn.Text, AnswerKind.Declined, unknown.Count == 0 ? Replies.Decline(Knowledge.Topics) : Replies.DeclineUnknown(unknown, Knowledge.Topics),
+            [], turn.IntentScore, 0, Samples(3), previous ?? Empty(turn.Text));
     }
 
     /// <summary>
