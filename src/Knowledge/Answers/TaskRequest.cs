@@ -62,7 +62,7 @@ public static partial class TaskRequest
 
     [GeneratedRegex(
         @"(?:^\s*(?:please\s+)?|\b(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?(?:quickly\s+)?)(?:review|critique|proofread|check|rate|grade|edit|improve|read|look\s+(?:at|over)|go\s+(?:over|through))\s+(?:over\s+)?(?:my|this|our|a)\s+(?:resume|r\u00e9sum\u00e9|cv|cover\s+letter|portfolio|linkedin|github|code|projects?|profile|application)\b"
-        + @"|\b(?:if|when|can|could|may)\s+i\s+(?:paste|send|upload|share|attach)\s+(?:it|my|this|you)\b",
+        + @"|\b(?:if|when|can|could|may)\s+i\s+(?:paste|send|upload|share|attach)\s+(?:you\b|(?:it|this|my\s+\w+(?:\s+\w+)?)\s+(?:here|to\s+you|with\s+you)\b)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Review();
 

@@ -39,6 +39,8 @@ public sealed class TaskRequestTests
     [InlineData("how should I improve my resume", false)] // asks the guides, not the bot
     [InlineData("what should my resume include", false)]
     [InlineData("do recruiters review a portfolio closely?", false)]
+    [InlineData("can I share my github projects with recruiters?", false)] // shared with others, not sent to the bot
+    [InlineData("if I paste my cover letter here can you check it", true)]
     public void AsksForReview_OnlyARequestToReadSomethingOfTheAskers(string text, bool expected)
     {
         Assert.Equal(expected, TaskRequest.AsksForReview(text));
