@@ -4,7 +4,7 @@ namespace CareerBot.Knowledge.Answers;
 
 /// <summary>
 /// A question about the company whose careers page the bot sits on ("do you have any open ML
-/// positions at this company right now", "are you hiring?", "a cover letter for a position at your
+/// positions at this company right now", "are you hiring?", "which roles your company has open", "a cover letter for a position at your
 /// company", "what's the interview process like here"). The guides describe the career in general
 /// and know nothing of this company's jobs, hiring or pay: the bot says so instead of quoting
 /// job-market figures as if they answered.
@@ -21,6 +21,7 @@ internal static partial class ThisCompany
     [GeneratedRegex(
         @"\b(?:at|in|with|for|of|to|join|joining)\s+(?:this|your|ur)\s+(?:company|firm|organi[sz]ation|business|employer|team|org)\b"
         + @"|\bare\s+(?:you|u|you\s+guys|you\s+all|y'all)\s+(?:currently\s+|still\s+|even\s+)?hiring\b"
+        + @"|\b(?:this|your|ur)\s+(?:company|firm|organi[sz]ation|employer|org)(?:'s)?\s+(?:(?:currently|still|now)\s+)?(?:(?:has|have|got)\s+(?:\w+\s+){0,3}?(?:open|available|vacant)\b|is\s+hiring\b|(?:open|current)\s+(?:\w+\s+){0,2}?(?:positions?|roles?|jobs?|vacanc(?:y|ies))\b|openings?\b|vacanc(?:y|ies)\b|hiring\b)"
         + @"|\b(?:do|does)\s+(?:you|u|you\s+guys|this\s+company|your\s+company)\s+(?:currently\s+|still\s+)?(?:have|has)\s+(?:any\s+)?(?:(?:open|current|available)\s+(?:\w+\s+){0,2}(?:positions?|roles?|jobs?|vacanc(?:y|ies)|openings?)|openings?|vacanc(?:y|ies))\b"
         + @"|\b(?:work|working|jobs?|openings?|positions?|vacanc(?:y|ies)|hiring|apply)\s+here\b"
         + @"|\b(?:process|interviews?|culture|benefits)\s+(?:is\s+|are\s+)?(?:like\s+)?here\b"

@@ -15,6 +15,10 @@ public sealed class ThisCompanyTests
     [InlineData("how do I apply to you")]
     [InlineData("what do ML engineers earn at your firm?")]
     [InlineData("ok but what's the interview process like here")]
+    [InlineData("can you pull up which ML engineer roles your company has open right now? I might have candidates")]
+    [InlineData("is your company hiring ML engineers")]
+    [InlineData("what are your company's open ML roles")]
+    [InlineData("any openings at ur org")]
     public void IsAskedAbout_ThisCompanysJobsOrHiring_IsTrue(string text) =>
         Assert.True(ThisCompany.IsAskedAbout(text));
 
@@ -26,6 +30,8 @@ public sealed class ThisCompanyTests
     [InlineData("is the job market hiring ML engineers right now")]
     [InlineData("do big companies have more ML roles than startups?")]
     [InlineData("what's the interview process like")]
+    [InlineData("my company has no ML team, should I move?")]
+    [InlineData("should your first hire be an ML engineer or a data scientist")]
     public void IsAskedAbout_TheCareerInGeneral_IsFalse(string text) =>
         Assert.False(ThisCompany.IsAskedAbout(text));
 
