@@ -69,6 +69,15 @@ public sealed class AnswerEngine
             return _composition.SmallTalk(turn.Text, AnswerKind.Help, turn.IntentScore, previous);
         }
 
+        if (Wordless.Is(turn.Text))
+        {
+            // "👍", "??", "🤔": no words to search with, and the previous answer's words alone only
+            // quoted that answer again.
+            return Wordless.Approves(turn.Text)
+                ? _composition.SmallTalk(turn.Text, AnswerKind.Thanks, turn.IntentScore, previous)
+                : _composition.Unclear(turn.Text, turn.IntentScore, previous);
+        }
+
         if (turn.IsMoreRequest)
         {
             return More(turn, previous!);

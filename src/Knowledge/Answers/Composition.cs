@@ -419,6 +419,13 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
     }
 
     /// <summary>
+    /// The reply to a message with no words ("??" after an answer): a request to ask in words, with
+    /// sample questions; the conversation's context stays as it was, so "tell me more" still follows on.
+    /// </summary>
+    public Answer Unclear(string text, IntentScore intentScore, ConversationContext? previous) =>
+        new(text, AnswerKind.Help, Replies.Unclear, [], intentScore, intentScore.Score, Samples(3), previous ?? Empty(text));
+
+    /// <summary>
     /// Follow-ups on the conversation's thread: a close second topic first, then FAQ questions of
     /// the related passages, the topic's sample questions, and those of the topics the question
     /// came closest to after it. Never what was just asked or shown (in this turn or the one

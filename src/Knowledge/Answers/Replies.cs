@@ -31,6 +31,9 @@ public static class Replies
     public static string OneAtATime(int count) =>
         $"You asked {count} questions. I answer one at a time: this is the first, and the others are below to ask next.";
 
+    /// <summary>The reply to a message with no words ("??", "🤔", "huh?"): what it means cannot be told.</summary>
+    public const string Unclear = "I can't tell what you mean from that alone. Could you ask it in words? You could try one of these:";
+
     public const string NothingMore = "That's all my guides say on that. Try another question:";
 
     public static string Help(IEnumerable<Topic> topics) =>
