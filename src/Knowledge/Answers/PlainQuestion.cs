@@ -14,13 +14,24 @@ namespace CareerBot.Knowledge.Answers;
 /// "which one pays more?" then asked;</item>
 /// <item>a request for what a term means ("what do you mean by production experience", "what does
 /// MLOps mean?"): help at 0.99, and its words named nothing to search for. Asked as "what is
-/// production experience" it finds the passage on gaining it.</item>
+/// production experience" it finds the passage on gaining it;</item>
+/// <item>what the asker lacks ("which skills am i missing", "what am I missing to get an ML job"): the
+/// guides say "missing" only of data ("missing values", "labels are missing"), and both newcomers who
+/// asked it got the passage on unsupervised learning or data pipelines. Asked as "… do I need" it finds
+/// the skills.</item>
 /// </list>
 /// </summary>
 internal static partial class PlainQuestion
 {
     /// <summary><paramref name="text"/> with the question it wraps unwrapped and a request for a meaning asked as "what is …".</summary>
-    public static string Of(string text) => Meaning(Unwrap(text));
+    public static string Of(string text) => Meaning(Unwrap(Needs(text)));
+
+    /// <summary><paramref name="text"/> with "am I missing" asked as "do I need".</summary>
+    public static string Needs(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Contains("missing", StringComparison.OrdinalIgnoreCase) ? Missing().Replace(text, "do I need") : text;
+    }
 
     /// <summary>The question <paramref name="text"/> wraps, when it wraps one; otherwise <paramref name="text"/> itself.</summary>
     public static string Unwrap(string text)
@@ -49,4 +60,7 @@ internal static partial class PlainQuestion
         @"^\s*(?:what\s+do\s+you\s+mean\s+by\s+|what\s+is\s+meant\s+by\s+|what\s+does\s+(?=.+\s+mean\s*\??\s*$))(?<term>.+?)(?:\s+mean)?\s*\??\s*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MeaningRequest();
+
+    [GeneratedRegex(@"\b(?:am\s+i|i\s+am|i'?m|i\u2019m|are\s+we|we'?re|we\s+are)\s+(?:still\s+)?missing\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Missing();
 }

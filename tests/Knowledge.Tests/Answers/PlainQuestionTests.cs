@@ -85,4 +85,31 @@ public sealed class PlainQuestionTests
         Assert.True(next.Answered, next.Text);
         Assert.Contains("production", next.Text, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Theory]
+    [InlineData("which skills am i missing, like concretely", "which skills do I need, like concretely")]
+    [InlineData("what am I missing to get an ML job", "what do I need to get an ML job")]
+    [InlineData("what skills i'm still missing", "what skills do I need")]
+    [InlineData("how do ml engineers deal with missing values", "how do ml engineers deal with missing values")]
+    public void Needs_WhatTheAskerIsMissing_AsksWhatTheyNeed(string text, string expected) =>
+        Assert.Equal(expected, PlainQuestion.Needs(text));
+
+    /// <summary>
+    /// Two newcomers' "which skills am i missing" were answered from the unsupervised learning list
+    /// ("when labels are missing"), and "what am I missing to get an ML job" from the data pipelines
+    /// ("missing values"); "missing values" itself still finds the pipelines.
+    /// </summary>
+    [Theory]
+    [InlineData("which skills am i missing, like concretely", "skills")]
+    [InlineData("data engineer -> mle what skills am i missing", "skills")]
+    [InlineData("how do ml engineers deal with missing values", "data-pipelines")]
+    public void Answer_WhatIAmMissing_IsAboutWhatIsNeeded(string text, string passage)
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question(text));
+
+        Assert.True(answer.Answered, answer.Text);
+        Assert.Contains(passage, answer.Citations[0].PassageId, StringComparison.Ordinal);
+    }
 }
