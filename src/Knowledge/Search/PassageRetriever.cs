@@ -32,6 +32,14 @@ public sealed class PassageRetriever
     private const int UnknownRoles = -1;
 
     /// <summary>
+    /// What a passage about other roles keeps of its score in a comparison that names none of them:
+    /// without it, "what's the actual difference between research scientist and ML engineer" matched
+    /// the software engineer comparison's heading and alternates ("difference", "machine learning
+    /// engineer") and was answered with it, above the one passage that names research scientists.
+    /// </summary>
+    private const double OtherRolesFactor = 0.5;
+
+    /// <summary>
     /// Reads the re-ranking statistics from the index: the terms of each passage and of its
     /// heading from the postings, their document frequencies from the term dictionary. No passage
     /// is analysed again; only its alternate questions are, one by one, with
@@ -191,6 +199,11 @@ public sealed class PassageRetriever
 
             var bm25 = maxBm25 > 0 ? hit.Score / maxBm25 : 0;
             var score = Math.Pow(bm25, _options.Bm25Exponent) * topicBoost * headingBoost * ((1.0 - _options.CoverageWeight) + (_options.CoverageWeight * coverage));
+            if (otherRoles)
+            {
+                score *= OtherRolesFactor;
+            }
+
             ranked.Add(new RankedPassage(passage, score, hit.Score, coverage));
         }
 

@@ -56,6 +56,7 @@ public sealed class RoleNamesTests
     [Theory]
     [InlineData("ML engineer vs research scientist?")]
     [InlineData("which pays more, research scientist or data engineer?")]
+    [InlineData("what's the actual difference between research scientist and ML engineer then")] // the software engineer comparison, by its heading
     public void Answer_AComparisonWithAResearchScientist_QuotesThePassageThatNamesThem_NotTheDataScientistComparisons(string text)
     {
         var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
