@@ -212,6 +212,38 @@ public sealed class AnswerEngineTests : IDisposable
     }
 
     /// <summary>
+    /// Requests and asides are no words the guides lack: a newcomer's "Kindly advise whether age will
+    /// be a barrier …" was declined naming "Kindly" and "advise" (not "age" or "barrier"), the M.Tech
+    /// question named "later", and the on-call question "friend".
+    /// </summary>
+    [Theory]
+    [InlineData("I am 40 years old and self-taught in programming, currently working in a bank IT department in Pune. Kindly advise whether age will be a barrier to get into machine learning engineer role.", "\"age\"", "Kindly")]
+    [InlineData("ok and is it better to do M.Tech from IIT or just start working at a service company and switch later", "\"IIT\"", "later")]
+    [InlineData("ok and is on-call a thing for MLEs? my friend in SRE is always on call and it looks miserable", "\"SRE\"", "friend")]
+    public void Answer_DeclineNamingMissingWords_NamesTheSubject_NotTheRequestsWords(string text, string named, string notNamed)
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question(text));
+
+        Assert.Equal(AnswerKind.Declined, answer.Kind);
+        Assert.Contains(named, answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain($"\"{notNamed}\"", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Answer_IfIWentFor_IsNoWordTheGuidesLack()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question("ok so if I went for full MLE, is my automation experience worth putting on the CV"));
+
+        // Declined naming "went".
+        Assert.True(answer.Answered, answer.Text);
+        Assert.Contains("resume", answer.Text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
     /// Newcomers' questions that the committed guides got wrong: the COVID hiring passage for AI
     /// writing code (no alternate asked it that way), the software engineer comparison for MLOps (the
     /// MLOps passage was not a comparison), and the mid-level specialisation passage for "name a few
