@@ -199,7 +199,7 @@ internal static partial class SlackEndpoints
 
         var threadTs = ev.ThreadTs ?? ev.Ts;
         var conversationId = ConversationId(envelope.TeamId ?? ev.Team, ev.Channel, threadTs);
-        return (new SlackWorkItem(eventId, ev.Ts, ev.User, Unescape(text).Trim(), conversationId, ev.Channel, threadTs), string.Empty);
+        return (new SlackWorkItem(eventId, ev.Ts, ev.User, SlackEmoji.Decode(Unescape(text)).Trim(), conversationId, ev.Channel, threadTs), string.Empty);
     }
 
     /// <summary>A click on a suggested-question button, as a question in the buttons' thread.</summary>

@@ -33,6 +33,25 @@ public sealed class SlackQuestionTests
         Assert.Equal(question, item!.Text);
     }
 
+    /// <summary>
+    /// Slack sends an emoji as its short code: ":+1:" and ":thinking_face:" reached the engine as
+    /// words, so a thumbs up was declined naming "+1" where Web Chat's "👍" is thanks.
+    /// </summary>
+    [Theory]
+    [InlineData(":+1:", "👍")]
+    [InlineData(":pray::skin-tone-3:", "🙏")]
+    [InlineData("<@U0BOT> :thinking_face: :question:", "🤔 ❓")]
+    [InlineData(":tada:", "")]
+    [InlineData("thanks :slightly_smiling_face:", "thanks 🙂")]
+    [InlineData("what is a:b: ratio", "what is a:b: ratio")]
+    [InlineData("time 10:30:45 ok", "time 10:30:45 ok")]
+    public void Question_EmojiShortCodes_BecomeTheCharactersTheEngineReads(string text, string question)
+    {
+        var (item, _) = Question(Envelope("Ev01", Mention(text)));
+
+        Assert.Equal(question, item!.Text);
+    }
+
     [Fact]
     public void Question_NoAuthorizations_TheMentionTargetIsTheBot()
     {
