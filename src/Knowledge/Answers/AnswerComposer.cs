@@ -112,8 +112,56 @@ public sealed class AnswerComposer
             // questions it answers. Cutting it drops half of its answer ("do ml engineers work
             // overtime" quoted the 9-to-5 sentence and left out the deadlines that stretch it). So is
             // a passage asked for at more length that is no longer than a long answer.
-            return (passage.Text, layout.EarliestYear.Length == 0 ? int.MaxValue : layout.EarliestYear.Min());
+            return Whole(passage, layout);
         }
+
+        int first, last;
+        if (focus.More && focus.ContinuesIn is { } continued && string.Equals(continued, passage.Id, StringComparison.Ordinal))
+        {
+            // "tell me more" about a passage the answer quoted in part: what follows the part it
+            // quoted, or else what comes before it. Quoting the best stretch again at more length
+            // repeated the answer: the salary passage's sentences and list were quoted a second
+            // time, still without the sentence after them.
+            var (shownFirst, shownLast) = QuotedUnits(passage, layout, stemWeights, focus with { More = false, ContinuesIn = null });
+            if (shownLast + 1 < units.Count)
+            {
+                (first, last) = (shownLast + 1, Math.Min(units.Count - 1, shownLast + MaxMoreUnits));
+            }
+            else if (shownFirst > 0)
+            {
+                (first, last) = (Math.Max(0, shownFirst - MaxMoreUnits), shownFirst - 1);
+            }
+            else
+            {
+                return Whole(passage, layout);
+            }
+
+            (first, last) = ExtendOverList(units, first, last, passage.Text, MaxListItems);
+            (first, last) = ExtendOverLead(units, first, last, passage);
+            first = ExtendBack(units, first, layout.RefersBack); // a sentence that refers back keeps the one it refers to
+        }
+        else
+        {
+            (first, last) = QuotedUnits(passage, layout, stemWeights, focus);
+        }
+
+        var earliest = int.MaxValue;
+        for (var i = first; i <= last; i++)
+        {
+            earliest = Math.Min(earliest, layout.EarliestYear[i]);
+        }
+
+        return (passage.Text[units[first].Start..units[last].End], earliest);
+    }
+
+    /// <summary>The whole passage, with the earliest year it names.</summary>
+    private static (string Quote, int EarliestYear) Whole(Passage passage, Layout layout) =>
+        (passage.Text, layout.EarliestYear.Length == 0 ? int.MaxValue : layout.EarliestYear.Min());
+
+    /// <summary>The first and last of the units <see cref="Select"/> quotes for <paramref name="focus"/>.</summary>
+    private (int First, int Last) QuotedUnits(Passage passage, Layout layout, IReadOnlyDictionary<string, double> stemWeights, QuoteFocus focus)
+    {
+        var units = layout.Units;
 
         // The query's stems numbered, each with its worth (weight times idf), then one more number
         // for "a figure" when the question asks for one, worth as much as its best word. Each
@@ -181,14 +229,7 @@ public sealed class AnswerComposer
             (first, last) = ExtendOverLead(units, first, last, passage);
         }
 
-        first = ExtendBack(units, first, layout.RefersBack);
-        var earliest = int.MaxValue;
-        for (var i = first; i <= last; i++)
-        {
-            earliest = Math.Min(earliest, layout.EarliestYear[i]);
-        }
-
-        return (passage.Text[units[first].Start..units[last].End], earliest);
+        return (ExtendBack(units, first, layout.RefersBack), last);
     }
 
     private static readonly string[] QuestionWords = ["how ", "what ", "why ", "where ", "when ", "which ", "who "];

@@ -99,20 +99,39 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
     }
 
     /// <summary>
-    /// "Tell me more": the first ranked passage (the one the previous answer quoted only in part,
-    /// or the best not shown yet) quoted at length, and added to the context.
+    /// "Tell me more": what the previous answer left out of the passage it quoted only in part (and
+    /// the next passage when that is a sentence or two), or else the best passage not shown yet,
+    /// quoted at length; added to the context.
     /// </summary>
     public Answer More(QuestionAnalysis turn, ConversationContext previous, RetrievalQuery query, IReadOnlyList<RankedPassage> ranked)
     {
-        var passage = ranked[0].Passage;
-        var (answerText, citations) = Compose([passage], query, QuoteFocus.Of(previous.Question, QueryStems, turn.Year) with { More = true });
-        var context = previous with { PassageIds = [.. previous.PassageIds.Where(id => id != passage.Id), passage.Id], Unfinished = null, Items = ListedItems.Of(citations.Select(c => c.Quote)) };
-        var suggestions = Suggest(previous.Question, previous.Terms, ranked, [passage], query.Topic, prediction: null, previous);
+        var focus = QuoteFocus.Of(previous.Question, QueryStems, turn.Year) with { More = true, ContinuesIn = previous.Unfinished };
+        IReadOnlyList<Passage> passages = [ranked[0].Passage];
+        var (answerText, citations) = Compose(passages, query, focus);
+        if (citations[0].PassageId == previous.Unfinished && citations[0].Quote.Length < Math.Min(ShortRest, ranked[0].Passage.Text.Length)
+            && ranked.Count > 1 && ranked[1].Coverage >= Knowledge.Options.Retrieval.MinCoverage / 2)
+        {
+            // The rest of the passage quoted in part is a sentence or two: the next passage too, so
+            // that "tell me more" gives more than one sentence.
+            passages = [ranked[0].Passage, ranked[1].Passage];
+            (answerText, citations) = Compose(passages, query, focus);
+        }
+
+        var context = previous with
+        {
+            PassageIds = [.. previous.PassageIds.Where(id => !passages.Any(p => p.Id == id)), .. passages.Select(p => p.Id)],
+            Unfinished = null,
+            Items = ListedItems.Of(citations.Select(c => c.Quote)),
+        };
+        var suggestions = Suggest(previous.Question, previous.Terms, ranked, passages, query.Topic, prediction: null, previous);
         return new Answer(turn.Text, AnswerKind.Answered, answerText, citations, new IntentScore(previous.Topic ?? turn.IntentScore.Name, turn.IntentScore.Score), ranked[0].Score, suggestions, context)
         {
             Ranking = ranked,
         };
     }
+
+    /// <summary>Below this many characters, the rest of a passage quoted in part is followed by the next passage.</summary>
+    private const int ShortRest = 200;
 
     /// <summary>
     /// "source?": the previous answer's passages cited again, with the quotes it took from them, and

@@ -17,6 +17,12 @@ public sealed partial record QuoteFocus(bool WantsFigure, IReadOnlyList<IReadOnl
     /// <summary>The user asked for the answer said shorter: quote one sentence, and of a list only its first items.</summary>
     public bool Short { get; init; }
 
+    /// <summary>
+    /// With <see cref="More"/>: the id of the passage the answer before quoted in part, whose quote
+    /// carries on after the part that answer took (what this focus without <see cref="More"/> quotes).
+    /// </summary>
+    public string? ContinuesIn { get; init; }
+
     /// <summary>Plain coverage: no figure, no sides, the usual length.</summary>
     public static QuoteFocus Plain(int year) => new(false, [], false, year);
 

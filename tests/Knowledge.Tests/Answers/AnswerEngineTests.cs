@@ -649,6 +649,30 @@ public sealed class AnswerEngineTests : IDisposable
         Assert.Equal(more.Citations[0].PassageId, more.Ranking[0].Passage.Id);
     }
 
+    /// <summary>
+    /// The salary answer quotes its first passage but for the closing sentence; "tell me more" quoted
+    /// the same sentences and list again, still without that sentence. It now quotes what was left
+    /// out, and as that is one sentence, the next passage with it.
+    /// </summary>
+    [Fact]
+    public void Answer_TellMeMoreAfterALongPassageQuotedInPart_QuotesWhatWasLeftOut_NotTheSameAgain()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+        var first = engine.Answer(new Question("how much do ML engineers earn?"));
+        Assert.Equal(first.Citations[0].PassageId, first.Context.Unfinished);
+
+        var more = engine.Answer(new Question("tell me more", first.Context));
+
+        Assert.True(more.Answered, more.Text);
+        Assert.Equal(first.Citations[0].PassageId, more.Citations[0].PassageId);
+        Assert.DoesNotContain(more.Citations[0].Quote, first.Citations[0].Quote, StringComparison.Ordinal);
+        Assert.DoesNotContain(first.Citations[0].Quote, more.Citations[0].Quote, StringComparison.Ordinal);
+        Assert.StartsWith(first.Citations[0].Quote, first.Citations[0].PassageText, StringComparison.Ordinal);
+        Assert.EndsWith(more.Citations[0].Quote, first.Citations[0].PassageText, StringComparison.Ordinal);
+        Assert.Equal(2, more.Citations.Count);
+        Assert.Null(more.Context.Unfinished);
+    }
+
     [Fact]
     public void Answer_TellMeMoreAfterAPartialQuote_QuotesThatPassageAtLengthFirst_ThenMovesOn()
     {
