@@ -40,6 +40,15 @@ public sealed class PassageRetriever
     private const double OtherRolesFactor = 0.5;
 
     /// <summary>
+    /// What a passage that names a role the comparison asks about, and covers enough of the question,
+    /// gains: "AI engineer vs ML engineer" was answered with the zengig definition of the ML engineer
+    /// (no role named, "artificial intelligence" said), above the passage on becoming an AI engineer.
+    /// One that covers too little stays where it was: raised, the software engineer comparison came
+    /// first for "which pays better, ML engineer or software engineer, …" and was quoted as the closest.
+    /// </summary>
+    private const double AskedRoleFactor = 1.5;
+
+    /// <summary>
     /// Reads the re-ranking statistics from the index: the terms of each passage and of its
     /// heading from the postings, their document frequencies from the term dictionary. No passage
     /// is analysed again; only its alternate questions are, one by one, with
@@ -202,6 +211,10 @@ public sealed class PassageRetriever
             if (otherRoles)
             {
                 score *= OtherRolesFactor;
+            }
+            else if ((query.Roles & named) != 0 && coverage >= _options.MinCoverage)
+            {
+                score *= AskedRoleFactor;
             }
 
             ranked.Add(new RankedPassage(passage, score, hit.Score, coverage));

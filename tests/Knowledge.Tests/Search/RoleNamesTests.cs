@@ -70,6 +70,34 @@ public sealed class RoleNamesTests
     }
 
     [Fact]
+    public void Answer_AIEngineerVsMLEngineer_QuotesThePassageThatNamesAIEngineers()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question("AI engineer vs ML engineer, what's the difference?"));
+
+        // The zengig definition of the ML engineer came first: it names no role and says
+        // "artificial intelligence", while the passage on AI engineers says it beside data scientists.
+        Assert.True(answer.Answered, answer.Text);
+        Assert.Equal("zengig-mle-guide#cross-functional-opportunities", answer.Citations[0].PassageId);
+        Assert.Contains("AI engineer", answer.Citations[0].Quote, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Answer_APassageNamingTheAskedRoleButCoveringLittle_IsNotRaisedAboveOneThatAnswers()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question("Which pays better, ML engineer or software engineer, and is the extra difficulty of the ML path worth it if you're just after the money?"));
+
+        // Raised for naming software engineers, the software engineer comparison (no pay in it, a
+        // third of the question's words) came first, as the closest passage.
+        Assert.True(answer.Answered, answer.Text);
+        Assert.False(answer.Closest, answer.Text);
+        Assert.Contains("$", answer.Citations[0].Quote, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Answer_WhatAResearchScientistDoesDifferently_IsNotAnsweredWithTheDataScientistComparisons()
     {
         var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
