@@ -220,6 +220,7 @@ public sealed class AnswerEngineTests : IDisposable
     [InlineData("I am 40 years old and self-taught in programming, currently working in a bank IT department in Pune. Kindly advise whether age will be a barrier to get into machine learning engineer role.", "\"age\"", "Kindly")]
     [InlineData("ok and is it better to do M.Tech from IIT or just start working at a service company and switch later", "\"IIT\"", "later")]
     [InlineData("ok and is on-call a thing for MLEs? my friend in SRE is always on call and it looks miserable", "\"SRE\"", "friend")]
+    [InlineData("is the jump to staff more about technical skills or leadership", "\"leadership\"", "jump")]
     public void Answer_DeclineNamingMissingWords_NamesTheSubject_NotTheRequestsWords(string text, string named, string notNamed)
     {
         var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
@@ -229,6 +230,18 @@ public sealed class AnswerEngineTests : IDisposable
         Assert.Equal(AnswerKind.Declined, answer.Kind);
         Assert.Contains(named, answer.Text, StringComparison.Ordinal);
         Assert.DoesNotContain($"\"{notNamed}\"", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Answer_BootcampsALegitimateAlternative_QuotesTheEducationPaths()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question("And for the students who can't afford a master's, are bootcamps a legitimate alternative or should I warn them off?"));
+
+        // Declined naming "students", "afford" and "legitimate".
+        Assert.True(answer.Answered, answer.Text);
+        Assert.Contains("Bootcamps", answer.Text, StringComparison.Ordinal);
     }
 
     [Fact]
