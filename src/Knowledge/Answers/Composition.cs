@@ -359,13 +359,23 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PlacingWord = PlacingWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>Words that place a year after them, besides <see cref="PlacingWords"/>: "by 2030", "until 2035".</summary>
+    private static readonly HashSet<string> YearPlacingWords = new(StringComparer.OrdinalIgnoreCase) { "by", "until", "till", "before", "after", "of" };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> YearPlacingWord = YearPlacingWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>A year of this century or the last: four digits from 1900 to 2099.</summary>
+    private static bool IsYear(ReadOnlySpan<char> word) =>
+        word.Length == 4 && word.IndexOfAnyExceptInRange('0', '9') < 0 && (word.StartsWith("19", StringComparison.Ordinal) || word.StartsWith("20", StringComparison.Ordinal));
+
     /// <summary>
     /// The names in <paramref name="text"/> that no guide uses, written with a capital after a word
     /// that places them ("in Canada", "at Google", "in the UK"); at most three. An answer to "are ML
     /// engineers in demand in Canada" quotes what the guides say in general, and must say so rather
     /// than read as a figure for Canada. A capital alone is no name ("Hi, I'm Priya."), nor is a
-    /// word the guides use ("in the US"). Runs on every answer, so it reads the words in place and
-    /// allocates only for a capitalised word after a placing one.
+    /// word the guides use ("in the US"). So is a year no guide names after such a word or "by"
+    /// ("earn in 2030", "by 2035"). Runs on every answer, so it reads the words in place and
+    /// allocates only for a capitalised word or a year after a placing one.
     /// </summary>
     private IReadOnlyList<string> UncoveredNames(string text)
     {
@@ -404,6 +414,13 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
             {
                 AddUnknown(ref names, text[name]); // a comma or a sentence's end closes a name: "in Canada, Toronto …"
                 inName = false;
+            }
+
+            if (!inName && IsYear(written) && (PlacingWord.Contains(last) || YearPlacingWord.Contains(last)))
+            {
+                // "how much will ML engineers earn in 2030?": today's figures, under a line saying
+                // the guides do not mention that year, as for a place.
+                AddUnknown(ref names, written.ToString());
             }
 
             before = last;

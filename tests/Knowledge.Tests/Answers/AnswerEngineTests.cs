@@ -305,6 +305,35 @@ public sealed class AnswerEngineTests : IDisposable
         Assert.StartsWith("My guides don't mention \"Canada\". This is what they say in general:\n\n", answer.Text, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// "how much will ML engineers earn in 2030?" quoted today's pay figures with no word that no
+    /// guide gives any for 2030; a year the guides name is no such year.
+    /// </summary>
+    [Theory]
+    [InlineData("how much will ML engineers earn in 2030?", "\"2030\"")]
+    [InlineData("will ML engineers still be in demand by 2035?", "\"2035\"")]
+    public void Answer_YearNoGuideNames_SaysTheAnswerIsGeneral(string question, string named)
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question(question));
+
+        Assert.True(answer.Answered, answer.Text);
+        Assert.StartsWith($"My guides don't mention {named}. This is what they say in general:\n\n", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("what was the ML job market forecast for 2024?")] // the guides forecast for 2024
+    [InlineData("I have 2030 hours of Python practice, am I ready?")] // a number, not a year after "in" or "by"
+    public void Answer_YearAGuideNames_OrNoYear_HasNoSuchLine(string question)
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question(question));
+
+        Assert.DoesNotContain("don't mention \"20", answer.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Answer_PlaceNoGuideCovers_OnTheClosestPassage_SaysBoth()
     {
