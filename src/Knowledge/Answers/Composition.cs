@@ -432,8 +432,30 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
             AddUnknown(ref names, text[name]);
         }
 
+        if (text.Contains("guide", StringComparison.OrdinalIgnoreCase) && CoverageQuestion().Match(text) is { Success: true } asked)
+        {
+            // "Does your guide say anything about who is liable when a model … makes a harmful
+            // decision?" asks whether the guides cover it: the words they lack are named, capital or
+            // not, above what they say in general (the bias passage, which never speaks of liability).
+            foreach (var range in asked.Groups["subject"].ValueSpan.SplitAny(" \t\r\n"))
+            {
+                var written = asked.Groups["subject"].ValueSpan[range].Trim(WordEdges);
+                if (written.Length >= 4 && PlainWord().IsMatch(written) && !Courtesy.IsCourtesyWord(written.ToString().ToLowerInvariant())
+                    && !Knowledge.QueryAnalyzer.Tokens(written.ToString()).Any(FramingWords.IsFramingTerm))
+                {
+                    AddUnknown(ref names, written.ToString());
+                }
+            }
+        }
+
         return names ?? (IReadOnlyList<string>)[];
     }
+
+    /// <summary>A question whether the guides cover something: "does your guide say anything about …", "do the guides mention …".</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(
+        @"\b(?:does|do|did|can)\s+(?:your|the|ur|these|those)\s+(?:guides?|sources?)\s+(?:say|mention|cover|talk|discuss|include|tell\s+me)\b(?:\s+(?:anything|something|much))?(?:\s+(?:about|on|regarding))?(?<subject>.*)$",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex CoverageQuestion();
 
     /// <summary>Letters and digits, joined by single hyphens, apostrophes or dots ("H-1B", "don't", "U.K"), up to 30 characters.</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?=.{1,30}$)[\p{L}\p{N}]+(?:[-'.\u2019][\p{L}\p{N}]+)*$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]

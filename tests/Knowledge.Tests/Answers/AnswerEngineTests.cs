@@ -322,6 +322,24 @@ public sealed class AnswerEngineTests : IDisposable
         Assert.StartsWith($"My guides don't mention {named}. This is what they say in general:\n\n", answer.Text, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The attorney's question whether the guides cover liability was answered from the bias passage
+    /// with no word that none of them speaks of it; only capitalised names got that line.
+    /// </summary>
+    [Fact]
+    public void Answer_DoesYourGuideSayAnythingAbout_NamesTheWordsItLacks()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question("Does your guide say anything about who is liable when a model an ML engineer built makes a harmful decision?"));
+        var covered = engine.Answer(new Question("does the guide mention anything about remote work?"));
+
+        Assert.True(answer.Answered, answer.Text);
+        Assert.StartsWith("My guides don't mention \"liable\"", answer.Text, StringComparison.Ordinal);
+        Assert.True(covered.Answered, covered.Text);
+        Assert.DoesNotContain("don't mention", covered.Text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("what was the ML job market forecast for 2024?")] // the guides forecast for 2024
     [InlineData("I have 2030 hours of Python practice, am I ready?")] // a number, not a year after "in" or "by"
