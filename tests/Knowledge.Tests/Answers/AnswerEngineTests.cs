@@ -245,6 +245,21 @@ public sealed class AnswerEngineTests : IDisposable
     }
 
     [Fact]
+    public void Answer_AReturnersBackground_IsNoWordTheGuidesLack()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question("Hello. I left my job as a software tester five years ago to care for my kids and I'm ready to go back. Is ML engineering too big a jump?"));
+        var parent = engine.Answer(new Question("My son is in his second year of a computer science degree and keeps saying he wants to go into \"machine learning engineering.\" I honestly don't know what that job involves day to day. Could you explain it in plain terms for a parent?"));
+
+        // Declined naming "left", "tester" and "ago"; the parent's question named "parent", then "son" and "honestly".
+        Assert.True(answer.Answered, answer.Text);
+        Assert.DoesNotContain("\"son\"", parent.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"parent\"", parent.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"honestly\"", parent.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Answer_IfIWentFor_IsNoWordTheGuidesLack()
     {
         var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
