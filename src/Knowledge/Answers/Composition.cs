@@ -478,10 +478,16 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
 
     /// <summary>
     /// The reply to a message with no words ("??" after an answer): a request to ask in words, with
-    /// sample questions; the conversation's context stays as it was, so "tell me more" still follows on.
+    /// sample questions on the conversation's topic when it has one (a "??" after the salary answer
+    /// is offered pay questions); the context stays as it was, so "tell me more" still follows on.
     /// </summary>
-    public Answer Unclear(string text, IntentScore intentScore, ConversationContext? previous) =>
-        new(text, AnswerKind.Help, Replies.Unclear, [], intentScore, intentScore.Score, Samples(3), previous ?? Empty(text));
+    public Answer Unclear(string text, IntentScore intentScore, ConversationContext? previous)
+    {
+        var onTopic = previous?.Topic is { } topic
+            ? Knowledge.SampleQuestions(new Topic(topic)).Where(q => !string.Equals(q, previous.Question, StringComparison.OrdinalIgnoreCase)).Take(3).ToList()
+            : [];
+        return new(text, AnswerKind.Help, Replies.Unclear, [], intentScore, intentScore.Score, onTopic.Count > 0 ? onTopic : Samples(3), previous ?? Empty(text));
+    }
 
     /// <summary>
     /// Follow-ups on the conversation's thread: a close second topic first, then FAQ questions of

@@ -1,4 +1,5 @@
 using CareerBot.Knowledge.Answers;
+using CareerBot.Knowledge.Intents;
 
 namespace CareerBot.Knowledge.Tests.Answers;
 
@@ -56,6 +57,8 @@ public sealed class WordlessTests
         Assert.Equal(Replies.Unclear, answer.Text);
         Assert.Empty(answer.Citations);
         Assert.NotEmpty(answer.Suggestions);
+        // Offered on the thread's topic: pay questions after the salary answer, not the general samples.
+        Assert.All(answer.Suggestions, q => Assert.Contains(q, engine.Knowledge.SampleQuestions(new Topic("salary"))));
         var more = engine.Answer(new Question("tell me more", answer.Context));
         Assert.True(more.Answered, more.Text);
         Assert.Equal(engine.Answer(new Question("tell me more", first.Context)).Text, more.Text);
