@@ -437,14 +437,9 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
             // "Does your guide say anything about who is liable when a model … makes a harmful
             // decision?" asks whether the guides cover it: the words they lack are named, capital or
             // not, above what they say in general (the bias passage, which never speaks of liability).
-            foreach (var range in asked.Groups["subject"].ValueSpan.SplitAny(" \t\r\n"))
+            foreach (var word in UnknownWords(asked.Groups["subject"].Value))
             {
-                var written = asked.Groups["subject"].ValueSpan[range].Trim(WordEdges);
-                if (written.Length >= 4 && PlainWord().IsMatch(written) && !Courtesy.IsCourtesyWord(written.ToString().ToLowerInvariant())
-                    && !Knowledge.QueryAnalyzer.Tokens(written.ToString()).Any(FramingWords.IsFramingTerm))
-                {
-                    AddUnknown(ref names, written.ToString());
-                }
+                AddUnknown(ref names, word);
             }
         }
 

@@ -29,8 +29,9 @@ public sealed record RetrievalQuery(
     public bool SearchesContext { get; init; }
 
     /// <summary>
-    /// The other roles the message names (<see cref="RoleNames.Of"/>, one bit each): a passage that
-    /// names none of them does not cover their words.
+    /// The other roles a comparison names (<see cref="RoleNames.Of"/>, one bit each): a passage that
+    /// names other roles and none of these does not cover their words and keeps half its score; one
+    /// that names one of them, and covers enough of the question, gains half its score again.
     /// </summary>
     public int Roles { get; init; }
 
