@@ -21,6 +21,15 @@ public sealed class KnowledgeBaseInvariantTests
         Assert.Empty(check.Diagnostics.Errors.Select(d => d.ToString()));
     }
 
+    /// <summary>A quote is shown without its heading, so no passage may open with a bare "No:" or "Yes,".</summary>
+    [Fact]
+    public void Check_CommittedKnowledgeBase_HasNoPassageOpeningWithABareYesOrNo()
+    {
+        var check = new KnowledgeLoader(Options).Check();
+
+        Assert.Empty(check.Diagnostics.Items.Where(d => d.Message.Contains("bare yes or no", StringComparison.Ordinal)).Select(d => d.ToString()));
+    }
+
     [Fact]
     public void EveryIntentTheCodeActsOn_HasItsUtteranceFile()
     {
@@ -135,7 +144,7 @@ public sealed class KnowledgeBaseInvariantTests
         var answer = new AnswerEngine(RepositoryKnowledgeBase.Snapshot).Answer(new Question("Do I need a PhD?"));
 
         Assert.True(answer.Answered);
-        Assert.StartsWith("No: most industry ML engineer jobs ask only for a bachelor's degree or equivalent experience.", answer.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Most industry ML engineer jobs do not call for a PhD: they ask only for a bachelor's degree or equivalent experience.", answer.Text, StringComparison.Ordinal);
         var jobicy = Assert.Single(answer.Citations, c => c.PassageId.StartsWith("jobicy-mle-guide#", StringComparison.Ordinal));
         Assert.Contains("Master's or Ph.D.", jobicy.Quote, StringComparison.Ordinal);
         Assert.Equal(answer.Citations.Select(c => c.PassageId.Split('#')[0]).Distinct().Count(), answer.Citations.Count);

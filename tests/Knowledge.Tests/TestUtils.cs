@@ -33,7 +33,7 @@ internal sealed class TempKnowledgeBase : IDisposable
         ## Frequently asked questions
         ### Do I need a PhD?
         <!-- topics: education -->
-        No. A PhD is not required for most machine learning engineer jobs. A bachelor's degree and a strong portfolio are enough for many employers.
+        A PhD is not required for most machine learning engineer jobs. A bachelor's degree and a strong portfolio are enough for many employers.
 
         ### How is the role different from a data scientist?
         <!-- topics: role_comparison -->

@@ -331,6 +331,11 @@ public static partial class GuideLoader
                 WarnLazyContinuations(list, markdown, filePath, diagnostics);
             }
 
+            if (target.Lines.Count == 0 && block is ParagraphBlock opening && BareYesOrNo().IsMatch(InlineText(opening.Inline)))
+            {
+                diagnostics.Warning(filePath, opening.Line + 1, "the passage opens with a bare yes or no, which a quote shows without the heading it answers; say what it answers (\"A PhD is not needed: …\")");
+            }
+
             AppendText(block, target.Lines);
         }
 
@@ -357,6 +362,14 @@ public static partial class GuideLoader
             }
         }
     }
+
+    /// <summary>
+    /// "No: most jobs ask only for a bachelor's degree" answers its heading's question ("Do I need a
+    /// PhD?"), but a quote is shown without the heading: to "can I become an ML engineer without
+    /// college" it read as "no, you cannot".
+    /// </summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:yes|no|yep|nope)\b\s*[:,.;!\u2013\u2014-]", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex BareYesOrNo();
 
     private static bool IsBlank(Block block) => block is BlankLineBlock or ThematicBreakBlock;
 

@@ -12,7 +12,7 @@ namespace CareerBot.Bot.Tests.Operations;
 /// <summary>Live knowledge updates: a new index swaps in while turns keep running, none failing or mixing versions.</summary>
 public sealed class KnowledgeReloadHostTests : IDisposable
 {
-    private const string OldAnswer = "No. A PhD is not required for most machine learning engineer jobs.";
+    private const string OldAnswer = "A PhD is not required for most machine learning engineer jobs.";
     private const string NewAnswer = "Rarely. Only research labs tend to ask for a PhD from machine learning engineers.";
     private readonly TempKnowledgeBase _kb = new();
     private readonly string _data = Path.Combine(Path.GetTempPath(), "careerbot-reload-" + Guid.NewGuid().ToString("N"));

@@ -104,7 +104,7 @@ public sealed class AnswerEngineTests : IDisposable
         Assert.Equal(AnswerKind.Answered, answer.Kind);
         Assert.Equal(["guide-a#do-i-need-a-phd", "guide-b#required-education"], answer.Citations.Select(c => c.PassageId));
         Assert.Equal(
-            "No. A PhD is not required for most machine learning engineer jobs. A bachelor's degree and a strong portfolio are enough for many employers. [1]\n\nEmployers expect a Master's or PhD in computer science or a related field. [2]",
+            "A PhD is not required for most machine learning engineer jobs. A bachelor's degree and a strong portfolio are enough for many employers. [1]\n\nEmployers expect a Master's or PhD in computer science or a related field. [2]",
             answer.Text);
         Assert.Equal("education", answer.Intent.Name);
     }
@@ -365,6 +365,23 @@ public sealed class AnswerEngineTests : IDisposable
         var answer = engine.Answer(new Question(question));
 
         Assert.DoesNotContain("don't mention \"20", answer.Text, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The PhD passage opened "No: most industry ML engineer jobs ask only for a bachelor's degree",
+    /// which answers its heading; quoted to "can u actually become a ml engineer without college" it
+    /// read as "no, you cannot".
+    /// </summary>
+    [Fact]
+    public void Answer_WithoutCollege_DoesNotOpenWithABareNo()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question("yo i work as a line cook, no degree, been watching youtube vids about AI. can u actually become a ml engineer without college"));
+
+        Assert.True(answer.Answered, answer.Text);
+        Assert.Contains("bachelor's degree or equivalent experience", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"^(?:No|Yes)\b", answer.Text);
     }
 
     [Fact]

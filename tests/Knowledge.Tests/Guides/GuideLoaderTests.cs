@@ -29,7 +29,7 @@ public sealed class GuideLoaderTests
         Assert.True(faq.IsQuestion);
         Assert.Equal("Do I need a PhD?", faq.Heading);
         Assert.Equal("Frequently asked questions > Do I need a PhD?", faq.SectionPath);
-        Assert.Equal("No. A PhD is not required for most machine learning engineer jobs. A bachelor's degree and a strong portfolio are enough for many employers.", faq.Text);
+        Assert.Equal("A PhD is not required for most machine learning engineer jobs. A bachelor's degree and a strong portfolio are enough for many employers.", faq.Text);
         Assert.Equal([new Topic("education")], faq.Topics);
     }
 
@@ -182,7 +182,7 @@ public sealed class GuideLoaderTests
             - can I get hired without graduate school?
             -->
             <!-- topics: education -->
-            No. Most jobs ask for a bachelor's degree.
+            Most jobs ask only for a bachelor's degree.
 
             ### Is it remote?
             <!-- topics: job_market -->
@@ -194,7 +194,7 @@ public sealed class GuideLoaderTests
         Assert.Equal(["What should I study?", "Which degree do employers want?", "Is a bootcamp enough"], passages[0].AlternateQuestions);
         Assert.Equal("A bachelor's degree is the usual start.", passages[0].Text);
         Assert.Equal(["Is a doctorate required?", "can I get hired without graduate school?"], passages[1].AlternateQuestions);
-        Assert.Equal("No. Most jobs ask for a bachelor's degree.", passages[1].Text);
+        Assert.Equal("Most jobs ask only for a bachelor's degree.", passages[1].Text);
         Assert.Equal([new Topic("education")], passages[1].Topics);
         Assert.Empty(passages[2].AlternateQuestions);
     }
@@ -257,6 +257,39 @@ public sealed class GuideLoaderTests
         Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
         Assert.Equal(14, warning.Line);
         Assert.Contains("- shipping The role is broad.", guide.Passages[0].Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("No: most jobs ask only for a bachelor's degree.", 10)]
+    [InlineData("Yes, a portfolio helps.", 10)]
+    [InlineData("nope - a bootcamp is enough.", 10)]
+    public void Parse_APassageOpeningWithABareYesOrNo_IsAWarningNamingTheLine(string opening, int line)
+    {
+        // A quote is shown without its heading: "No: most jobs ask only for a bachelor's degree" was
+        // the reply to "can I become an ML engineer without college".
+        var markdown = Head + $"## Do I need a PhD?\n<!-- topics: education -->\n{opening}\nA PhD helps for research.\n";
+        var diagnostics = new KnowledgeDiagnostics();
+
+        GuideLoader.Parse(markdown, "x.md", diagnostics);
+
+        var warning = Assert.Single(diagnostics.Items);
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
+        Assert.Equal(line, warning.Line);
+        Assert.Contains("bare yes or no", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Most jobs do not call for a PhD: a bachelor's degree is enough.")]
+    [InlineData("Nobody needs a PhD for most jobs.")]
+    [InlineData("Yesterday's tools are not today's.")]
+    public void Parse_APassageThatSaysWhatItAnswers_HasNoWarning(string opening)
+    {
+        var markdown = Head + $"## Do I need a PhD?\n<!-- topics: education -->\n{opening}\nNo: not for research.\n";
+        var diagnostics = new KnowledgeDiagnostics();
+
+        GuideLoader.Parse(markdown, "x.md", diagnostics);
+
+        Assert.Empty(diagnostics.Items);
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public sealed class ChannelRenderingHostTests : IDisposable
 
         var reply = Assert.Single(await AskAsync("msteams", extra))!;
 
-        Assert.StartsWith("No. A PhD is not required for most machine learning engineer jobs. A bachelor's degree and a strong portfolio are enough for many employers. [1]", (string?)reply["text"], StringComparison.Ordinal);
+        Assert.StartsWith("A PhD is not required for most machine learning engineer jobs. A bachelor's degree and a strong portfolio are enough for many employers. [1]", (string?)reply["text"], StringComparison.Ordinal);
         Assert.Equal("https://schema.org/Message", (string?)reply["entities"]![0]!["type"]);
         Assert.Equal(1, (int)reply["entities"]![0]!["citation"]![0]!["position"]!);
         Assert.Equal("default", (string?)reply["channelData"]!["feedbackLoop"]!["type"]);

@@ -166,7 +166,7 @@ public sealed class AgentsPlaygroundBrowserTests(AgentsPlaygroundBrowserTests.Bo
             var reply = page.Locator("p", new() { HasText = "Portfolio and practical skill" });
             await Expect(reply);
             var text = await reply.First.InnerTextAsync();
-            Assert.StartsWith("No: most industry ML engineer jobs ask only for a bachelor's degree", text, StringComparison.Ordinal);
+            Assert.StartsWith("Most industry ML engineer jobs do not call for a PhD: they ask only for a bachelor's degree", text, StringComparison.Ordinal);
             AssertReadsCleanly(text);
             Assert.Equal(0, await page.GetByText("Invalid message").CountAsync());
 

@@ -16,7 +16,7 @@ public sealed class SlackEndpointTests
 {
     /// <summary>What the small test knowledge base answers to "Do I need a PhD?", in mrkdwn.</summary>
     private const string PhdAnswer =
-        "No. A PhD is not required for most machine learning engineer jobs. A bachelor's degree and a strong portfolio are enough for many employers. [1]\n\n"
+        "A PhD is not required for most machine learning engineer jobs. A bachelor's degree and a strong portfolio are enough for many employers. [1]\n\n"
         + "Employers expect a Master's or PhD in computer science or a related field. [2]\n\n"
         + "[1] *Guide A*, Frequently asked questions &gt; Do I need a PhD?\n"
         + "[2] *Guide B*, Required education";

@@ -18,7 +18,7 @@ namespace CareerBot.Bot.Tests.Channels.Teams;
 public sealed class TeamsPayloadHostTests : IDisposable
 {
     private const string PhdAnswer =
-        "No. A PhD is not required for most machine learning engineer jobs. A bachelor's degree and a strong portfolio are enough for many employers. [1]"
+        "A PhD is not required for most machine learning engineer jobs. A bachelor's degree and a strong portfolio are enough for many employers. [1]"
         + "<br><br>Employers expect a Master's or PhD in computer science or a related field. [2]";
 
     /// <summary>
@@ -30,7 +30,7 @@ public sealed class TeamsPayloadHostTests : IDisposable
           "type": "https://schema.org/Message", "@type": "Message", "@context": "https://schema.org",
           "citation": [
             { "@type": "Claim", "position": 1, "appearance": { "@type": "DigitalDocument", "name": "Guide A",
-              "abstract": "Frequently asked questions \\> Do I need a PhD?: No. A PhD is not required for most machine learning engineer jobs. A bachelor's degree and a strong portfolio…" } },
+              "abstract": "Frequently asked questions \\> Do I need a PhD?: A PhD is not required for most machine learning engineer jobs. A bachelor's degree and a strong portfolio are…" } },
             { "@type": "Claim", "position": 2, "appearance": { "@type": "DigitalDocument", "name": "Guide B",
               "abstract": "Required education: Employers expect a Master's or PhD in computer science or a related field." } }
           ]
