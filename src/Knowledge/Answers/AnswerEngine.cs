@@ -104,8 +104,9 @@ public sealed class AnswerEngine
             && !(turn.Prediction.Intent.IsTopic && turn.Prediction.Score >= TaskRequest.SureTopic))
         {
             // "Translate thank you into French" is no thanks, and "write me a cover letter for an ML
-            // job" (getting started at 0.39) no career question the guides answer.
-            return _composition.Decline(turn.Text, turn.IntentScore, previous);
+            // job" (getting started at 0.39) no career question the guides answer; the reply says the
+            // bot writes nothing, rather than that its guides lack "letter".
+            return _composition.Decline(turn.Text, turn.IntentScore, previous, Replies.NoWriting);
         }
 
         if (ThisCompany.IsAskedAbout(turn.Text))

@@ -296,6 +296,14 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
             return Decline(turn.Text, turn.IntentScore, previous, Replies.EnglishOnly);
         }
 
+        if (TaskRequest.AsksToMakeSomething(turn.Text))
+        {
+            // "can u write me a cover letter for an entry level data job?" reads as getting started
+            // at 0.51, but no passage answers it: the bot writes nothing, which says more than that
+            // its guides lack "letter".
+            return Decline(turn.Text, turn.IntentScore, previous, Replies.NoWriting);
+        }
+
         var unknown = AskingPart.Split(turn.Text) is { } parts && UnknownWords(parts.Asking) is { Count: > 0 } asked ? asked : UnknownWords(turn.Text);
         return new(
             turn.Text, AnswerKind.Declined, unknown.Count == 0 ? Replies.Decline(Knowledge.Topics) : Replies.DeclineUnknown(unknown, Knowledge.Topics),

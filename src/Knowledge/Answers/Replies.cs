@@ -75,6 +75,9 @@ public static class Replies
     /// <summary>The reply to a request to make something up: a certificate, a reference, experience on a résumé.</summary>
     public const string Fabrication = "I can't help make up certificates, references or experience: what you give an employer should be true. I can tell you what the career guides say, for example which certifications and skills they recommend. You could try one of these:";
 
+    /// <summary>The reply to a request to write, translate or rewrite something: a cover letter, a translation, a query.</summary>
+    public const string NoWriting = "I can't write, translate or rewrite things for you: I only answer questions about the machine learning engineer career, quoting my career guides. You could try one of these:";
+
     /// <summary>The reply to a question about the company the bot is on: its openings, hiring or pay.</summary>
     public const string ThisCompany = "I can't answer for this company: my career guides know nothing of its open positions, hiring process, teams or pay. For those, see its job listings or ask its recruiters. I can tell you about the machine learning engineer career in general: the work, skills, education, pay and how to get started.";
 

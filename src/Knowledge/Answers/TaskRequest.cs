@@ -13,27 +13,15 @@ public static partial class TaskRequest
     /// <summary>From this probability of a topic, a request to make something is read as a question on it.</summary>
     public const double SureTopic = 0.5;
 
-    private static readonly string[] Openings =
-    [
-        "write", "draft", "translate", "proofread", "rewrite", "compose", "can you write", "could you write",
-        "please write", "help me write", "can you translate", "could you translate", "please translate",
-    ];
-
-    /// <summary>Whether the message opens with a request to write, translate or rewrite something (no allocation: every turn asks).</summary>
+    /// <summary>
+    /// Whether the message opens with a request to write, translate or rewrite something, after a
+    /// greeting or "also" and with "can u", "could you also" or "please" before it ("can u write me a
+    /// cover letter", "Could you also translate this into French"). No allocation: every turn asks.
+    /// </summary>
     public static bool AsksToMakeSomething(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var message = text.AsSpan().TrimStart();
-        foreach (var opening in Openings)
-        {
-            if (message.StartsWith(opening, StringComparison.OrdinalIgnoreCase)
-                && (message.Length == opening.Length || !char.IsLetterOrDigit(message[opening.Length])))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return MakeRequest().IsMatch(text);
     }
 
     /// <summary>
@@ -65,6 +53,11 @@ public static partial class TaskRequest
         + @"|\b(?:if|when|can|could|may)\s+i\s+(?:paste|send|upload|share|attach)\s+(?:you\b|(?:it|this|my\s+\w+(?:\s+\w+)?)\s+(?:here|to\s+you|with\s+you)\b)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Review();
+
+    [GeneratedRegex(
+        @"^\s*(?:(?:hi|hey|hello|ok|okay|so|also|and|btw|oh|quick\s+one)\b[,.!]?\s+)*(?:(?:can|could|would|will)\s+(?:you|u)\s+|please\s+|pls\s+)?(?:(?:please|pls|also|quickly|just|maybe)\s+)*(?:help\s+me\s+)?(?:write|draft|translate|proofread|rewrite|compose)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MakeRequest();
 
     [GeneratedRegex(
         @"(?:^\s*|\b(?:can|could|would|will)\s+(?:you|u)\s+|\bhelp\s+me\s+)(?:please\s+)?(?:help\s+me\s+)?(?:make\s+up|fake|forge|falsify|fabricate)\s+(?:me\s+)?(?:a|an|some|my|the)\b",

@@ -368,6 +368,24 @@ public sealed class AnswerEngineTests : IDisposable
     }
 
     /// <summary>
+    /// A request to write something that reads as a topic (getting started at 0.51) and that no
+    /// passage answers was declined naming "letter", as if a guide on cover letters were missing.
+    /// </summary>
+    [Theory]
+    [InlineData("can u write me a cover letter for an entry level data job? im terrible at writing")]
+    [InlineData("can you write me a query to find duplicate rows in a table with 40 columns")]
+    [InlineData("Could you also translate this into French for me quickly? It's for a client.")]
+    public void Answer_RequestToWriteSomething_SaysTheBotWritesNothing(string request)
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question(request));
+
+        Assert.Equal(AnswerKind.Declined, answer.Kind);
+        Assert.Equal(Replies.NoWriting, answer.Text);
+    }
+
+    /// <summary>
     /// The PhD passage opened "No: most industry ML engineer jobs ask only for a bachelor's degree",
     /// which answers its heading; quoted to "can u actually become a ml engineer without college" it
     /// read as "no, you cannot".

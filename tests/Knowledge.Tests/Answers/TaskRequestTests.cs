@@ -9,6 +9,12 @@ public sealed class TaskRequestTests
     [InlineData("Translate thank you into French", true)]
     [InlineData("Can you write my CV?", true)]
     [InlineData("  Proofread my essay", true)]
+    [InlineData("can u write me a cover letter for an entry level data job?", true)]
+    [InlineData("Could you also translate this into French for me quickly?", true)]
+    [InlineData("ok, can you please write me a query to find duplicate rows", true)]
+    [InlineData("hi! could you quickly draft my bio", true)]
+    [InlineData("can you tell me what ML engineers write", false)]
+    [InlineData("I need to write a cover letter, what should it say", false)] // asks the guides
     [InlineData("writing skills for ml engineers", false)] // "writing" is not "write"
     [InlineData("what do ml engineers write code in", false)]
     [InlineData("how do I draft a study plan", false)]
