@@ -46,7 +46,7 @@ public static partial class FollowUpResolver
     private static readonly HashSet<string> SourceWords = new(StringComparer.Ordinal)
     {
         "source", "sources", "citation", "citations", "cite", "reference", "references", "link", "links",
-        "current", "date", "dated", "outdated", "updated", "recent", "old", "trust", "trusted", "trustworthy", "reliable",
+        "current", "date", "dated", "outdated", "updated", "recent", "old", "trust", "trusted", "trustworthy", "reliable", "based", "basing",
     };
 
     /// <summary>The words one of which a source request holds (<see cref="SourceWords"/>, "guide", "article", "from"), to skip the rest without splitting them into words.</summary>
@@ -62,6 +62,9 @@ public static partial class FollowUpResolver
         "any", "one", "so", "hmm", "but", "wait", "exactly", "number", "figure", "claim",
         "how", "up", "still", "sure", "they", "them", "numbers", "figures", "information", "data", "stats", "when", "was", "were",
         "answer", "answers", "why", "should", "we",
+
+        // "which guides are you getting this from?", "which guide are you using"
+        "getting", "taking", "took", "using", "use", "used", "on",
 
         // "what year is it from", "what's the exact wording in your source?"
         "year", "exact", "wording", "words", "in", "original", "verbatim", "quote", "quoted",

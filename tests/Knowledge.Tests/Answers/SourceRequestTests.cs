@@ -30,6 +30,8 @@ public sealed class SourceRequestTests
     [InlineData("hmm, is that really true")]
     [InlineData("where's that number from and what year is it from")]
     [InlineData("What's the exact wording in your source?")]
+    [InlineData("which guides are you getting this from?")] // was the education paths again
+    [InlineData("what are you basing that on")]
     public void IsSourceRequest_AskingWhereTheAnswerCameFrom_IsOne(string text) =>
         Assert.True(FollowUpResolver.IsSourceRequest(text));
 
@@ -45,6 +47,8 @@ public sealed class SourceRequestTests
     [InlineData("are you sure ML engineers need a PhD")]
     [InlineData("sure")]
     [InlineData("what year did the field start growing")]
+    [InlineData("which guides do ML engineers use to learn?")]
+    [InlineData("what tools are you using for that")]
     public void IsSourceRequest_AQuestionOfItsOwn_IsNone(string text) =>
         Assert.False(FollowUpResolver.IsSourceRequest(text));
 
@@ -99,6 +103,7 @@ public sealed class SourceRequestTests
     [InlineData("that seems way too high honestly. are you sure? everyone I know in tech makes a lot less than that")] // was declined as a weak thanks
     [InlineData("where's that number from and what year is it from")] // quoted the career levels
     [InlineData("Can I quote that directly? What's the exact wording in your source?")] // was declined as a weak thanks
+    [InlineData("which guides are you getting this from? id like to read them myself")] // quoted the education paths
     public void Answer_AskingWhereOrHowCurrent_AfterAnAnswer_CitesItsPassagesAgain(string text)
     {
         var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
