@@ -365,6 +365,13 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
         "across", "around", "at", "for", "from", "in", "inside", "like", "near", "outside", "throughout", "to", "within",
     };
 
+    /// <summary>Nouns that make a role of the word before them ("prompt engineer", "Kotlin developers").</summary>
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> RoleNoun = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "engineer", "engineers", "engineering", "scientist", "scientists", "developer", "developers", "analyst", "analysts",
+        "researcher", "researchers", "architect", "architects", "specialist", "specialists",
+    }.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PlacingWord = PlacingWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Words that place a year after them, besides <see cref="PlacingWords"/>: "by 2030", "until 2035".</summary>
@@ -382,8 +389,9 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
     /// engineers in demand in Canada" quotes what the guides say in general, and must say so rather
     /// than read as a figure for Canada. A capital alone is no name ("Hi, I'm Priya."), nor is a
     /// word the guides use ("in the US"). So is a year no guide names after such a word or "by"
-    /// ("earn in 2030", "by 2035"). Runs on every answer, so it reads the words in place and
-    /// allocates only for a capitalised word or a year after a placing one.
+    /// ("earn in 2030", "by 2035"), and a role whose first word no guide uses ("prompt engineer").
+    /// Runs on every answer, so it reads the words in place and allocates only for a capitalised
+    /// word or a year after a placing one, and for the word before a role noun ("ML engineer").
     /// </summary>
     private IReadOnlyList<string> UncoveredNames(string text)
     {
@@ -429,6 +437,13 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
                 // "how much will ML engineers earn in 2030?": today's figures, under a line saying
                 // the guides do not mention that year, as for a place.
                 AddUnknown(ref names, written.ToString());
+            }
+
+            if (!last.IsEmpty && RoleNoun.Contains(written) && PlainWord().IsMatch(last))
+            {
+                // "Is "prompt engineer" a real job?": the answer compares the roles the guides do
+                // know, under a line saying they do not mention that one.
+                AddUnknown(ref names, $"{last} {written}");
             }
 
             before = last;

@@ -386,6 +386,24 @@ public sealed class AnswerEngineTests : IDisposable
     }
 
     /// <summary>
+    /// "Is "prompt engineer" a real job …?" got the data scientist comparison with no word that no
+    /// guide mentions prompt engineers; a role the guides know gets no such line.
+    /// </summary>
+    [Fact]
+    public void Answer_RoleNoGuideNames_SaysTheAnswerIsGeneral_AndAKnownRoleDoesNot()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var prompt = engine.Answer(new Question("Is \"prompt engineer\" a real job or is it just ML engineering with a different name?"));
+        var known = engine.Answer(new Question("what's the difference between a data engineer and an NLP engineer?"));
+
+        Assert.True(prompt.Answered, prompt.Text);
+        Assert.StartsWith("My guides don't mention \"prompt engineer\". This is what they say in general:\n\n", prompt.Text, StringComparison.Ordinal);
+        Assert.True(known.Answered, known.Text);
+        Assert.DoesNotContain("don't mention", known.Text, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// The PhD passage opened "No: most industry ML engineer jobs ask only for a bachelor's degree",
     /// which answers its heading; quoted to "can u actually become a ml engineer without college" it
     /// read as "no, you cannot".
