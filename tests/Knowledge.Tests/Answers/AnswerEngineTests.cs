@@ -404,6 +404,45 @@ public sealed class AnswerEngineTests : IDisposable
     }
 
     /// <summary>
+    /// Chat spellings and a verb of every challenge question frame it: "wanna" was named as a word no
+    /// guide uses, and "face" kept "what are the biggest challenges ML engineers face day to day?"
+    /// below the answer bar, so the sales engineer's question was declined naming "sales", "demos" and "POCs".
+    /// </summary>
+    [Fact]
+    public void Answer_FramingChatWordsAndFace_AreNotWhatTheQuestionIsAbout()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var challenges = engine.Answer(new Question("I'm a sales engineer at a SaaS company, I do demos and POCs and some light scripting. what are the biggest challenges ML engineers face day to day? want to know what I'd be signing up for"));
+        var freelance = engine.Answer(new Question("what if i just wanna do it freelance instead of at some big company"));
+
+        Assert.True(challenges.Answered, challenges.Text);
+        Assert.False(challenges.Closest, challenges.Text);
+        Assert.Equal("challenges", challenges.Intent.Name);
+        Assert.DoesNotContain("wanna", freelance.Text, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// "calc" was corrected to "call", and "secondary school" was a word no guide uses: the music
+    /// producer's maths question and the cellist's were declined.
+    /// </summary>
+    [Theory]
+    [InlineData("do i have to be good at math for it? i kinda hated calc", "skills")]
+    [InlineData("I'm a cellist in a symphony orchestra, 34, and honestly job security in music is terrible. Is ML engineering a realistic career change for someone whose only math is from secondary school?", null)]
+    public void Answer_CalcAndSecondarySchool_AreTheGuidesWords(string question, string? intent)
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question(question));
+
+        Assert.True(answer.Answered, answer.Text);
+        if (intent is not null)
+        {
+            Assert.Equal(intent, answer.Intent.Name);
+        }
+    }
+
+    /// <summary>
     /// The PhD passage opened "No: most industry ML engineer jobs ask only for a bachelor's degree",
     /// which answers its heading; quoted to "can u actually become a ml engineer without college" it
     /// read as "no, you cannot".
