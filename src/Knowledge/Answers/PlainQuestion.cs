@@ -3,8 +3,9 @@ using System.Text.RegularExpressions;
 namespace CareerBot.Knowledge.Answers;
 
 /// <summary>
-/// A message reworded as the plain question it asks, before the classifier reads it. Two ways of
-/// asking hid the question behind words the classifier took for a question about the bot:
+/// A message reworded as the plain question it asks, before the classifier reads it. These ways of
+/// asking hid the question behind words the classifier took for a question about the bot, or that
+/// the search took for another subject:
 /// <list type="bullet">
 /// <item>a question asked through the bot ("do you know how many interview rounds they usually do?",
 /// "do you happen to know what the job outlook is"): help at 0.58 and 0.99, although the rest names
@@ -18,13 +19,24 @@ namespace CareerBot.Knowledge.Answers;
 /// <item>what the asker lacks ("which skills am i missing", "what am I missing to get an ML job"): the
 /// guides say "missing" only of data ("missing values", "labels are missing"), and both newcomers who
 /// asked it got the passage on unsupervised learning or data pipelines. Asked as "… do I need" it finds
-/// the skills.</item>
+/// the skills;</item>
+/// <item>what to learn first ("what should I learn first then", "which of those should I learn first?"):
+/// "first" frames a question and "learn" is in every passage, so three newcomers got the portfolio
+/// passage ("landing the first role") or the skills list again. Asked as "… learn in what order" it
+/// finds the guide's learning sequence.</item>
 /// </list>
 /// </summary>
 internal static partial class PlainQuestion
 {
     /// <summary><paramref name="text"/> with the question it wraps unwrapped and a request for a meaning asked as "what is …".</summary>
-    public static string Of(string text) => Meaning(Unwrap(Needs(text)));
+    public static string Of(string text) => Meaning(Unwrap(Needs(FirstToLearn(text))));
+
+    /// <summary><paramref name="text"/> with "learn first" asked as "learn in what order".</summary>
+    public static string FirstToLearn(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Contains("first", StringComparison.OrdinalIgnoreCase) ? LearnFirst().Replace(text, "${lead}${verb} in what order") : text;
+    }
 
     /// <summary><paramref name="text"/> with "am I missing" asked as "do I need".</summary>
     public static string Needs(string text)
@@ -60,6 +72,13 @@ internal static partial class PlainQuestion
         @"^\s*(?:what\s+do\s+you\s+mean\s+by\s+|what\s+is\s+meant\s+by\s+|what\s+does\s+(?=.+\s+mean\s*\??\s*$))(?<term>.+?)(?:\s+mean)?\s*\??\s*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MeaningRequest();
+
+    /// <summary>
+    /// Someone learning first ("should I learn first", "would u learn first", "I need to learn first"):
+    /// "top 3 to learn first?" asks which skills, not in what order, and keeps its words.
+    /// </summary>
+    [GeneratedRegex(@"\b(?<lead>(?:i|u|you|we)\s+(?:[\w']+\s+){0,2}?)(?<verb>learn|study|pick\s+up|tackle|focus\s+on)\s+first\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LearnFirst();
 
     [GeneratedRegex(@"\b(?:am\s+i|i\s+am|i'?m|i\u2019m|are\s+we|we'?re|we\s+are)\s+(?:still\s+)?missing\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Missing();

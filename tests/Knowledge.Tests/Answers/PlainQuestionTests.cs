@@ -112,4 +112,36 @@ public sealed class PlainQuestionTests
         Assert.True(answer.Answered, answer.Text);
         Assert.Contains(passage, answer.Citations[0].PassageId, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("what should I learn first then", "what should I learn in what order then")]
+    [InlineData("Which of those should I study first?", "Which of those should I study in what order?")]
+    [InlineData("what would u pick up first if u were me", "what would u pick up in what order if u were me")]
+    [InlineData("what would I need to learn first", "what would I need to learn in what order")]
+    [InlineData("how do I land my first job", "how do I land my first job")] // no learning first
+    [InlineData("top 3 to learn first?", "top 3 to learn first?")] // which skills, not in what order
+    [InlineData("I want to learn Python", "I want to learn Python")]
+    public void FirstToLearn_AsksInWhatOrder(string text, string expected) =>
+        Assert.Equal(expected, PlainQuestion.FirstToLearn(text));
+
+    /// <summary>
+    /// Three newcomers asked what to learn first: "first" frames a question, and "learn" is in every
+    /// passage, so they got the portfolio passage ("landing the first role") or the skills list again,
+    /// never the guide's learning sequence.
+    /// </summary>
+    [Theory]
+    [InlineData(null, "what would u learn first if u were me")]
+    [InlineData("Oracle DBA for 12 years. Is ML engineering closer to my skills than data science?", "what should I learn first then")]
+    [InlineData("What skills would I need to become a machine learning engineer?", "Which of those should I learn first?")]
+    public void Answer_WhatToLearnFirst_QuotesTheLearningSequence(string? first, string text)
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+        var previous = first is null ? null : engine.Answer(new Question(first)).Context;
+
+        var answer = engine.Answer(new Question(text, previous));
+
+        Assert.True(answer.Answered, answer.Text);
+        Assert.Equal("how-to-become-mle#education-paths", answer.Citations[0].PassageId);
+        Assert.Contains("learning in this order: Python fundamentals", answer.Text, StringComparison.Ordinal);
+    }
 }
