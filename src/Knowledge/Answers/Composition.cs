@@ -37,7 +37,7 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
     public Answer Answered(QuestionAnalysis turn, IReadOnlyList<RankedPassage> ranked, IReadOnlyList<Passage> views, bool closest = false)
     {
         var (answerText, citations) = Compose(views, turn.Query, FocusOf(turn));
-        var names = UncoveredNames(turn.Text);
+        var names = UncoveredNames(turn.Text, AnyLacking(turn.Query.Terms));
         if (names.Count > 0 || closest)
         {
             answerText = Replies.Preface(names, closest) + "\n\n" + answerText;
@@ -391,9 +391,11 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
     /// word the guides use ("in the US"). So is a year no guide names after such a word or "by"
     /// ("earn in 2030", "by 2035"), and a role whose first word no guide uses ("prompt engineer").
     /// Runs on every answer, so it reads the words in place and allocates only for a capitalised
-    /// word or a year after a placing one, and for the word before a role noun ("ML engineer").
+    /// word or a year after a placing one, and for the word before a role noun when some term of the
+    /// question is in no passage (<paramref name="someTermLacking"/>; "ML engineers" in most questions
+    /// would otherwise be analysed once more on every answer).
     /// </summary>
-    private IReadOnlyList<string> UncoveredNames(string text)
+    private IReadOnlyList<string> UncoveredNames(string text, bool someTermLacking)
     {
         List<string>? names = null;
         ReadOnlySpan<char> before = default, last = default;
@@ -439,7 +441,7 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
                 AddUnknown(ref names, written.ToString());
             }
 
-            if (!last.IsEmpty && RoleNoun.Contains(written) && PlainWord().IsMatch(last))
+            if (someTermLacking && !last.IsEmpty && RoleNoun.Contains(written) && PlainWord().IsMatch(last))
             {
                 // "Is "prompt engineer" a real job?": the answer compares the roles the guides do
                 // know, under a line saying they do not mention that one.
@@ -467,6 +469,20 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
         }
 
         return names ?? (IReadOnlyList<string>)[];
+    }
+
+    /// <summary>Whether some of <paramref name="terms"/> is in no passage; a loop, not LINQ, since every answer asks.</summary>
+    private bool AnyLacking(IReadOnlyList<string> terms)
+    {
+        for (var i = 0; i < terms.Count; i++)
+        {
+            if (Knowledge.Lacks(terms[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A question whether the guides cover something: "does your guide say anything about …", "do the guides mention …".</summary>
