@@ -55,7 +55,7 @@ public static partial class TaskRequest
     private static partial Regex Review();
 
     [GeneratedRegex(
-        @"^\s*(?:(?:hi|hey|hello|ok|okay|so|also|and|btw|oh|quick\s+one)\b[,.!]?\s+)*(?:(?:can|could|would|will)\s+(?:you|u)\s+|please\s+|pls\s+)?(?:(?:please|pls|also|quickly|just|maybe)\s+)*(?:help\s+me\s+)?(?:write|draft|translate|proofread|rewrite|compose)\b",
+        @"^\s*(?:(?:hi|hey|hello|ok|okay|so|also|and|btw|oh|quick\s+one|unrelated(?:\s+question)?,?\s+but|on\s+another\s+note)\b[,.!]?\s+)*(?:(?:can|could|would|will)\s+(?:you|u)\s+|please\s+|pls\s+)?(?:(?:please|pls|also|quickly|just|maybe)\s+)*(?:help\s+me\s+)?(?:write|draft|translate|proofread|rewrite|compose)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MakeRequest();
 

@@ -377,6 +377,7 @@ public sealed class AnswerEngineTests : IDisposable
     [InlineData("can u write me a cover letter for an entry level data job? im terrible at writing")]
     [InlineData("can you write me a query to find duplicate rows in a table with 40 columns")]
     [InlineData("Could you also translate this into French for me quickly? It's for a client.")]
+    [InlineData("unrelated but can you write me a query to find duplicate rows in a table with 40 columns")] // help at 0.53
     public void Answer_RequestToWriteSomething_SaysTheBotWritesNothing(string request)
     {
         var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);

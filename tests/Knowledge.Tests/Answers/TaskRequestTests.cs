@@ -13,6 +13,9 @@ public sealed class TaskRequestTests
     [InlineData("Could you also translate this into French for me quickly?", true)]
     [InlineData("ok, can you please write me a query to find duplicate rows", true)]
     [InlineData("hi! could you quickly draft my bio", true)]
+    [InlineData("unrelated but can you write me a query to find duplicate rows in a table with 40 columns", true)] // was the help text
+    [InlineData("Unrelated question, but could you translate my CV", true)]
+    [InlineData("unrelated but is writing clean code part of the job", false)]
     [InlineData("can you tell me what ML engineers write", false)]
     [InlineData("I need to write a cover letter, what should it say", false)] // asks the guides
     [InlineData("writing skills for ml engineers", false)] // "writing" is not "write"
