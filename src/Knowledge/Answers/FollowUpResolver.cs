@@ -245,10 +245,24 @@ public static partial class FollowUpResolver
         }
 
         // "the second one, is that mostly cleaning data or what": a pointer, a break, then a question about it.
+        // "last one: PyTorch or TensorFlow?" is the asker's last question, not the previous reply's last item.
         var cut = text.AsSpan().IndexOfAny(PointerBreaks);
-        return cut > 0 && cut < text.Length - 1 && PointedItem(text[..cut], previous) is { } item
+        return cut > 0 && cut < text.Length - 1 && !(text[cut] == ':' && IsLastQuestionMarker(text[..cut])) && PointedItem(text[..cut], previous) is { } item
             ? new ItemPointer(item, text[(cut + 1)..].Trim())
             : null;
+    }
+
+    /// <summary>"last one", "ok last one", "and one last one": before a colon, what the asker says of their own next question.</summary>
+    private static bool IsLastQuestionMarker(string text)
+    {
+        var words = Analysis.KnowledgeAnalyzer.WordsOf(text);
+        var start = 0;
+        while (start < words.Count && words[start] is "ok" or "okay" or "and" or "so" or "alright" or "one")
+        {
+            start++;
+        }
+
+        return words.Count - start == 2 && words[start] == "last" && words[start + 1] == "one";
     }
 
     /// <summary>Whether <paramref name="text"/> writes the number <paramref name="number"/> after "#" ("#3").</summary>

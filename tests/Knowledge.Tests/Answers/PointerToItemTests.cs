@@ -34,6 +34,8 @@ public sealed class PointerToItemTests
     [InlineData("tell me more")]
     [InlineData("do I need 3 years for it?")]                 // a number, not "#3"
     [InlineData("why is python, the first language, so popular")]   // a break, but the words before it point to nothing
+    [InlineData("last one: PyTorch or TensorFlow — just pick one, no essay")] // the asker's last question; it got the previous reply's last source
+    [InlineData("ok last one: do I need a PhD?")]
     public void ItemPointedTo_NoPointerToOneListedItem_GivesNothing(string text) =>
         Assert.Null(FollowUpResolver.ItemPointedTo(text, Challenges));
 
@@ -41,6 +43,8 @@ public sealed class PointerToItemTests
     [InlineData("the second one, is that mostly cleaning data or what", "debugging and reproducibility", "is that mostly cleaning data or what")]
     [InlineData("the 3rd \u2014 how do teams measure it?", "bias and fairness", "how do teams measure it?")]
     [InlineData("going back to #3, what does it look like for 2030?", "bias and fairness", "what does it look like for 2030?")]
+    [InlineData("the last one: is it getting worse?", "the pace of change", "is it getting worse?")]
+    [InlineData("last one, is that a big deal?", "the pace of change", "is that a big deal?")]
     public void ItemPointedTo_APointerThenAQuestion_GivesTheItemAndTheQuestion(string text, string item, string rest) =>
         Assert.Equal(new ItemPointer(item, rest), FollowUpResolver.ItemPointedTo(text, Challenges));
 
