@@ -446,6 +446,45 @@ public sealed class AnswerEngineTests : IDisposable
     }
 
     /// <summary>
+    /// Words a hurried or a wary visitor frames a question with were named as words no guide uses
+    /// ("k need degree or nah" named "k" and "nah"; "… or is that overkill" named "overkill"; "Be honest:
+    /// …" named "honest"), and chat spellings of the guides' words were unknown: "sde" (software
+    /// engineer), "entry lvl", and "a bad fit", whose "bad" drew "Bad data is the most frequent cause …".
+    /// </summary>
+    [Theory]
+    [InlineData("k need degree or nah", null)]
+    [InlineData("ml eng vs sde pay?? quick", "$104,108 a year for software engineers")]
+    [InlineData("entry lvl ml engineer jobs, do they exist?", "entry-level")]
+    [InlineData("I'm a second-year maths undergrad. I love proofs, probability and optimisation, but I genuinely hate coding. Is ML engineering a bad fit for me?", null)]
+    public void Answer_ChatWordsAndSpellings_AreReadAsTheGuidesWords(string question, string? shown)
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question(question));
+
+        Assert.True(answer.Answered, answer.Text);
+        Assert.DoesNotContain("Bad data", answer.Text, StringComparison.Ordinal);
+        if (shown is not null)
+        {
+            Assert.Contains(shown, answer.Citations[0].Quote, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Answer_HonestAndOverkill_AreNotNamedAsWordsTheGuidesLack()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+        var phd = engine.Answer(new Question("do I need a PhD to be an ML engineer?"));
+
+        var overkill = engine.Answer(new Question("would a PhD make sense then or is that overkill", phd.Context));
+        var bubble = engine.Answer(new Question("Be honest: isn't ML engineering just a hype bubble that's going to pop in a couple of years?"));
+
+        Assert.True(overkill.Answered, overkill.Text);
+        Assert.Contains("PhD", overkill.Citations[0].Quote, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"honest\"", bubble.Text, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// The PhD passage opened "No: most industry ML engineer jobs ask only for a bachelor's degree",
     /// which answers its heading; quoted to "can u actually become a ml engineer without college" it
     /// read as "no, you cannot".
