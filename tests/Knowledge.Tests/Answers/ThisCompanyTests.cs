@@ -19,6 +19,8 @@ public sealed class ThisCompanyTests
     [InlineData("is your company hiring ML engineers")]
     [InlineData("what are your company's open ML roles")]
     [InlineData("any openings at ur org")]
+    [InlineData("can you check what our internal pay bands are for the ML engineer job family?")] // got the US entry-level pay as the closest
+    [InlineData("do you know if interns here usually get return offers for ML roles?")] // got the demand passage
     public void IsAskedAbout_ThisCompanysJobsOrHiring_IsTrue(string text) =>
         Assert.True(ThisCompany.IsAskedAbout(text));
 
@@ -32,6 +34,7 @@ public sealed class ThisCompanyTests
     [InlineData("what's the interview process like")]
     [InlineData("my company has no ML team, should I move?")]
     [InlineData("should your first hire be an ML engineer or a data scientist")]
+    [InlineData("what are typical pay bands for ML engineers?")]
     public void IsAskedAbout_TheCareerInGeneral_IsFalse(string text) =>
         Assert.False(ThisCompany.IsAskedAbout(text));
 
