@@ -63,8 +63,8 @@ public static partial class FollowUpResolver
         "how", "up", "still", "sure", "they", "them", "numbers", "figures", "information", "data", "stats", "when", "was", "were",
         "answer", "answers", "why", "should", "we",
 
-        // "which guides are you getting this from?", "which guide are you using"
-        "getting", "taking", "took", "using", "use", "used", "on",
+        // "which guides are you getting this from?", "which guide are you using", "give me the links so I can read them myself"
+        "getting", "taking", "took", "using", "use", "used", "on", "read", "myself", "yourself",
 
         // "what year is it from", "what's the exact wording in your source?"
         "year", "exact", "wording", "words", "in", "original", "verbatim", "quote", "quoted",
@@ -112,7 +112,7 @@ public static partial class FollowUpResolver
         }
 
         var words = Analysis.KnowledgeAnalyzer.WordsOf(text);
-        if (words.Count == 0 || words.Count > 12 || !words.All(w => SourceWords.Contains(w) || SourceFraming.Contains(w)))
+        if (words.Count == 0 || words.Count > 16 || !words.All(w => SourceWords.Contains(w) || SourceFraming.Contains(w)))
         {
             return false;
         }

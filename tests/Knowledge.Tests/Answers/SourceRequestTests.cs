@@ -104,6 +104,7 @@ public sealed class SourceRequestTests
     [InlineData("where's that number from and what year is it from")] // quoted the career levels
     [InlineData("Can I quote that directly? What's the exact wording in your source?")] // was declined as a weak thanks
     [InlineData("which guides are you getting this from? id like to read them myself")] // quoted the education paths
+    [InlineData("Can you give me the links to the sources so I can read them myself? And should I trust them over what I see on LinkedIn?")] // the help text
     public void Answer_AskingWhereOrHowCurrent_AfterAnAnswer_CitesItsPassagesAgain(string text)
     {
         var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
