@@ -484,6 +484,18 @@ public sealed class AnswerEngineTests : IDisposable
         Assert.DoesNotContain("\"honest\"", bubble.Text, StringComparison.Ordinal);
     }
 
+    /// <summary>"USA" was a word no guide uses, named in a decline beside "Europe"; the guides write "United States".</summary>
+    [Fact]
+    public void Answer_Usa_IsTheUnitedStates()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question("And the salaries, how they look in Europe compared to USA? Here in Poland is big difference with mobile I think"));
+
+        Assert.Contains("\"Europe\"", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"USA\"", answer.Text, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// The PhD passage opened "No: most industry ML engineer jobs ask only for a bachelor's degree",
     /// which answers its heading; quoted to "can u actually become a ml engineer without college" it
