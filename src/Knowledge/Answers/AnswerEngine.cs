@@ -133,6 +133,26 @@ public sealed class AnswerEngine
             case IntentKind.Goodbye when !turn.IsFollowUp:
                 return _composition.SmallTalk(turn.Text, AnswerKind.Goodbye, turn.IntentScore, previous);
             case IntentKind.Help when !turn.IsFollowUp:
+                if (turn.Prediction.Score < FollowUpResolver.SmallTalkFloor)
+                {
+                    // A weak reading of help that a passage on the likeliest topic answers well, or
+                    // whose asking sentences are answered on their own ("Thank you very much for your
+                    // kind answer. If it is not too much trouble, could you please tell me whether a
+                    // PhD is necessary …?", help at 0.48): the question, not the help text. Otherwise
+                    // ("could you recommend a good laptop", help at 0.39) the help text stays.
+                    if (_understanding.AsLikeliestTopic(turn) is { } topical
+                        && _retrieval.Retrieve(topical) is [var top, ..] && top.Coverage >= Knowledge.Options.Retrieval.MinCoverage)
+                    {
+                        turn = topical;
+                        break;
+                    }
+
+                    if (mayFocus && Focused(question, turn) is { } focusedQuestion)
+                    {
+                        return focusedQuestion;
+                    }
+                }
+
                 return _composition.SmallTalk(turn.Text, AnswerKind.Help, turn.IntentScore, previous);
             case IntentKind.OutOfScope when !turn.IsFollowUp:
                 if (_understanding.Rescue(turn) is not { } rescued)

@@ -62,7 +62,8 @@ internal static partial class PlainQuestion
     }
 
     [GeneratedRegex(
-        @"^\s*(?:(?:(?:do|would)\s+you\s+(?:happen\s+to\s+)?know|(?:can|could|would)\s+you\s+(?:(?:at\s+least|please|just)\s+)?tell\s+me|(?:do\s+you\s+have\s+)?any\s+idea)\s+"
+        @"^\s*(?:(?:if\s+(?:it\s+is|it's|it\u2019s)\s+not\s+too\s+much\s+trouble|if\s+you\s+don't\s+mind|sorry\s+to\s+(?:bother|trouble)\s+you|excuse\s+me)[,.]?\s+)?"
+        + @"(?:(?:(?:do|would)\s+you\s+(?:happen\s+to\s+)?know|(?:can|could|would)\s+you\s+(?:(?:at\s+least|please|just|kindly)\s+)?tell\s+me|(?:do\s+you\s+have\s+)?any\s+idea|may\s+i\s+(?:kindly\s+|please\s+)?ask(?:\s+you)?)\s+"
         + @"(?:(?:if|whether)\s+(?<question>\S.*)|(?<question>(?:how|what|which|who|when|where|why)\s+\S.*))"
         + @"|(?:i\s+would|i'd|i\u2019d)\s+(?:be\s+(?:very\s+|most\s+|really\s+)?grateful|(?:really\s+)?appreciate\s+it)\s+if\s+you\s+(?:could|would|can)\s+(?:please\s+)?(?<question>\S.*))$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]

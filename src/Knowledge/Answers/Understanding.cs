@@ -262,6 +262,23 @@ internal sealed class Understanding(KnowledgeSnapshot knowledge)
         return turn with { Query = turn.Query with { Topic = topic, TopicShares = [] }, IntentScore = new IntentScore(topic?.Name ?? turn.IntentScore.Name, turn.Prediction.Score) };
     }
 
+    /// <summary>
+    /// <paramref name="turn"/> read as its likeliest topic, when the classifier's reading is a weak
+    /// one of help: "… I am very sorry to trouble you. May I kindly ask what are the most important
+    /// skills for a machine learning engineer?" was help at 0.34 for its courtesies, with skills the
+    /// likeliest topic. Null when no topic scores at least <see cref="WeakHelpTopicScore"/>.
+    /// </summary>
+    public QuestionAnalysis? AsLikeliestTopic(QuestionAnalysis turn)
+    {
+        var best = turn.Prediction.Ranked.FirstOrDefault(r => r.Intent.IsTopic);
+        return best.Score < WeakHelpTopicScore || best.Intent.Topic is not { } topic
+            ? null
+            : turn with { Query = turn.Query with { Topic = topic, TopicShares = [] }, IntentScore = new IntentScore(topic.Name, best.Score) };
+    }
+
+    /// <summary>The least probability of a topic that a weak reading of help gives way to.</summary>
+    private const double WeakHelpTopicScore = 0.2;
+
     private static string Clean(string text)
     {
         var trimmed = (text ?? string.Empty).Trim();

@@ -13,7 +13,7 @@ public static class FramingWords
         "actually", "anyone", "anything", "basically", "bit", "doable", "enough", "everybody", "everyone", "exactly", "feasible", "few",
         "first", "generally", "genius", "give", "given", "gives", "good", "hear", "heard", "hearing", "kind", "kinds", "know", "look", "looks", "mean", "means",
         "mention", "mentioned", "mentioning", "mentions", "nothing", "pretty",
-        "put", "face", "honest", "overkill", "concretely", "kindly", "advise", "outline", "went", "later", "lately", "friend", "friends", "jump", "qualify", "carries", "carry", "legitimate", "left", "ago", "honestly", "son", "daughter", "kid", "kids", "child", "children", "parent", "parents", "approx", "approximately", "ballpark", "roughly", "said", "someone", "something", "sort", "sorts", "specifically", "stuff", "way", "ways",
+        "put", "face", "honest", "overkill", "sorry", "trouble", "bother", "excuse", "thank", "thanks", "concretely", "kindly", "advise", "outline", "went", "later", "lately", "friend", "friends", "jump", "qualify", "carries", "carry", "legitimate", "left", "ago", "honestly", "son", "daughter", "kid", "kids", "child", "children", "parent", "parents", "approx", "approximately", "ballpark", "roughly", "said", "someone", "something", "sort", "sorts", "specifically", "stuff", "way", "ways",
 
         // Chat shorthand ("ngl the market looks cooked rn, hows the outlook tbh"): it frames the message, and
         // as words no guide uses it would dilute the coverage of every passage and be named in a decline.

@@ -484,6 +484,27 @@ public sealed class AnswerEngineTests : IDisposable
         Assert.DoesNotContain("\"honest\"", bubble.Text, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A new graduate's very polite questions were read as help (0.34 and 0.48) for their courtesies
+    /// and got the help text twice; a weak reading of help now gives way to the question when a
+    /// passage answers it, or its asking sentences. A weak help that no passage answers keeps the help text.
+    /// </summary>
+    [Fact]
+    public void Answer_VeryPoliteQuestions_AreAnswered_AndAWeakHelpNoPassageAnswersIsNot()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var skills = engine.Answer(new Question("Good afternoon. I am a new graduate working in Tokyo office, and I am very sorry to trouble you. May I kindly ask what are the most important skills for a machine learning engineer?"));
+        var phd = engine.Answer(new Question("Thank you very much for your kind answer. If it is not too much trouble, could you please tell me whether a PhD is necessary to work in machine learning engineering?", skills.Context));
+        var laptop = engine.Answer(new Question("Thank you ever so much. Lastly, and only if it is within your remit, could you recommend a good laptop for running machine learning models at home?"));
+
+        Assert.True(skills.Answered, skills.Text);
+        Assert.Equal("skills", skills.Intent.Name);
+        Assert.True(phd.Answered, phd.Text);
+        Assert.Contains("PhD", phd.Citations[0].Quote, StringComparison.Ordinal);
+        Assert.False(laptop.Answered, laptop.Text);
+    }
+
     /// <summary>"USA" was a word no guide uses, named in a decline beside "Europe"; the guides write "United States".</summary>
     [Fact]
     public void Answer_Usa_IsTheUnitedStates()

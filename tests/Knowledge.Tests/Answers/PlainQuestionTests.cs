@@ -14,6 +14,9 @@ public sealed class PlainQuestionTests
     [InlineData("can you at least tell me if ML engineers are in demand in Canada", "ML engineers are in demand in Canada")]
     [InlineData("I would be grateful if you could explain the differences", "explain the differences")]
     [InlineData("I'd really appreciate it if you could please list the skills", "list the skills")]
+    [InlineData("May I kindly ask what are the most important skills for a machine learning engineer?", "what are the most important skills for a machine learning engineer?")]
+    [InlineData("If it is not too much trouble, could you please tell me whether a PhD is necessary?", "a PhD is necessary?")]
+    [InlineData("sorry to bother you, do you know how long it takes", "how long it takes")]
     public void Unwrap_AQuestionAskedThroughTheBot_IsTheQuestion(string text, string expected) =>
         Assert.Equal(expected, PlainQuestion.Unwrap(text));
 
