@@ -259,8 +259,12 @@ internal sealed class Understanding(KnowledgeSnapshot knowledge)
             return null;
         }
 
-        return turn with { Query = turn.Query with { Topic = topic, TopicShares = [] }, IntentScore = new IntentScore(topic?.Name ?? turn.IntentScore.Name, turn.Prediction.Score) };
+        return OnTopic(turn, topic, turn.Prediction.Score);
     }
+
+    /// <summary><paramref name="turn"/> searched and reported under <paramref name="topic"/>, at <paramref name="score"/>.</summary>
+    private static QuestionAnalysis OnTopic(QuestionAnalysis turn, Topic? topic, double score) =>
+        turn with { Query = turn.Query with { Topic = topic, TopicShares = [] }, IntentScore = new IntentScore(topic?.Name ?? turn.IntentScore.Name, score) };
 
     /// <summary>
     /// <paramref name="turn"/> read as its likeliest topic, when the classifier's reading is a weak
@@ -271,9 +275,7 @@ internal sealed class Understanding(KnowledgeSnapshot knowledge)
     public QuestionAnalysis? AsLikeliestTopic(QuestionAnalysis turn)
     {
         var best = turn.Prediction.Ranked.FirstOrDefault(r => r.Intent.IsTopic);
-        return best.Score < WeakHelpTopicScore || best.Intent.Topic is not { } topic
-            ? null
-            : turn with { Query = turn.Query with { Topic = topic, TopicShares = [] }, IntentScore = new IntentScore(topic.Name, best.Score) };
+        return best.Score < WeakHelpTopicScore || best.Intent.Topic is not { } topic ? null : OnTopic(turn, topic, best.Score);
     }
 
     /// <summary>The least probability of a topic that a weak reading of help gives way to.</summary>
