@@ -124,6 +124,7 @@ public sealed class AnswerEngine
             return NotCovered(turn, previous);
         }
 
+        IReadOnlyList<RankedPassage>? ranked = null; // a weak help that gives way to a topic has searched already
         switch (turn.Prediction.Intent.Kind)
         {
             case IntentKind.Greeting when !turn.IsFollowUp:
@@ -141,9 +142,9 @@ public sealed class AnswerEngine
                     // PhD is necessary …?", help at 0.48): the question, not the help text. Otherwise
                     // ("could you recommend a good laptop", help at 0.39) the help text stays.
                     if (_understanding.AsLikeliestTopic(turn) is { } topical
-                        && _retrieval.Retrieve(topical) is [var top, ..] && top.Coverage >= Knowledge.Options.Retrieval.MinCoverage)
+                        && _retrieval.Retrieve(topical) is [var top, ..] topicalRanked && top.Coverage >= Knowledge.Options.Retrieval.MinCoverage)
                     {
-                        turn = topical;
+                        (turn, ranked) = (topical, topicalRanked);
                         break;
                     }
 
@@ -169,7 +170,7 @@ public sealed class AnswerEngine
             return _composition.Decline(turn.Text, turn.IntentScore, previous);
         }
 
-        var ranked = _retrieval.Retrieve(turn);
+        ranked ??= _retrieval.Retrieve(turn);
         if (ranked.Count == 0)
         {
             return (mayFocus ? Focused(question, turn) : null) ?? _composition.DeclineOnTopic(turn, previous);
