@@ -13,7 +13,13 @@ public static class FramingWords
         "actually", "anyone", "anything", "basically", "bit", "doable", "enough", "everybody", "everyone", "exactly", "feasible", "few",
         "first", "generally", "genius", "give", "given", "gives", "good", "hear", "heard", "hearing", "kind", "kinds", "know", "look", "looks", "mean", "means",
         "mention", "mentioned", "mentioning", "mentions", "nothing", "pretty",
-        "put", "face", "honest", "overkill", "sorry", "trouble", "bother", "excuse", "thank", "thanks", "concretely", "kindly", "advise", "outline", "went", "later", "lately", "friend", "friends", "jump", "qualify", "carries", "carry", "legitimate", "left", "ago", "honestly", "son", "daughter", "kid", "kids", "child", "children", "parent", "parents", "approx", "approximately", "ballpark", "roughly", "said", "someone", "something", "sort", "sorts", "specifically", "stuff", "way", "ways",
+        "put", "face", "honest", "overkill", "sorry", "trouble", "bother", "excuse", "thank", "thanks", "grateful", "concretely", "kindly", "advise", "outline", "went", "later", "lately", "friend", "friends", "jump", "qualify", "carries", "carry", "legitimate", "left", "ago", "honestly", "son", "daughter", "kid", "kids", "child", "children", "parent", "parents", "approx", "approximately", "ballpark", "roughly", "said", "someone", "something", "sort", "sorts", "specifically", "stuff", "way", "ways",
+
+        // The asker's own doing and thinking ("which skills should I prioritise first?", "I'm wondering if …",
+        // "I kind of forgot most of it", "hypothetically if I already knew Python", "in her last year of school", "none at NeurIPS",
+        // "what do employers seem to expect", "one word answer"): named in a decline, they read as the subject the guides lack.
+        "prioritise", "prioritize", "prioritising", "prioritizing", "wonder", "wondering", "wondered", "meant", "forgot", "forget", "forgotten",
+        "hypothetically", "hypothetical", "knew", "sound", "sounds", "sounded", "last", "lastly", "none", "seem", "seems", "seemed", "word",
 
         // Chat shorthand ("ngl the market looks cooked rn, hows the outlook tbh"): it frames the message, and
         // as words no guide uses it would dilute the coverage of every passage and be named in a decline.

@@ -485,6 +485,25 @@ public sealed class AnswerEngineTests : IDisposable
     }
 
     /// <summary>
+    /// Words of the asker's own doing and thinking were named as words no guide uses: "forgot" in a
+    /// question on maths, "prioritise" in one on skills, "last" in "her last year of school".
+    /// </summary>
+    [Theory]
+    [InlineData("do i need to be good at math for this because i kind of forgot most of it after college honestly", "forgot")]
+    [InlineData("which skills should I prioritise first?", "prioritise")]
+    [InlineData("ok so it sounds like the big gap for me is software engineering / deployment stuff. which skills should I prioritise first?", "sounds")]
+    [InlineData("What should she be studying now in her last year of school to keep doors open? She's stronger in maths than in computing.", "last")]
+    public void Answer_TheAskersOwnDoing_IsNotNamedAsWhatTheGuidesLack(string question, string word)
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question(question));
+
+        Assert.True(answer.Answered, answer.Text);
+        Assert.DoesNotContain($"\"{word}\"", answer.Text, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// A new graduate's very polite questions were read as help (0.34 and 0.48) for their courtesies
     /// and got the help text twice; a weak reading of help now gives way to the question when a
     /// passage answers it, or its asking sentences. A weak help that no passage answers keeps the help text.
