@@ -152,6 +152,14 @@ public sealed class AnswerEngine
                     {
                         return focusedQuestion;
                     }
+
+                    if (turn.Query.Terms.Any(Knowledge.Lacks))
+                    {
+                        // "could you recommend a good laptop for ML?" (help at 0.39) asks for what the
+                        // guides never mention: a decline naming it says so, where the help text
+                        // would only list the topics again.
+                        return _composition.DeclineOnTopic(turn, previous);
+                    }
                 }
 
                 return _composition.SmallTalk(turn.Text, AnswerKind.Help, turn.IntentScore, previous);

@@ -504,6 +504,22 @@ public sealed class AnswerEngineTests : IDisposable
     }
 
     /// <summary>
+    /// A weak reading of help that neither a topic nor the asking sentences answer, and that names
+    /// what the guides never mention, is declined naming it: "… since the big tech layoffs in 2023?"
+    /// (help at 0.43) got the help text, which only listed the topics again.
+    /// </summary>
+    [Fact]
+    public void Answer_AWeakHelpAskingForWhatTheGuidesLack_IsDeclinedNamingIt()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question("Do your sources say anything about whether that growth has slowed since the big tech layoffs in 2023?"));
+
+        Assert.Equal(AnswerKind.Declined, answer.Kind);
+        Assert.Contains("\"layoffs\"", answer.Text, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// A new graduate's very polite questions were read as help (0.34 and 0.48) for their courtesies
     /// and got the help text twice; a weak reading of help now gives way to the question when a
     /// passage answers it, or its asking sentences. A weak help that no passage answers keeps the help text.
