@@ -47,6 +47,7 @@ public static partial class FollowUpResolver
     {
         "source", "sources", "citation", "citations", "cite", "reference", "references", "link", "links",
         "current", "date", "dated", "outdated", "updated", "recent", "old", "trust", "trusted", "trustworthy", "reliable", "based", "basing",
+        "wrote", "written", "author", "authors",
     };
 
     /// <summary>The words one of which a source request holds (<see cref="SourceWords"/>, "guide", "article", "from"), to skip the rest without splitting them into words.</summary>
@@ -65,6 +66,9 @@ public static partial class FollowUpResolver
 
         // "which guides are you getting this from?", "which guide are you using", "give me the links so I can read them myself"
         "getting", "taking", "took", "using", "use", "used", "on", "read", "myself", "yourself",
+
+        // "who wrote the information you're using?", "how many sources do you actually have, and can you link me to the full guide"
+        "who", "you're", "youre", "ur", "many", "actually", "full", "whole",
 
         // "what year is it from", "what's the exact wording in your source?"
         "year", "exact", "wording", "words", "in", "original", "verbatim", "quote", "quoted",

@@ -49,6 +49,8 @@ public sealed class SourceRequestTests
     [InlineData("what year did the field start growing")]
     [InlineData("which guides do ML engineers use to learn?")]
     [InlineData("what tools are you using for that")]
+    [InlineData("who hires the most ML engineers")]
+    [InlineData("how many hours do you actually work")]
     public void IsSourceRequest_AQuestionOfItsOwn_IsNone(string text) =>
         Assert.False(FollowUpResolver.IsSourceRequest(text));
 
@@ -76,6 +78,8 @@ public sealed class SourceRequestTests
     [InlineData(null, "where does your information come from?")]
     [InlineData("hi", "how up to date is it")]
     [InlineData("are you chatgpt?", "where do your answers come from")]  // was the help text
+    [InlineData("btw do you know when the application deadline for the summer internship on this page is?", "who wrote the information you're using? are these guides up to date")] // was declined
+    [InlineData("btw do you know when the application deadline for the summer internship on this page is?", "how many sources do you actually have, and can you link me to the full guide")] // was the help text
     public void Answer_SourceBeforeAnyAnswer_NamesEveryGuideWithItsDate(string? first, string text)
     {
         // "where does your info come from", asked after the help text, said the last reply quoted no
