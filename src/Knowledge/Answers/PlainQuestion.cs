@@ -24,6 +24,9 @@ namespace CareerBot.Knowledge.Answers;
 /// "first" frames a question and "learn" is in every passage, so three newcomers got the portfolio
 /// passage ("landing the first role") or the skills list again. Asked as "… learn in what order" it
 /// finds the guide's learning sequence.</item>
+/// <item>the answer's form asked for first ("one word answer, is MLOps a good career?", "yes or no only
+/// please. is the market still growing?"): read as out of scope at 0.36, where the question alone is on
+/// the job market. The reply is the guide's passage either way; the form's words only hid the question.</item>
 /// </list>
 /// </summary>
 internal static partial class PlainQuestion
@@ -65,7 +68,8 @@ internal static partial class PlainQuestion
         @"^\s*(?:(?:if\s+(?:it\s+is|it's|it\u2019s)\s+not\s+too\s+much\s+trouble|if\s+you\s+don't\s+mind|sorry\s+to\s+(?:bother|trouble)\s+you|excuse\s+me)[,.]?\s+)?"
         + @"(?:(?:(?:do|would)\s+you\s+(?:happen\s+to\s+)?know|(?:can|could|would)\s+you\s+(?:(?:at\s+least|please|just|kindly)\s+)?tell\s+me|(?:do\s+you\s+have\s+)?any\s+idea|may\s+i\s+(?:kindly\s+|please\s+)?ask(?:\s+you)?)\s+"
         + @"(?:(?:if|whether)\s+(?<question>\S.*)|(?<question>(?:how|what|which|who|when|where|why)\s+\S.*))"
-        + @"|(?:i\s+would|i'd|i\u2019d)\s+(?:be\s+(?:very\s+|most\s+|really\s+)?grateful|(?:really\s+)?appreciate\s+it)\s+if\s+you\s+(?:could|would|can)\s+(?:please\s+)?(?<question>\S.*))$",
+        + @"|(?:i\s+would|i'd|i\u2019d)\s+(?:be\s+(?:very\s+|most\s+|really\s+)?grateful|(?:really\s+)?appreciate\s+it)\s+if\s+you\s+(?:could|would|can)\s+(?:please\s+)?(?<question>\S.*)"
+        + @"|(?:(?:in\s+)?(?:one|a\s+single)[-\s]word(?:\s+answer)?|yes\s+or\s+no(?:\s+answer)?(?:\s+only)?|(?:give\s+me\s+(?:a\s+)?)?(?:short|quick|brief)\s+answer)(?:\s+(?:please|pls|only))?\s*[,:.;\u2014-]\s*(?<question>\S.*))$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex Wrapped();
 
