@@ -116,6 +116,13 @@ public sealed class AnswerEngine
             return _composition.Decline(turn.Text, turn.IntentScore, previous, Replies.ThisCompany);
         }
 
+        if (ThisCompany.IsOwnAskedAbout(turn.Text))
+        {
+            // "whether my company's staff level pays more than manager?": the pay passage quoted as
+            // if it knew that company's ladder.
+            return _composition.Decline(turn.Text, turn.IntentScore, previous, Replies.OwnCompany);
+        }
+
         if (turn.Prediction.Intent.Kind is IntentKind.Greeting or IntentKind.Thanks or IntentKind.Goodbye
             && turn.Prediction.Score < FollowUpResolver.SmallTalkFloor && !turn.IsFollowUp)
         {

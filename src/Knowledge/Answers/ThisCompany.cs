@@ -18,6 +18,23 @@ internal static partial class ThisCompany
         return Mention().IsMatch(text);
     }
 
+    /// <summary>
+    /// Whether <paramref name="text"/> asks about the asker's own employer's levels or pay ("can you tell me
+    /// whether my company's staff level pays more than manager?"): the guides know no company's ladder.
+    /// An employer that only sets the scene ("my company has no ML team, should I move?") is not asked about.
+    /// </summary>
+    public static bool IsOwnAskedAbout(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return OwnMention().IsMatch(text);
+    }
+
+    [GeneratedRegex(
+        @"\b(?:my|our)\s+(?:current\s+|own\s+)?(?:company|employer|firm|org|organi[sz]ation|workplace)(?:'s|\u2019s)?\s+(?:\w+\s+){0,2}?"
+        + @"(?:levels?|ladder|(?:pay|salary)\s+(?:bands?|grades?|scales?)|bands?|salar(?:y|ies)|compensation|comp|promotions?|raises?|bonus(?:es)?)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OwnMention();
+
     [GeneratedRegex(
         @"\b(?:at|in|with|for|of|to|join|joining)\s+(?:this|your|ur)\s+(?:company|firm|organi[sz]ation|business|employer|team|org)\b"
         + @"|\b(?:our|internal)\s+(?:internal\s+)?(?:pay|salary|compensation|comp)\s+(?:bands?|grades?|scales?|levels?)\b"

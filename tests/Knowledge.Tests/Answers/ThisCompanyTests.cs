@@ -38,6 +38,34 @@ public sealed class ThisCompanyTests
     public void IsAskedAbout_TheCareerInGeneral_IsFalse(string text) =>
         Assert.False(ThisCompany.IsAskedAbout(text));
 
+    [Theory]
+    [InlineData("can you tell me whether my company's staff level pays more than manager? (its a mid size fintech)")] // quoted the US pay by level
+    [InlineData("what are our company's salary bands for ML engineers")]
+    [InlineData("how do promotions work at my company? does my employer's ladder have a staff level")]
+    [InlineData("is my current employer's compensation fair for an ML engineer?")]
+    public void IsOwnAskedAbout_TheAskersEmployersLevelsOrPay_IsTrue(string text) =>
+        Assert.True(ThisCompany.IsOwnAskedAbout(text));
+
+    [Theory]
+    [InlineData("my company has no ML team, should I move?")]
+    [InlineData("my company pays for courses, which ones should I take?")]
+    [InlineData("what are typical levels for ML engineers?")]
+    [InlineData("my manager says I should learn MLOps, is that right?")]
+    public void IsOwnAskedAbout_AnEmployerThatOnlySetsTheScene_IsFalse(string text) =>
+        Assert.False(ThisCompany.IsOwnAskedAbout(text));
+
+    [Fact]
+    public void Answer_MyCompanysLevels_SaysTheGuidesKnowNoOneCompany()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question("can you tell me whether my company's staff level pays more than manager? (its a mid size fintech)"));
+
+        Assert.Equal(AnswerKind.Declined, answer.Kind);
+        Assert.Equal(Replies.OwnCompany, answer.Text);
+        Assert.Empty(answer.Citations);
+    }
+
     [Fact]
     public void Answer_OpenPositionsHere_SaysTheGuidesCannotKnow_InsteadOfJobMarketFigures()
     {
