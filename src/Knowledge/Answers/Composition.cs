@@ -37,7 +37,14 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
     public Answer Answered(QuestionAnalysis turn, IReadOnlyList<RankedPassage> ranked, IReadOnlyList<Passage> views, bool closest = false)
     {
         var (answerText, citations) = Compose(views, turn.Query, FocusOf(turn));
-        var names = UncoveredNames(turn.Text, AnyLacking(turn.Query.Terms));
+        var someTermLacking = AnyLacking(turn.Query.Terms);
+        var names = UncoveredNames(turn.Text, someTermLacking);
+        if (names.Count == 0 && someTermLacking && IsKeywords(turn.Text))
+        {
+            // "mle salary europe": every word of a few typed as keywords names the subject, so one
+            // the guides lack is named above what they say in general (the US pay).
+            names = UnknownWords(turn.Text);
+        }
         if (names.Count > 0 || closest)
         {
             answerText = Replies.Preface(names, closest) + "\n\n" + answerText;
@@ -374,6 +381,16 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PlacingWord = PlacingWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>
+    /// The placing words that only place (<see cref="PlacingWords"/> without "for", "like" and "to"): a
+    /// word after them the guides lack is named even in lower case ("in europe"); after "for" or "to" it
+    /// is as often a verb or a purpose ("to pivot", "for fun").
+    /// </summary>
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LocatingWord = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "across", "around", "at", "from", "in", "inside", "near", "outside", "throughout", "within",
+    }.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Words that place a year after them, besides <see cref="PlacingWords"/>: "by 2030", "until 2035".</summary>
     private static readonly HashSet<string> YearPlacingWords = new(StringComparer.OrdinalIgnoreCase) { "by", "until", "till", "before", "after", "of" };
 
@@ -399,6 +416,7 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
     {
         List<string>? names = null;
         ReadOnlySpan<char> before = default, last = default;
+        var lastClosed = false;
         Range name = default;
         var inName = false;
         foreach (var range in text.AsSpan().SplitAny(" \t\r\n"))
@@ -426,6 +444,13 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
                 var placed = PlacingWord.Contains(last) || (last.Equals("the", StringComparison.OrdinalIgnoreCase) && PlacingWord.Contains(before));
                 inName = placed && capital;
                 name = start..(start + written.Length);
+                if (someTermLacking && !capital && !lastClosed && LocatingWord.Contains(last) && !Analysis.WordList.English.Contains(written) && PlainWord().IsMatch(written))
+                {
+                    // "wat is the salary for ml engineer in india": a place typed in lower case is
+                    // still one the guides do not mention. An English word after "in" or "at" is as
+                    // often no place ("at night", "in mind", "from scratch").
+                    AddUnknown(ref names, written.ToString());
+                }
             }
 
             if (inName && token[^1] is ',' or '.' or ';' or ':' or '!' or '?')
@@ -450,6 +475,7 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
 
             before = last;
             last = written;
+            lastClosed = token[^1] is ',' or '.' or ';' or ':' or '!' or '?'; // "8 years in, burned out": "in" places nothing
         }
 
         if (inName)
@@ -470,6 +496,10 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
 
         return names ?? (IReadOnlyList<string>)[];
     }
+
+    /// <summary>A message of at most four words that asks no question in form: "mle salary europe", "ml jobs remote".</summary>
+    private static bool IsKeywords(string text) =>
+        !text.Contains('?') && text.AsSpan().Trim().Count(' ') < 4 && AskingPart.IsOneSentence(text) && !AskingPart.Asks(text);
 
     /// <summary>Whether some of <paramref name="terms"/> is in no passage; a loop, not LINQ, since every answer asks.</summary>
     private bool AnyLacking(IReadOnlyList<string> terms)

@@ -407,6 +407,42 @@ public sealed class AnswerEngineTests : IDisposable
     }
 
     /// <summary>
+    /// A place typed in lower case, or among a few keywords, was no name: "wat is the salary for ml
+    /// engineer in india" and "mle salary europe" were answered with the US pay, saying nothing of India
+    /// or Europe. An English word after "in", "at" or "from" is no place ("at night", "from scratch"),
+    /// nor is a word after a comma ("8 years in, burned out").
+    /// </summary>
+    [Theory]
+    [InlineData("wat is the salary for ml engineer in india", "\"india\"")]
+    [InlineData("mle salary europe", "\"europe\"")]
+    [InlineData("for junior mle in london not us", "\"london\"")]
+    [InlineData("im 19 and doing a welding apprenticeship in alberta but i like computers way more. do i need a degree for machine learning or can i do it self taught", "\"alberta\"")]
+    public void Answer_APlaceInLowerCaseOrAmongKeywords_IsNamedAsOneTheGuidesLack(string question, string named)
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question(question));
+
+        Assert.True(answer.Answered, answer.Text);
+        Assert.StartsWith("My guides don't mention " + named, answer.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ok but how long it take realistically if i study at night after work")]
+    [InlineData("would my clinical experience count for anything or do i start from scratch")]
+    [InlineData("I'm an ICU nurse, 8 years in, burned out and thinking of switching to tech. Is ML engineering even realistic for someone with zero coding background?")]
+    [InlineData("is math really that important? i failed calc in highschool")]
+    public void Answer_AnEnglishWordAfterInOrAt_IsNoPlace(string question)
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question(question));
+
+        Assert.True(answer.Answered, answer.Text);
+        Assert.DoesNotContain("don't mention", answer.Text, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// Chat spellings and a verb of every challenge question frame it: "wanna" was named as a word no
     /// guide uses, and "face" kept "what are the biggest challenges ML engineers face day to day?"
     /// below the answer bar, so the sales engineer's question was declined naming "sales", "demos" and "POCs".
