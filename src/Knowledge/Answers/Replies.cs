@@ -81,8 +81,8 @@ public static class Replies
     /// <summary>The reply to a question about the company the bot is on: its openings, hiring or pay.</summary>
     public const string ThisCompany = "I can't answer for this company: my career guides know nothing of its open positions, hiring process, teams or pay. For those, see its job listings or ask its recruiters. I can tell you about the machine learning engineer career in general: the work, skills, education, pay and how to get started.";
 
-    /// <summary>The reply to a question about the asker's own employer: its levels, pay or promotions.</summary>
-    public const string OwnCompany = "I can't answer for one company: my career guides describe the machine learning engineer career in general and know nothing of any one employer's levels, pay or promotions. I can tell you what they say is typical: the career's levels, what each is paid and how people move up.";
+    /// <summary>The reply to a question about the asker's own employer: its levels, pay, promotions or policies.</summary>
+    public const string OwnCompany = "I can't answer for one company: my career guides describe the machine learning engineer career in general and know nothing of any one employer's levels, pay, promotions or policies. I can tell you what they say is typical: the career's levels, what each is paid and how people move up.";
 
     /// <summary>The guides every answer is quoted from, each with its date and the public guide it is written from.</summary>
     public static string Guides(IReadOnlyList<Guides.Passage> guides)

@@ -19,8 +19,9 @@ internal static partial class ThisCompany
     }
 
     /// <summary>
-    /// Whether <paramref name="text"/> asks about the asker's own employer's levels or pay ("can you tell me
-    /// whether my company's staff level pays more than manager?"): the guides know no company's ladder.
+    /// Whether <paramref name="text"/> asks about the asker's own employer's levels, pay or policies ("can you
+    /// tell me whether my company's staff level pays more than manager?", "how do i apply for parental leave
+    /// at my company"): the guides know no company's ladder or rules.
     /// An employer that only sets the scene ("my company has no ML team, should I move?") is not asked about.
     /// </summary>
     public static bool IsOwnAskedAbout(string text)
@@ -31,7 +32,8 @@ internal static partial class ThisCompany
 
     [GeneratedRegex(
         @"\b(?:my|our)\s+(?:current\s+|own\s+)?(?:company|employer|firm|org|organi[sz]ation|workplace)(?:'s|\u2019s)?\s+(?:\w+\s+){0,2}?"
-        + @"(?:levels?|ladder|(?:pay|salary)\s+(?:bands?|grades?|scales?)|bands?|salar(?:y|ies)|compensation|comp|promotions?|raises?|bonus(?:es)?)\b",
+        + @"(?:levels?|ladder|(?:pay|salary)\s+(?:bands?|grades?|scales?)|bands?|salar(?:y|ies)|compensation|comp|promotions?|raises?|bonus(?:es)?|polic(?:y|ies)|benefits)\b"
+        + @"|\b(?:leave|polic(?:y|ies)|benefits|vacation|holidays?|pto|bonus(?:es)?|raises?|promotions?|levels?|salar(?:y|ies)|pay)\s+(?:\w+\s+){0,2}?(?:at|in|with|for)\s+(?:my|our)\s+(?:current\s+)?(?:company|employer|firm|workplace|org)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OwnMention();
 

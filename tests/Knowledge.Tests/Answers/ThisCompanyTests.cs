@@ -43,6 +43,7 @@ public sealed class ThisCompanyTests
     [InlineData("what are our company's salary bands for ML engineers")]
     [InlineData("how do promotions work at my company? does my employer's ladder have a staff level")]
     [InlineData("is my current employer's compensation fair for an ML engineer?")]
+    [InlineData("how do i apply for parental leave at my company")] // answered with how to stand out when applying
     public void IsOwnAskedAbout_TheAskersEmployersLevelsOrPay_IsTrue(string text) =>
         Assert.True(ThisCompany.IsOwnAskedAbout(text));
 
@@ -51,6 +52,7 @@ public sealed class ThisCompanyTests
     [InlineData("my company pays for courses, which ones should I take?")]
     [InlineData("what are typical levels for ML engineers?")]
     [InlineData("my manager says I should learn MLOps, is that right?")]
+    [InlineData("how do I move into an ML role at my company?")]
     public void IsOwnAskedAbout_AnEmployerThatOnlySetsTheScene_IsFalse(string text) =>
         Assert.False(ThisCompany.IsOwnAskedAbout(text));
 
