@@ -128,7 +128,11 @@ public sealed class PlainQuestionTests
     [InlineData("Which of those should I study first?", "Which of those should I study in what order?")]
     [InlineData("what would u pick up first if u were me", "what would u pick up in what order if u were me")]
     [InlineData("what would I need to learn first", "what would I need to learn in what order")]
+    [InlineData("What is first thing I should learn?", "What is I should learn in what order?")]
+    [InlineData("what to focus first? python, sql or the math?", "what should I learn in what order? python, sql or the math?")]
+    [InlineData("which to study first", "what should I study in what order")]
     [InlineData("how do I land my first job", "how do I land my first job")] // no learning first
+    [InlineData("the first thing I learned was Python", "the first thing I learned was Python")] // no "learn" as such
     [InlineData("top 3 to learn first?", "top 3 to learn first?")] // which skills, not in what order
     [InlineData("I want to learn Python", "I want to learn Python")]
     public void FirstToLearn_AsksInWhatOrder(string text, string expected) =>
@@ -143,6 +147,7 @@ public sealed class PlainQuestionTests
     [InlineData(null, "what would u learn first if u were me")]
     [InlineData("Oracle DBA for 12 years. Is ML engineering closer to my skills than data science?", "what should I learn first then")]
     [InlineData("What skills would I need to become a machine learning engineer?", "Which of those should I learn first?")]
+    [InlineData(null, "Hello, I am final year student of IT in Hanoi, Vietnam. I want to become machine learning engineer after graduate. What is first thing I should learn?")] // the portfolio passage
     public void Answer_WhatToLearnFirst_QuotesTheLearningSequence(string? first, string text)
     {
         var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
@@ -153,5 +158,18 @@ public sealed class PlainQuestionTests
         Assert.True(answer.Answered, answer.Text);
         Assert.Equal("how-to-become-mle#education-paths", answer.Citations[0].PassageId);
         Assert.Contains("learning in this order: Python fundamentals", answer.Text, StringComparison.Ordinal);
+    }
+
+    /// <summary>"what to focus first? python, sql or the math?" was declined, read as out of scope at 0.43.</summary>
+    [Fact]
+    public void Answer_WhatToFocusFirst_IsAnswered()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+        var first = engine.Answer(new Question("hi po! manual QA tester here in Cebu, 3 yrs exp. planning to shift to ML engineer, is my testing experience useful or i start from zero?"));
+
+        var answer = engine.Answer(new Question("what to focus first? python, sql or the math? i only have like 2 hrs after shift", first.Context));
+
+        Assert.True(answer.Answered, answer.Text);
+        Assert.Contains("Python", answer.Text, StringComparison.Ordinal);
     }
 }
