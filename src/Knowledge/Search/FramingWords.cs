@@ -19,7 +19,7 @@ public static class FramingWords
         // "I kind of forgot most of it", "hypothetically if I already knew Python", "in her last year of school", "none at NeurIPS",
         // "what do employers seem to expect", "one word answer"): named in a decline, they read as the subject the guides lack.
         "prioritise", "prioritize", "prioritising", "prioritizing", "wonder", "wondering", "wondered", "meant", "forgot", "forget", "forgotten",
-        "hypothetically", "hypothetical", "knew", "sound", "sounds", "sounded", "last", "lastly", "none", "seem", "seems", "seemed", "word",
+        "hypothetically", "hypothetical", "knew", "additional", "sound", "sounds", "sounded", "last", "lastly", "none", "seem", "seems", "seemed", "word",
 
         // Chat shorthand ("ngl the market looks cooked rn, hows the outlook tbh"): it frames the message, and
         // as words no guide uses it would dilute the coverage of every passage and be named in a decline.

@@ -540,6 +540,25 @@ public sealed class AnswerEngineTests : IDisposable
     }
 
     /// <summary>
+    /// Degree names of South Asia and a statistician were words no guide uses: "… or it is only for CSE
+    /// graduates?" was declined naming "CSE", "weak in calculus in HSC level" named "HSC", and "What
+    /// additional skills are needed … rather than statistician?" was declined naming both.
+    /// </summary>
+    [Theory]
+    [InlineData("Assalamu alaikum. I am working as bank clerk in Dhaka since 4 years, my background is BBA in finance. Can a person like me become machine learning engineer or it is only for CSE graduates?", "CSE")]
+    [InlineData("I have no coding knowledge. Kindly tell how much maths is required, I was weak in calculus in HSC level.", "HSC")]
+    [InlineData("Good morning. I am a lecturer of statistics at university in Addis Ababa. I know regression, time series and R very well. What additional skills are needed for me to work as machine learning engineer rather than statistician?", "statistician")]
+    public void Answer_DegreeNamesAndAStatistician_AreTheGuidesWords(string question, string word)
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question(question));
+
+        Assert.True(answer.Answered, answer.Text);
+        Assert.DoesNotContain($"\"{word}\"", answer.Text, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// A weak reading of help that neither a topic nor the asking sentences answer, and that names
     /// what the guides never mention, is declined naming it: "… since the big tech layoffs in 2023?"
     /// (help at 0.43) got the help text, which only listed the topics again.
