@@ -31,6 +31,9 @@ public static partial class FollowUpResolver
         "they", "them", "those", "it", "that", "this", "one", "ones", "there", "these", "he", "she", "their",
     };
 
+    /// <summary>The pronouns among <see cref="References"/>: "that", "this" and "one" also join clauses and count things.</summary>
+    private static readonly HashSet<string> Pronouns = new(StringComparer.Ordinal) { "they", "them", "those", "it", "these", "their" };
+
     private static readonly HashSet<string> MoreRequests = new(StringComparer.Ordinal)
     {
         "more", "tell me more", "more please", "go on", "continue", "more details", "more detail", "what else",
@@ -381,6 +384,15 @@ public static partial class FollowUpResolver
 
         if (elaborates)
         {
+            return true;
+        }
+
+        if (kind == IntentKind.Help && words.Any(Pronouns.Contains) && AskingPart.Asks(text))
+        {
+            // A weak reading of help that asks about something the previous answer spoke of: "what
+            // kind of projects should actually be in it, like give me a couple examples" after the
+            // portfolio answer (help at 0.44) asks about the portfolio, not about the bot. "that" is
+            // as often no pointer ("what mean "MLOps" that you write").
             return true;
         }
 

@@ -559,6 +559,27 @@ public sealed class AnswerEngineTests : IDisposable
     }
 
     /// <summary>
+    /// A weak reading of help that points back with a pronoun asks about the previous answer: "what kind
+    /// of projects should actually be in it, like give me a couple examples" after the portfolio answer
+    /// got the help text (help at 0.44). "that" is no such pointer: "what mean "MLOps" that you write"
+    /// still gets the MLOps passage, not the previous question's master's degree.
+    /// </summary>
+    [Fact]
+    public void Answer_AWeakHelpThatPointsBack_FollowsUp_AndARelativeThatDoesNot()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+        var portfolio = engine.Answer(new Question("How important is a portfolio for getting an ML job if I don't have experience?"));
+        var master = engine.Answer(new Question("Hello, I am from Vietnam and have master in statistics, is it enough for become ML engineer in Europe or I need also the computer science degree?"));
+
+        var examples = engine.Answer(new Question("what kind of projects should actually be in it, like give me a couple examples", portfolio.Context));
+        var mlops = engine.Answer(new Question("thank you. what mean \"MLOps\" that you write, is different job?", master.Context));
+
+        Assert.True(examples.Answered, examples.Text);
+        Assert.True(mlops.Answered, mlops.Text);
+        Assert.Equal("mle-what-they-do#monitoring-and-mlops", mlops.Citations[0].PassageId);
+    }
+
+    /// <summary>
     /// A weak reading of help that neither a topic nor the asking sentences answer, and that names
     /// what the guides never mention, is declined naming it: "… since the big tech layoffs in 2023?"
     /// (help at 0.43) got the help text, which only listed the topics again.
