@@ -32,7 +32,20 @@ namespace CareerBot.Knowledge.Answers;
 internal static partial class PlainQuestion
 {
     /// <summary><paramref name="text"/> with the question it wraps unwrapped and a request for a meaning asked as "what is …".</summary>
-    public static string Of(string text) => Meaning(Unwrap(Needs(FirstToLearn(text))));
+    public static string Of(string text) => Meaning(Unwrap(Needs(FirstToLearn(Opinion(text)))));
+
+    /// <summary>
+    /// <paramref name="text"/> without "do you think" after its question word: "How long do you think it
+    /// takes to prepare?" asks how long it takes, but read as help at 0.78, a question about the bot.
+    /// </summary>
+    public static string Opinion(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return AskedOpinion().Replace(text, "${asked} ", 1); // anchored at the start: one look at the first words
+    }
+
+    [GeneratedRegex(@"^(?<asked>\s*(?:how\s+(?:long|much|many|hard|likely|important)|what|which|when|where|why|who))\s+(?:do|would)\s+(?:you|u)\s+(?:think|reckon|guess)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AskedOpinion();
 
     /// <summary><paramref name="text"/> with "learn first" asked as "learn in what order".</summary>
     public static string FirstToLearn(string text)

@@ -172,4 +172,28 @@ public sealed class PlainQuestionTests
         Assert.True(answer.Answered, answer.Text);
         Assert.Contains("Python", answer.Text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("How long do you think it takes to prepare?", "How long it takes to prepare?")]
+    [InlineData("what do u reckon the best first job is", "what the best first job is")]
+    [InlineData("how important would you guess maths is", "how important maths is")]
+    [InlineData("I think I need a PhD, do you think so?", "I think I need a PhD, do you think so?")] // no question word before it
+    [InlineData("what do you know", "what do you know")]
+    public void Opinion_DoYouThinkAfterTheQuestionWord_IsLeftOut(string text, string expected) =>
+        Assert.Equal(expected, PlainQuestion.Opinion(text));
+
+    /// <summary>
+    /// "How long do you think it takes to prepare? I can study while kids are in kindergarten, about 4
+    /// hours a day." read as help (0.78 for the question alone), and was declined naming "kindergarten".
+    /// </summary>
+    [Fact]
+    public void Answer_HowLongDoYouThink_IsHowLongItTakes()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question("How long do you think it takes to prepare? I can study while kids are in kindergarten, about 4 hours a day."));
+
+        Assert.True(answer.Answered, answer.Text);
+        Assert.Equal("how-to-become-mle#how-long-does-it-take-to-become-an-ml-engineer", answer.Citations[0].PassageId);
+    }
 }
