@@ -41,9 +41,10 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
         var names = UncoveredNames(turn.Text, someTermLacking);
         if (names.Count == 0 && someTermLacking && IsKeywords(turn.Text))
         {
-            // "mle salary europe": every word of a few typed as keywords names the subject, so one
-            // the guides lack is named above what they say in general (the US pay).
-            names = UnknownWords(turn.Text);
+            // "mle salary europe": a word of a few typed as keywords that the guides lack and that is
+            // no English word is a name, said above what they say in general (the US pay). An English
+            // one is as often only a word the guides put otherwise ("remote jobs for graduates").
+            names = [.. UnknownWords(turn.Text).Where(w => !Analysis.WordList.English.Contains(w.ToLowerInvariant()))];
         }
         if (names.Count > 0 || closest)
         {
