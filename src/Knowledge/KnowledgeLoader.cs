@@ -19,8 +19,8 @@ namespace CareerBot.Knowledge;
 /// </summary>
 public sealed class KnowledgeLoader(KnowledgeOptions options, ILogger? logger = null)
 {
-    /// <summary>Bumped whenever analysis changes what the index holds for the same files.</summary>
-    private const string AnalysisVersion = "analysis-3-lucene";
+    /// <summary>Bumped whenever analysis or the loader changes what the index holds for the same files.</summary>
+    private const string AnalysisVersion = "analysis-4-lucene";
 
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
 

@@ -540,7 +540,13 @@ public static partial class GuideLoader
         var whole = new List<string>(section.Lines);
         foreach (var child in section.Children)
         {
-            whole.Add(LeadIn(child.Heading));
+            if (!OpensWithLeadIn(child.Lines))
+            {
+                // "Recommended certifications:" before "Certifications Jobicy recommends for ML
+                // engineers:" said the same twice in every quote of the section.
+                whole.Add(LeadIn(child.Heading));
+            }
+
             whole.AddRange(child.Lines);
         }
 
@@ -582,6 +588,10 @@ public static partial class GuideLoader
             };
         }
     }
+
+    /// <summary>Whether a subsection's first line leads into what follows by itself (it ends with a colon), so its heading need not.</summary>
+    private static bool OpensWithLeadIn(IReadOnlyList<string> lines) =>
+        lines.FirstOrDefault(l => !string.IsNullOrWhiteSpace(l)) is { } first && first.TrimEnd().EndsWith(':');
 
     /// <summary>A subsection heading kept inside its section's text, as a line that leads into what follows.</summary>
     private static string LeadIn(string heading) =>

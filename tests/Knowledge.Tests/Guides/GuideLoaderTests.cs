@@ -113,6 +113,35 @@ public sealed class GuideLoaderTests
         Assert.Equal("Junior:\nTwo years.\nSenior:\nFive years.", passage.Text);
     }
 
+    /// <summary>
+    /// "Recommended certifications:" before "Certifications Jobicy recommends for ML engineers:" said the
+    /// same twice in every quote: a subsection that opens with its own lead-in keeps no heading line.
+    /// </summary>
+    [Fact]
+    public void Parse_SubsectionOpeningWithItsOwnLeadIn_KeepsNoHeadingLine()
+    {
+        const string markdown = """
+            ---
+            id: short
+            title: Short
+            source: Short source
+            updated: 2026-01-01
+            summary: Short.
+            ---
+            ## Education
+            <!-- topics: education -->
+            ### Degrees
+            A bachelor's degree.
+            ### Recommended certifications
+            Certifications the guide recommends:
+            - AWS Machine Learning Specialty
+            """;
+
+        var passage = Assert.Single(GuideLoader.Parse(markdown, "short.md").Passages);
+
+        Assert.Equal("Degrees:\nA bachelor's degree.\nCertifications the guide recommends:\n- AWS Machine Learning Specialty", passage.Text);
+    }
+
     [Fact]
     public void Parse_PipeTable_IsOneLinePerRowWithColumnNames()
     {
