@@ -146,8 +146,7 @@ public sealed class AnswerEngine
                     // A weak reading of help that a passage on the likeliest topic answers well, or
                     // whose asking sentences are answered on their own ("Thank you very much for your
                     // kind answer. If it is not too much trouble, could you please tell me whether a
-                    // PhD is necessary …?", help at 0.48): the question, not the help text. Otherwise
-                    // ("could you recommend a good laptop", help at 0.39) the help text stays.
+                    // PhD is necessary …?", help at 0.48): the question, not the help text.
                     if (_understanding.AsLikeliestTopic(turn) is { } topical
                         && _retrieval.Retrieve(topical) is [var top, ..] topicalRanked && top.Coverage >= Knowledge.Options.Retrieval.MinCoverage)
                     {
@@ -162,9 +161,10 @@ public sealed class AnswerEngine
 
                     if (turn.Query.Terms.Any(Knowledge.Lacks))
                     {
-                        // "could you recommend a good laptop for ML?" (help at 0.39) asks for what the
-                        // guides never mention: a decline naming it says so, where the help text
-                        // would only list the topics again.
+                        // "… whether that growth has slowed since the big tech layoffs in 2023?" (help
+                        // at 0.43) asks for what the guides never mention: a decline naming it says
+                        // so, where the help text would only list the topics again. A weak help that
+                        // names nothing they lack keeps the help text.
                         return _composition.DeclineOnTopic(turn, previous);
                     }
                 }

@@ -44,7 +44,7 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
             // "mle salary europe": a word of a few typed as keywords that the guides lack and that is
             // no English word is a name, said above what they say in general (the US pay). An English
             // one is as often only a word the guides put otherwise ("remote jobs for graduates").
-            names = [.. UnknownWords(turn.Text).Where(w => !Analysis.WordList.English.Contains(w.ToLowerInvariant()))];
+            names = [.. UnknownWords(turn.Text).Where(w => !IsEnglishWord(w))];
         }
         if (names.Count > 0 || closest)
         {
@@ -445,7 +445,7 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
                 var placed = PlacingWord.Contains(last) || (last.Equals("the", StringComparison.OrdinalIgnoreCase) && PlacingWord.Contains(before));
                 inName = placed && capital;
                 name = start..(start + written.Length);
-                if (someTermLacking && !capital && !lastClosed && LocatingWord.Contains(last) && !Analysis.WordList.English.Contains(written) && PlainWord().IsMatch(written))
+                if (someTermLacking && !capital && !lastClosed && LocatingWord.Contains(last) && PlainWord().IsMatch(written) && !IsEnglishWord(written))
                 {
                     // "wat is the salary for ml engineer in india": a place typed in lower case is
                     // still one the guides do not mention. An English word after "in" or "at" is as
@@ -496,6 +496,18 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
         }
 
         return names ?? (IReadOnlyList<string>)[];
+    }
+
+    /// <summary>
+    /// Whether <paramref name="word"/>, in lower case, is in the English word list, which holds no
+    /// names ("india", "europe", "alberta" are not in it): what tells a place typed in lower case from
+    /// a word the guides only put otherwise ("at night", "graduates"). A word of more than 30
+    /// characters (no <see cref="PlainWord"/>) is none.
+    /// </summary>
+    private static bool IsEnglishWord(ReadOnlySpan<char> word)
+    {
+        Span<char> lower = stackalloc char[30];
+        return word.Length <= lower.Length && Analysis.WordList.English.Contains(lower[..word.ToLowerInvariant(lower)]);
     }
 
     /// <summary>A message of at most four words that asks no question in form: "mle salary europe", "ml jobs remote".</summary>
