@@ -21,6 +21,7 @@ public sealed class ThisCompanyTests
     [InlineData("any openings at ur org")]
     [InlineData("can you check what our internal pay bands are for the ML engineer job family?")] // got the US entry-level pay as the closest
     [InlineData("do you know if interns here usually get return offers for ML roles?")] // got the demand passage
+    [InlineData("what do interns here earn in ML?")]
     public void IsAskedAbout_ThisCompanysJobsOrHiring_IsTrue(string text) =>
         Assert.True(ThisCompany.IsAskedAbout(text));
 
@@ -35,6 +36,8 @@ public sealed class ThisCompanyTests
     [InlineData("my company has no ML team, should I move?")]
     [InlineData("should your first hire be an ML engineer or a data scientist")]
     [InlineData("what are typical pay bands for ML engineers?")]
+    [InlineData("intern here 👋 do i need a masters to get hired as an ml engineer or can i go straight from undergrad")] // "I can't answer for this company"
+    [InlineData("hi, employee here: which skills does an ML engineer need?")]
     public void IsAskedAbout_TheCareerInGeneral_IsFalse(string text) =>
         Assert.False(ThisCompany.IsAskedAbout(text));
 
