@@ -13,7 +13,7 @@ public sealed class BotOptions : IValidatableObject
     /// Service URLs replies may be posted to when no app id is set (anonymous development mode):
     /// absolute http(s) URLs, matched on scheme, host and port, then as a path prefix on whole
     /// segments (see <see cref="Channels.BotFramework.ServiceUrlAllowList"/>). Loopback addresses
-    /// are always allowed, so the Emulator works.
+    /// are allowed for callers on loopback, so the Emulator beside the bot works.
     /// </summary>
     public List<string> AllowedServiceUrls { get; set; } = [];
 

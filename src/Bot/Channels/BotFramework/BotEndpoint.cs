@@ -45,9 +45,9 @@ internal static partial class BotEndpoint
         {
             return Problem(StatusCodes.Status400BadRequest, "Not an activity", "serviceUrl must not carry user information.");
         }
-        else if (services.AuthenticationOptions.Value.IsAnonymous && !ServiceUrlAllowList.Allows(serviceUri, services.Options.Value.AllowedServiceUrls))
+        else if (services.AuthenticationOptions.Value.IsAnonymous && !ServiceUrlAllowList.Allows(serviceUri, services.Options.Value.AllowedServiceUrls, http.Connection.RemoteIpAddress))
         {
-            return Problem(StatusCodes.Status403Forbidden, "Service URL not allowed", "Without an app id, replies go only to loopback or Bot:AllowedServiceUrls.");
+            return Problem(StatusCodes.Status403Forbidden, "Service URL not allowed", "Without an app id, replies go only to Bot:AllowedServiceUrls, or to loopback for a caller on loopback.");
         }
         else
         {
@@ -76,6 +76,11 @@ internal static partial class BotEndpoint
         if (string.IsNullOrWhiteSpace(activity.Conversation?.Id))
         {
             return "An activity needs 'conversation.id'.";
+        }
+
+        if (ConnectorClient.IsDotSegment(activity.Conversation.Id) || ConnectorClient.IsDotSegment(activity.Id))
+        {
+            return "'conversation.id' and 'id' must not be \".\" or \"..\": replies are posted to a path made of them.";
         }
 
         return null;

@@ -68,19 +68,31 @@ internal sealed partial class ConnectorClient(IHttpClientFactory clients, IConne
         }
     }
 
-    /// <summary>{serviceUrl}/v3/conversations/{id}/activities[/{replyToId}], ids escaped, the service URL's path kept.</summary>
+    /// <summary>
+    /// {serviceUrl}/v3/conversations/{id}/activities[/{replyToId}], ids escaped, the service URL's path kept.
+    /// An id of "." or ".." is refused (<see cref="ArgumentException"/>; the endpoint answers 400 before):
+    /// escaping does not keep it, the URI collapses it as a dot segment, and ids ".." and ".." turned a
+    /// reply to http://127.0.0.1:4001/svc/ into a post to /svc/v3/.
+    /// </summary>
     public static Uri Route(string serviceUrl, Activity reply)
     {
         var root = serviceUrl.TrimEnd('/') + "/";
-        var conversation = Uri.EscapeDataString(reply.Conversation?.Id ?? string.Empty);
+        var conversation = Segment(reply.Conversation?.Id ?? string.Empty);
         var path = $"v3/conversations/{conversation}/activities";
         if (!string.IsNullOrEmpty(reply.ReplyToId))
         {
-            path += "/" + Uri.EscapeDataString(reply.ReplyToId);
+            path += "/" + Segment(reply.ReplyToId);
         }
 
         return new Uri(new Uri(root), path);
+
+        static string Segment(string id) => IsDotSegment(id)
+            ? throw new ArgumentException($"An id of \"{id}\" would leave the conversation's path.", nameof(reply))
+            : Uri.EscapeDataString(id);
     }
+
+    /// <summary>Whether <paramref name="id"/> is "." or "..": as a path segment it names the folder itself or the one above.</summary>
+    public static bool IsDotSegment(string? id) => id is "." or "..";
 
     private static ByteArrayContent JsonContent(Activity reply)
     {

@@ -3,8 +3,10 @@ using System.Net;
 namespace CareerBot.Bot.Channels.BotFramework;
 
 /// <summary>
-/// Where an unauthenticated caller may make the bot post: loopback (the Emulator) or an entry of
-/// <c>Bot:AllowedServiceUrls</c>. Entries and service URLs are compared as parsed URIs, never as
+/// Where an unauthenticated caller may make the bot post: loopback, when the caller is itself on
+/// loopback (the Emulator beside the bot), or an entry of <c>Bot:AllowedServiceUrls</c>. A caller
+/// from elsewhere never gets a loopback service URL: it would make the bot post to any local port
+/// (an admin endpoint, a sidecar) on its behalf. Entries and service URLs are compared as parsed URIs, never as
 /// strings: scheme, host and port must be equal, then the entry's path must be a prefix of the
 /// service URL's on whole segments. A service URL with user information is never allowed, so
 /// <c>https://smba.trafficmanager.net@169.254.169.254/</c> and
@@ -29,8 +31,11 @@ internal static class ServiceUrlAllowList
         return uri.Query.Length > 0 || uri.Fragment.Length > 0 ? "must not carry a query or fragment" : null;
     }
 
-    /// <summary>A service URL the bot may post to without credentials.</summary>
-    public static bool Allows(Uri serviceUrl, IEnumerable<string> entries)
+    /// <summary>
+    /// A service URL the bot may post to without credentials, for a request from <paramref name="caller"/>:
+    /// null when the request came over no IP connection (a Unix socket, the in-process test host), which is local.
+    /// </summary>
+    public static bool Allows(Uri serviceUrl, IEnumerable<string> entries, IPAddress? caller)
     {
         if (serviceUrl.UserInfo.Length > 0)
         {
@@ -39,7 +44,7 @@ internal static class ServiceUrlAllowList
 
         if (serviceUrl.IsLoopback || (IPAddress.TryParse(serviceUrl.Host, out var address) && IPAddress.IsLoopback(address)))
         {
-            return true;
+            return caller is null || IPAddress.IsLoopback(caller.IsIPv4MappedToIPv6 ? caller.MapToIPv4() : caller);
         }
 
         foreach (var entry in entries)

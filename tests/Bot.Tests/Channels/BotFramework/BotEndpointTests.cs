@@ -70,6 +70,8 @@ public sealed class BotEndpointTests : IDisposable
     [InlineData("42")]
     [InlineData("{}")]
     [InlineData("{\"type\":\"message\",\"channelId\":\"emulator\"}")]
+    [InlineData("{\"type\":\"message\",\"channelId\":\"emulator\",\"conversation\":{\"id\":\"..\"},\"id\":\"..\",\"serviceUrl\":\"http://127.0.0.1:1/svc/\"}")] // replies went to /svc/v3/
+    [InlineData("{\"type\":\"message\",\"channelId\":\"emulator\",\"conversation\":{\"id\":\"c1\"},\"id\":\".\",\"serviceUrl\":\"http://127.0.0.1:1/svc/\"}")]
     public async Task Post_NotAnActivity_Returns400(string body)
     {
         var client = _factory.CreateClient();

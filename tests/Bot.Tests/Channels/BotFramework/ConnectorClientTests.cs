@@ -59,10 +59,22 @@ public sealed class ConnectorClientTests
     [Theory]
     [InlineData("https://smba.trafficmanager.net/amer/", "a:1;messageid=2", "act@1", "https://smba.trafficmanager.net/amer/v3/conversations/a%3A1%3Bmessageid%3D2/activities/act%401")]
     [InlineData("https://example.com/base", "c1", null, "https://example.com/base/v3/conversations/c1/activities")]
+    [InlineData("https://example.com/base", "...", "../../x", "https://example.com/base/v3/conversations/.../activities/..%2F..%2Fx")]
     public void Route_KeepsServiceUrlPathAndEscapesIds(string serviceUrl, string conversationId, string? replyToId, string expected)
     {
         var reply = new Activity { Conversation = new ConversationAccount { Id = conversationId }, ReplyToId = replyToId };
 
         Assert.Equal(expected, ConnectorClient.Route(serviceUrl, reply).AbsoluteUri);
+    }
+
+    [Theory]
+    [InlineData("..", "..")] // posted to {serviceUrl}/v3/
+    [InlineData(".", null)]
+    [InlineData("c1", "..")]
+    public void Route_DotSegmentId_IsRefused(string conversationId, string? replyToId)
+    {
+        var reply = new Activity { Conversation = new ConversationAccount { Id = conversationId }, ReplyToId = replyToId };
+
+        Assert.Throws<ArgumentException>(() => ConnectorClient.Route("http://127.0.0.1:4001/svc/", reply));
     }
 }

@@ -27,7 +27,48 @@ public sealed class ServiceUrlAllowListTests
     [InlineData("http://169.254.169.254/", false)]
     public void Allows_ComparesSchemeHostPortThenWholePathSegments(string serviceUrl, bool expected)
     {
-        Assert.Equal(expected, ServiceUrlAllowList.Allows(new Uri(serviceUrl), Entries));
+        Assert.Equal(expected, ServiceUrlAllowList.Allows(new Uri(serviceUrl), Entries, IPAddress.Loopback));
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:9000/")]
+    [InlineData("http://localhost:9000/")]
+    [InlineData("http://127.1:4001/svc/")]
+    [InlineData("http://2130706433:4001/")]
+    [InlineData("http://[::1]:4001/")]
+    [InlineData("http://[::ffff:127.0.0.1]:4001/")]
+    public void Allows_LoopbackServiceUrl_OnlyForACallerOnLoopback(string serviceUrl)
+    {
+        var uri = new Uri(serviceUrl);
+
+        Assert.True(ServiceUrlAllowList.Allows(uri, Entries, IPAddress.Loopback));
+        Assert.True(ServiceUrlAllowList.Allows(uri, Entries, IPAddress.IPv6Loopback));
+        Assert.True(ServiceUrlAllowList.Allows(uri, Entries, IPAddress.Loopback.MapToIPv6()));
+        Assert.False(ServiceUrlAllowList.Allows(uri, Entries, IPAddress.Parse("203.0.113.5")));
+        Assert.False(ServiceUrlAllowList.Allows(uri, Entries, IPAddress.Parse("2001:db8::5")));
+        Assert.True(ServiceUrlAllowList.Allows(uri, Entries, caller: null)); // no IP connection: a Unix socket or the test host
+    }
+
+    [Fact]
+    public async Task AnonymousBot_CallerFromElsewhere_CannotMakeItPostToALocalPort()
+    {
+        // Anonymous mode on a public address: any caller could name http://127.0.0.1:<port>/ and have the
+        // bot post to a local service on its behalf.
+        using var bot = new BotFactory();
+        var body = System.Text.Encoding.UTF8.GetBytes(Activities.Message("Do I need a PhD?", serviceUrl: "http://127.0.0.1:1/svc/", expectReplies: false).ToJsonString());
+
+        var context = await bot.Server.SendAsync(c =>
+        {
+            c.Connection.RemoteIpAddress = IPAddress.Parse("203.0.113.5");
+            c.Request.Method = "POST";
+            c.Request.Path = "/api/messages";
+            c.Request.ContentType = "application/json";
+            c.Request.ContentLength = body.Length;
+            c.Request.Body = new MemoryStream(body);
+        });
+
+        Assert.Equal((int)HttpStatusCode.Forbidden, context.Response.StatusCode);
+        Assert.DoesNotContain(bot.Logs.Events, e => e.EventId is 2200 or 2201 or 2202);
     }
 
     [Theory]
