@@ -69,7 +69,18 @@ internal sealed partial class BotFrameworkAuthenticator : IBotAuthenticator
             return AuthenticationResult.Fail("the token is not a JWT");
         }
 
-        var issuer = _handler.ReadJsonWebToken(token).Issuer;
+        string issuer;
+        try
+        {
+            issuer = _handler.ReadJsonWebToken(token).Issuer;
+        }
+        catch (Exception ex) when (ex is SecurityTokenException or ArgumentException or FormatException or System.Text.Json.JsonException)
+        {
+            // "a.b.c", five parts, "exp": null: shaped like a JWT, unreadable as one. An unhandled
+            // exception here was a 500 and an error with a stack trace for every such request.
+            return AuthenticationResult.Fail($"the token cannot be read: {ex.GetType().Name}");
+        }
+
         if (issuer == _options.BotFrameworkIssuer)
         {
             return await ValidateChannelTokenAsync(token, activity, cancellationToken).ConfigureAwait(false);

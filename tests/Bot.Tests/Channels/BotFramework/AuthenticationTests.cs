@@ -341,6 +341,21 @@ public sealed class AuthenticationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync($"Bearer {header}.{payload}."));
     }
 
+    [Theory]
+    [InlineData("a.b.c")] // each of these was an unhandled exception: 500 and an error with a stack trace
+    [InlineData("x.y.z.w.v")]
+    [InlineData("exp-null")]
+    public async Task MalformedToken_Is401NotAnError(string token)
+    {
+        if (token == "exp-null")
+        {
+            var header = Base64UrlEncoder.Encode("{\"alg\":\"RS256\",\"typ\":\"JWT\"}");
+            token = $"{header}.{Base64UrlEncoder.Encode($"{{\"iss\":\"{BotFrameworkIssuer}\",\"exp\":null}}")}.c2ln";
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync("Bearer " + token));
+    }
+
     [Fact]
     public async Task Hs256WithAGuessedKey_Is401()
     {
