@@ -13,8 +13,9 @@ internal static partial class ThisCompany
 {
     /// <summary>
     /// Whether <paramref name="text"/> asks about this company: its openings, hiring, application process or work there.
-    /// "interns here" opening a message introduces the asker, as in a workplace chat ("intern here 👋 do i need a
-    /// masters …"), and asks nothing about this company.
+    /// "interns here" opening a message before a stop or an emoji introduces the asker, as in a workplace chat
+    /// ("intern here 👋 do i need a masters …"), and asks nothing about this company; "interns here usually get
+    /// return offers?" (what is left of "do you know if interns here …") does.
     /// </summary>
     public static bool IsAskedAbout(string text)
     {
@@ -45,6 +46,7 @@ internal static partial class ThisCompany
         @"\b(?:at|in|with|for|of|to|join|joining)\s+(?:this|your|ur)\s+(?:company|firm|organi[sz]ation|business|employer|team|org)\b"
         + @"|\b(?:our|internal)\s+(?:internal\s+)?(?:pay|salary|compensation|comp)\s+(?:bands?|grades?|scales?|levels?)\b"
         + @"|(?<!^\W*(?:(?:hi|hey|hello|yo)\W+)?)\b(?:interns?|employees?|staff)\s+here\b"
+        + @"|\b(?:interns?|employees?|staff)\s+here\b(?!\s*[^\w\s])"
         + @"|\bare\s+(?:you|u|you\s+guys|you\s+all|y'all)\s+(?:currently\s+|still\s+|even\s+)?hiring\b"
         + @"|\b(?:this|your|ur)\s+(?:company|firm|organi[sz]ation|employer|org)(?:'s)?\s+(?:(?:currently|still|now)\s+)?(?:(?:has|have|got)\s+(?:\w+\s+){0,3}?(?:open|available|vacant)\b|is\s+hiring\b|(?:open|current)\s+(?:\w+\s+){0,2}?(?:positions?|roles?|jobs?|vacanc(?:y|ies))\b|openings?\b|vacanc(?:y|ies)\b|hiring\b)"
         + @"|\b(?:do|does)\s+(?:you|u|you\s+guys|this\s+company|your\s+company)\s+(?:currently\s+|still\s+)?(?:have|has)\s+(?:any\s+)?(?:(?:open|current|available)\s+(?:\w+\s+){0,2}(?:positions?|roles?|jobs?|vacanc(?:y|ies)|openings?)|openings?|vacanc(?:y|ies))\b"

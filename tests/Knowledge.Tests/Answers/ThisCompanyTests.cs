@@ -22,6 +22,7 @@ public sealed class ThisCompanyTests
     [InlineData("can you check what our internal pay bands are for the ML engineer job family?")] // got the US entry-level pay as the closest
     [InlineData("do you know if interns here usually get return offers for ML roles?")] // got the demand passage
     [InlineData("what do interns here earn in ML?")]
+    [InlineData("interns here usually get return offers for ML roles? my manager hasnt said anything yet")] // "do you know if" left out
     public void IsAskedAbout_ThisCompanysJobsOrHiring_IsTrue(string text) =>
         Assert.True(ThisCompany.IsAskedAbout(text));
 
@@ -69,6 +70,16 @@ public sealed class ThisCompanyTests
         Assert.Equal(AnswerKind.Declined, answer.Kind);
         Assert.Equal(Replies.OwnCompany, answer.Text);
         Assert.Empty(answer.Citations);
+    }
+
+    [Theory]
+    [InlineData("do you know if interns here usually get return offers for ML roles? my manager hasnt said anything yet", true)]
+    [InlineData("intern here 👋 do i need a masters to get hired as an ml engineer or can i go straight from undergrad", false)] // was "I can't answer for this company"
+    public void Answer_InternsHere_IsThisCompanyOnlyWhenItAsksAboutIt(string text, bool thisCompany)
+    {
+        var answer = new AnswerEngine(RepositoryKnowledgeBase.Snapshot).Answer(new Question(text));
+
+        Assert.Equal(thisCompany, answer.Text == Replies.ThisCompany);
     }
 
     [Fact]
