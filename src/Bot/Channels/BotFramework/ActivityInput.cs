@@ -93,7 +93,7 @@ internal sealed record ActivityInput(IReadOnlyList<UserInput> Inputs, bool IsMes
             return cardFeedback with { Thank = true };
         }
 
-        return UserInput.Typed(IncomingText.Of(activity), maxTextLength);
+        return UserInput.Typed(IncomingText.Of(activity, maxTextLength), maxTextLength);
     }
 
     private static ActivityInput Invoke(Activity activity)
