@@ -26,8 +26,6 @@ internal static partial class BotServiceCollectionExtensions
 {
     public const string DefaultUrl = "http://localhost:3978";
 
-    /// <summary>The rate-limiter policy that bounds turns in flight (load shedding).</summary>
-    public const string TurnsPolicy = "turns";
 
     public static WebApplicationBuilder AddCareerBot(this WebApplicationBuilder builder)
     {
@@ -116,6 +114,7 @@ internal static partial class BotServiceCollectionExtensions
         AddSlack(services);
 
         // What each endpoint's handler takes (Http/Handler.cs): singletons, made once.
+        services.AddSingleton<TurnSlots>();
         services.AddSingleton<BotEndpointServices>();
         services.AddSingleton<DirectLineServices>();
         services.AddSingleton<SlackServices>();
@@ -211,25 +210,13 @@ internal static partial class BotServiceCollectionExtensions
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = static (context, _) =>
             {
-                var policy = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute>()?.PolicyName;
-                if (policy == TurnsPolicy)
-                {
-                    // Load shedding: busy for a moment, not a client error.
-                    context.HttpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-                    context.HttpContext.Response.Headers.RetryAfter = "1";
-                }
-                else if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
                 {
                     context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 }
 
                 return ValueTask.CompletedTask;
             };
-            limiter.AddPolicy(TurnsPolicy, static http => RateLimitPartition.GetConcurrencyLimiter(TurnsPolicy, _ => new ConcurrencyLimiterOptions
-            {
-                PermitLimit = http.RequestServices.GetRequiredService<IOptions<BotOptions>>().Value.MaxConcurrentTurns,
-                QueueLimit = 0,
-            }));
             limiter.AddPolicy(WebChatTokenEndpoint.RateLimitPolicy, static http =>
             {
                 var perMinute = http.RequestServices.GetRequiredService<IOptions<DirectLineOptions>>().Value.TokenRequestsPerMinute;
@@ -259,7 +246,7 @@ internal static partial class BotServiceCollectionExtensions
         app.UseRateLimiter();
         app.UseWebSockets();
 
-        app.MapPost("/api/messages", Handler.With<BotEndpointServices, IResult>(BotEndpoint.PostAsync)).RequireRateLimiting(TurnsPolicy);
+        app.MapPost("/api/messages", Handler.With<BotEndpointServices, IResult>(BotEndpoint.PostAsync));
         app.MapDirectLine();
         app.MapSlack();
         app.MapPost(WebChatTokenEndpoint.Route, Handler.With<WebChatTokenServices, Results<Ok<WebChatToken>, ProblemHttpResult>>(WebChatTokenEndpoint.PostAsync))

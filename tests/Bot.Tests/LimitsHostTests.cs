@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using CareerBot.Bot.Channels.BotFramework;
 using CareerBot.Bot.Turns;
 using CareerBot.Bot.State;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CareerBot.Bot.Tests;
@@ -54,6 +55,62 @@ public sealed class LimitsHostTests
         Assert.Equal("1", shed.Headers.GetValues("Retry-After").Single());
         Assert.Equal(HttpStatusCode.OK, done.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await SendRawAsync(client, Activities.Message("Do I need a PhD?", conversationId: "c-after"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task SlowBodies_WithoutCredentials_DoNotTakeTheTurnSlots()
+    {
+        // The slots were taken before the body was read and the token checked: requests sending their
+        // bodies a few bytes a second held all of them, and every visitor got 503.
+        var entered = new RequestsEntered();
+        await using var factory = new BotFactory(
+            new() { ["Bot:MaxConcurrentTurns"] = "2" },
+            services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(entered));
+        factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        factory.StartServer();
+        var address = new Uri(factory.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.Single());
+        using var client = new HttpClient { BaseAddress = address };
+        var stalled = new List<System.Net.Sockets.TcpClient>();
+        try
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                var socket = new System.Net.Sockets.TcpClient();
+                stalled.Add(socket);
+                await socket.ConnectAsync(IPAddress.Loopback, address.Port);
+                var head = $"POST /api/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 200000\r\n\r\n{{";
+                await socket.GetStream().WriteAsync(System.Text.Encoding.ASCII.GetBytes(head));
+            }
+
+            await Poll.UntilAsync(() => entered.Count >= 4, TimeSpan.FromSeconds(30), "the stalled requests to reach the app");
+
+            var response = await SendRawAsync(client, Activities.Message("Do I need a PhD?", conversationId: "c-while-stalled"));
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+        finally
+        {
+            stalled.ForEach(s => s.Dispose());
+        }
+    }
+
+    /// <summary>Counts the requests that reached the app's pipeline, ahead of every middleware of the bot's own.</summary>
+    private sealed class RequestsEntered : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, following) =>
+            {
+                Interlocked.Increment(ref _count);
+                return following(context);
+            });
+            next(app);
+        };
     }
 
     [Fact]

@@ -30,6 +30,12 @@ internal static partial class BotEndpoint
             return TypedResults.Unauthorized();
         }
 
+        using var slot = services.Slots.TryTake();
+        if (slot is null)
+        {
+            return TurnSlots.Busy(http);
+        }
+
         var expectReplies = activity.DeliveryMode == ActivityTypes.ExpectReplies;
         IReplySink sink;
         BufferedReplySink? buffer = null;
@@ -99,6 +105,7 @@ internal static partial class BotEndpoint
 /// <summary>What the bot endpoint needs, injected per request.</summary>
 internal sealed record BotEndpointServices(
     TurnHandler Handler,
+    TurnSlots Slots,
     ActivityReader Reader,
     IBotAuthenticator Authenticator,
     ConnectorClient Connector,

@@ -29,11 +29,11 @@ internal static partial class DirectLineEndpoints
         var group = app.MapGroup(RoutePrefix).RequireCors(CorsPolicy);
         group.MapPost("/tokens/generate", Handler.With<DirectLineServices, IResult>(GenerateTokenAsync));
         group.MapPost("/tokens/refresh", Handler.With<DirectLineServices, IResult>(RefreshTokenAsync));
-        group.MapPost("/conversations", Handler.With<DirectLineServices, IResult>(StartConversationAsync)).RequireRateLimiting(BotServiceCollectionExtensions.TurnsPolicy);
+        group.MapPost("/conversations", Handler.With<DirectLineServices, IResult>(StartConversationAsync));
         group.MapGet("/conversations/{conversationId}", Handler.With<DirectLineServices, IResult>(
             static (http, services) => ReconnectAsync(http, Handler.Route(http, "conversationId"), Handler.Query(http, "watermark"), services)));
         group.MapPost("/conversations/{conversationId}/activities", Handler.With<DirectLineServices, IResult>(
-            static (http, services) => PostActivityAsync(http, Handler.Route(http, "conversationId"), services))).RequireRateLimiting(BotServiceCollectionExtensions.TurnsPolicy);
+            static (http, services) => PostActivityAsync(http, Handler.Route(http, "conversationId"), services)));
         group.MapGet("/conversations/{conversationId}/activities", Handler.With<DirectLineServices, IResult>(
             static (http, services) => GetActivitiesAsync(http, Handler.Route(http, "conversationId"), Handler.Query(http, "watermark"), services)));
         group.MapGet("/conversations/{conversationId}/stream", static http => StreamAsync(
@@ -133,6 +133,12 @@ internal static partial class DirectLineEndpoints
             }
         }
 
+        using var slot = services.Slots.TryTake();
+        if (slot is null)
+        {
+            return TurnSlots.Busy(http);
+        }
+
         var info = Info(http, services, conversation, stream: true);
         if (!conversation.Start())
         {
@@ -184,6 +190,12 @@ internal static partial class DirectLineEndpoints
         if (activity.Type != ActivityTypes.Typing && Throttled(services, conversation) is { } throttled)
         {
             return throttled;
+        }
+
+        using var slot = services.Slots.TryTake();
+        if (slot is null)
+        {
+            return TurnSlots.Busy(http);
         }
 
         if (!conversation.Started && conversation.Start())
@@ -487,6 +499,7 @@ internal sealed record DirectLineServices(
     DirectLineConversations Conversations,
     DirectLineTokens Tokens,
     TurnHandler Handler,
+    TurnSlots Slots,
     ActivityReader Reader,
     TimeProvider Time,
     IOptions<BotOptions> BotOptions,
