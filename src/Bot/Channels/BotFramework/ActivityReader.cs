@@ -6,16 +6,29 @@ namespace CareerBot.Bot.Channels.BotFramework;
 
 /// <summary>
 /// Parses incoming activities with the configured nesting limit (<see cref="BotOptions.MaxJsonDepth"/>);
-/// deeper JSON is a <see cref="JsonException"/>, so a 400, on every channel route. A <c>null</c>
+/// deeper JSON is a <see cref="JsonException"/>, so a 400, on every channel route; so is a property
+/// given twice in one object (a card's <c>"action"</c> twice threw later, in the turn). A <c>null</c>
 /// item in one of the activity's lists (entities, attachments, members, reactions) is dropped here,
 /// so nothing past the reader meets one.
 /// </summary>
 internal sealed class ActivityReader(IOptions<BotOptions> options)
 {
     private readonly JsonTypeInfo<Activity> _activity = (JsonTypeInfo<Activity>)new ActivityJsonContext(
-        new JsonSerializerOptions(ActivityJsonContext.Default.Options) { MaxDepth = options.Value.MaxJsonDepth }).GetTypeInfo(typeof(Activity))!;
+        new JsonSerializerOptions(ActivityJsonContext.Default.Options) { MaxDepth = options.Value.MaxJsonDepth, AllowDuplicateProperties = false }).GetTypeInfo(typeof(Activity))!;
 
-    public Activity? Read(byte[] body) => WithoutNullItems(JsonSerializer.Deserialize(body, _activity));
+    public Activity? Read(byte[] body)
+    {
+        try
+        {
+            return WithoutNullItems(JsonSerializer.Deserialize(body, _activity));
+        }
+        catch (ArgumentException ex)
+        {
+            // A JSON object (value, channelData, an entity) that names a property twice: the node reader
+            // throws this rather than a JsonException, whatever AllowDuplicateProperties says.
+            throw new JsonException($"A property is given twice: {ex.Message}", ex);
+        }
+    }
 
     private static Activity? WithoutNullItems(Activity? activity) =>
         activity is null || !(HasNull(activity.Entities) || HasNull(activity.Attachments) || HasNull(activity.MembersAdded)

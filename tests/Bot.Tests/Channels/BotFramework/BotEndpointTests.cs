@@ -81,6 +81,18 @@ public sealed class BotEndpointTests : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("{\"type\":\"message\",\"channelId\":\"emulator\",\"conversation\":{\"id\":\"c1\"},\"deliveryMode\":\"expectReplies\",\"value\":{\"action\":\"feedback\",\"action\":\"x\"}}")] // threw in the turn, its message in the Emulator's trace
+    [InlineData("{\"type\":\"message\",\"type\":\"message\",\"channelId\":\"emulator\",\"conversation\":{\"id\":\"c1\"},\"deliveryMode\":\"expectReplies\",\"text\":\"hi\"}")]
+    public async Task Post_DuplicateProperty_Returns400(string body)
+    {
+        var client = _factory.CreateClient();
+
+        var response = await client.PostAsync("/api/messages", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
     [Fact]
     public async Task Post_WrongContentType_Returns415()
     {
