@@ -20,11 +20,17 @@ internal sealed partial class TokenRedactingLoggerFactory(ILoggerFactory inner) 
 
     public void Dispose() => inner.Dispose();
 
-    /// <summary>The text with every <c>t=</c> query value replaced; the same instance when there is none.</summary>
+    /// <summary>
+    /// The text with every <c>t=</c> query value replaced; the same instance when there is none. The
+    /// query's keys ignore case and may be percent-encoded, so <c>T=</c>, <c>%74=</c> and <c>%54=</c>
+    /// name the same token (the stream accepted <c>?T=</c>, and the token was logged).
+    /// </summary>
     public static string Redact(string text) =>
-        text.Contains("t=", StringComparison.Ordinal) ? TokenParameter().Replace(text, "${name}" + Redacted) : text;
+        text.Contains("t=", StringComparison.OrdinalIgnoreCase) || text.Contains("4=", StringComparison.Ordinal)
+            ? TokenParameter().Replace(text, "${name}" + Redacted)
+            : text;
 
-    [GeneratedRegex(@"(?<name>[?&](?:amp;)?t=)[^&\s""'<>]+", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<name>[?&](?:amp;)?(?:t|%74|%54)=)[^&\s""'<>]+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex TokenParameter();
 
     private static bool MayCarryToken(object? value) =>

@@ -36,6 +36,9 @@ public sealed class TokenRedactionTests
     [InlineData("GET http://h/v3/directline/conversations/c/stream?t=abc.def.ghi", "GET http://h/v3/directline/conversations/c/stream?t=[redacted]")]
     [InlineData("?watermark=1&t=abc&x=2", "?watermark=1&t=[redacted]&x=2")]
     [InlineData("\"streamUrl\":\"ws://h/s?t=abc\"", "\"streamUrl\":\"ws://h/s?t=[redacted]\"")]
+    [InlineData("/stream?T=abc.def.ghi&watermark=3", "/stream?T=[redacted]&watermark=3")] // the query's keys ignore case: the stream took this token, and it was logged
+    [InlineData("/stream?%74=abc.def.ghi", "/stream?%74=[redacted]")]
+    [InlineData("/stream?x=1&%54=abc", "/stream?x=1&%54=[redacted]")]
     [InlineData("?format=json&st=1", "?format=json&st=1")]
     [InlineData("no query at all", "no query at all")]
     public void Redact_TakesOutOnlyTheTokenParameter(string text, string expected)
