@@ -8,12 +8,12 @@ internal static class ActivityRequest
 {
     /// <summary>
     /// The one validation path of the activity routes (<c>/api/messages</c>, Direct Line posts): content
-    /// type (415), size (413), JSON and its depth (400), an activity with a type and what the route
-    /// asks more (<paramref name="invalid"/>, 400), the attachment limit (400). Either the activity
-    /// or the problem to answer with.
+    /// type (415), size (413: <c>Bot:MaxBodyBytes</c>, or the route's own smaller <paramref name="maxBodyBytes"/>),
+    /// JSON and its depth (400), an activity with a type and what the route asks more (<paramref name="invalid"/>,
+    /// 400), the attachment limit (400). Either the activity or the problem to answer with.
     /// </summary>
     public static async Task<(Activity? Activity, IResult? Problem)> ReadAsync(
-        HttpRequest request, ActivityReader reader, BotOptions options, Func<Activity, string?> invalid, CancellationToken cancellationToken)
+        HttpRequest request, ActivityReader reader, BotOptions options, Func<Activity, string?> invalid, CancellationToken cancellationToken, int? maxBodyBytes = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(reader);
@@ -24,7 +24,7 @@ internal static class ActivityRequest
             return (null, Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type", "Send the activity as application/json."));
         }
 
-        var limit = options.MaxBodyBytes;
+        var limit = Math.Min(options.MaxBodyBytes, maxBodyBytes ?? int.MaxValue);
         var body = request.ContentLength > limit ? null : await RequestBody.ReadBoundedAsync(request.Body, limit, cancellationToken).ConfigureAwait(false);
         if (body is null)
         {

@@ -177,7 +177,7 @@ internal static partial class DirectLineEndpoints
             return failure.Result;
         }
 
-        var (activity, problem) = await ActivityRequest.ReadAsync(http.Request, services.Reader, services.BotOptions.Value, static _ => null, http.RequestAborted).ConfigureAwait(false);
+        var (activity, problem) = await ActivityRequest.ReadAsync(http.Request, services.Reader, services.BotOptions.Value, static _ => null, http.RequestAborted, services.Options.Value.MaxActivityBytes).ConfigureAwait(false);
         if (activity is null)
         {
             return problem!;

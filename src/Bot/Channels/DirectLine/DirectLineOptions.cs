@@ -52,6 +52,14 @@ public sealed class DirectLineOptions : IValidatableObject
     [Range(1, 10_000)]
     public int PostBurst { get; set; } = 10;
 
+    /// <summary>
+    /// Bytes of one posted activity (the request body), at most <c>Bot:MaxBodyBytes</c>; larger gets 413.
+    /// A typed message is a few hundred bytes, and every post is kept in the feed, counted against
+    /// <see cref="MaxFeedBytes"/>: at 256 KiB a post, a few dozen tokens filled the feeds of everyone.
+    /// </summary>
+    [Range(1024, 16 * 1024 * 1024)]
+    public int MaxActivityBytes { get; set; } = 32 * 1024;
+
     /// <summary>Conversations held at once; starting one more beyond this answers 503.</summary>
     [Range(1, 10_000_000)]
     public int MaxConversations { get; set; } = 10_000;

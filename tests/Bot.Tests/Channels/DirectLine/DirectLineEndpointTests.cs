@@ -252,6 +252,21 @@ public sealed class DirectLineEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task PostActivity_OverTheActivityLimit_Is413()
+    {
+        // Each post is kept in the feed: at Bot:MaxBodyBytes (256 KiB) a post, a few dozen tokens
+        // filled the bytes every conversation's feed shares.
+        var (conversationId, token) = await StartedConversationAsync();
+        var path = $"/v3/directline/conversations/{conversationId}/activities";
+
+        var large = await SendRawAsync(path, token, "{\"type\":\"message\",\"text\":\"" + new string('a', 40_000) + "\"}", "application/json");
+        var typed = await SendRawAsync(path, token, "{\"type\":\"message\",\"text\":\"" + new string('a', 20_000) + "\"}", "application/json");
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, large.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, typed.StatusCode);
+    }
+
+    [Fact]
     public async Task Stream_OverWebSocket_SendsTheFeedAsItGrows_AndANewStreamClosesTheOld()
     {
         var (conversationId, token) = await StartedConversationAsync();

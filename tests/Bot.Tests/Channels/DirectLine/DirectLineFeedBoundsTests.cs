@@ -28,6 +28,7 @@ public sealed class DirectLineFeedBoundsTests
     {
         settings.TryAdd("DirectLine:MaxFeedBytesPerConversation", ConversationBound.ToString(System.Globalization.CultureInfo.InvariantCulture));
         settings.TryAdd("DirectLine:PostsPerMinute", "0");
+        settings.TryAdd("DirectLine:MaxActivityBytes", (256 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture)); // these fill feeds with large posts
         return new BotFactory(settings, services => services.AddSingleton<TimeProvider>(_clock));
     }
 
