@@ -75,6 +75,9 @@ public static partial class FollowUpResolver
 
         // "what year is it from", "what's the exact wording in your source?"
         "year", "exact", "wording", "words", "in", "original", "verbatim", "quote", "quoted",
+
+        // "how old are the guides ur quoting from?"
+        "quoting",
     };
 
     /// <summary>
@@ -417,13 +420,15 @@ public static partial class FollowUpResolver
     }
 
     /// <summary>
-    /// A doubt about the previous answer ("are you sure?", "is that right?", "really?"): "that seems
+    /// A doubt about the previous answer ("are you sure?", "is that right?", "really?", "is any of that
+    /// still true today"): "that seems
     /// way too high honestly. are you sure? everyone I know in tech makes a lot less than that" was
     /// declined as a weak thanks. The reply a doubt deserves is where the figures come from, and when.
     /// </summary>
     [GeneratedRegex(
-        @"^\s*(?:(?:hmm+|wait|but|ok|okay|so|and)[,.!?]*\s+)*(?:are\s+(?:you|u)\s+(?:really\s+)?(?:sure|certain)|(?:you|u)\s+sure|is\s+(?:that|this|it)\s+(?:really\s+)?(?:right|true|correct|accurate)|really|seriously|says\s+who)"
-        + @"(?:\s+(?:about\s+)?(?:that|this|it|those\s+numbers|that\s+number))?\s*[?!.]*\s*$",
+        @"^\s*(?:(?:hmm+|wait|but|ok|okay|so|and|like)[,.!?]*\s+)*(?:are\s+(?:you|u)\s+(?:really\s+)?(?:sure|certain)|(?:you|u)\s+sure"
+        + @"|is\s+(?:any\s+of\s+|all\s+of\s+)?(?:that|this|it)\s+(?:really\s+|still\s+)*(?:right|true|correct|accurate|valid)|really|seriously|says\s+who)"
+        + @"(?:\s+(?:about\s+)?(?:that|this|it|those\s+numbers|that\s+number))?(?:\s+(?:today|now|anymore|nowadays|these\s+days))?\s*[?!.]*\s*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Doubt();
 }

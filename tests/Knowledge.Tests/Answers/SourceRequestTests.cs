@@ -32,6 +32,9 @@ public sealed class SourceRequestTests
     [InlineData("What's the exact wording in your source?")]
     [InlineData("which guides are you getting this from?")] // was the education paths again
     [InlineData("what are you basing that on")]
+    [InlineData("how old are the guides ur quoting from?")] // declined, naming "old" and "quoting"
+    [InlineData("like is any of that still true today")]
+    [InlineData("is that still accurate?")]
     public void IsSourceRequest_AskingWhereTheAnswerCameFrom_IsOne(string text) =>
         Assert.True(FollowUpResolver.IsSourceRequest(text));
 
@@ -51,6 +54,8 @@ public sealed class SourceRequestTests
     [InlineData("what tools are you using for that")]
     [InlineData("who hires the most ML engineers")]
     [InlineData("how many hours do you actually work")]
+    [InlineData("is it still true that ML engineers need a PhD")]
+    [InlineData("is that still true for data scientists today")]
     public void IsSourceRequest_AQuestionOfItsOwn_IsNone(string text) =>
         Assert.False(FollowUpResolver.IsSourceRequest(text));
 
@@ -80,6 +85,7 @@ public sealed class SourceRequestTests
     [InlineData("are you chatgpt?", "where do your answers come from")]  // was the help text
     [InlineData("btw do you know when the application deadline for the summer internship on this page is?", "who wrote the information you're using? are these guides up to date")] // was declined
     [InlineData("btw do you know when the application deadline for the summer internship on this page is?", "how many sources do you actually have, and can you link me to the full guide")] // was the help text
+    [InlineData(null, "how old are the guides ur quoting from? like is any of that still true today")] // was declined, naming "old" and "quoting"
     public void Answer_SourceBeforeAnyAnswer_NamesEveryGuideWithItsDate(string? first, string text)
     {
         // "where does your info come from", asked after the help text, said the last reply quoted no
