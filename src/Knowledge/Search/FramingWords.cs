@@ -21,6 +21,15 @@ public static class FramingWords
         "prioritise", "prioritize", "prioritising", "prioritizing", "wonder", "wondering", "wondered", "meant", "forgot", "forget", "forgotten",
         "hypothetically", "hypothetical", "knew", "additional", "sound", "sounds", "sounded", "last", "lastly", "none", "seem", "seems", "seemed", "word",
 
+        // When the asker stands ("does a PhD still give you an edge … these days?", "is kaggle still worth doing",
+        // "roughly ten hours per week"): the guides answer the question, not the moment,
+        // and as words they use little or never these diluted the coverage of the passage that answers, and were
+        // named in declines. A number in words frames as its digits do. "currently" is not one: "I am 40 years old and
+        // self-taught in programming, currently working in a bank … whether age will be a barrier" then passed the bar
+        // with a passage that says nothing of age, where the guides' silence on age is the answer.
+        "still", "nowadays", "anymore", "today", "todays",
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty",
+
         // Chat shorthand ("ngl the market looks cooked rn, hows the outlook tbh"): it frames the message, and
         // as words no guide uses it would dilute the coverage of every passage and be named in a decline.
         "btw", "fr", "idk", "imho", "imo", "lmao", "lol", "ngl", "pls", "plz", "ppl", "rn", "tbh", "tho", "u", "ur", "wanna", "gonna", "gotta", "kinda", "sorta", "k", "kk", "nah", "yeah", "yep", "nope",

@@ -580,6 +580,25 @@ public sealed class AnswerEngineTests : IDisposable
     }
 
     /// <summary>
+    /// Words that say when the asker stands ("still", "anymore", "today", "currently") and numbers in
+    /// words frame a question: as words the guides use little or never, they diluted the coverage of the
+    /// passage that answers and were named in declines ("copilot" or "anymore"), or drew the closest
+    /// passage where one answers.
+    /// </summary>
+    [Theory]
+    [InlineData("are bootcamps still worth it in 2026?? found a 12 week ML bootcamp for $15k", "how-to-become-mle#education-paths")] // declined
+    [InlineData("I did a PhD in physics and have been a postdoc for three years. Do ML teams value that, or see it as too academic?", "mle-what-they-do#foundations-degrees-and-mathematics")] // the closest passage
+    [InlineData("ok but with chatgpt and copilot writing all the code now do companies even need junior ml engineers anymore", "how-to-become-mle#will-ai-automation-threaten-ml-engineer-jobs")] // declined, naming "copilot" and "anymore"
+    public void Answer_WordsOfWhenTheAskerStands_FrameTheQuestion(string question, string passageId)
+    {
+        var answer = new AnswerEngine(RepositoryKnowledgeBase.Snapshot).Answer(new Question(question));
+
+        Assert.Equal(AnswerKind.Answered, answer.Kind);
+        Assert.False(answer.Closest, answer.Text);
+        Assert.Equal(passageId, answer.Citations[0].PassageId);
+    }
+
+    /// <summary>
     /// A weak reading of help that neither a topic nor the asking sentences answer, and that names
     /// what the guides never mention, is declined naming it: "… since the big tech layoffs in 2023?"
     /// (help at 0.43) got the help text, which only listed the topics again.
