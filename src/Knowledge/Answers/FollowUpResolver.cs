@@ -390,12 +390,14 @@ public static partial class FollowUpResolver
             return true;
         }
 
-        if (kind == IntentKind.Help && words.Any(Pronouns.Contains) && AskingPart.Asks(text))
+        if (kind is IntentKind.Help or IntentKind.Greeting or IntentKind.Thanks or IntentKind.Goodbye && words.Any(Pronouns.Contains) && AskingPart.Asks(text))
         {
-            // A weak reading of help that asks about something the previous answer spoke of: "what
-            // kind of projects should actually be in it, like give me a couple examples" after the
-            // portfolio answer (help at 0.44) asks about the portfolio, not about the bot. "that" is
-            // as often no pointer ("what mean "MLOps" that you write").
+            // A weak reading of help or small talk that asks about something the previous answer spoke
+            // of: "what kind of projects should actually be in it, like give me a couple examples" after
+            // the portfolio answer (help at 0.44) asks about the portfolio, not about the bot; "how long
+            // does that usually take someone doing it nights/weekends" after the order to learn things
+            // in (a goodbye at 0.31, for "night") asks how long that takes. "that" is as often no
+            // pointer ("what mean "MLOps" that you write").
             return true;
         }
 

@@ -599,6 +599,23 @@ public sealed class AnswerEngineTests : IDisposable
     }
 
     /// <summary>
+    /// A weak small-talk reading that points back with a pronoun follows up too: "how long does that
+    /// usually take someone doing it nights/weekends" after the order to learn things in was read as a
+    /// goodbye (0.31, for "night") and got "did you mean".
+    /// </summary>
+    [Fact]
+    public void Answer_AWeakGoodbyeThatPointsBack_FollowsUp()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+        var order = engine.Answer(new Question("what would you learn first, in order? python -> ?"));
+
+        var howLong = engine.Answer(new Question("how long does that usually take someone doing it nights/weekends", order.Context));
+
+        Assert.Equal(AnswerKind.Answered, howLong.Kind);
+        Assert.Equal("how-to-become-mle#education-paths", howLong.Citations[0].PassageId);
+    }
+
+    /// <summary>
     /// A weak reading of help that neither a topic nor the asking sentences answer, and that names
     /// what the guides never mention, is declined naming it: "… since the big tech layoffs in 2023?"
     /// (help at 0.43) got the help text, which only listed the topics again.
