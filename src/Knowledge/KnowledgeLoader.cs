@@ -19,7 +19,11 @@ namespace CareerBot.Knowledge;
 /// </summary>
 public sealed class KnowledgeLoader(KnowledgeOptions options, ILogger? logger = null)
 {
-    /// <summary>Bumped whenever analysis or the loader changes what the index holds for the same files.</summary>
+    /// <summary>
+    /// Bumped whenever analysis changes the terms indexed for the same text. What the loader makes of the
+    /// files needs no bump: the index's hash is taken over the passages as they are written (see
+    /// <see cref="IndexHash(IReadOnlyList{Passage})"/>).
+    /// </summary>
     private const string AnalysisVersion = "analysis-4-lucene";
 
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
@@ -139,7 +143,8 @@ public sealed class KnowledgeLoader(KnowledgeOptions options, ILogger? logger = 
     public int BuildIndex()
     {
         var check = CheckOrThrow();
-        return BuildIndex(check, IndexHash());
+        var passages = PassagesOf(check);
+        return BuildIndex(check, passages, IndexHash(passages));
     }
 
     /// <summary>
@@ -243,31 +248,33 @@ public sealed class KnowledgeLoader(KnowledgeOptions options, ILogger? logger = 
         return Train(check.Utterances, check.Rules);
     }
 
-    /// <summary>Hash of everything the index is built from: guides, synonyms, and the analysis version.</summary>
-    public string IndexHash()
+    /// <summary>
+    /// Hash of everything the index holds for <paramref name="passages"/>: each passage as it is written
+    /// (every field, <see cref="PassageIndex.AppendFingerprint"/>), the synonyms, and the analysis version.
+    /// Taken over the passages rather than the guide files, so an index written by a loader that made
+    /// other passages of the same files (a714218 dropped a doubled heading line, and the version had to
+    /// be bumped by hand for the index to be rebuilt) no longer matches.
+    /// </summary>
+    public string IndexHash(IReadOnlyList<Passage> passages)
     {
+        ArgumentNullException.ThrowIfNull(passages);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes($"{AnalysisVersion}/{PassageIndex.SchemaVersion}\n"));
-        var files = Directory.Exists(Options.GuidesPath)
-            ? Directory.EnumerateFiles(Options.GuidesPath, "*.md").Order(StringComparer.Ordinal).ToList()
-            : [];
         if (File.Exists(Options.SynonymsPath))
         {
-            files.Add(Options.SynonymsPath);
+            hash.AppendData(File.ReadAllBytes(Options.SynonymsPath));
         }
 
-        foreach (var file in files)
-        {
-            hash.AppendData(Encoding.UTF8.GetBytes(Path.GetFileName(file) + "\n"));
-            hash.AppendData(File.ReadAllBytes(file));
-        }
-
+        PassageIndex.AppendFingerprint(hash, passages);
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
+    private static Passage[] PassagesOf(KnowledgeCheck check) => [.. check.Guides.SelectMany(g => g.Passages)];
+
     private PassageIndex OpenOrBuildIndex(KnowledgeCheck check, bool rebuildStale, (PassageIndex? Index, string? Problem) opened)
     {
-        var expected = IndexHash();
+        var passages = PassagesOf(check);
+        var expected = IndexHash(passages);
         string reason;
         if (opened.Index is { } index)
         {
@@ -286,15 +293,14 @@ public sealed class KnowledgeLoader(KnowledgeOptions options, ILogger? logger = 
 
         NotForThisBot(Options.IndexPath, reason, rebuildStale);
         Log.RebuildingIndex(_logger, Options.IndexPath, reason);
-        BuildIndex(check, expected);
+        BuildIndex(check, passages, expected);
         return PassageIndex.Open(Options.IndexPath, Options.Retrieval.FieldWeights);
     }
 
-    private int BuildIndex(KnowledgeCheck check, string contentHash)
+    private int BuildIndex(KnowledgeCheck check, Passage[] passages, string contentHash)
     {
         var stopwatch = Stopwatch.StartNew();
         var guides = check.Guides;
-        var passages = guides.SelectMany(g => g.Passages).ToArray();
         using (var analyzer = new KnowledgeAnalyzer(check.Rules))
         {
             PassageIndex.Build(Options.IndexPath, passages, analyzer, contentHash);

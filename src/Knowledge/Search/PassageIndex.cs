@@ -519,6 +519,64 @@ public sealed class PassageIndex : IDisposable
         writer.Commit();
     }
 
+    /// <summary>
+    /// Adds to <paramref name="hash"/> every passage as <see cref="Build"/> writes it: each property
+    /// <see cref="ToDocument"/> reads (the searched fields it derives come from these), so a loader that
+    /// makes other passages of the same guide files makes another hash. A property ToDocument comes to
+    /// read belongs here too.
+    /// </summary>
+    public static void AppendFingerprint(System.Security.Cryptography.IncrementalHash hash, IReadOnlyList<Passage> passages)
+    {
+        ArgumentNullException.ThrowIfNull(hash);
+        ArgumentNullException.ThrowIfNull(passages);
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(4096);
+        try
+        {
+            foreach (var p in passages)
+            {
+                Add(p.Id);
+                Add(p.GuideId);
+                Add(p.GuideTitle);
+                Add(p.Source);
+                Add(p.Updated.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                Add(p.Heading);
+                Add(p.SectionPath);
+                Add(p.Text);
+                foreach (var topic in p.Topics)
+                {
+                    Add(topic.Name);
+                }
+
+                Add(p.IsQuestion ? "q" : "s");
+                Add(p.LeadLength.ToString(CultureInfo.InvariantCulture));
+                foreach (var question in p.AlternateQuestions)
+                {
+                    Add(question);
+                }
+
+                Add("\u001d"); // the passage's end
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        void Add(string value)
+        {
+            var length = System.Text.Encoding.UTF8.GetMaxByteCount(value.Length) + 1;
+            if (length > buffer.Length)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
+            }
+
+            var written = System.Text.Encoding.UTF8.GetBytes(value, buffer);
+            buffer[written] = 0x1e; // each value's end, so "ab" + "c" is not "a" + "bc"
+            hash.AppendData(buffer, 0, written + 1);
+        }
+    }
+
     private static Document ToDocument(Passage p)
     {
         var above = SectionAbove(p);

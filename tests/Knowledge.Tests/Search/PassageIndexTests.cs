@@ -174,6 +174,49 @@ public sealed class PassageIndexTests : IDisposable
     }
 
     [Fact]
+    public void Load_IndexOfOtherPassagesFromTheSameFiles_IsRebuilt()
+    {
+        // An index a loader of another version wrote from the same files: a714218 left out a doubled
+        // heading line, and until the analysis version was bumped by hand, the old text kept being quoted.
+        var options = _kb.Options();
+        var loader = new KnowledgeLoader(options);
+        Passage[] current;
+        using (var first = loader.Load())
+        {
+            current = [.. first.Passages];
+        }
+
+        var older = current.Select(p => p with { Text = "Heading line:\n" + p.Text }).ToArray();
+        using (var analyzer = new KnowledgeAnalyzer(SynonymRules.Load(options.SynonymsPath)))
+        {
+            PassageIndex.Build(options.IndexPath, older, analyzer, loader.IndexHash(older));
+        }
+
+        using var second = loader.Load();
+
+        Assert.Equal(current.Select(p => p.Text), second.Passages.Select(p => p.Text));
+        Assert.Equal(loader.IndexHash(current), second.ContentHash);
+    }
+
+    [Fact]
+    public void IndexHash_SamePassages_IsTheSame_AndAnyFieldChangesIt()
+    {
+        var loader = new KnowledgeLoader(_kb.Options());
+        Passage[] passages;
+        using (var knowledge = loader.Load())
+        {
+            passages = [.. knowledge.Passages];
+        }
+
+        var hash = loader.IndexHash(passages);
+
+        Assert.Equal(hash, loader.IndexHash([.. passages]));
+        Assert.NotEqual(hash, loader.IndexHash([passages[0] with { Heading = passages[0].Heading + "s" }, .. passages[1..]]));
+        Assert.NotEqual(hash, loader.IndexHash([passages[0] with { AlternateQuestions = ["is this asked another way"] }, .. passages[1..]]));
+        Assert.NotEqual(hash, loader.IndexHash([.. passages.Reverse()]));
+    }
+
+    [Fact]
     public void Open_MissingOrEmptyFolder_ThrowsIndexUnavailable()
     {
         var empty = Directory.CreateDirectory(Path.Combine(_kb.Root, "empty-index")).FullName;
