@@ -196,4 +196,26 @@ public sealed class PlainQuestionTests
         Assert.True(answer.Answered, answer.Text);
         Assert.Equal("how-to-become-mle#how-long-does-it-take-to-become-an-ml-engineer", answer.Citations[0].PassageId);
     }
+
+    [Theory]
+    [InlineData("how much do em el engineers make starting out", "how much do ML engineers make starting out")] // named "el engineers"
+    [InlineData("is that number before tax or after question mark", "is that number before tax or after?")] // named "mark"
+    [InlineData("whats the difference between a data scientist and an em el engineer question mark", "whats the difference between a data scientist and an ML engineer?")]
+    [InlineData("i work full time so its really nights and weekends comma is one year enough", "i work full time so its really nights and weekends comma is one year enough")] // left: see Dictated
+    [InlineData("does the job market leave a mark on juniors", "does the job market leave a mark on juniors")]
+    [InlineData("I'm in the emerging field", "I'm in the emerging field")]
+    public void Dictated_SpokenQuestionMarkAndML_AreWrittenAsMeant(string text, string expected) =>
+        Assert.Equal(expected, PlainQuestion.Dictated(text));
+
+    [Fact]
+    public void Answer_MLSpokenAsEmEl_IsAnsweredAsML()
+    {
+        // Was the closest passage under "My guides don't mention "el engineers"".
+        var answer = new AnswerEngine(RepositoryKnowledgeBase.Snapshot).Answer(new Question("how much do em el engineers make starting out"));
+
+        Assert.Equal(AnswerKind.Answered, answer.Kind);
+        Assert.False(answer.Closest, answer.Text);
+        Assert.Contains("$", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("el engineers", answer.Text, StringComparison.Ordinal);
+    }
 }
