@@ -76,8 +76,8 @@ public static partial class FollowUpResolver
         // "what year is it from", "what's the exact wording in your source?"
         "year", "exact", "wording", "words", "in", "original", "verbatim", "quote", "quoted",
 
-        // "how old are the guides ur quoting from?"
-        "quoting",
+        // "how old are the guides ur quoting from?", "Which of your guides is that figure taken from?"
+        "quoting", "taken",
     };
 
     /// <summary>

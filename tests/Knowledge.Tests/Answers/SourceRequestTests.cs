@@ -35,6 +35,7 @@ public sealed class SourceRequestTests
     [InlineData("how old are the guides ur quoting from?")] // declined, naming "old" and "quoting"
     [InlineData("like is any of that still true today")]
     [InlineData("is that still accurate?")]
+    [InlineData("Which of your guides is that figure taken from?")] // got a passage on neighbouring roles
     public void IsSourceRequest_AskingWhereTheAnswerCameFrom_IsOne(string text) =>
         Assert.True(FollowUpResolver.IsSourceRequest(text));
 
