@@ -36,7 +36,24 @@ namespace CareerBot.Knowledge.Answers;
 internal static partial class PlainQuestion
 {
     /// <summary><paramref name="text"/> with the question it wraps unwrapped and a request for a meaning asked as "what is …".</summary>
-    public static string Of(string text) => Meaning(Unwrap(Needs(FirstToLearn(Opinion(Dictated(text))))));
+    public static string Of(string text) => Meaning(Unwrap(Needs(FirstToLearn(Opinion(Dictated(Nowadays(text)))))));
+
+    /// <summary>
+    /// <paramref name="text"/> without "these days" or "in this day and age": they say when the asker stands, as
+    /// "nowadays" and "still" do (framing words), but "days" is a word of its own ("a typical day"), so the
+    /// phrase is left out whole. "Does a PhD still give you an edge for ML engineer roles, or is that mostly
+    /// for research scientist positions these days?" was declined; without it, the PhD passage answers.
+    /// </summary>
+    public static string Nowadays(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Contains(" day", StringComparison.OrdinalIgnoreCase) && TheseDays().IsMatch(text)
+            ? TheseDays().Replace(text, string.Empty).TrimStart(',', ' ')
+            : text;
+    }
+
+    [GeneratedRegex(@"[,\s]*\b(?:these\s+days|in\s+this\s+day\s+and\s+age)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TheseDays();
 
     /// <summary><paramref name="text"/> with "question mark" and "em el", as dictation writes them, as "?" and "ML".</summary>
     public static string Dictated(string text)

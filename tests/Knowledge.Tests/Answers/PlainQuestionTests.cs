@@ -218,4 +218,24 @@ public sealed class PlainQuestionTests
         Assert.Contains("$", answer.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("el engineers", answer.Text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("is a PhD worth it these days?", "is a PhD worth it?")]
+    [InlineData("These days, do ML engineers need Kubernetes?", "do ML engineers need Kubernetes?")]
+    [InlineData("what do ML engineers earn in this day and age", "what do ML engineers earn")]
+    [InlineData("what does a typical day look like", "what does a typical day look like")]
+    [InlineData("how many days a week do they work from home", "how many days a week do they work from home")]
+    public void Nowadays_TheseDays_IsLeftOut(string text, string expected) =>
+        Assert.Equal(expected, PlainQuestion.Nowadays(text));
+
+    [Fact]
+    public void Answer_APhdQuestionAskedTheseDays_IsAnswered()
+    {
+        // Was declined: "these days" diluted the coverage of the PhD passage.
+        var answer = new AnswerEngine(RepositoryKnowledgeBase.Snapshot).Answer(
+            new Question("Does a PhD still give you an edge for ML engineer roles, or is that mostly for research scientist positions these days?"));
+
+        Assert.Equal(AnswerKind.Answered, answer.Kind);
+        Assert.Equal("how-to-become-mle#do-i-need-a-phd-to-become-an-ml-engineer", answer.Citations[0].PassageId);
+    }
 }
