@@ -53,6 +53,9 @@ internal sealed class DirectLineConversation
 
     public string Id { get; }
 
+    /// <summary>The client address it counts against (<see cref="DirectLineConversations.AddressKey"/>), or null.</summary>
+    public string? Address { get; init; }
+
     /// <summary>"webchat" for the careers page, "directline" for other clients.</summary>
     public string ChannelId { get; }
 

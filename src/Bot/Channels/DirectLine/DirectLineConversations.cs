@@ -13,6 +13,8 @@ namespace CareerBot.Bot.Channels.DirectLine;
 internal sealed class DirectLineConversations(IOptions<DirectLineOptions> options, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, DirectLineConversation> _conversations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _perAddress = new(StringComparer.Ordinal);
+    private readonly Lock _addresses = new();
     private readonly DirectLineOptions _options = options.Value;
     private readonly DirectLineFeedBudget _budget = new(options.Value.MaxFeedBytes);
 
@@ -22,20 +24,83 @@ internal sealed class DirectLineConversations(IOptions<DirectLineOptions> option
     public long FeedBytes => _budget.Used;
 
     /// <summary>A new conversation, or null when the limit is reached even after expired ones went.</summary>
-    public DirectLineConversation? Create(string channelId, ChannelAccount user)
+    public DirectLineConversation? Create(string channelId, ChannelAccount user) => Create(channelId, user, address: null).Conversation;
+
+    /// <summary>
+    /// A new conversation for a client at <paramref name="address"/> (null: a server holding the secret, not
+    /// counted), or why there is none: the channel's limit, or the address's
+    /// (<see cref="DirectLineOptions.MaxConversationsPerAddress"/>), even after expired ones went.
+    /// </summary>
+    public (DirectLineConversation? Conversation, bool AddressFull) Create(string channelId, ChannelAccount user, System.Net.IPAddress? address)
     {
         if (_conversations.Count >= _options.MaxConversations)
         {
             Sweep();
             if (_conversations.Count >= _options.MaxConversations)
             {
-                return null;
+                return (null, false);
             }
         }
 
-        var conversation = new DirectLineConversation(NewId(), channelId, user, _options.MaxActivitiesPerConversation, _options.MaxFeedBytesPerConversation, _budget, time.GetUtcNow());
+        var key = address is null ? null : AddressKey(address);
+        if (key is not null && !TryCount(key))
+        {
+            Sweep();
+            if (!TryCount(key))
+            {
+                return (null, true);
+            }
+        }
+
+        var conversation = new DirectLineConversation(NewId(), channelId, user, _options.MaxActivitiesPerConversation, _options.MaxFeedBytesPerConversation, _budget, time.GetUtcNow())
+        {
+            Address = key,
+        };
         _conversations[conversation.Id] = conversation;
-        return conversation;
+        return (conversation, false);
+    }
+
+    /// <summary>Conversations the client at <paramref name="address"/> holds open (tests, metrics).</summary>
+    public int CountFor(System.Net.IPAddress address)
+    {
+        lock (_addresses)
+        {
+            return _perAddress.GetValueOrDefault(AddressKey(address));
+        }
+    }
+
+    /// <summary>An IPv4 address as it is; an IPv6 address by its /64, the least a single client is given.</summary>
+    internal static string AddressKey(System.Net.IPAddress address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new System.Net.IPAddress(bytes) + "/64";
+    }
+
+    private bool TryCount(string key)
+    {
+        lock (_addresses)
+        {
+            var count = _perAddress.GetValueOrDefault(key);
+            if (count >= _options.MaxConversationsPerAddress)
+            {
+                return false;
+            }
+
+            _perAddress[key] = count + 1;
+            return true;
+        }
     }
 
     /// <summary>The conversation, unless it does not exist or has been idle too long.</summary>
@@ -78,6 +143,20 @@ internal sealed class DirectLineConversations(IOptions<DirectLineOptions> option
         if (_conversations.TryRemove(new KeyValuePair<string, DirectLineConversation>(conversation.Id, conversation)))
         {
             conversation.End();
+            if (conversation.Address is { } key)
+            {
+                lock (_addresses)
+                {
+                    if (_perAddress.GetValueOrDefault(key) <= 1)
+                    {
+                        _perAddress.Remove(key);
+                    }
+                    else
+                    {
+                        _perAddress[key]--;
+                    }
+                }
+            }
         }
     }
 

@@ -64,6 +64,15 @@ public sealed class DirectLineOptions : IValidatableObject
     [Range(1, 10_000_000)]
     public int MaxConversations { get; set; } = 10_000;
 
+    /// <summary>
+    /// Conversations one client address (an IPv4 address, an IPv6 /64) may hold open at once through
+    /// <c>POST /api/directline/token</c>; past it the endpoint answers 429 until one expires. Without it
+    /// one client, taking tokens at the per-minute rate and keeping them alive, could fill
+    /// <see cref="MaxConversations"/> and the feed bytes every visitor shares.
+    /// </summary>
+    [Range(1, 10_000_000)]
+    public int MaxConversationsPerAddress { get; set; } = 50;
+
     /// <summary>Tokens one client address may get from <c>POST /api/directline/token</c> per minute.</summary>
     [Range(1, 10_000)]
     public int TokenRequestsPerMinute { get; set; } = 20;

@@ -28,7 +28,13 @@ internal static partial class WebChatTokenEndpoint
             return await FromAzureAsync(options, user, services, http.RequestAborted).ConfigureAwait(false);
         }
 
-        var conversation = services.Conversations.Create("webchat", user);
+        var (conversation, addressFull) = services.Conversations.Create("webchat", user, http.Connection.RemoteIpAddress);
+        if (addressFull)
+        {
+            http.Response.Headers.RetryAfter = "60";
+            return TypedResults.Problem("This address has too many conversations open; close some or wait until they expire.", statusCode: StatusCodes.Status429TooManyRequests, title: "Too many conversations");
+        }
+
         if (conversation is null)
         {
             return TypedResults.Problem("Too many conversations are open; try again shortly.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy");

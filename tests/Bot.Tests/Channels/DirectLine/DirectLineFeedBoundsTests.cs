@@ -57,6 +57,38 @@ public sealed class DirectLineFeedBoundsTests
     }
 
     [Fact]
+    public async Task TokenEndpoint_OneAddressHoldingItsShare_Gets429_OthersAreServed_AndExpiryFreesIt()
+    {
+        // One client taking tokens at the per-minute rate and keeping them alive could fill every
+        // conversation the channel holds, and with them the feed bytes all visitors share.
+        using var bot = Bot(new() { ["DirectLine:MaxConversationsPerAddress"] = "2", ["DirectLine:TokenRequestsPerMinute"] = "100" });
+        var client = IPAddress.Parse("203.0.113.5");
+        var ipv6 = IPAddress.Parse("2001:db8:1:2::10");
+
+        async Task<int> TokenAsync(IPAddress from) => (await bot.Server.SendAsync(c =>
+        {
+            c.Connection.RemoteIpAddress = from;
+            c.Request.Method = "POST";
+            c.Request.Path = "/api/directline/token";
+        })).Response.StatusCode;
+
+        Assert.Equal(200, await TokenAsync(client));
+        Assert.Equal(200, await TokenAsync(client));
+        Assert.Equal(429, await TokenAsync(client));
+        Assert.Equal(429, await TokenAsync(client.MapToIPv6()));
+        Assert.Equal(200, await TokenAsync(IPAddress.Parse("198.51.100.7")));
+        Assert.Equal(200, await TokenAsync(ipv6));
+        Assert.Equal(200, await TokenAsync(IPAddress.Parse("2001:db8:1:2::11")));
+        Assert.Equal(429, await TokenAsync(IPAddress.Parse("2001:db8:1:2:ffff::1"))); // the same /64
+        Assert.Equal(2, bot.Services.GetRequiredService<DirectLineConversations>().CountFor(client));
+
+        _clock.Advance(TimeSpan.FromHours(2)); // past the idle timeout: the address's conversations expire
+
+        Assert.Equal(200, await TokenAsync(client));
+        Assert.Equal(1, bot.Services.GetRequiredService<DirectLineConversations>().CountFor(client));
+    }
+
+    [Fact]
     public async Task Feed_OneActivityLargerThanItsBound_Is413AndNotEchoed()
     {
         using var bot = Bot([]);
