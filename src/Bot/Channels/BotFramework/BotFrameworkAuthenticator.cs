@@ -31,8 +31,8 @@ internal sealed partial class BotFrameworkAuthenticator : IBotAuthenticator
     private static readonly string[] Algorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
 
     private readonly BotAuthenticationOptions _options;
-    private readonly ConfigurationManager<OpenIdConnectConfiguration> _botFramework;
-    private readonly ConfigurationManager<OpenIdConnectConfiguration> _entra;
+    private readonly Metadata _botFramework;
+    private readonly Metadata _entra;
     private readonly HashSet<string> _entraIssuers;
     private readonly HashSet<string> _allowedCallers;
     private readonly JsonWebTokenHandler _handler = new();
@@ -43,8 +43,8 @@ internal sealed partial class BotFrameworkAuthenticator : IBotAuthenticator
         _options = options.Value;
         _allowedCallers = botOptions.Value.AllowedCallers.ToHashSet(StringComparer.OrdinalIgnoreCase);
         _logger = logger;
-        _botFramework = Manager(_options.OpenIdMetadataUrl, httpClients);
-        _entra = Manager(_options.EntraOpenIdMetadataUrl, httpClients);
+        _botFramework = new Metadata(Manager(_options.OpenIdMetadataUrl, httpClients));
+        _entra = new Metadata(Manager(_options.EntraOpenIdMetadataUrl, httpClients));
         var tenants = EntraTenants.ToList();
         if (!string.IsNullOrWhiteSpace(_options.MicrosoftAppTenantId))
         {
@@ -155,14 +155,14 @@ internal sealed partial class BotFrameworkAuthenticator : IBotAuthenticator
 
     /// <summary>Validates against the cached keys; an unknown key id refreshes them once.</summary>
     private async Task<(TokenValidationResult Result, OpenIdConnectConfiguration? Configuration)> ValidateAsync(
-        string token, ConfigurationManager<OpenIdConnectConfiguration> manager, string[] issuers, CancellationToken cancellationToken)
+        string token, Metadata metadata, string[] issuers, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
             OpenIdConnectConfiguration configuration;
             try
             {
-                configuration = await manager.GetConfigurationAsync(cancellationToken).ConfigureAwait(false);
+                configuration = await metadata.GetAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (InvalidOperationException ex)
             {
@@ -184,11 +184,43 @@ internal sealed partial class BotFrameworkAuthenticator : IBotAuthenticator
             var result = await _handler.ValidateTokenAsync(token, parameters).ConfigureAwait(false);
             if (!result.IsValid && attempt == 0 && result.Exception is SecurityTokenSignatureKeyNotFoundException)
             {
-                manager.RequestRefresh();
+                metadata.Manager.RequestRefresh();
                 continue;
             }
 
             return (result, configuration);
+        }
+    }
+
+    /// <summary>
+    /// One issuer's OpenID metadata and signing keys. While they cannot be fetched, a failed fetch is not
+    /// tried again for <see cref="RetryDelay"/>: each request naming the issuer fetched them anew before, so
+    /// anyone could make the bot call out as often as they called in (10 requests, 10 fetches).
+    /// </summary>
+    private sealed class Metadata(ConfigurationManager<OpenIdConnectConfiguration> manager)
+    {
+        public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(10);
+
+        private long _retryAt = long.MinValue;
+
+        public ConfigurationManager<OpenIdConnectConfiguration> Manager => manager;
+
+        public async Task<OpenIdConnectConfiguration> GetAsync(CancellationToken cancellationToken)
+        {
+            if (Environment.TickCount64 < Volatile.Read(ref _retryAt))
+            {
+                throw new InvalidOperationException("The OpenID metadata could not be fetched a moment ago; not tried again yet.");
+            }
+
+            try
+            {
+                return await manager.GetConfigurationAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (InvalidOperationException)
+            {
+                Volatile.Write(ref _retryAt, Environment.TickCount64 + (long)RetryDelay.TotalMilliseconds);
+                throw;
+            }
         }
     }
 

@@ -35,6 +35,7 @@ public sealed class AuthenticationTests : IAsyncLifetime
     private string _metadataRoot = string.Empty;
     private BotFactory _bot = null!;
     private int _tokenRequests;
+    private int _downRequests;
 
     public async Task InitializeAsync()
     {
@@ -45,6 +46,11 @@ public sealed class AuthenticationTests : IAsyncLifetime
         _metadata.MapGet("/{name}/.well-known/openid-configuration", (string name) =>
             Microsoft.AspNetCore.Http.Results.Json(new { issuer = name == "bf" ? BotFrameworkIssuer : EntraIssuer, jwks_uri = $"{_metadataRoot}/{name}/keys" }));
         _metadata.MapGet("/{name}/keys", (string name) => Microsoft.AspNetCore.Http.Results.Text(Jwks(name == "bf"), "application/json"));
+        _metadata.MapGet("/down/.well-known/openid-configuration", () =>
+        {
+            Interlocked.Increment(ref _downRequests);
+            return Microsoft.AspNetCore.Http.Results.StatusCode(500);
+        });
         await _metadata.StartAsync();
         _metadataRoot = _metadata.Urls.First();
         _bot = new BotFactory(
@@ -354,6 +360,32 @@ public sealed class AuthenticationTests : IAsyncLifetime
         }
 
         Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync("Bearer " + token));
+    }
+
+    [Fact]
+    public async Task MetadataDown_ManyRequests_FetchItOnlyNowAndThen()
+    {
+        // Each request naming the Bot Framework issuer fetched the metadata again while it could not be
+        // had: anyone could make the bot call out as often as they called in.
+        using var bot = new BotFactory(new Dictionary<string, string?>
+        {
+            ["MicrosoftAppId"] = AppId,
+            ["MicrosoftAppPassword"] = "secret",
+            ["OpenIdMetadataUrl"] = $"{_metadataRoot}/down/.well-known/openid-configuration",
+            ["EntraOpenIdMetadataUrl"] = $"{_metadataRoot}/down/.well-known/openid-configuration",
+            ["TokenAuthority"] = "https://login.test.invalid/",
+        });
+        var client = bot.CreateClient();
+        var token = Token();
+
+        for (var i = 0; i < 10; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = JsonContent.Create(Activities.Message("Do I need a PhD?", channelId: "msteams", serviceUrl: ServiceUrl)) };
+            request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + token);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(request)).StatusCode);
+        }
+
+        Assert.InRange(Volatile.Read(ref _downRequests), 1, 2);
     }
 
     [Fact]
