@@ -28,7 +28,9 @@ internal static partial class WebChatTokenEndpoint
             return await FromAzureAsync(options, user, services, http.RequestAborted).ConfigureAwait(false);
         }
 
-        var (conversation, addressFull) = services.Conversations.Create("webchat", user, http.Connection.RemoteIpAddress);
+        // A page opened on the bot's own machine (a developer reloading it all afternoon) is not counted.
+        var address = http.Connection.RemoteIpAddress is { } remote && !System.Net.IPAddress.IsLoopback(remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote) ? remote : null;
+        var (conversation, addressFull) = services.Conversations.Create("webchat", user, address);
         if (addressFull)
         {
             http.Response.Headers.RetryAfter = "60";

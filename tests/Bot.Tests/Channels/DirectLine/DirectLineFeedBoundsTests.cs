@@ -81,6 +81,10 @@ public sealed class DirectLineFeedBoundsTests
         Assert.Equal(200, await TokenAsync(IPAddress.Parse("2001:db8:1:2::11")));
         Assert.Equal(429, await TokenAsync(IPAddress.Parse("2001:db8:1:2:ffff::1"))); // the same /64
         Assert.Equal(2, bot.Services.GetRequiredService<DirectLineConversations>().CountFor(client));
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(200, await TokenAsync(IPAddress.Loopback)); // the bot's own machine is not counted
+        }
 
         _clock.Advance(TimeSpan.FromHours(2)); // past the idle timeout: the address's conversations expire
 
