@@ -90,5 +90,5 @@ public sealed class BotAuthenticationOptions : IValidatableObject
     /// <summary>Plain http to this machine (tests serve metadata from a local listener).</summary>
     private static bool IsLoopbackHttp(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp
-        && (uri.IsLoopback || (System.Net.IPAddress.TryParse(uri.Host, out var address) && System.Net.IPAddress.IsLoopback(address)));
+        && Http.Loopback.Is(uri);
 }

@@ -259,7 +259,7 @@ internal sealed partial class BotFrameworkAuthenticator : IBotAuthenticator
     private static ConfigurationManager<OpenIdConnectConfiguration> Manager(string metadataUrl, IHttpClientFactory httpClients)
     {
         var uri = new Uri(metadataUrl);
-        var requireHttps = !(uri.IsLoopback || (IPAddress.TryParse(uri.Host, out var address) && IPAddress.IsLoopback(address)));
+        var requireHttps = !Http.Loopback.Is(uri);
         var retriever = new HttpDocumentRetriever(httpClients.CreateClient(HttpClientName)) { RequireHttps = requireHttps };
         return new ConfigurationManager<OpenIdConnectConfiguration>(metadataUrl, new OpenIdConnectConfigurationRetriever(), retriever)
         {

@@ -42,9 +42,9 @@ internal static class ServiceUrlAllowList
             return false;
         }
 
-        if (serviceUrl.IsLoopback || (IPAddress.TryParse(serviceUrl.Host, out var address) && IPAddress.IsLoopback(address)))
+        if (Http.Loopback.Is(serviceUrl))
         {
-            return caller is null || IPAddress.IsLoopback(caller.IsIPv4MappedToIPv6 ? caller.MapToIPv4() : caller);
+            return caller is null || Http.Loopback.Is(caller);
         }
 
         foreach (var entry in entries)

@@ -68,7 +68,7 @@ public sealed class SlackOptions : IValidatableObject
         {
             yield return new ValidationResult("Slack:ApiBaseUrl must be an absolute http(s) URL.", [nameof(ApiBaseUrl)]);
         }
-        else if (api.Scheme == "http" && !(api.IsLoopback || (System.Net.IPAddress.TryParse(api.Host, out var address) && System.Net.IPAddress.IsLoopback(address))))
+        else if (api.Scheme == "http" && !Http.Loopback.Is(api))
         {
             // The bot token goes there: plain http only to this machine (a local fake in tests).
             yield return new ValidationResult("Slack:ApiBaseUrl must be https (http only on a loopback address).", [nameof(ApiBaseUrl)]);

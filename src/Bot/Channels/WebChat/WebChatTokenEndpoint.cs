@@ -29,7 +29,7 @@ internal static partial class WebChatTokenEndpoint
         }
 
         // A page opened on the bot's own machine (a developer reloading it all afternoon) is not counted.
-        var address = http.Connection.RemoteIpAddress is { } remote && !System.Net.IPAddress.IsLoopback(remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote) ? remote : null;
+        var address = http.Connection.RemoteIpAddress is { } remote && !Http.Loopback.Is(remote) ? remote : null;
         var (conversation, addressFull) = services.Conversations.Create("webchat", user, address);
         if (addressFull)
         {
