@@ -58,6 +58,32 @@ public sealed class LimitsHostTests
     }
 
     [Fact]
+    public async Task DirectLineReconnect_WhileEverySlotIsTaken_IsAnsweredWithoutOne()
+    {
+        // POST /conversations for a conversation already started runs no turn; it took a turn slot
+        // all the same, and got 503 while the turns were busy.
+        var storage = new BlockingStorage();
+        using var factory = new BotFactory(
+            new() { ["Bot:MaxConcurrentTurns"] = "1", ["State:Timeout"] = "00:01:00" },
+            services => services.AddSingleton<IStateStorage>(storage));
+        var client = factory.CreateClient();
+        var started = factory.Services.GetRequiredService<CareerBot.Bot.Channels.DirectLine.DirectLineConversations>()
+            .Create("webchat", new ChannelAccount { Id = "dl_reconnecting", Role = "user" })!;
+        started.Start();
+        var token = factory.Services.GetRequiredService<CareerBot.Bot.Channels.DirectLine.DirectLineTokens>().Issue(started.Id, "dl_reconnecting");
+
+        var busy = SendRawAsync(client, Activities.Message("Do I need a PhD?", conversationId: "c-busy"));
+        await Poll.UntilAsync(() => storage.Waiting > 0, TimeSpan.FromSeconds(30), "a turn to hold the only slot");
+        using var reconnect = new HttpRequestMessage(HttpMethod.Post, "/v3/directline/conversations");
+        reconnect.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        var response = await client.SendAsync(reconnect);
+        storage.Release();
+        await busy;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task SlowBodies_WithoutCredentials_DoNotTakeTheTurnSlots()
     {
         // The slots were taken before the body was read and the token checked: requests sending their

@@ -133,13 +133,18 @@ internal static partial class DirectLineEndpoints
             }
         }
 
+        var info = Info(http, services, conversation, stream: true);
+        if (conversation.Started)
+        {
+            return TypedResults.Ok(info); // a reconnect runs no turn, so it needs no turn slot
+        }
+
         using var slot = services.Slots.TryTake();
         if (slot is null)
         {
             return TurnSlots.Busy(http);
         }
 
-        var info = Info(http, services, conversation, stream: true);
         if (!conversation.Start())
         {
             return TypedResults.Ok(info);
