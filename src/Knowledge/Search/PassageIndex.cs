@@ -542,6 +542,7 @@ public sealed class PassageIndex : IDisposable
                 Add(p.Heading);
                 Add(p.SectionPath);
                 Add(p.Text);
+                Add(p.Topics.Count.ToString(CultureInfo.InvariantCulture)); // each list with its length, so no item can pass for the next field
                 foreach (var topic in p.Topics)
                 {
                     Add(topic.Name);
@@ -549,6 +550,7 @@ public sealed class PassageIndex : IDisposable
 
                 Add(p.IsQuestion ? "q" : "s");
                 Add(p.LeadLength.ToString(CultureInfo.InvariantCulture));
+                Add(p.AlternateQuestions.Count.ToString(CultureInfo.InvariantCulture));
                 foreach (var question in p.AlternateQuestions)
                 {
                     Add(question);
