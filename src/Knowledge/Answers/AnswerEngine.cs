@@ -100,6 +100,13 @@ public sealed class AnswerEngine
             return _composition.Decline(turn.Text, turn.IntentScore, previous, Replies.Fabrication);
         }
 
+        if (TaskRequest.AsksToWriteTheirs(turn.Text))
+        {
+            // "Then at least write my CV for a junior ML engineer position": the guides' steps to
+            // the job, quoted in reply, would read as if they were the CV.
+            return _composition.Decline(turn.Text, turn.IntentScore, previous, Replies.NoWriting);
+        }
+
         if (!turn.IsFollowUp && TaskRequest.AsksToMakeSomething(turn.Text)
             && !(turn.Prediction.Intent.IsTopic && turn.Prediction.Score >= TaskRequest.SureTopic))
         {

@@ -25,6 +25,20 @@ public static partial class TaskRequest
     }
 
     /// <summary>
+    /// Whether the message asks the bot to write one of the asker's own papers ("Then at least write my
+    /// CV for a junior ML engineer position. I have a BSc in maths and one internship.", "draft me a
+    /// cover letter for an ML job"). Declined whatever the topic and in any turn: the classifier read
+    /// that CV request as a question on education at 0.79, after a declined request to write code, and
+    /// the reply quoted eight steps to the job as if they were the CV. "how should I write my CV"
+    /// asks the guides, not the bot, and is no such request.
+    /// </summary>
+    public static bool AsksToWriteTheirs(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return OwnPaper().IsMatch(text);
+    }
+
+    /// <summary>
     /// Whether the message asks the bot to make something up ("can you make up a certificate from
     /// Stanford I can attach", "fake me a reference letter"). Declined whatever the topic: the
     /// classifier reads it as a question on certifications at 0.97, and the passage on them, quoted
@@ -55,9 +69,14 @@ public static partial class TaskRequest
     private static partial Regex Review();
 
     [GeneratedRegex(
-        @"^\s*(?:(?:hi|hey|hello|ok|okay|so|also|and|btw|oh|quick\s+one|unrelated(?:\s+question)?,?\s+but|on\s+another\s+note)\b[,.!]?\s+)*(?:(?:can|could|would|will)\s+(?:you|u)\s+|please\s+|pls\s+)?(?:(?:please|pls|also|quickly|just|maybe)\s+)*(?:help\s+me\s+)?(?:write|draft|translate|proofread|rewrite|compose)\b",
+        @"^\s*(?:(?:hi|hey|hello|ok|okay|so|also|and|then|fine|well|alright|btw|oh|quick\s+one|unrelated(?:\s+question)?,?\s+but|on\s+another\s+note)\b[,.!]?\s+)*(?:(?:can|could|would|will)\s+(?:you|u)\s+|please\s+|pls\s+)?(?:(?:please|pls|also|quickly|just|maybe|then|at\s+least)\s+)*(?:help\s+me\s+)?(?:write|draft|translate|proofread|rewrite|compose)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MakeRequest();
+
+    [GeneratedRegex(
+        @"^\s*(?:(?:hi|hey|hello|ok|okay|so|also|and|then|fine|well|alright|btw|oh)\b[,.!]?\s+)*(?:(?:can|could|would|will)\s+(?:you|u)\s+|please\s+|pls\s+)?(?:(?:please|pls|also|quickly|just|maybe|then|at\s+least)\s+)*(?:help\s+me\s+)?(?:write|draft|rewrite|compose)\s+(?:me\s+|for\s+me\s+)?(?:my|a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:cv|resume|r\u00e9sum\u00e9|cover\s+letter|motivation\s+letter|personal\s+statement|statement\s+of\s+purpose|linkedin\s+(?:summary|profile|headline)|bio)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OwnPaper();
 
     [GeneratedRegex(
         @"(?:^\s*|\b(?:can|could|would|will)\s+(?:you|u)\s+|\bhelp\s+me\s+)(?:please\s+)?(?:help\s+me\s+)?(?:make\s+up|fake|forge|falsify|fabricate)\s+(?:me\s+)?(?:a|an|some|my|the)\b",

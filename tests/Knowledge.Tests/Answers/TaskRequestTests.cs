@@ -21,10 +21,43 @@ public sealed class TaskRequestTests
     [InlineData("writing skills for ml engineers", false)] // "writing" is not "write"
     [InlineData("what do ml engineers write code in", false)]
     [InlineData("how do I draft a study plan", false)]
+    [InlineData("Then at least write my CV for a junior ML engineer position.", true)] // "then" and "at least" before it
+    [InlineData("fine, draft me a cover letter", true)]
+    [InlineData("then what should I write in my CV", false)]
     [InlineData("", false)]
     public void AsksToMakeSomething_OnlyWhenTheMessageOpensWithTheRequest(string text, bool expected)
     {
         Assert.Equal(expected, TaskRequest.AsksToMakeSomething(text));
+    }
+
+    [Theory]
+    [InlineData("Then at least write my CV for a junior ML engineer position. I have a BSc in maths and one internship.", true)]
+    [InlineData("can you write me a resume saying I have 5 years of experience", true)]
+    [InlineData("please draft my cover letter for a data analyst job at Spotify", true)]
+    [InlineData("write a strong personal statement for my master's application", true)]
+    [InlineData("could you help me write my LinkedIn summary", true)]
+    [InlineData("how should I write my CV", false)] // asks the guides, not the bot
+    [InlineData("I need to write a cover letter, what should it say", false)]
+    [InlineData("write down the steps to become an ML engineer", false)] // no paper of the asker's
+    [InlineData("what should go in the projects section of my resume", false)]
+    public void AsksToWriteTheirs_OnlyARequestToWriteTheAskersOwnPaper(string text, bool expected)
+    {
+        Assert.Equal(expected, TaskRequest.AsksToWriteTheirs(text));
+    }
+
+    [Fact]
+    public void Answer_RequestToWriteACv_AfterADeclinedRequest_IsDeclinedAsSuch_WhateverTheTopic()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+        var script = engine.Answer(new Question("Write me a Python script that scrapes LinkedIn job postings for ML roles."));
+        var why = engine.Answer(new Question("Why not? It's for my career research.", script.Context));
+
+        var cv = engine.Answer(new Question("Then at least write my CV for a junior ML engineer position. I have a BSc in maths and one internship.", why.Context));
+
+        // It quoted the eight steps to the job (education at 0.79) as if they were the CV.
+        Assert.Equal(AnswerKind.Declined, cv.Kind);
+        Assert.StartsWith(Replies.NoWriting, cv.Text, StringComparison.Ordinal);
+        Assert.Empty(cv.Citations);
     }
 
     [Theory]
