@@ -78,6 +78,9 @@ public static partial class FollowUpResolver
 
         // "how old are the guides ur quoting from?", "Which of your guides is that figure taken from?"
         "quoting", "taken",
+
+        // "Then give me a link I can check.", "any sources I could verify?"
+        "then", "check", "verify",
     };
 
     /// <summary>
@@ -423,13 +426,18 @@ public static partial class FollowUpResolver
 
     /// <summary>
     /// A doubt about the previous answer ("are you sure?", "is that right?", "really?", "is any of that
-    /// still true today"): "that seems
+    /// still true today", "Are you just making these numbers up?", "How do I know your advice on AI jobs
+    /// isn't outdated?", both of which got the help text): "that seems
     /// way too high honestly. are you sure? everyone I know in tech makes a lot less than that" was
     /// declined as a weak thanks. The reply a doubt deserves is where the figures come from, and when.
     /// </summary>
     [GeneratedRegex(
         @"^\s*(?:(?:hmm+|wait|but|ok|okay|so|and|like)[,.!?]*\s+)*(?:are\s+(?:you|u)\s+(?:really\s+)?(?:sure|certain)|(?:you|u)\s+sure"
-        + @"|is\s+(?:any\s+of\s+|all\s+of\s+)?(?:that|this|it)\s+(?:really\s+|still\s+)*(?:right|true|correct|accurate|valid)|really|seriously|says\s+who)"
+        + @"|is\s+(?:any\s+of\s+|all\s+of\s+)?(?:that|this|it)\s+(?:really\s+|still\s+)*(?:right|true|correct|accurate|valid)|really|seriously|says\s+who"
+        + @"|(?:are|r)\s+(?:you|u)\s+(?:just\s+)?making\s+(?:(?:this|that|these|those|the)\s+(?:numbers?|figures?|stats|answers?)|this|that|it|them|these|those)\s+up"
+        + @"|did\s+(?:you|u)\s+(?:just\s+)?make\s+(?:(?:this|that|these|those|the)\s+(?:numbers?|figures?|stats|answers?)|this|that|it|them|these|those)\s+up"
+        + @"|how\s+(?:do|can|would)\s+i\s+know\s+(?:that\s+)?(?:this|that|it|your\s+(?:advice|answers?|info|information|numbers|figures|data|guides))(?:\s+(?:on|about)(?:\s+[\w-]+){1,3}?)?"
+        + @"\s+(?:is|isn't|isnt|is\s+not|are|aren't|arent|are\s+not)\s+(?:still\s+)?(?:outdated|out\s+of\s+date|true|right|correct|accurate|current|up\s+to\s+date|reliable))"
         + @"(?:\s+(?:about\s+)?(?:that|this|it|those\s+numbers|that\s+number))?(?:\s+(?:today|now|anymore|nowadays|these\s+days))?\s*[?!.]*\s*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Doubt();

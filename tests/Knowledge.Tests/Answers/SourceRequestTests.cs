@@ -36,6 +36,11 @@ public sealed class SourceRequestTests
     [InlineData("like is any of that still true today")]
     [InlineData("is that still accurate?")]
     [InlineData("Which of your guides is that figure taken from?")] // got a passage on neighbouring roles
+    [InlineData("Are you just making these numbers up?")] // the help text
+    [InlineData("did you make that up?")]
+    [InlineData("How do I know your advice on AI jobs isn't outdated?")] // the help text
+    [InlineData("how can I know this is accurate")]
+    [InlineData("Then give me a link I can check.")] // declined
     public void IsSourceRequest_AskingWhereTheAnswerCameFrom_IsOne(string text) =>
         Assert.True(FollowUpResolver.IsSourceRequest(text));
 
@@ -57,6 +62,11 @@ public sealed class SourceRequestTests
     [InlineData("how many hours do you actually work")]
     [InlineData("is it still true that ML engineers need a PhD")]
     [InlineData("is that still true for data scientists today")]
+    [InlineData("how do I know if ML engineering is right for me")]
+    [InlineData("how do I know my portfolio is good enough")]
+    [InlineData("are you making ML models at work")]
+    [InlineData("how do I check my skills")]
+    [InlineData("then what should I learn first")]
     public void IsSourceRequest_AQuestionOfItsOwn_IsNone(string text) =>
         Assert.False(FollowUpResolver.IsSourceRequest(text));
 
@@ -87,6 +97,7 @@ public sealed class SourceRequestTests
     [InlineData("btw do you know when the application deadline for the summer internship on this page is?", "who wrote the information you're using? are these guides up to date")] // was declined
     [InlineData("btw do you know when the application deadline for the summer internship on this page is?", "how many sources do you actually have, and can you link me to the full guide")] // was the help text
     [InlineData(null, "how old are the guides ur quoting from? like is any of that still true today")] // was declined, naming "old" and "quoting"
+    [InlineData("Are you a real career advisor or just an LLM?", "How do I know your advice on AI jobs isn't outdated?")] // was the help text
     public void Answer_SourceBeforeAnyAnswer_NamesEveryGuideWithItsDate(string? first, string text)
     {
         // "where does your info come from", asked after the help text, said the last reply quoted no
@@ -116,6 +127,8 @@ public sealed class SourceRequestTests
     [InlineData("Can I quote that directly? What's the exact wording in your source?")] // was declined as a weak thanks
     [InlineData("which guides are you getting this from? id like to read them myself")] // quoted the education paths
     [InlineData("Can you give me the links to the sources so I can read them myself? And should I trust them over what I see on LinkedIn?")] // the help text
+    [InlineData("Are you just making these numbers up?")] // the help text
+    [InlineData("Then give me a link I can check.")] // declined
     public void Answer_AskingWhereOrHowCurrent_AfterAnAnswer_CitesItsPassagesAgain(string text)
     {
         var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
