@@ -529,6 +529,7 @@ public sealed class AnswerEngineTests : IDisposable
     [InlineData("which skills should I prioritise first?", "prioritise")]
     [InlineData("ok so it sounds like the big gap for me is software engineering / deployment stuff. which skills should I prioritise first?", "sounds")]
     [InlineData("What should she be studying now in her last year of school to keep doors open? She's stronger in maths than in computing.", "last")]
+    [InlineData("What would a genuinely impressive junior portfolio look like?", "genuinely")] // declined naming it alone
     public void Answer_TheAskersOwnDoing_IsNotNamedAsWhatTheGuidesLack(string question, string word)
     {
         var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
