@@ -20,6 +20,7 @@ internal sealed class DirectLineConversation
     private readonly int _capacity;
     private readonly long _maxBytes;
     private readonly DirectLineFeedBudget _budget;
+    private readonly DirectLineFeedBudget? _addressBudget;
     private long _sequence;
     private long _bytes;
     private double _postTokens = double.NaN;
@@ -28,7 +29,8 @@ internal sealed class DirectLineConversation
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private CancellationTokenSource? _stream;
 
-    public DirectLineConversation(string id, string channelId, ChannelAccount user, int capacity, long maxBytes, DirectLineFeedBudget budget, DateTimeOffset now)
+    /// <param name="addressBudget">The bytes the client address's feeds share, or null for a conversation no address is counted for.</param>
+    public DirectLineConversation(string id, string channelId, ChannelAccount user, int capacity, long maxBytes, DirectLineFeedBudget budget, DirectLineFeedBudget? addressBudget, DateTimeOffset now)
     {
         Id = id;
         ChannelId = channelId;
@@ -36,6 +38,7 @@ internal sealed class DirectLineConversation
         _capacity = capacity;
         _maxBytes = maxBytes;
         _budget = budget;
+        _addressBudget = addressBudget;
         LastActive = now;
     }
 
@@ -142,7 +145,7 @@ internal sealed class DirectLineConversation
     /// Adds an activity to the feed with its id ("{conversation}|{n}") and timestamp, dropping the
     /// oldest activities while the feed would exceed its count or byte bound. Refused (null, with
     /// the reason) when the conversation has ended, when the activity alone exceeds the byte bound,
-    /// or when the channel's budget cannot take it even after this feed's drops.
+    /// or when the client address's or the channel's budget cannot take it even after this feed's drops.
     /// </summary>
     public Activity? TryAppend(Activity activity, DateTimeOffset now, out DirectLineFeedRefusal refusal)
     {
@@ -178,8 +181,15 @@ internal sealed class DirectLineConversation
                 freed += node.Value.Json.Length;
             }
 
+            if (_addressBudget is not null && !_addressBudget.TryExchange(freed, size))
+            {
+                refusal = DirectLineFeedRefusal.AddressFull;
+                return null;
+            }
+
             if (!_budget.TryExchange(freed, size))
             {
+                _addressBudget?.Revert(freed, size);
                 refusal = DirectLineFeedRefusal.ChannelFull;
                 return null;
             }
@@ -249,6 +259,7 @@ internal sealed class DirectLineConversation
             Ended = true;
             _feed.Clear();
             _budget.Release(_bytes);
+            _addressBudget?.Release(_bytes);
             _bytes = 0;
             changed = _changed;
             stream = _stream;

@@ -13,7 +13,7 @@ namespace CareerBot.Bot.Channels.DirectLine;
 internal sealed class DirectLineConversations(IOptions<DirectLineOptions> options, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, DirectLineConversation> _conversations = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _perAddress = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AddressShare> _perAddress = new(StringComparer.Ordinal);
     private readonly Lock _addresses = new();
     private readonly DirectLineOptions _options = options.Value;
     private readonly DirectLineFeedBudget _budget = new(options.Value.MaxFeedBytes);
@@ -43,16 +43,17 @@ internal sealed class DirectLineConversations(IOptions<DirectLineOptions> option
         }
 
         var key = address is null ? null : AddressKey(address);
-        if (key is not null && !TryCount(key))
+        DirectLineFeedBudget? share = null;
+        if (key is not null && (share = TryCount(key)) is null)
         {
             Sweep();
-            if (!TryCount(key))
+            if ((share = TryCount(key)) is null)
             {
                 return (null, true);
             }
         }
 
-        var conversation = new DirectLineConversation(NewId(), channelId, user, _options.MaxActivitiesPerConversation, _options.MaxFeedBytesPerConversation, _budget, time.GetUtcNow())
+        var conversation = new DirectLineConversation(NewId(), channelId, user, _options.MaxActivitiesPerConversation, _options.MaxFeedBytesPerConversation, _budget, share, time.GetUtcNow())
         {
             Address = key,
         };
@@ -65,7 +66,16 @@ internal sealed class DirectLineConversations(IOptions<DirectLineOptions> option
     {
         lock (_addresses)
         {
-            return _perAddress.GetValueOrDefault(AddressKey(address));
+            return _perAddress.GetValueOrDefault(AddressKey(address))?.Count ?? 0;
+        }
+    }
+
+    /// <summary>Bytes the feeds of the client at <paramref name="address"/> hold together (tests, metrics).</summary>
+    public long FeedBytesFor(System.Net.IPAddress address)
+    {
+        lock (_addresses)
+        {
+            return _perAddress.GetValueOrDefault(AddressKey(address))?.Budget.Used ?? 0;
         }
     }
 
@@ -88,19 +98,32 @@ internal sealed class DirectLineConversations(IOptions<DirectLineOptions> option
         return new System.Net.IPAddress(bytes) + "/64";
     }
 
-    private bool TryCount(string key)
+    /// <summary>Counts one more conversation for the address and gives the bytes its feeds share, or null when it holds its share of conversations.</summary>
+    private DirectLineFeedBudget? TryCount(string key)
     {
         lock (_addresses)
         {
-            var count = _perAddress.GetValueOrDefault(key);
-            if (count >= _options.MaxConversationsPerAddress)
+            if (!_perAddress.TryGetValue(key, out var share))
             {
-                return false;
+                share = new AddressShare(new DirectLineFeedBudget(_options.MaxFeedBytesPerAddress));
+                _perAddress[key] = share;
+            }
+            else if (share.Count >= _options.MaxConversationsPerAddress)
+            {
+                return null;
             }
 
-            _perAddress[key] = count + 1;
-            return true;
+            share.Count++;
+            return share.Budget;
         }
+    }
+
+    /// <summary>What one client address holds: its conversations, and the bytes their feeds share.</summary>
+    private sealed class AddressShare(DirectLineFeedBudget budget)
+    {
+        public int Count { get; set; }
+
+        public DirectLineFeedBudget Budget { get; } = budget;
     }
 
     /// <summary>The conversation, unless it does not exist or has been idle too long.</summary>
@@ -147,13 +170,9 @@ internal sealed class DirectLineConversations(IOptions<DirectLineOptions> option
             {
                 lock (_addresses)
                 {
-                    if (_perAddress.GetValueOrDefault(key) <= 1)
+                    if (_perAddress.TryGetValue(key, out var share) && --share.Count <= 0)
                     {
                         _perAddress.Remove(key);
-                    }
-                    else
-                    {
-                        _perAddress[key]--;
                     }
                 }
             }

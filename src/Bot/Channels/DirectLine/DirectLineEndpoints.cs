@@ -219,6 +219,7 @@ internal static partial class DirectLineEndpoints
             DirectLineFeedRefusal.None => TypedResults.Ok(new ResourceResponse(id)),
             DirectLineFeedRefusal.TooLarge => Problem(StatusCodes.Status413PayloadTooLarge, "Activity too large for the feed", $"A conversation's feed holds at most {services.Options.Value.MaxFeedBytesPerConversation} bytes."),
             DirectLineFeedRefusal.Ended => TypedResults.NotFound(),
+            DirectLineFeedRefusal.AddressFull => AddressFull(http),
             _ => Busy(http, "The channel's feeds are full; try again later."),
         };
     }
@@ -255,6 +256,13 @@ internal static partial class DirectLineEndpoints
             httpContext.Response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
             return Problem(StatusCodes.Status429TooManyRequests, "Too many activities", "This conversation posts faster than the channel allows; wait, then send again.").ExecuteAsync(httpContext);
         }
+    }
+
+    /// <summary>The 429 for a post past the bytes one client address's feeds may hold (<see cref="DirectLineOptions.MaxFeedBytesPerAddress"/>).</summary>
+    private static IResult AddressFull(HttpContext http)
+    {
+        http.Response.Headers.RetryAfter = "60";
+        return Problem(StatusCodes.Status429TooManyRequests, "Feeds full for this address", "This address's conversations hold as many bytes as one address may; try again later.");
     }
 
     private static IResult Busy(HttpContext http, string detail)
@@ -343,6 +351,14 @@ internal static partial class DirectLineEndpoints
         if (incoming.Type is not (ActivityTypes.Typing or ActivityTypes.ConversationUpdate))
         {
             var stored = conversation.TryAppend(incoming, now, out var refusal);
+            if (stored is null && refusal is DirectLineFeedRefusal.AddressFull or DirectLineFeedRefusal.ChannelFull)
+            {
+                // Idle conversations keep their bytes until they are swept: forget them first, so a
+                // client whose old conversations expired is not refused for bytes nobody holds.
+                services.Conversations.Sweep();
+                stored = conversation.TryAppend(incoming, now, out refusal);
+            }
+
             if (stored is null)
             {
                 Log.PostRefused(services.Logger, refusal);

@@ -2,8 +2,9 @@ namespace CareerBot.Bot.Channels.DirectLine;
 
 /// <summary>
 /// The bytes all Direct Line feeds hold together (each activity counted as its JSON), against
-/// <see cref="DirectLineOptions.MaxFeedBytes"/>. Conversations take from it when they add an
-/// activity and give back what they drop or forget.
+/// <see cref="DirectLineOptions.MaxFeedBytes"/>, or the bytes one client address's feeds hold,
+/// against <see cref="DirectLineOptions.MaxFeedBytesPerAddress"/>. Conversations take from it when
+/// they add an activity and give back what they drop or forget.
 /// </summary>
 internal sealed class DirectLineFeedBudget(long limit)
 {
@@ -37,4 +38,7 @@ internal sealed class DirectLineFeedBudget(long limit)
     }
 
     public void Release(long bytes) => Interlocked.Add(ref _used, -bytes);
+
+    /// <summary>Undoes a <see cref="TryExchange"/> that succeeded, whatever others took since.</summary>
+    public void Revert(long release, long take) => Interlocked.Add(ref _used, release - take);
 }

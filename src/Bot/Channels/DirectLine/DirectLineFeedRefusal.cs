@@ -13,4 +13,7 @@ internal enum DirectLineFeedRefusal
 
     /// <summary>All feeds together hold as many bytes as the channel allows.</summary>
     ChannelFull,
+
+    /// <summary>The feeds of the client address's conversations hold as many bytes as one address may.</summary>
+    AddressFull,
 }

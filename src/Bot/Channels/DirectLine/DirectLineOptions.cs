@@ -73,6 +73,17 @@ public sealed class DirectLineOptions : IValidatableObject
     [Range(1, 10_000_000)]
     public int MaxConversationsPerAddress { get; set; } = 50;
 
+    /// <summary>
+    /// Bytes the feeds of one client address's conversations (an IPv4 address, an IPv6 /64, as for
+    /// <see cref="MaxConversationsPerAddress"/>) may hold together; a post that would go past it gets 429
+    /// with Retry-After, and the bot's reply that would is dropped, until the address's conversations
+    /// drop or expire. Without it one client holding its 50 conversations at their 1 MiB bound could
+    /// keep 50 MiB of the feed bytes every visitor shares, and five such clients all of them.
+    /// Conversations started with the secret are not counted.
+    /// </summary>
+    [Range(64 * 1024, 1L << 40)]
+    public long MaxFeedBytesPerAddress { get; set; } = 8 * 1024 * 1024;
+
     /// <summary>Tokens one client address may get from <c>POST /api/directline/token</c> per minute.</summary>
     [Range(1, 10_000)]
     public int TokenRequestsPerMinute { get; set; } = 20;
@@ -95,6 +106,11 @@ public sealed class DirectLineOptions : IValidatableObject
         if (MaxFeedBytes < MaxFeedBytesPerConversation)
         {
             yield return new ValidationResult("DirectLine:MaxFeedBytes must be at least DirectLine:MaxFeedBytesPerConversation.", [nameof(MaxFeedBytes)]);
+        }
+
+        if (MaxFeedBytesPerAddress < MaxFeedBytesPerConversation)
+        {
+            yield return new ValidationResult("DirectLine:MaxFeedBytesPerAddress must be at least DirectLine:MaxFeedBytesPerConversation.", [nameof(MaxFeedBytesPerAddress)]);
         }
 
         if (!Uri.TryCreate(AzureEndpoint, UriKind.Absolute, out var azure) || azure.Scheme != Uri.UriSchemeHttps || azure.UserInfo.Length > 0)

@@ -136,6 +136,52 @@ public sealed class DirectLineFeedBoundsTests
     }
 
     [Fact]
+    public async Task Address_FeedsAtItsByteShare_Gets429_OthersAreServed_AndExpiryFreesIt()
+    {
+        // One client holding its 50 conversations at their 1 MiB bound kept 50 MiB of the feed bytes
+        // every visitor shares; five such clients filled them, and every visitor's post got 503.
+        const int AddressBound = 2 * ConversationBound;
+        using var bot = Bot(new()
+        {
+            ["DirectLine:MaxFeedBytesPerAddress"] = AddressBound.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["DirectLine:TokenRequestsPerMinute"] = "100",
+        });
+        var client = bot.CreateClient();
+        var conversations = bot.Services.GetRequiredService<DirectLineConversations>();
+        var greedy = IPAddress.Parse("203.0.113.5");
+
+        HttpResponseMessage? refused = null;
+        for (var c = 0; c < 4 && refused is null; c++)
+        {
+            var (conversationId, token) = await StartFromAsync(bot, client, greedy);
+            for (var i = 0; i < 3 && refused is null; i++)
+            {
+                var posted = await PostAsync(client, conversationId, token, Event(i, 18 * 1024));
+                Assert.InRange(conversations.FeedBytesFor(greedy), 1, AddressBound);
+                if (posted.StatusCode != HttpStatusCode.OK)
+                {
+                    refused = posted;
+                }
+            }
+        }
+
+        Assert.NotNull(refused);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("Feeds full for this address", (string?)(await refused.Content.ReadFromJsonAsync<JsonObject>())!["title"]);
+        Assert.Equal(TimeSpan.FromSeconds(60), refused.Headers.RetryAfter?.Delta);
+        Assert.True(conversations.FeedBytes < conversations.FeedBytesFor(greedy) + ConversationBound, "other addresses hold nothing yet");
+
+        var (otherId, otherToken) = await StartFromAsync(bot, client, IPAddress.Parse("198.51.100.7"));
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, otherId, otherToken, Event(0, 18 * 1024))).StatusCode);
+
+        _clock.Advance(TimeSpan.FromHours(2)); // past the idle timeout: the address's conversations expire, with their bytes
+
+        var (againId, againToken) = await StartFromAsync(bot, client, greedy);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, againId, againToken, Event(0, 18 * 1024))).StatusCode);
+        Assert.InRange(conversations.FeedBytesFor(greedy), 18 * 1024, 2 * 18 * 1024 + 8 * 1024);
+    }
+
+    [Fact]
     public async Task Posts_BeyondTheTokensRate_Get429AndAreNotEchoed()
     {
         using var bot = Bot(new() { ["DirectLine:PostsPerMinute"] = "1", ["DirectLine:PostBurst"] = "2" });
@@ -168,6 +214,8 @@ public sealed class DirectLineFeedBoundsTests
     [InlineData("DirectLine:MaxFeedBytes", "65536", "DirectLine:MaxFeedBytes")]
     [InlineData("DirectLine:MaxFeedBytesPerConversation", "1024", "MaxFeedBytesPerConversation")]
     [InlineData("DirectLine:PostsPerMinute", "-1", "PostsPerMinute")]
+    [InlineData("DirectLine:MaxFeedBytesPerAddress", "65536", "DirectLine:MaxFeedBytesPerAddress")] // below one conversation's bound
+    [InlineData("DirectLine:MaxFeedBytesPerAddress", "1024", "MaxFeedBytesPerAddress")]
     [InlineData("DirectLine:AzureEndpoint", "http://directline.botframework.com/v3/directline", "DirectLine:AzureEndpoint")]
     public void StartUp_BadBoundOrEndpoint_FailsNamingTheSetting(string key, string value, string named)
     {
@@ -187,6 +235,24 @@ public sealed class DirectLineFeedBoundsTests
     private static async Task<(string ConversationId, string Token)> StartAsync(HttpClient client)
     {
         var grant = (await (await client.PostAsync("/api/directline/token", null)).Content.ReadFromJsonAsync<JsonObject>())!;
+        var token = (string)grant["token"]!;
+        var start = new HttpRequestMessage(HttpMethod.Post, "/v3/directline/conversations");
+        start.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        Assert.Equal(HttpStatusCode.Created, (await client.SendAsync(start)).StatusCode);
+        return ((string)grant["conversationId"]!, token);
+    }
+
+    /// <summary>A conversation started with a token the page's endpoint gave a client at <paramref name="address"/>.</summary>
+    private static async Task<(string ConversationId, string Token)> StartFromAsync(BotFactory bot, HttpClient client, IPAddress address)
+    {
+        var granted = await bot.Server.SendAsync(c =>
+        {
+            c.Connection.RemoteIpAddress = address;
+            c.Request.Method = "POST";
+            c.Request.Path = "/api/directline/token";
+        });
+        Assert.Equal(200, granted.Response.StatusCode);
+        var grant = JsonNode.Parse(granted.Response.Body)!.AsObject();
         var token = (string)grant["token"]!;
         var start = new HttpRequestMessage(HttpMethod.Post, "/v3/directline/conversations");
         start.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
