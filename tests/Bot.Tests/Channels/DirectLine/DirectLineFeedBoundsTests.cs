@@ -235,11 +235,7 @@ public sealed class DirectLineFeedBoundsTests
     private static async Task<(string ConversationId, string Token)> StartAsync(HttpClient client)
     {
         var grant = (await (await client.PostAsync("/api/directline/token", null)).Content.ReadFromJsonAsync<JsonObject>())!;
-        var token = (string)grant["token"]!;
-        var start = new HttpRequestMessage(HttpMethod.Post, "/v3/directline/conversations");
-        start.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        Assert.Equal(HttpStatusCode.Created, (await client.SendAsync(start)).StatusCode);
-        return ((string)grant["conversationId"]!, token);
+        return await StartWithAsync(client, grant);
     }
 
     /// <summary>A conversation started with a token the page's endpoint gave a client at <paramref name="address"/>.</summary>
@@ -252,7 +248,12 @@ public sealed class DirectLineFeedBoundsTests
             c.Request.Path = "/api/directline/token";
         });
         Assert.Equal(200, granted.Response.StatusCode);
-        var grant = JsonNode.Parse(granted.Response.Body)!.AsObject();
+        return await StartWithAsync(client, JsonNode.Parse(granted.Response.Body)!.AsObject());
+    }
+
+    /// <summary>Starts the conversation a grant of the page's token endpoint names, with its token.</summary>
+    private static async Task<(string ConversationId, string Token)> StartWithAsync(HttpClient client, JsonObject grant)
+    {
         var token = (string)grant["token"]!;
         var start = new HttpRequestMessage(HttpMethod.Post, "/v3/directline/conversations");
         start.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
