@@ -409,6 +409,13 @@ public static partial class FollowUpResolver
             return true;
         }
 
+        if (PointsAtAFigure().IsMatch(text))
+        {
+            // "Could you give me just the number for an entry-level position, please?" after the pay
+            // ranges asks for one of the figures just given (getting started at 0.51, and declined).
+            return true;
+        }
+
         // A short message that points back ("why is that?") is the previous question's thread; so is
         // one read as off topic on its own when it is very short, or points back with a word more
         // ("how long does that usually take?" after asking about becoming a team lead).
@@ -431,6 +438,12 @@ public static partial class FollowUpResolver
     /// way too high honestly. are you sure? everyone I know in tech makes a lot less than that" was
     /// declined as a weak thanks. The reply a doubt deserves is where the figures come from, and when.
     /// </summary>
+    /// <summary>A request for one of the figures just given: "just the number", "only the figure", "that amount".</summary>
+    [GeneratedRegex(
+        @"\b(?:(?:just|only)\s+(?:the|that|a)|that|those|these|this)\s+(?:number|figure|amount)s?\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PointsAtAFigure();
+
     [GeneratedRegex(
         @"^\s*(?:(?:hmm+|wait|but|ok|okay|so|and|like)[,.!?]*\s+)*(?:are\s+(?:you|u)\s+(?:really\s+)?(?:sure|certain)|(?:you|u)\s+sure"
         + @"|is\s+(?:any\s+of\s+|all\s+of\s+)?(?:that|this|it)\s+(?:really\s+|still\s+)*(?:right|true|correct|accurate|valid)|really|seriously|says\s+who"

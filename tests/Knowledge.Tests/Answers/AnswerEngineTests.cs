@@ -323,6 +323,25 @@ public sealed class AnswerEngineTests : IDisposable
     }
 
     /// <summary>
+    /// A follow-up that asks for one of the figures just given: "Could you give me just the number
+    /// for an entry-level position, please?" after the pay ranges read as getting started at 0.51 and
+    /// was declined. "the number of ML jobs" asks about something else.
+    /// </summary>
+    [Theory]
+    [InlineData("Could you give me just the number for an entry-level position, please?", "$100,000")]
+    [InlineData("only the figure for juniors pls", "$100,000")]
+    public void Answer_JustTheNumber_AfterThePay_GivesTheFigure(string followUp, string figure)
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+        var pay = engine.Answer(new Question("Good afternoon. What is the typical salary range for a machine learning engineer?"));
+
+        var number = engine.Answer(new Question(followUp, pay.Context));
+
+        Assert.True(number.Answered, number.Text);
+        Assert.Contains(figure, number.Text, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// "how much will ML engineers earn in 2030?" quoted today's pay figures with no word that no
     /// guide gives any for 2030; a year the guides name is no such year.
     /// </summary>
