@@ -68,13 +68,20 @@ public static partial class TaskRequest
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Review();
 
+    /// <summary>
+    /// How a request opens before its verb: a greeting, "also" or "then", "can u", "could you also",
+    /// "please", "at least" ("hi! could you quickly draft my bio", "Then at least write my CV").
+    /// </summary>
+    private const string RequestOpening =
+        @"^\s*(?:(?:hi|hey|hello|ok|okay|so|also|and|then|fine|well|alright|btw|oh|quick\s+one|unrelated(?:\s+question)?,?\s+but|on\s+another\s+note)\b[,.!]?\s+)*(?:(?:can|could|would|will)\s+(?:you|u)\s+|please\s+|pls\s+)?(?:(?:please|pls|also|quickly|just|maybe|then|at\s+least)\s+)*(?:help\s+me\s+)?";
+
     [GeneratedRegex(
-        @"^\s*(?:(?:hi|hey|hello|ok|okay|so|also|and|then|fine|well|alright|btw|oh|quick\s+one|unrelated(?:\s+question)?,?\s+but|on\s+another\s+note)\b[,.!]?\s+)*(?:(?:can|could|would|will)\s+(?:you|u)\s+|please\s+|pls\s+)?(?:(?:please|pls|also|quickly|just|maybe|then|at\s+least)\s+)*(?:help\s+me\s+)?(?:write|draft|translate|proofread|rewrite|compose)\b",
+        RequestOpening + @"(?:write|draft|translate|proofread|rewrite|compose)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MakeRequest();
 
     [GeneratedRegex(
-        @"^\s*(?:(?:hi|hey|hello|ok|okay|so|also|and|then|fine|well|alright|btw|oh)\b[,.!]?\s+)*(?:(?:can|could|would|will)\s+(?:you|u)\s+|please\s+|pls\s+)?(?:(?:please|pls|also|quickly|just|maybe|then|at\s+least)\s+)*(?:help\s+me\s+)?(?:write|draft|rewrite|compose)\s+(?:me\s+|for\s+me\s+)?(?:my|a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:cv|resume|r\u00e9sum\u00e9|cover\s+letter|motivation\s+letter|personal\s+statement|statement\s+of\s+purpose|linkedin\s+(?:summary|profile|headline)|bio)\b",
+        RequestOpening + @"(?:write|draft|rewrite|compose)\s+(?:me\s+|for\s+me\s+)?(?:my|a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:cv|resume|r\u00e9sum\u00e9|cover\s+letter|motivation\s+letter|personal\s+statement|statement\s+of\s+purpose|linkedin\s+(?:summary|profile|headline)|bio)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OwnPaper();
 
