@@ -431,6 +431,12 @@ public static partial class FollowUpResolver
         return cues.Any(cue => lower.StartsWith(cue, StringComparison.Ordinal));
     }
 
+    /// <summary>A request for one of the figures just given: "just the number", "only the figure", "that amount".</summary>
+    [GeneratedRegex(
+        @"\b(?:(?:just|only)\s+(?:the|that|a)|that|those|these|this)\s+(?:number|figure|amount)s?\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PointsAtAFigure();
+
     /// <summary>
     /// A doubt about the previous answer ("are you sure?", "is that right?", "really?", "is any of that
     /// still true today", "Are you just making these numbers up?", "How do I know your advice on AI jobs
@@ -438,12 +444,6 @@ public static partial class FollowUpResolver
     /// way too high honestly. are you sure? everyone I know in tech makes a lot less than that" was
     /// declined as a weak thanks. The reply a doubt deserves is where the figures come from, and when.
     /// </summary>
-    /// <summary>A request for one of the figures just given: "just the number", "only the figure", "that amount".</summary>
-    [GeneratedRegex(
-        @"\b(?:(?:just|only)\s+(?:the|that|a)|that|those|these|this)\s+(?:number|figure|amount)s?\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex PointsAtAFigure();
-
     [GeneratedRegex(
         @"^\s*(?:(?:hmm+|wait|but|ok|okay|so|and|like)[,.!?]*\s+)*(?:are\s+(?:you|u)\s+(?:really\s+)?(?:sure|certain)|(?:you|u)\s+sure"
         + @"|is\s+(?:any\s+of\s+|all\s+of\s+)?(?:that|this|it)\s+(?:really\s+|still\s+)*(?:right|true|correct|accurate|valid)|really|seriously|says\s+who"

@@ -30,12 +30,12 @@ public static class FramingWords
         "still", "nowadays", "anymore", "today", "todays",
         "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty",
 
-        // Chat shorthand ("ngl the market looks cooked rn, hows the outlook tbh"): it frames the message, and
-        // as words no guide uses it would dilute the coverage of every passage and be named in a decline.
         // How much the asker means it ("What would a genuinely impressive junior portfolio look like?", "hire
         // fully remote"): the portfolio question was declined naming "genuinely" alone.
         "genuinely", "truly", "fully",
 
+        // Chat shorthand ("ngl the market looks cooked rn, hows the outlook tbh"): it frames the message, and
+        // as words no guide uses it would dilute the coverage of every passage and be named in a decline.
         "btw", "fr", "idk", "imho", "imo", "lmao", "lol", "ngl", "pls", "plz", "ppl", "rn", "tbh", "tho", "u", "ur", "wanna", "gonna", "gotta", "kinda", "sorta", "k", "kk", "nah", "yeah", "yep", "nope",
     };
 
