@@ -74,6 +74,7 @@ internal static partial class BotServiceCollectionExtensions
         services.AddSingleton<ConversationStateStore>();
         services.AddOptionsWithValidateOnStart<TranscriptOptions, TranscriptOptionsValidator>().Bind(configuration.GetSection("Transcripts"));
         services.AddSingleton<UserThrottle>();
+        services.AddSingleton<ConversationQueue>();
         services.AddOptionsWithValidateOnStart<TurnLogOptions, TurnLogOptionsValidator>().Bind(configuration.GetSection("TurnLog"));
         services.AddOperationalData(configuration);
         services.AddSingleton<IReplyRenderer, AdaptiveCardRenderer>();

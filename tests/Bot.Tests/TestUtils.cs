@@ -283,7 +283,7 @@ internal class WrappedMemoryStorage : IStateStorage
     public virtual Task<StoredItem?> ReadAsync(string key, CancellationToken cancellationToken) =>
         _inner.ReadAsync(key, cancellationToken);
 
-    public Task<string> WriteAsync(string key, string json, string? etag, CancellationToken cancellationToken) =>
+    public virtual Task<string> WriteAsync(string key, string json, string? etag, CancellationToken cancellationToken) =>
         _inner.WriteAsync(key, json, etag, cancellationToken);
 
     public Task DeleteAsync(string key, CancellationToken cancellationToken) => _inner.DeleteAsync(key, cancellationToken);

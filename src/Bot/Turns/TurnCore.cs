@@ -8,7 +8,7 @@ using Span = System.Diagnostics.Activity;
 namespace CareerBot.Bot.Turns;
 
 /// <summary>
-/// One turn, whatever the channel: <see cref="UserInput"/> in, throttle -> state -> engine ->
+/// One turn, whatever the channel: <see cref="UserInput"/> in, throttle -> the conversation's queue -> state -> engine ->
 /// <see cref="Answer"/> -> the channel's <see cref="IAnswerSink"/> out. It knows no channel id,
 /// payload or card. Each turn is a "turn" span (channel, kind; for questions the intent, kind,
 /// whether answered, citations); a turn that throws goes to the <see cref="TurnErrorHandler"/>.
@@ -17,6 +17,7 @@ internal sealed partial class TurnCore(
     KnowledgeProvider knowledge,
     ConversationStateStore states,
     UserThrottle throttle,
+    ConversationQueue queue,
     Votes votes,
     ITurnLog turnLog,
     BotMetrics metrics,
@@ -51,6 +52,7 @@ internal sealed partial class TurnCore(
                 return true;
             }
 
+            using var inTurn = await queue.EnterAsync(turn.Channel, turn.ChannelId + ":" + turn.ConversationId, cancellationToken).ConfigureAwait(false);
             foreach (var input in inputs)
             {
                 await (input switch

@@ -91,6 +91,32 @@ public sealed class TurnHandlerHostTests : IDisposable
     }
 
     [Fact]
+    public async Task Message_SentBeforeThePreviousTurnEnded_IsAnsweredAfterIt_WithItsContext()
+    {
+        // A visitor who types the follow-up before the first answer is stored: the second turn must read
+        // the state the first one writes, not the state from before it.
+        var storage = new HeldWriteStorage();
+        using var bot = new BotFactory(new() { ["State:Timeout"] = "00:01:00", ["Logging:LogLevel:CareerBot.Bot.Turns"] = "Debug" }, s => s.AddSingleton<IStateStorage>(storage));
+        var client = bot.CreateClient();
+
+        var first = client.PostAsJsonAsync("/api/messages", Activities.Message("How much do junior engineers earn?", conversationId: "c-overlap"));
+        await Poll.UntilAsync(() => storage.Held == 1, TimeSpan.FromSeconds(30), "the first turn's state write");
+        var second = client.PostAsJsonAsync("/api/messages", Activities.Message("tell me more", conversationId: "c-overlap", id: "act-2"));
+        await Poll.UntilAsync(() => storage.Reads >= 2 || bot.Logs.Events.Any(e => e.EventId == 2007), TimeSpan.FromSeconds(30), "the second turn to arrive");
+        storage.Release();
+
+        Assert.Equal(HttpStatusCode.OK, (await first).StatusCode);
+        var response = await second;
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var replies = (await response.Content.ReadFromJsonAsync<JsonObject>())!["activities"]!.AsArray();
+        var trace = replies.Single(a => (string?)a!["type"] == "trace")!;
+        Assert.True((bool)trace["value"]!["answered"]!, replies.ToJsonString());
+        Assert.Equal("guide-a#salary-by-level", (string?)trace["value"]!["citations"]![0]!["passageId"]);
+        var state = await bot.Services.GetRequiredService<ConversationStateStore>().ReadAsync("emulator", "c-overlap", CancellationToken.None);
+        Assert.Equal(2, state.Turns);
+    }
+
+    [Fact]
     public async Task Message_Reset_ForgetsTheContext()
     {
         await SendAsync(Activities.Message("How much do junior engineers earn?", conversationId: "c-reset"));
@@ -357,4 +383,34 @@ public sealed class TurnHandlerHostTests : IDisposable
 
     private static string ContentText(JsonNode activity) =>
         activity["attachments"]?[0]?["content"]?.ToJsonString() ?? string.Empty;
+
+    /// <summary>State storage that holds the first write until the test releases it, and counts reads.</summary>
+    private sealed class HeldWriteStorage : WrappedMemoryStorage
+    {
+        private readonly TaskCompletionSource _gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _held;
+        private int _reads;
+
+        public int Held => Volatile.Read(ref _held);
+
+        public int Reads => Volatile.Read(ref _reads);
+
+        public void Release() => _gate.TrySetResult();
+
+        public override Task<StoredItem?> ReadAsync(string key, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _reads);
+            return base.ReadAsync(key, cancellationToken);
+        }
+
+        public override async Task<string> WriteAsync(string key, string json, string? etag, CancellationToken cancellationToken)
+        {
+            if (Interlocked.Increment(ref _held) == 1)
+            {
+                await _gate.Task.WaitAsync(cancellationToken);
+            }
+
+            return await base.WriteAsync(key, json, etag, cancellationToken);
+        }
+    }
 }
