@@ -72,9 +72,33 @@ internal static partial class Courtesy
     }
 
     /// <summary>
+    /// Courtesies that, last in a run, open a question that follows them with no comma ("ok how much math am I
+    /// going to need", "cool how long does it take", "thanks what about seniors"): the newcomer's first was
+    /// declined, the last answered "you're welcome". Words that only begin a courtesy ("that", "so", "a") are
+    /// not among them: "ok that is helpful" stays thanks.
+    /// </summary>
+    private static readonly HashSet<string> RunEnds = new(StringComparer.Ordinal)
+    {
+        "hi", "hello", "hey", "hiya", "yo", "thanks", "thx", "ty", "ok", "okay", "cool", "great", "nice", "awesome",
+        "perfect", "alright", "aight", "cheers", "sweet", "understood", "noted", "interesting", "wow", "oh", "ah",
+        "hmm", "nvm", "sorry", "brilliant", "excellent", "you", "it", "much", "lot",
+    };
+
+    /// <summary>
+    /// The words that open a question after such a run. Not "will", "would", "did" or "have", which also
+    /// continue a courtesy ("thanks will do", "thanks have a good one").
+    /// </summary>
+    private static readonly HashSet<string> QuestionWords = new(StringComparer.Ordinal)
+    {
+        "what", "what's", "whats", "how", "which", "why", "when", "where", "who", "is", "are", "am", "do", "does", "can",
+        "could", "should",
+    };
+
+    /// <summary>
     /// The text after a run of courtesy words that ends in "so" or "then" ("ok so what's the minimum degree",
-    /// "alright so how long does it take", "ok then can you tell me …"), which opens a question as a comma would; null when there
-    /// is none. The run has to end there: "thanks so much for the help" is thanks.
+    /// "alright so how long does it take", "ok then can you tell me …"), which opens a question as a comma would,
+    /// or that ends in a courtesy of <see cref="RunEnds"/> right before a question word ("ok how much …");
+    /// null when there is none. The run has to end there: "thanks so much for the help" is thanks.
     /// </summary>
     private static string? SoOpening(string text)
     {
@@ -82,15 +106,22 @@ internal static partial class Courtesy
         Span<char> lower = stackalloc char[16];
         var rest = text.AsSpan().TrimStart();
         var afterSo = -1;
+        var endsRun = false;
         while (!rest.IsEmpty)
         {
             var end = rest.IndexOf(' ');
             var word = end < 0 ? rest : rest[..end];
             if (word.Length > lower.Length || !lookup.Contains(lower[..word.ToLowerInvariant(lower)]))
             {
+                if (endsRun && word.Length <= lower.Length && QuestionWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower[..word.ToLowerInvariant(lower)]))
+                {
+                    afterSo = text.Length - rest.Length;
+                }
+
                 break;
             }
 
+            endsRun = RunEnds.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower[..word.Length]);
             afterSo = (word.Equals("so", StringComparison.OrdinalIgnoreCase) || word.Equals("then", StringComparison.OrdinalIgnoreCase)) && end >= 0
                 ? text.Length - rest.Length + end
                 : -1;

@@ -22,6 +22,11 @@ public sealed class CourtesyTests
     [InlineData("Sorry if this is a dumb question. Do you need a PhD?", "Do you need a PhD?")]
     [InlineData("this might be a stupid question but do you need a PhD?", "do you need a PhD?")]
     [InlineData("Hi! Sorry for the silly question, is Python enough?", "is Python enough?")]
+    [InlineData("ok how much math am I going to need", "how much math am I going to need")] // no comma: the question word ends the run
+    [InlineData("cool how long does it take", "how long does it take")]
+    [InlineData("thanks what about seniors", "what about seniors")]
+    [InlineData("thank you so much which one is best", "which one is best")]
+    [InlineData("ok got it can I start without a degree", "can I start without a degree")]
     public void StripOpening_ACourtesyBeforeAQuestion_LeavesTheQuestion(string text, string expected) =>
         Assert.Equal(expected, Courtesy.StripOpening(text));
 
@@ -38,6 +43,11 @@ public sealed class CourtesyTests
     [InlineData("sorry if this is a dumb question")]          // nothing after the apology
     [InlineData("is this a dumb question? do you need a PhD")] // asks whether it is
     [InlineData("one more question")]
+    [InlineData("ok that is helpful")]                        // "that" begins a courtesy, it does not end one
+    [InlineData("thanks will do")]                            // "will" continues the thanks
+    [InlineData("thanks have a good one")]
+    [InlineData("ok how")]                                    // one word after it
+    [InlineData("how much do they earn")]                     // no courtesy before the question word
     public void StripOpening_NoCourtesyBeforeAQuestion_LeavesTheText(string text) =>
         Assert.Equal(text, Courtesy.StripOpening(text));
 
@@ -51,6 +61,18 @@ public sealed class CourtesyTests
 
         Assert.True(next.Answered, next.Text);
         Assert.Equal("getting_started", next.Intent.Name);
+    }
+
+    [Fact]
+    public void Answer_OkRightBeforeTheQuestion_AnswersTheQuestion()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question("ok how much math am I going to need"));
+
+        // Declined before, with "ok," answered: "ok" was read as part of the question.
+        Assert.True(answer.Answered, answer.Text);
+        Assert.Equal("skills", answer.Intent.Name);
     }
 
     [Fact]
