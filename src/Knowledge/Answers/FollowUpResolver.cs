@@ -86,7 +86,9 @@ public static partial class FollowUpResolver
     /// <summary>
     /// Whether <paramref name="text"/> asks where the previous answer came from: it is a request for
     /// the source, or one of its sentences is and the others point back at that answer ("are you
-    /// sure those numbers are current? where are they from").
+    /// sure those numbers are current? where are they from"), or one doubts it and the others only
+    /// say why ("is that still true? tech salaries dropped a lot after 2022", which was declined
+    /// naming "2022").
     /// </summary>
     public static bool AsksForSources(string text)
     {
@@ -102,8 +104,9 @@ public static partial class FollowUpResolver
         }
 
         var sentences = AskingPart.Sentences(text);
+        var doubts = sentences.Any(s => Doubt().IsMatch(s));
         return sentences.Count > 1 && sentences.Any(IsSourceRequest)
-            && sentences.All(s => IsSourceRequest(s) || Analysis.KnowledgeAnalyzer.WordsOf(s).Any(References.Contains));
+            && sentences.All(s => IsSourceRequest(s) || Analysis.KnowledgeAnalyzer.WordsOf(s).Any(References.Contains) || (doubts && !AskingPart.Asks(s)));
     }
 
     /// <summary>
