@@ -443,13 +443,14 @@ public static partial class FollowUpResolver
     /// <summary>
     /// A doubt about the previous answer ("are you sure?", "is that right?", "really?", "is any of that
     /// still true today", "Are you just making these numbers up?", "How do I know your advice on AI jobs
-    /// isn't outdated?", both of which got the help text): "that seems
+    /// isn't outdated?", both of which got the help text; "that's bs", which got "you're welcome"): "that seems
     /// way too high honestly. are you sure? everyone I know in tech makes a lot less than that" was
     /// declined as a weak thanks. The reply a doubt deserves is where the figures come from, and when.
     /// </summary>
     [GeneratedRegex(
         @"^\s*(?:(?:hmm+|wait|but|ok|okay|so|and|like)[,.!?]*\s+)*(?:are\s+(?:you|u)\s+(?:really\s+)?(?:sure|certain)|(?:you|u)\s+sure"
         + @"|is\s+(?:any\s+of\s+|all\s+of\s+)?(?:that|this|it)\s+(?:really\s+|still\s+)*(?:right|true|correct|accurate|valid)|really|seriously|says\s+who"
+        + @"|(?:(?:that|this|it)(?:'s|\u2019s|s|\s+is)|sounds\s+like)\s+(?:total\s+|complete\s+|utter\s+|such\s+)?(?:bs|bullshit|nonsense|rubbish|wrong|not\s+true|false|made\s+up)(?:\s+to\s+me)?"
         + @"|(?:are|r)\s+(?:you|u)\s+(?:just\s+)?making\s+(?:(?:this|that|these|those|the)\s+(?:numbers?|figures?|stats|answers?)|this|that|it|them|these|those)\s+up"
         + @"|did\s+(?:you|u)\s+(?:just\s+)?make\s+(?:(?:this|that|these|those|the)\s+(?:numbers?|figures?|stats|answers?)|this|that|it|them|these|those)\s+up"
         + @"|how\s+(?:do|can|would)\s+i\s+know\s+(?:that\s+)?(?:this|that|it|your\s+(?:advice|answers?|info|information|numbers|figures|data|guides))(?:\s+(?:on|about)(?:\s+[\w-]+){1,3}?)?"

@@ -129,6 +129,8 @@ public sealed class SourceRequestTests
     [InlineData("Can you give me the links to the sources so I can read them myself? And should I trust them over what I see on LinkedIn?")] // the help text
     [InlineData("Are you just making these numbers up?")] // the help text
     [InlineData("Then give me a link I can check.")] // declined
+    [InlineData("that's bs")] // "you're welcome"
+    [InlineData("sounds like nonsense to me")]
     [InlineData("is that still true? tech salaries dropped a lot after 2022")] // declined naming "2022": a doubt, and why
     [InlineData("Really? My friend got way more at his first job.")]
     public void Answer_AskingWhereOrHowCurrent_AfterAnAnswer_CitesItsPassagesAgain(string text)
