@@ -448,7 +448,7 @@ public static partial class FollowUpResolver
     /// declined as a weak thanks. The reply a doubt deserves is where the figures come from, and when.
     /// </summary>
     [GeneratedRegex(
-        @"^\s*(?:(?:hmm+|wait|but|ok|okay|so|and|like)[,.!?]*\s+)*(?:are\s+(?:you|u)\s+(?:really\s+)?(?:sure|certain)|(?:you|u)\s+sure"
+        @"^\s*(?:(?:hmm+|wait|but|ok|okay|so|and|like)[,.!?]*\s+)*(?:(?:are|r)\s+(?:you|u)\s+(?:really\s+)?(?:sure|certain)|(?:you|u)\s+sure"
         + @"|is\s+(?:any\s+of\s+|all\s+of\s+)?(?:that|this|it)\s+(?:really\s+|still\s+)*(?:right|true|correct|accurate|valid)|really|seriously|says\s+who"
         + @"|(?:(?:that|this|it)(?:'s|\u2019s|s|\s+is)|sounds\s+like)\s+(?:total\s+|complete\s+|utter\s+|such\s+)?(?:bs|bullshit|nonsense|rubbish|wrong|not\s+true|false|made\s+up)(?:\s+to\s+me)?"
         + @"|(?:are|r)\s+(?:you|u)\s+(?:just\s+)?making\s+(?:(?:this|that|these|those|the)\s+(?:numbers?|figures?|stats|answers?)|this|that|it|them|these|those)\s+up"

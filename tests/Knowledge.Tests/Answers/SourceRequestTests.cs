@@ -130,6 +130,7 @@ public sealed class SourceRequestTests
     [InlineData("Are you just making these numbers up?")] // the help text
     [InlineData("Then give me a link I can check.")] // declined
     [InlineData("that's bs")] // "you're welcome"
+    [InlineData("r u sure")] // the help text
     [InlineData("sounds like nonsense to me")]
     [InlineData("is that still true? tech salaries dropped a lot after 2022")] // declined naming "2022": a doubt, and why
     [InlineData("Really? My friend got way more at his first job.")]
