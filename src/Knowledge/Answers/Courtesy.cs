@@ -107,22 +107,20 @@ internal static partial class Courtesy
         var rest = text.AsSpan().TrimStart();
         var afterSo = -1;
         var endsRun = false;
-        var andAt = -1; // "ok and how much …": the question keeps its "and", which makes it a follow-up
         while (!rest.IsEmpty)
         {
             var end = rest.IndexOf(' ');
             var word = end < 0 ? rest : rest[..end];
             if (word.Length > lower.Length || !lookup.Contains(lower[..word.ToLowerInvariant(lower)]))
             {
-                if ((endsRun || andAt >= 0) && word.Length <= lower.Length && QuestionWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower[..word.ToLowerInvariant(lower)]))
+                if (endsRun && word.Length <= lower.Length && QuestionWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower[..word.ToLowerInvariant(lower)]))
                 {
-                    afterSo = andAt >= 0 ? andAt : text.Length - rest.Length;
+                    afterSo = text.Length - rest.Length;
                 }
 
                 break;
             }
 
-            andAt = endsRun && word.Equals("and", StringComparison.OrdinalIgnoreCase) ? text.Length - rest.Length : -1;
             endsRun = RunEnds.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower[..word.Length]);
             afterSo = (word.Equals("so", StringComparison.OrdinalIgnoreCase) || word.Equals("then", StringComparison.OrdinalIgnoreCase)) && end >= 0
                 ? text.Length - rest.Length + end
