@@ -36,7 +36,24 @@ namespace CareerBot.Knowledge.Answers;
 internal static partial class PlainQuestion
 {
     /// <summary><paramref name="text"/> with the question it wraps unwrapped and a request for a meaning asked as "what is …".</summary>
-    public static string Of(string text) => Meaning(Unwrap(Needs(FirstToLearn(Opinion(Dictated(Nowadays(text)))))));
+    public static string Of(string text) => Meaning(Unwrap(Needs(FirstToLearn(Opinion(Dictated(Nowadays(Afterword(text))))))));
+
+    /// <summary>
+    /// <paramref name="text"/> without the chat words that close it ("how many tho", "hows the outlook tbh",
+    /// "is it worth it lol"): after the portfolio answer "how many?" was answered from it and "how many tho"
+    /// declined, the one word "tho" being all the follow-up searched for. "though" closes a message the
+    /// same way ("how many though" quoted a sentence with "though" in it). A message of such words alone
+    /// stays as it is.
+    /// </summary>
+    public static string Afterword(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var match = ClosingChatWords().Match(text);
+        return match.Success && match.Index > 0 ? text[..match.Index] + match.Groups[1].Value : text;
+    }
+
+    [GeneratedRegex(@"(?:[,\s]+(?:tho|though|tbh|lol|lmao|haha+|imo|imho|ngl|fr|rn))+\s*([?!.]*)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ClosingChatWords();
 
     /// <summary>
     /// <paramref name="text"/> without "these days" or "in this day and age": they say when the asker stands, as

@@ -238,4 +238,30 @@ public sealed class PlainQuestionTests
         Assert.Equal(AnswerKind.Answered, answer.Kind);
         Assert.Equal("how-to-become-mle#do-i-need-a-phd-to-become-an-ml-engineer", answer.Citations[0].PassageId);
     }
+
+    [Theory]
+    [InlineData("like how many tho", "like how many")]
+    [InlineData("how many though?", "how many?")]
+    [InlineData("hows the outlook tbh", "hows the outlook")]
+    [InlineData("is it worth it lol, ngl", "is it worth it")]
+    [InlineData("is the market ok rn?", "is the market ok?")]
+    [InlineData("lol", "lol")]                                        // nothing before it: left as it is
+    [InlineData("though is it hard", "though is it hard")]           // not at the end
+    [InlineData("what does a thorough code review look like", "what does a thorough code review look like")]
+    public void Afterword_ChatWordsThatCloseTheMessage_AreLeftOut(string text, string expected) =>
+        Assert.Equal(expected, PlainQuestion.Afterword(text));
+
+    [Fact]
+    public void Answer_HowManyTho_AfterThePortfolioAnswer_AnswersFromIt()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+        var projects = engine.Answer(new Question("what projects should i do"));
+
+        var howMany = engine.Answer(new Question("like how many tho", projects.Context));
+
+        // Declined: "tho" was all the follow-up searched for.
+        Assert.True(howMany.Answered, howMany.Text);
+        Assert.Equal(projects.Citations[0].PassageId, howMany.Citations[0].PassageId);
+        Assert.Contains("3-5 end-to-end projects", howMany.Text, StringComparison.Ordinal);
+    }
 }
