@@ -104,9 +104,13 @@ public static partial class FollowUpResolver
         }
 
         var sentences = AskingPart.Sentences(text);
+        if (sentences.Count < 2 || !sentences.Any(IsSourceRequest))
+        {
+            return false; // most messages of several sentences stop here, without the doubts read twice
+        }
+
         var doubts = sentences.Any(Doubts);
-        return sentences.Count > 1 && sentences.Any(IsSourceRequest)
-            && sentences.All(s => IsSourceRequest(s) || Analysis.KnowledgeAnalyzer.WordsOf(s).Any(References.Contains) || (doubts && !AskingPart.Asks(s)));
+        return sentences.All(s => IsSourceRequest(s) || Analysis.KnowledgeAnalyzer.WordsOf(s).Any(References.Contains) || (doubts && !AskingPart.Asks(s)));
     }
 
     /// <summary>
