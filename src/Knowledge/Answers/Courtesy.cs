@@ -102,7 +102,9 @@ internal static partial class Courtesy
     /// </summary>
     private static string? SoOpening(string text)
     {
-        var lookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();
+        var courtesies = Words.GetAlternateLookup<ReadOnlySpan<char>>();
+        var runEnds = RunEnds.GetAlternateLookup<ReadOnlySpan<char>>();
+        var questionWords = QuestionWords.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> lower = stackalloc char[16];
         var rest = text.AsSpan().TrimStart();
         var afterSo = -1;
@@ -111,9 +113,10 @@ internal static partial class Courtesy
         {
             var end = rest.IndexOf(' ');
             var word = end < 0 ? rest : rest[..end];
-            if (word.Length > lower.Length || !lookup.Contains(lower[..word.ToLowerInvariant(lower)]))
+            var lowered = word.Length > lower.Length ? [] : lower[..word.ToLowerInvariant(lower)];
+            if (lowered.IsEmpty || !courtesies.Contains(lowered))
             {
-                if (endsRun && word.Length <= lower.Length && QuestionWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower[..word.ToLowerInvariant(lower)]))
+                if (endsRun && !lowered.IsEmpty && questionWords.Contains(lowered))
                 {
                     afterSo = text.Length - rest.Length;
                 }
@@ -121,7 +124,7 @@ internal static partial class Courtesy
                 break;
             }
 
-            endsRun = RunEnds.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower[..word.Length]);
+            endsRun = runEnds.Contains(lowered);
             afterSo = (word.Equals("so", StringComparison.OrdinalIgnoreCase) || word.Equals("then", StringComparison.OrdinalIgnoreCase)) && end >= 0
                 ? text.Length - rest.Length + end
                 : -1;
