@@ -266,12 +266,17 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
     /// declined naming "Hola", "Soy" and "ingeniero", as if the guides only lacked those words. Words
     /// of four letters or more count (the English word list holds no shorter ones), and at least three
     /// must be foreign, so that a name or two ("DevOps", "terraform") in an English question is not.
-    /// The words are read without typo correction, which would take "sistemas" for "systems".
+    /// The words are read without typo correction, which would take "sistemas" for "systems". But a
+    /// message whose unknown words are mostly one letter away from words the guides use is English
+    /// spelled loosely, not another language: "wat dose a mashine lerning enginer acually do all day"
+    /// was told to ask in English. Other languages have near misses too ("importante", and "jaja" is
+    /// one letter from "java"), so that counts only where three in four unknown words are such.
     /// </summary>
     private bool IsMostlyForeign(string text)
     {
         var longer = 0;
         var foreign = 0;
+        var nearMisses = 0;
         foreach (var word in Analysis.KnowledgeAnalyzer.WordsOf(text))
         {
             if (word.Length < 4)
@@ -283,10 +288,14 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
             if (!Analysis.WordList.English.Contains(word) && Knowledge.Analyzer.Tokens(word).All(Knowledge.Lacks))
             {
                 foreign++;
+                if (Knowledge.Corrector.Correct(word) is var corrected && corrected != word && Search.EditDistance.Bounded(word, corrected, 1) <= 1)
+                {
+                    nearMisses++;
+                }
             }
         }
 
-        return foreign >= 3 && foreign * 2 > longer;
+        return foreign >= 3 && foreign * 2 > longer && nearMisses * 4 < foreign * 3;
     }
 
     /// <summary>

@@ -907,6 +907,8 @@ public sealed class AnswerEngineTests : IDisposable
     [InlineData("DevOps eng w/ 6 yrs of k8s, terraform, CI/CD pipelines. how much of that carries over into ML engineering?")]
     [InlineData("what's the weather going to be like in Seattle this weekend")]
     [InlineData("Is Edinburgh or Imperial ranked higher for machine learning?")]
+    [InlineData("wat dose a mashine lerning enginer acually do all day")]   // told to ask in English
+    [InlineData("wat r the skils neded for a mashine lerning job")]
     public void Answer_AnEnglishMessageWithNamesOrJargon_IsNotTakenForAnotherLanguage(string text)
     {
         var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
