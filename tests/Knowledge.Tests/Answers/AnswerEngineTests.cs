@@ -770,6 +770,7 @@ public sealed class AnswerEngineTests : IDisposable
     [InlineData("is a bs in cs enough", "education")]
     [InlineData("r u a real person or a bot", "help")]             // declined, out of scope at 0.54
     [InlineData("should I learn python or r", "skills")]           // "r" alone is still the language
+    [InlineData("wat dose a mashine lerning enginer acually do all day", "responsibilities")] // declined naming "wat" and "dose"
     public void Answer_ChatSpellingsOfVerbsAndDegrees_AreReadAsTheWords(string text, string intent)
     {
         var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);

@@ -251,6 +251,13 @@ public sealed class PlainQuestionTests
     public void Afterword_ChatWordsThatCloseTheMessage_AreLeftOut(string text, string expected) =>
         Assert.Equal(expected, PlainQuestion.Afterword(text));
 
+    [Theory]
+    [InlineData("wat dose a mashine lerning enginer acually do all day", "wat does a mashine lerning enginer acually do all day")]
+    [InlineData("how deos one become an mle", "how does one become an mle")]
+    [InlineData("whats the usual amoxicillin dose for a 20kg child", "whats the usual amoxicillin dose for a 20kg child")] // a noun
+    public void Misspelt_DoesAsChatSpellsIt_IsDoes(string text, string expected) =>
+        Assert.Equal(expected, PlainQuestion.Misspelt(text));
+
     [Fact]
     public void Answer_HowManyTho_AfterThePortfolioAnswer_AnswersFromIt()
     {
