@@ -84,6 +84,9 @@ internal static partial class Courtesy
         "hmm", "nvm", "sorry", "brilliant", "excellent", "you", "it", "much", "lot",
     };
 
+    /// <summary>The courtesies that thank, after which "and" goes on to a question.</summary>
+    private static readonly HashSet<string> Thanks = new(StringComparer.Ordinal) { "thanks", "thank", "thx", "ty", "cheers" };
+
     /// <summary>
     /// The words that open a question after such a run. Not "will", "would", "did" or "have", which also
     /// continue a courtesy ("thanks will do", "thanks have a good one").
@@ -105,10 +108,12 @@ internal static partial class Courtesy
         var courtesies = Words.GetAlternateLookup<ReadOnlySpan<char>>();
         var runEnds = RunEnds.GetAlternateLookup<ReadOnlySpan<char>>();
         var questionWords = QuestionWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        var thanks = Thanks.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> lower = stackalloc char[16];
         var rest = text.AsSpan().TrimStart();
         var afterSo = -1;
         var endsRun = false;
+        var thanked = false;
         while (!rest.IsEmpty)
         {
             var end = rest.IndexOf(' ');
@@ -124,7 +129,10 @@ internal static partial class Courtesy
                 break;
             }
 
-            endsRun = runEnds.Contains(lowered);
+            // "and" carries a thanks on to the question ("okay thanks and how long would that take …" only
+            // got "you're welcome"); "ok and is on-call a thing …" thanks no one and stays as it is.
+            thanked |= thanks.Contains(lowered);
+            endsRun = runEnds.Contains(lowered) || (endsRun && thanked && lowered is "and");
             afterSo = (word.Equals("so", StringComparison.OrdinalIgnoreCase) || word.Equals("then", StringComparison.OrdinalIgnoreCase)) && end >= 0
                 ? text.Length - rest.Length + end
                 : -1;

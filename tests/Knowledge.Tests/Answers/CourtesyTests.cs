@@ -27,6 +27,8 @@ public sealed class CourtesyTests
     [InlineData("thanks what about seniors", "what about seniors")]
     [InlineData("thank you so much which one is best", "which one is best")]
     [InlineData("ok got it can I start without a degree", "can I start without a degree")]
+    [InlineData("okay thanks and how long would that take", "how long would that take")] // "and" after a thanks
+    [InlineData("thank you and what about seniors", "what about seniors")]
     public void StripOpening_ACourtesyBeforeAQuestion_LeavesTheQuestion(string text, string expected) =>
         Assert.Equal(expected, Courtesy.StripOpening(text));
 
@@ -48,6 +50,8 @@ public sealed class CourtesyTests
     [InlineData("thanks have a good one")]
     [InlineData("ok how")]                                    // one word after it
     [InlineData("how much do they earn")]                     // no courtesy before the question word
+    [InlineData("ok and is on-call a thing for MLEs")]        // "and" goes on from a thanks only
+    [InlineData("thanks and have a good one")]
     public void StripOpening_NoCourtesyBeforeAQuestion_LeavesTheText(string text) =>
         Assert.Equal(text, Courtesy.StripOpening(text));
 
@@ -61,6 +65,19 @@ public sealed class CourtesyTests
 
         Assert.True(next.Answered, next.Text);
         Assert.Equal("getting_started", next.Intent.Name);
+    }
+
+    [Fact]
+    public void Answer_ThanksAndAQuestion_AnswersTheQuestion()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+        var degree = engine.Answer(new Question("do i need a degree in computer science"));
+
+        var next = engine.Answer(new Question("okay thanks and how long would that take if i do it on the side", degree.Context));
+
+        // It only got "you're welcome": read as thanks, the question after "and" was lost.
+        Assert.True(next.Answered, next.Text);
+        Assert.Contains("12-18 months", next.Text, StringComparison.Ordinal);
     }
 
     [Fact]
