@@ -46,9 +46,9 @@ internal static partial class Courtesy
                 continue;
             }
 
-            if (SillyQuestion().Match(rest) is { Success: true } silly && Analysis.KnowledgeAnalyzer.WordsOf(rest[silly.Length..]).Count >= 2)
+            if (FormulaLength(rest) is > 0 and var formula && Analysis.KnowledgeAnalyzer.WordsOf(rest[formula..]).Count >= 2)
             {
-                rest = rest[silly.Length..];
+                rest = rest[formula..];
                 continue;
             }
 
@@ -147,6 +147,27 @@ internal static partial class Courtesy
         var tail = text[afterSo..].TrimStart();
         return Analysis.KnowledgeAnalyzer.WordsOf(tail).Count < 2 ? null : tail;
     }
+
+    /// <summary>The length of an apology for the question or a letter's opening formula at the start of <paramref name="text"/>; 0 when there is none.</summary>
+    private static int FormulaLength(string text) =>
+        SillyQuestion().Match(text) is { Success: true } silly ? silly.Length
+        : LetterOpening().Match(text) is { Success: true } letter ? letter.Length
+        : 0;
+
+    /// <summary>
+    /// A letter's opening formula ("Dear CareerBot,", "I hope this message finds you well,", "Thank you very
+    /// much for your kind reply,"): a second-language writer's "Dear CareerBot, I hope this message finds you
+    /// well. Which skills are most important …? Kindly advise." got the help text, and "Thank you very much
+    /// for your kind reply, may I further ask which programming languages …" only "you're welcome".
+    /// </summary>
+    [GeneratedRegex(
+        @"^\s*(?:dear\s+[^,.!?:;\n]{1,40}[,:!.]"
+        + @"|i\s+hope\s+(?:this|my|the)\s+(?:message|e-?mail|mail|note|letter)\s+finds\s+you\s+(?:well|in\s+good\s+(?:health|spirits))(?:\s+and\s+safe)?[,.!;]?"
+        + @"|i\s+hope\s+you(?:\s+are|'re|\u2019re)\s+(?:doing\s+)?(?:well|fine|good)[,.!;]?"
+        + @"|(?:thank\s+you|thanks)(?:\s+(?:very|so)\s+much)?\s+for\s+(?:your|the)\s+(?:(?:kind|quick|prompt|helpful|detailed|previous)\s+)?(?:reply|answer|response|explanation)[,.!;]?"
+        + @"|greetings[,.!:])\s*",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LetterOpening();
 
     /// <summary>
     /// An apology for the question before it ("Sorry if this is a dumb question.", "this might be a

@@ -60,15 +60,40 @@ internal static partial class PlainQuestion
     /// <paramref name="text"/> without the chat words that close it ("how many tho", "hows the outlook tbh",
     /// "is it worth it lol"): after the portfolio answer "how many?" was answered from it and "how many tho"
     /// declined, the one word "tho" being all the follow-up searched for. "though" closes a message the
-    /// same way ("how many though" quoted a sentence with "though" in it). A message of such words alone
-    /// stays as it is.
+    /// same way ("how many though" quoted a sentence with "though" in it). So does a letter's closing
+    /// formula (<see cref="LetterClosing"/>). A message of such words alone stays as it is.
     /// </summary>
     public static string Afterword(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var match = ClosingChatWords().Match(text);
-        return match.Success && match.Index > 0 ? text[..match.Index] + match.Groups[1].Value : text;
+        if (match.Success && match.Index > 0)
+        {
+            return text[..match.Index] + match.Groups[1].Value;
+        }
+
+        if (text.AsSpan().IndexOfAny(LetterClosingWords) < 0)
+        {
+            return text;
+        }
+
+        match = LetterClosing().Match(text);
+        return match.Success && match.Index > 0 ? text[..match.Index] : text;
     }
+
+    /// <summary>A word every <see cref="LetterClosing"/> has: the expression runs only on a message with one.</summary>
+    private static readonly System.Buffers.SearchValues<string> LetterClosingWords =
+        System.Buffers.SearchValues.Create(["advise", "advance", "regards", "sincerely", "faithfully", "truly"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A letter's closing formula ("Kindly advise.", "Thank you in advance.", "Best regards, Amina"): "Dear
+    /// CareerBot, do I need a master degree …, kindly advise." was answered as the closest the guides come,
+    /// its "advise" being a word of no passage.
+    /// </summary>
+    [GeneratedRegex(
+        @"(?:[\s,.;]*\b(?:(?:kindly|please)\s+advise(?:\s+me)?|(?:thank\s+you|thanks)(?:\s+very\s+much)?\s+in\s+advance|(?:(?:best|kind|warm)\s+regards|yours\s+(?:sincerely|faithfully|truly))(?:,?\s+[a-z][\w .'-]{0,40})?))+[\s.!]*$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LetterClosing();
 
     [GeneratedRegex(@"(?:[,\s]+(?:tho|though|tbh|lol|lmao|haha+|imo|imho|ngl|fr|rn))+\s*([?!.]*)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ClosingChatWords();

@@ -29,6 +29,10 @@ public sealed class CourtesyTests
     [InlineData("ok got it can I start without a degree", "can I start without a degree")]
     [InlineData("okay thanks and how long would that take", "how long would that take")] // "and" after a thanks
     [InlineData("thank you and what about seniors", "what about seniors")]
+    [InlineData("Dear CareerBot, I hope this message finds you well. Which skills matter?", "Which skills matter?")] // a letter's opening
+    [InlineData("Dear Sir/Madam, what do ML engineers earn?", "what do ML engineers earn?")]
+    [InlineData("Thank you very much for your kind reply, may I further ask which languages matter", "may I further ask which languages matter")]
+    [InlineData("I hope you are doing well. Is a PhD needed?", "Is a PhD needed?")]
     public void StripOpening_ACourtesyBeforeAQuestion_LeavesTheQuestion(string text, string expected) =>
         Assert.Equal(expected, Courtesy.StripOpening(text));
 
@@ -51,6 +55,8 @@ public sealed class CourtesyTests
     [InlineData("ok how")]                                    // one word after it
     [InlineData("how much do they earn")]                     // no courtesy before the question word
     [InlineData("ok and is on-call a thing for MLEs")]        // "and" goes on from a thanks only
+    [InlineData("thank you for your reply")]                  // nothing after the formula
+    [InlineData("Dear CareerBot,")]
     [InlineData("thanks and have a good one")]
     public void StripOpening_NoCourtesyBeforeAQuestion_LeavesTheText(string text) =>
         Assert.Equal(text, Courtesy.StripOpening(text));
@@ -78,6 +84,18 @@ public sealed class CourtesyTests
         // It only got "you're welcome": read as thanks, the question after "and" was lost.
         Assert.True(next.Answered, next.Text);
         Assert.Contains("12-18 months", next.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Answer_ThanksForTheReplyThenAQuestion_AnswersTheQuestion()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question("Thank you very much for your kind reply, may I further ask which programming languages are most essential"));
+
+        // Only "you're welcome" (thanks at 0.83): the question after the formula was lost.
+        Assert.True(answer.Answered, answer.Text);
+        Assert.Equal("skills", answer.Intent.Name);
     }
 
     [Fact]

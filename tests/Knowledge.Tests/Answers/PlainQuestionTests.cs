@@ -258,6 +258,31 @@ public sealed class PlainQuestionTests
     public void Misspelt_DoesAsChatSpellsIt_IsDoes(string text, string expected) =>
         Assert.Equal(expected, PlainQuestion.Misspelt(text));
 
+    [Theory]
+    [InlineData("do I need a master degree to become a machine learning engineer, kindly advise.", "do I need a master degree to become a machine learning engineer")]
+    [InlineData("What do ML engineers earn in the US? Thank you in advance.", "What do ML engineers earn in the US?")]
+    [InlineData("Is a PhD needed? Please advise. Best regards, Amina", "Is a PhD needed?")]
+    [InlineData("please advise", "please advise")]                   // nothing before it: left as it is
+    [InlineData("how do I advise students who want to be ML engineers", "how do I advise students who want to be ML engineers")]
+    public void Afterword_ALettersClosingFormula_IsLeftOut(string text, string expected) =>
+        Assert.Equal(expected, PlainQuestion.Afterword(text));
+
+    [Fact]
+    public void Answer_AQuestionWrittenAsALetter_IsAnswered()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var skills = engine.Answer(new Question("Dear CareerBot, I hope this message finds you well. Which skills are most important for a machine learning engineer? Kindly advise."));
+        var degree = engine.Answer(new Question("Dear CareerBot, do I need a master degree to become a machine learning engineer, kindly advise."));
+
+        // The first got the help text (help at 0.51); the second was answered as the closest the
+        // guides come, "advise" being a word of no passage.
+        Assert.Equal(AnswerKind.Answered, skills.Kind);
+        Assert.Equal("skills", skills.Intent.Name);
+        Assert.Equal(AnswerKind.Answered, degree.Kind);
+        Assert.StartsWith("A master's degree helps but is not strictly required.", degree.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Answer_HowManyTho_AfterThePortfolioAnswer_AnswersFromIt()
     {
