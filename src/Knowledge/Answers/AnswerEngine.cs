@@ -248,7 +248,9 @@ public sealed class AnswerEngine
         // would i need to close" (education at 0.31) reached the bar through an alternate question
         // that says "cut demand", and quoted the passage on AI automation.
         var focused = Answer(question with { Text = parts.Asking }, mayFocus: false);
-        return focused.Answered && !focused.Closest && focused.Intent.Score >= TaskRequest.SureTopic ? focused with { Question = turn.Text } : null;
+        return focused.Answered && !focused.Closest && focused.Intent.Score >= TaskRequest.SureTopic
+            ? _composition.NamingTold(focused, parts.Asking, parts.Telling) with { Question = turn.Text }
+            : null;
     }
 
     /// <summary>

@@ -75,6 +75,26 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
     }
 
     /// <summary>
+    /// <paramref name="answer"/> to the asking sentences of a message alone, when they ask for a figure,
+    /// under the line that names the places its telling sentences put the asker in and no guide covers:
+    /// "What's a fair salary range? We're in Berlin but open to remote" quoted the US pay as if it were
+    /// Berlin's. Where no figure is asked for, the asker's home only tells who asks ("I am a new graduate
+    /// working in Tokyo office … what are the most important skills"), and a line naming it would be noise;
+    /// so would a year the asker mentions. An answer that names something already keeps its line.
+    /// </summary>
+    public Answer NamingTold(Answer answer, string asking, string telling)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        if (answer.Closest || answer.Text.StartsWith(Replies.PrefaceOpening, StringComparison.Ordinal) || !QuoteFocus.AsksForFigure(asking))
+        {
+            return answer;
+        }
+
+        var names = UncoveredNames(telling, someTermLacking: false).Where(n => !IsYear(n)).ToArray();
+        return names.Length == 0 ? answer : answer with { Text = Replies.Preface(names, closest: false) + "\n\n" + answer.Text };
+    }
+
+    /// <summary>
     /// What a next message can point into by place: the first list the quotes hold; for a follow-up
     /// that quoted none ("tell me more about the second one" answered from a section without a list),
     /// the list the previous reply held, so "and the last one?" still points into it; otherwise, when

@@ -88,6 +88,9 @@ public sealed partial record QuoteFocus(bool WantsFigure, IReadOnlyList<IReadOnl
 
     private static readonly System.Buffers.SearchValues<char> FigureChars = System.Buffers.SearchValues.Create("0123456789$%€£");
 
+    /// <summary>True when <paramref name="question"/> asks for a figure ("how much", "salary range", "that figure").</summary>
+    public static bool AsksForFigure(string question) => AsksFigure().IsMatch(question);
+
     /// <summary>True when <paramref name="question"/> asks about pay ("which pays better", "salary", "earn").</summary>
     public static bool AsksAboutPay(string question) => AsksPay().IsMatch(question);
 

@@ -55,9 +55,12 @@ public static class Replies
     public static string Preface(IReadOnlyList<string> names, bool closest) => (names.Count, closest) switch
     {
         (0, _) => Closest,
-        (_, false) => $"My guides don't mention {QuotedList(names)}. This is what they say in general:",
-        _ => $"My guides don't mention {QuotedList(names)}, and don't answer that exactly. This is the closest they come:",
+        (_, false) => $"{PrefaceOpening} {QuotedList(names)}. This is what they say in general:",
+        _ => $"{PrefaceOpening} {QuotedList(names)}, and don't answer that exactly. This is the closest they come:",
     };
+
+    /// <summary>How a preface that names what the guides do not mention begins.</summary>
+    public const string PrefaceOpening = "My guides don't mention";
 
     private static string QuotedList(IReadOnlyList<string> words) => words.Count switch
     {

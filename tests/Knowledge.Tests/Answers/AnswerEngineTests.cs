@@ -322,6 +322,30 @@ public sealed class AnswerEngineTests : IDisposable
         Assert.StartsWith("My guides don't mention \"Canada\". This is what they say in general:\n\n", answer.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Answer_AFigureAskedFromAPlaceTheMessageTells_SaysTheAnswerIsGeneral()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question("What's a fair salary range? We're in Berlin but open to remote"));
+
+        // Answered from the asking sentence alone, it quoted the US pay as if it were Berlin's.
+        Assert.True(answer.Answered, answer.Text);
+        Assert.StartsWith("My guides don't mention \"Berlin\". This is what they say in general:\n\n", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Answer_NoFigureAskedFromAPlaceTheMessageTells_IsNotPrefaced()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question("Good afternoon. I am a new graduate working in Tokyo office, and I am very sorry to trouble you. May I kindly ask what are the most important skills for a machine learning engineer?"));
+
+        // Where the asker lives only says who asks: skills are no figure for Tokyo.
+        Assert.True(answer.Answered, answer.Text);
+        Assert.DoesNotContain("Tokyo", answer.Text, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// A follow-up that asks for one of the figures just given: "Could you give me just the number
     /// for an entry-level position, please?" after the pay ranges read as getting started at 0.51 and
