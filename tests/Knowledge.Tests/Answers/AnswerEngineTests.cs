@@ -322,6 +322,21 @@ public sealed class AnswerEngineTests : IDisposable
         Assert.StartsWith("My guides don't mention \"Canada\". This is what they say in general:\n\n", answer.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("That sounds like a lot. How long would it take, roughly, if I can study maybe 10 hours a week?")]
+    [InlineData("And roughly how long would the transition take if I can study about 10 hours a week?")]
+    [InlineData("how many months it will take if I study daily 3-4 hours? please guide step by step")]
+    public void Answer_HowLongWithSomeHoursOfStudyAWeek_IsHowLongItTakes_NotWorkingHours(string text)
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question(text));
+
+        // The first two quoted an ML engineer's working hours ("9 am to 5 pm"), the third the eight steps.
+        Assert.True(answer.Answered, answer.Text);
+        Assert.Equal("how-to-become-mle#how-long-does-it-take-to-become-an-ml-engineer", answer.Citations[0].PassageId);
+    }
+
     [Fact]
     public void Answer_AFigureAskedFromAPlaceTheMessageTells_SaysTheAnswerIsGeneral()
     {
