@@ -78,6 +78,13 @@ public sealed class AnswerEngine
                 : _composition.Unclear(turn.Text, turn.IntentScore, previous);
         }
 
+        if (previous is not null && Complaint.Is(turn.Text))
+        {
+            // "that was useless, it's just generic advice …": declined as a question the guides cannot
+            // answer, as if nothing had been said.
+            return _composition.Unhelpful(turn.Text, turn.IntentScore, previous);
+        }
+
         if (turn.IsMoreRequest)
         {
             return More(turn, previous!);

@@ -587,12 +587,23 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
     /// sample questions on the conversation's topic when it has one (a "??" after the salary answer
     /// is offered pay questions); the context stays as it was, so "tell me more" still follows on.
     /// </summary>
-    public Answer Unclear(string text, IntentScore intentScore, ConversationContext? previous)
+    public Answer Unclear(string text, IntentScore intentScore, ConversationContext? previous) =>
+        OnTopicHelp(text, Replies.Unclear, intentScore, previous);
+
+    /// <summary>
+    /// The reply to a message saying the previous answer did not help ("that was useless"): the guides'
+    /// limit said plainly, and questions on the conversation's topic to narrow it with.
+    /// </summary>
+    public Answer Unhelpful(string text, IntentScore intentScore, ConversationContext? previous) =>
+        OnTopicHelp(text, Replies.Unhelpful, intentScore, previous);
+
+    /// <summary>A help reply whose suggestions are the conversation topic's sample questions (other than the one just asked), or the general samples.</summary>
+    private Answer OnTopicHelp(string text, string reply, IntentScore intentScore, ConversationContext? previous)
     {
         var onTopic = previous?.Topic is { } topic
             ? Knowledge.SampleQuestions(new Topic(topic)).Where(q => !string.Equals(q, previous.Question, StringComparison.OrdinalIgnoreCase)).Take(3).ToList()
             : [];
-        return new(text, AnswerKind.Help, Replies.Unclear, [], intentScore, intentScore.Score, onTopic.Count > 0 ? onTopic : Samples(3), previous ?? Empty(text));
+        return new(text, AnswerKind.Help, reply, [], intentScore, intentScore.Score, onTopic.Count > 0 ? onTopic : Samples(3), previous ?? Empty(text));
     }
 
     /// <summary>
