@@ -66,7 +66,12 @@ internal static partial class PlainQuestion
     public static string Afterword(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var match = ClosingChatWords().Match(text);
+
+        // Both expressions read only the message's last characters: what closes a message is short, and
+        // an expression anchored at the end but tried from every position took 160 ms on 4,000 characters
+        // of "lol lol …".
+        var from = Math.Max(0, text.Length - ClosingReach);
+        var match = ClosingChatWords().Match(text, from);
         if (match.Success && match.Index > 0)
         {
             return text[..match.Index] + match.Groups[1].Value;
@@ -77,23 +82,31 @@ internal static partial class PlainQuestion
             return text;
         }
 
-        match = LetterClosing().Match(text);
+        match = LetterClosing().Match(text, from);
         return match.Success && match.Index > 0 ? text[..match.Index] : text;
     }
+
+    /// <summary>How far from a message's end closing chat words and a letter's closing formulas are looked for.</summary>
+    private const int ClosingReach = 120;
 
     /// <summary>A word every <see cref="LetterClosing"/> has: the expression runs only on a message with one.</summary>
     private static readonly System.Buffers.SearchValues<string> LetterClosingWords =
         System.Buffers.SearchValues.Create(["advise", "advance", "regards", "sincerely", "faithfully", "truly"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
-    /// A letter's closing formula ("Kindly advise.", "Thank you in advance.", "Best regards, Amina"): "Dear
-    /// CareerBot, do I need a master degree …, kindly advise." was answered as the closest the guides come,
-    /// its "advise" being a word of no passage.
+    /// A letter's closing formulas at a message's end, up to three ("Kindly advise.", "Thank you in advance.",
+    /// "Best regards, Amina"): "Dear CareerBot, do I need a master degree …, kindly advise." was answered
+    /// as the closest the guides come, its "advise" being a word of no passage. Each formula and its
+    /// separator is matched atomically and a signature is at most three words, so that a message made of
+    /// "best regards" repeated cannot make the expression try every way of splitting it.
     /// </summary>
     [GeneratedRegex(
-        @"(?:[\s,.;]*\b(?:(?:kindly|please)\s+advise(?:\s+me)?|(?:thank\s+you|thanks)(?:\s+very\s+much)?\s+in\s+advance|(?:(?:best|kind|warm)\s+regards|yours\s+(?:sincerely|faithfully|truly))(?:,?\s+[a-z][\w .'-]{0,40})?))+[\s.!]*$",
+        @"(?>[\s,.;]*\b" + ClosingFormula + @")(?>[\s,.;]+" + ClosingFormula + @"){0,2}(?:,?\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2})?[\s.!]*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LetterClosing();
+
+    private const string ClosingFormula =
+        @"(?:(?:kindly|please)\s+advise(?:\s+me)?|(?:thank\s+you|thanks)(?:\s+very\s+much)?\s+in\s+advance|(?:best|kind|warm)\s+regards|yours\s+(?:sincerely|faithfully|truly))";
 
     [GeneratedRegex(@"(?:[,\s]+(?:tho|though|tbh|lol|lmao|haha+|imo|imho|ngl|fr|rn))+\s*([?!.]*)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ClosingChatWords();

@@ -267,6 +267,19 @@ public sealed class PlainQuestionTests
     public void Afterword_ALettersClosingFormula_IsLeftOut(string text, string expected) =>
         Assert.Equal(expected, PlainQuestion.Afterword(text));
 
+    [Theory]
+    [InlineData("best regards ", "x?")]
+    [InlineData("best regards, a ", "?")]
+    [InlineData("lol ", "x")]
+    public void Afterword_AClosingWordRepeatedUpToTheLengthLimit_LeavesTheMessage(string repeated, string end)
+    {
+        // The first expression tried every way of splitting a run of "best regards" into formulas and
+        // signatures: 20 of them took 5 s, and 300 would not have ended.
+        var text = string.Concat(Enumerable.Repeat(repeated, 300)) + end;
+
+        Assert.Equal(text, PlainQuestion.Afterword(text));
+    }
+
     [Fact]
     public void Answer_AQuestionWrittenAsALetter_IsAnswered()
     {
