@@ -133,9 +133,7 @@ internal static partial class Courtesy
             // got "you're welcome"); "ok and is on-call a thing …" thanks no one and stays as it is.
             thanked |= thanks.Contains(lowered);
             endsRun = runEnds.Contains(lowered) || (endsRun && thanked && lowered is "and");
-            afterSo = (word.Equals("so", StringComparison.OrdinalIgnoreCase) || word.Equals("then", StringComparison.OrdinalIgnoreCase)) && end >= 0
-                ? text.Length - rest.Length + end
-                : -1;
+            afterSo = lowered is "so" or "then" && end >= 0 ? text.Length - rest.Length + end : -1;
             rest = end < 0 ? [] : rest[end..].TrimStart();
         }
 
