@@ -200,6 +200,21 @@ public sealed class AnswerEngineTests : IDisposable
         Assert.Contains("Python", answer.Citations[0].Quote, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("won't employers just see it as me giving up?")]
+    [InlineData("do recruiters see a bootcamp as real experience")]
+    public void Answer_SeeAsAVerbOfOpinion_IsNoQuestionAboutComputerVision(string text)
+    {
+        // "see" was in one passage only, an alternate question of the computer vision section ("teaches
+        // computers to see"), and it drew the whole message there: "won't employers just see it as me
+        // giving up?" was told what computer vision engineers build.
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question(text));
+
+        Assert.DoesNotContain(answer.Citations, c => c.PassageId.Contains("computer-vision", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Answer_DeclineNamingMissingWords_LeavesCourtesiesOut()
     {
