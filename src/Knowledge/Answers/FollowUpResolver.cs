@@ -53,9 +53,9 @@ public static partial class FollowUpResolver
         "wrote", "written", "author", "authors",
     };
 
-    /// <summary>The words one of which a source request holds (<see cref="SourceWords"/>, "guide", "article", "from"), to skip the rest without splitting them into words.</summary>
+    /// <summary>The words one of which a source request holds (<see cref="SourceWords"/>, "guide", "article", "from", "say"), to skip the rest without splitting them into words.</summary>
     private static readonly System.Buffers.SearchValues<string> SourceCues = System.Buffers.SearchValues.Create(
-        [.. SourceWords, "guide", "article", "from"], StringComparison.OrdinalIgnoreCase);
+        [.. SourceWords, "guide", "article", "from", "say", "said"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Words that may frame a request for the source ("what's the source for that?", "where did you get that from").</summary>
     private static readonly HashSet<string> SourceFraming = new(StringComparer.Ordinal)
@@ -115,8 +115,8 @@ public static partial class FollowUpResolver
 
     /// <summary>
     /// A request for where the previous answer came from ("source?", "which guide says that", "where
-    /// did you get that from?"): every word frames it, and one asks for a source, or it asks which
-    /// guide or where from.
+    /// did you get that from?", "show me where it says that"): every word frames it, and one asks for
+    /// a source, or it asks which guide, where from or where it says so.
     /// </summary>
     public static bool IsSourceRequest(string text)
     {
@@ -139,7 +139,7 @@ public static partial class FollowUpResolver
 
         return words.Any(SourceWords.Contains)
             || (words.Contains("which") && (words.Contains("guide") || words.Contains("guides") || words.Contains("article")))
-            || (words.Contains("where") && words.Contains("from"));
+            || (words.Contains("where") && (words.Contains("from") || words.Contains("says") || words.Contains("say") || words.Contains("said")));
     }
 
     /// <summary>"tell me more" and the like: show the next passage for the previous question.</summary>

@@ -41,6 +41,9 @@ public sealed class SourceRequestTests
     [InlineData("How do I know your advice on AI jobs isn't outdated?")] // the help text
     [InlineData("how can I know this is accurate")]
     [InlineData("Then give me a link I can check.")] // declined
+    [InlineData("ok show me where it says that")] // declined after "are you sure?"
+    [InlineData("where does it say that?")]
+    [InlineData("where did they say that")]
     public void IsSourceRequest_AskingWhereTheAnswerCameFrom_IsOne(string text) =>
         Assert.True(FollowUpResolver.IsSourceRequest(text));
 
@@ -67,6 +70,8 @@ public sealed class SourceRequestTests
     [InlineData("are you making ML models at work")]
     [InlineData("how do I check my skills")]
     [InlineData("then what should I learn first")]
+    [InlineData("where do people say ML jobs are")]
+    [InlineData("what do employers say about bootcamps")]
     public void IsSourceRequest_AQuestionOfItsOwn_IsNone(string text) =>
         Assert.False(FollowUpResolver.IsSourceRequest(text));
 
@@ -129,6 +134,9 @@ public sealed class SourceRequestTests
     [InlineData("Can you give me the links to the sources so I can read them myself? And should I trust them over what I see on LinkedIn?")] // the help text
     [InlineData("Are you just making these numbers up?")] // the help text
     [InlineData("Then give me a link I can check.")] // declined
+    [InlineData("ok show me where it says that")] // declined after "are you sure?"
+    [InlineData("where does it say that?")]
+    [InlineData("where did they say that")]
     [InlineData("that's bs")] // "you're welcome"
     [InlineData("r u sure")] // the help text
     [InlineData("sounds like nonsense to me")]
