@@ -22,6 +22,10 @@ internal static partial class Courtesy
         // interview", "quick question: …", "wait the salary number you just said …"): it opens the
         // message as "ok thanks" does, and is no word the guides lack.
         "sorry", "apologies", "one", "more", "thing", "quick", "question", "wait",
+
+        // Relief before the next question ("ok that makes me feel a bit better. which skills are least
+        // likely to get automated" was declined naming "feel"; "that helps.", "that's reassuring.").
+        "me", "feel", "feels", "better", "bit", "helps", "reassuring",
     };
 
     /// <summary>Whether <paramref name="word"/> (lower case) is one a courtesy is made of ("ok", "thanks", "lol").</summary>

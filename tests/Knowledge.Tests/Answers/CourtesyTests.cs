@@ -33,6 +33,8 @@ public sealed class CourtesyTests
     [InlineData("Dear Sir/Madam, what do ML engineers earn?", "what do ML engineers earn?")]
     [InlineData("Thank you very much for your kind reply, may I further ask which languages matter", "may I further ask which languages matter")]
     [InlineData("I hope you are doing well. Is a PhD needed?", "Is a PhD needed?")]
+    [InlineData("ok that makes me feel a bit better. which skills are least likely to get automated", "which skills are least likely to get automated")] // declined naming "feel"
+    [InlineData("That helps, thanks! Is remote work common?", "Is remote work common?")]
     public void StripOpening_ACourtesyBeforeAQuestion_LeavesTheQuestion(string text, string expected) =>
         Assert.Equal(expected, Courtesy.StripOpening(text));
 
