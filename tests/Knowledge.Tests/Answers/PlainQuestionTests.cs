@@ -101,8 +101,30 @@ public sealed class PlainQuestionTests
     [InlineData("what am I missing to get an ML job", "what do I need to get an ML job")]
     [InlineData("what skills i'm still missing", "what skills do I need")]
     [InlineData("how do ml engineers deal with missing values", "how do ml engineers deal with missing values")]
+    [InlineData("do I have to learn python lol", "do I need to learn python lol")]
+    [InlineData("Would I really have to take a pay cut?", "Would I need to take a pay cut?")]
+    [InlineData("does an ML engineer have to have a PhD", "does an ML engineer need to have a PhD")]
+    [InlineData("I have to say the pay looks good", "I have to say the pay looks good")] // nobody asked
     public void Needs_WhatTheAskerIsMissing_AsksWhatTheyNeed(string text, string expected) =>
         Assert.Equal(expected, PlainQuestion.Needs(text));
+
+    /// <summary>
+    /// "do I have to learn python lol" was declined as out of scope (0.91) and "do I have to have a phd"
+    /// read as a goodbye (0.52): no utterance says "have to" but a goodbye's.
+    /// </summary>
+    [Theory]
+    [InlineData("do I have to learn python lol", "skills")]
+    [InlineData("do I have to have a phd", "education")]
+    [InlineData("do I have to learn SQL", "skills")]
+    public void Answer_DoIHaveTo_IsAskedAsDoINeedTo(string text, string intent)
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question(text));
+
+        Assert.True(answer.Answered, answer.Text);
+        Assert.Equal(intent, answer.Intent.Name);
+    }
 
     /// <summary>
     /// Two newcomers' "which skills am i missing" were answered from the unsupervised learning list
