@@ -137,6 +137,13 @@ internal sealed partial class TurnCore(
         var passageIds = answer.Citations.Select(c => c.PassageId).ToArray();
         turnLog.Record(new TurnRecord(
             time.GetUtcNow(), turn.Channel, answer.Intent.Name, answer.Intent.Score, answer.Answered, passageIds, milliseconds, text, outcome, reason, voteKey));
+        if (answer.Complaint)
+        {
+            // "that was useless, give me something concrete": a thumbs down on the answer complained of, for the
+            // operator's report. It is one person's vote on that answer, so a click on its button replaces it.
+            await votes.RecordAsync(turn, new Vote(Helpful: false, ReplyId: null, Comment: text), cancellationToken).ConfigureAwait(false);
+        }
+
         var record = new AnswerRecord(replyId, answer.Intent.Name, answer.Answered, passageIds, voteKey);
         await states.UpdateAsync(read, s => s.Remember(record) with
         {

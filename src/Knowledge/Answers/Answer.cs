@@ -24,6 +24,12 @@ public sealed record Answer(
     /// </summary>
     public IReadOnlyList<Search.RankedPassage> Ranking { get; init; } = [];
 
+    /// <summary>
+    /// Whether the message said the previous answer did not help ("that was useless", "still vague"):
+    /// the turn counts it as a thumbs down on that answer, as a click on the answer's button would be.
+    /// </summary>
+    public bool Complaint { get; init; }
+
     /// <summary>Whether the answer is only the closest the guides come (its text opens by saying so).</summary>
     internal bool Closest { get; init; }
 

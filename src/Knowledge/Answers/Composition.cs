@@ -595,7 +595,7 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
     /// limit said plainly, and questions on the conversation's topic to narrow it with.
     /// </summary>
     public Answer Unhelpful(string text, IntentScore intentScore, ConversationContext? previous) =>
-        OnTopicHelp(text, Replies.Unhelpful, intentScore, previous);
+        OnTopicHelp(text, Replies.Unhelpful, intentScore, previous) with { Complaint = true };
 
     /// <summary>A help reply whose suggestions are the conversation topic's sample questions (other than the one just asked), or the general samples.</summary>
     private Answer OnTopicHelp(string text, string reply, IntentScore intentScore, ConversationContext? previous)

@@ -38,6 +38,8 @@ public sealed class ComplaintTests
         Assert.NotEmpty(answer.Suggestions);
         Assert.All(answer.Suggestions, q => Assert.Contains(q, engine.Knowledge.SampleQuestions(new Topic("getting_started"))));
         Assert.DoesNotContain(first.Question, answer.Suggestions);
+        Assert.True(answer.Complaint);
+        Assert.False(first.Complaint);
     }
 
     [Fact]

@@ -295,6 +295,29 @@ public sealed class TurnHandlerHostTests : IDisposable
     }
 
     [Fact]
+    public async Task Message_ComplaintAfterAnAnswer_IsStoredAsAThumbsDownOnIt_ThatALaterClickReplaces()
+    {
+        var complaint = await AfterAnswerAsync("c-complaint", "message");
+        complaint["text"] = "that was useless, still vague";
+
+        await SendAsync(complaint);
+
+        // "that was useless" reached no report: the turn log saw a help reply, the feedback store nothing.
+        var stored = Assert.Single(await StoredFeedbackAsync());
+        Assert.False(stored.Helpful);
+        Assert.Equal(["guide-a#do-i-need-a-phd", "guide-b#required-education"], stored.PassageIds);
+        Assert.Null(stored.Comment); // transcripts are off by default: no user text is kept
+
+        var click = complaint.DeepClone().AsObject();
+        click["id"] = "c-complaint-click";
+        click.Remove("text");
+        click["value"] = new JsonObject { ["action"] = "feedback", ["helpful"] = true };
+        await SendAsync(click);
+
+        Assert.True(Assert.Single(await StoredFeedbackAsync()).Helpful);
+    }
+
+    [Fact]
     public async Task WebChatVote_Event_IsStoredAsFeedback()
     {
         var vote = await AfterAnswerAsync("c-vote", "event", channelId: "webchat");
