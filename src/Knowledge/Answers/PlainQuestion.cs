@@ -189,8 +189,12 @@ internal static partial class PlainQuestion
         return asked.Contains("have to", StringComparison.OrdinalIgnoreCase) ? HaveTo().Replace(asked, "${asked}need to") : asked;
     }
 
-    /// <summary>"have to" asked of someone ("do I have to", "would I have to", "does an ML engineer really have to"); not "I have to say".</summary>
-    [GeneratedRegex(@"\b(?<asked>(?:do|does|did|will|would|should|shall)\s+(?:[\w']+\s+){1,4}?)(?:really\s+|actually\s+|still\s+|always\s+)?have\s+to\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// "have to" asked of the asker ("do I have to", "would I really have to", "do you have to"); not "I have
+    /// to say", nor of the job ("do ML engineers have to be on call" is about its duties, and as "need to"
+    /// read as a question about skills).
+    /// </summary>
+    [GeneratedRegex(@"\b(?<asked>(?:do|did|will|would|should|shall)\s+(?:i|you|u|we|one)\s+)(?:really\s+|actually\s+|still\s+|always\s+)?have\s+to\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HaveTo();
 
     /// <summary>The question <paramref name="text"/> wraps, when it wraps one; otherwise <paramref name="text"/> itself.</summary>

@@ -103,7 +103,8 @@ public sealed class PlainQuestionTests
     [InlineData("how do ml engineers deal with missing values", "how do ml engineers deal with missing values")]
     [InlineData("do I have to learn python lol", "do I need to learn python lol")]
     [InlineData("Would I really have to take a pay cut?", "Would I need to take a pay cut?")]
-    [InlineData("does an ML engineer have to have a PhD", "does an ML engineer need to have a PhD")]
+    [InlineData("do you have to have a degree", "do you need to have a degree")]
+    [InlineData("do ml engineers have to be on call", "do ml engineers have to be on call")] // the job's duties, not the asker's
     [InlineData("I have to say the pay looks good", "I have to say the pay looks good")] // nobody asked
     public void Needs_WhatTheAskerIsMissing_AsksWhatTheyNeed(string text, string expected) =>
         Assert.Equal(expected, PlainQuestion.Needs(text));
