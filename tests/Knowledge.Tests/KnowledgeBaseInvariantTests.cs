@@ -337,7 +337,7 @@ public sealed class KnowledgeBaseInvariantTests
     [InlineData("thanks, see ya", "thank goodby")]
     [InlineData("ok take care", "ok goodby")]
     [InlineData("take care and thanks", "goodby thank")]
-    [InlineData("hello, good to see you", "hello good")] // "see" is a stop word
+    [InlineData("hello, good to see you", "hello good see")]
     [InlineData("who takes care of the data", "take care data")]
     [InlineData("How much do they make?", "salari")]
     [InlineData("average paycheck", "averag salari")]

@@ -102,7 +102,7 @@ public sealed class KnowledgeAnalyzer : Analyzer
         "no", "nor", "not", "now",
         "of", "off", "often", "on", "one", "ones", "only", "or", "other", "our", "out", "over", "own",
         "please", "quite", "rather", "really",
-        "s", "same", "saw", "see", "seeing", "seen", "sees", "she", "should", "shouldnt", "shouldn't", "so", "some", "such",
+        "s", "same", "she", "should", "shouldnt", "shouldn't", "so", "some", "such",
         "t", "tell", "than", "that", "the", "their", "them", "then", "there", "these", "they", "thing", "things",
         "this", "those", "through", "to", "too",
         "u", "under", "until", "up", "us", "use", "used", "using",

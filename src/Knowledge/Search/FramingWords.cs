@@ -21,6 +21,13 @@ public static class FramingWords
         "prioritise", "prioritize", "prioritising", "prioritizing", "wonder", "wondering", "wondered", "meant", "forgot", "forget", "forgotten",
         "hypothetically", "hypothetical", "knew", "additional", "sound", "sounds", "sounded", "last", "lastly", "none", "seem", "seems", "seemed", "word",
 
+        // Seeing as thinking or noticing ("won't employers just see it as me giving up?", "Is an online master's
+        // … seen the same as an in-person one?", "saw this on a blog"): it names no subject. The one passage that
+        // said it, an alternate question of the computer vision section, drew the first there. A framing word
+        // rather than a stop word, it still weighs a little: as a stop word, "… My english is not perfect like
+        // you can see" passed the bar on the portfolio passage.
+        "see", "sees", "seeing", "seen", "saw",
+
         // When the asker stands ("does a PhD still give you an edge … these days?", "is kaggle still worth doing",
         // "roughly ten hours per week"): the guides answer the question, not the moment,
         // and as words they use little or never these diluted the coverage of the passage that answers, and were
