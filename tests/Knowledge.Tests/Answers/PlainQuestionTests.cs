@@ -109,6 +109,34 @@ public sealed class PlainQuestionTests
     public void Needs_WhatTheAskerIsMissing_AsksWhatTheyNeed(string text, string expected) =>
         Assert.Equal(expected, PlainQuestion.Needs(text));
 
+    [Theory]
+    [InlineData("ok but like how long would that take if i do it after work like 2 hours a day", "ok but like how long would that take?")]
+    [InlineData("how long does it take working full time", "how long does it take?")]
+    [InlineData("How long would it take me, roughly, if I can study maybe 10 hours a week?", "How long would it take me, roughly?")]
+    [InlineData("how long does it take to train a model", "how long does it take to train a model")] // no circumstances: another question
+    [InlineData("how long would that take if i do it on the side", "how long would that take if i do it on the side")] // no working day in it
+    [InlineData("how long would it take if", "how long would it take if")]
+    [InlineData("how long is the working day", "how long is the working day")]
+    public void HowLongIf_TheAskersCircumstances_AreLeftOut(string text, string expected) =>
+        Assert.Equal(expected, PlainQuestion.HowLongIf(text));
+
+    /// <summary>
+    /// "… after work like 2 hours a day" drew the passage on working hours in three checks, and "working
+    /// full time" was read as out of scope.
+    /// </summary>
+    [Theory]
+    [InlineData("ok but like how long would that take if i do it after work like 2 hours a day")]
+    [InlineData("how long does it take working full time")]
+    public void Answer_HowLongWithTheAskersCircumstances_IsHowLongItTakes(string text)
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question(text));
+
+        Assert.True(answer.Answered, answer.Text);
+        Assert.Equal("how-to-become-mle#how-long-does-it-take-to-become-an-ml-engineer", answer.Citations[0].PassageId);
+    }
+
     /// <summary>
     /// "do I have to learn python lol" was declined as out of scope (0.91) and "do I have to have a phd"
     /// read as a goodbye (0.52): no utterance says "have to" but a goodbye's.
