@@ -202,7 +202,7 @@ public sealed class AnswerEngine
         ranked ??= _retrieval.Retrieve(turn);
         if (ranked.Count == 0)
         {
-            return (mayFocus ? Focused(question, turn) : null) ?? _composition.DeclineOnTopic(turn, previous);
+            return (mayFocus ? Focused(question, turn) ?? Alone(question, turn) : null) ?? _composition.DeclineOnTopic(turn, previous);
         }
 
         if (turn.IsFollowUp && ranked[0].Coverage < Knowledge.Options.Retrieval.MinCoverage && _retrieval.Covering(ranked) is { } covering)
@@ -222,10 +222,28 @@ public sealed class AnswerEngine
 
             return _retrieval.Closest(turn, ranked) is { } closest
                 ? _composition.Answered(turn, ranked, [closest], closest: true)
-                : _composition.DeclineOnTopic(turn, previous);
+                : (mayFocus ? Alone(question, turn) : null) ?? _composition.DeclineOnTopic(turn, previous);
         }
 
         return _composition.Answered(turn, ranked, _retrieval.ChooseViews(ranked, turn.Query.Topic));
+    }
+
+    /// <summary>
+    /// A follow-up that the conversation's words drowned, answered on its own: after a long first message
+    /// (a background, a mortgage, Java and Python) answered with the closest passage, "and like how long would
+    /// that take?" searched with all of its words and was declined, where alone it finds the how-long
+    /// passage. Only a plain answer on the conversation's topic counts: "is that number before tax or after"
+    /// after the pay figures, read alone, found the industries passage.
+    /// </summary>
+    private Answer? Alone(Question question, QuestionAnalysis turn)
+    {
+        if (!turn.IsFollowUp || question.Previous?.Topic is not { } topic)
+        {
+            return null;
+        }
+
+        var alone = Answer(question with { Previous = null }, mayFocus: false);
+        return alone.Answered && !alone.Closest && alone.Intent.Name == topic ? alone : null;
     }
 
     /// <summary>

@@ -54,9 +54,17 @@ internal static partial class PlainQuestion
         }
 
         var match = HowLongCircumstances().Match(text);
-        return match.Success && ScheduleWords().IsMatch(match.Groups["circumstances"].Value)
-            ? text[..match.Groups["circumstances"].Index].TrimEnd(' ', ',') + "?"
-            : text;
+        if (!match.Success || !ScheduleWords().IsMatch(match.Groups["circumstances"].Value))
+        {
+            return text;
+        }
+
+        // The word before "take" and a hedge after it go too ("how long would that realistically take", "…, roughly,"):
+        // left alone, a word the how-long passage does not use kept that passage under the bar.
+        var hedge = match.Groups["hedge"];
+        var asked = text[..(hedge.Success ? hedge.Index : match.Groups["circumstances"].Index)];
+        var adverb = match.Groups["adverb"];
+        return (adverb.Success ? asked.Remove(adverb.Index, adverb.Length) : asked).TrimEnd(' ', ',') + "?";
     }
 
     /// <summary>
@@ -67,7 +75,7 @@ internal static partial class PlainQuestion
     private static partial Regex ScheduleWords();
 
     [GeneratedRegex(
-        @"\bhow\s+long\s+(?:would|will|does|did|could|might|should|'?d|is)\s+(?:it|that|this)\s+(?:\w+\s+)?take(?:\s+(?:me|us|someone|someone\s+like\s+me))?(?:\s*,?\s*(?:roughly|realistically|approximately|approx|about))?"
+        @"\bhow\s+long\s+(?:would|will|does|did|could|might|should|'?d|is)\s+(?:it|that|this)\s+(?<adverb>\w+\s+)?take(?:\s+(?:me|us|someone|someone\s+like\s+me))?(?<hedge>\s*,?\s*(?:roughly|realistically|approximately|approx|about))?"
         + @"(?<circumstances>\s*,?\s*\b(?:if|when|while|working|studying|doing|learning|going|part[\s-]time|full[\s-]time|on\s+(?:the\s+)?side|after\s+work|in\s+my\s+spare)\b[^?.!]*)[?.!]*\s*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HowLongCircumstances();

@@ -112,7 +112,8 @@ public sealed class PlainQuestionTests
     [Theory]
     [InlineData("ok but like how long would that take if i do it after work like 2 hours a day", "ok but like how long would that take?")]
     [InlineData("how long does it take working full time", "how long does it take?")]
-    [InlineData("How long would it take me, roughly, if I can study maybe 10 hours a week?", "How long would it take me, roughly?")]
+    [InlineData("and like how long would that realistically take if i'm studying maybe 10 hours a week on top of my job", "and like how long would that take?")]
+    [InlineData("How long would it take me, roughly, if I can study maybe 10 hours a week?", "How long would it take me?")]
     [InlineData("how long does it take to train a model", "how long does it take to train a model")] // no circumstances: another question
     [InlineData("how long would that take if i do it on the side", "how long would that take if i do it on the side")] // no working day in it
     [InlineData("how long would it take if", "how long would it take if")]
@@ -135,6 +136,20 @@ public sealed class PlainQuestionTests
 
         Assert.True(answer.Answered, answer.Text);
         Assert.Equal("how-to-become-mle#how-long-does-it-take-to-become-an-ml-engineer", answer.Citations[0].PassageId);
+    }
+
+    [Fact]
+    public void Answer_HowLongAfterALongBackgroundAnsweredByTheClosestPassage_IsAnswered()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+        var background = engine.Answer(new Question("ok so i've been working as a backend developer for about four years mostly java and some python and i keep hearing about machine learning engineering and i'm wondering if it's realistic for me to switch without going back to school because i have a mortgage and can't just quit and also i don't really know what the day to day looks like or if it's just building models all day or what so any advice on where to even start would be great thanks"));
+
+        var howLong = engine.Answer(new Question("and like how long would that realistically take if i'm studying maybe 10 hours a week on top of my job", background.Context));
+
+        // Read as "and like how long would that take?", it searched with the background's words too and was
+        // declined; alone it finds the passage.
+        Assert.True(howLong.Answered, howLong.Text);
+        Assert.Equal("how-to-become-mle#how-long-does-it-take-to-become-an-ml-engineer", howLong.Citations[0].PassageId);
     }
 
     /// <summary>
