@@ -36,7 +36,21 @@ namespace CareerBot.Knowledge.Answers;
 internal static partial class PlainQuestion
 {
     /// <summary><paramref name="text"/> with the question it wraps unwrapped and a request for a meaning asked as "what is …".</summary>
-    public static string Of(string text) => Meaning(Unwrap(Needs(FirstToLearn(Opinion(Dictated(Misspelt(Nowadays(Afterword(HowLongIf(text))))))))));
+    public static string Of(string text) => Meaning(Unwrap(Needs(FirstToLearn(Opinion(Dictated(Misspelt(Nowadays(Afterword(HowLongIf(TellApart(text)))))))))));
+
+    /// <summary>
+    /// "how do I tell X apart from Y" asked as "what is the difference between X and Y": "how do I tell a real
+    /// ML engineer apart from a data scientist who just slapped "ML" on their CV" was declined naming "apart"
+    /// and "slapped", where the comparison asked for that way is answered.
+    /// </summary>
+    public static string TellApart(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Contains("apart", StringComparison.OrdinalIgnoreCase) ? TellingApart().Replace(text, "what is the difference between ${first} and ${second}", 1) : text;
+    }
+
+    [GeneratedRegex(@"\b(?:how\s+(?:do|can|could|would|should|to)\s+(?:(?:i|you|u|we|one|employers|recruiters)\s+)?)?tell\s+(?<first>[^?.!]{1,80}?)\s+apart\s+from\s+(?<second>[^?.!]{1,120})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TellingApart();
 
     /// <summary>
     /// "how long would it take" without the asker's working day after it ("… if i do it after work like 2

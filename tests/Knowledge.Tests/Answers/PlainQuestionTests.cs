@@ -110,6 +110,25 @@ public sealed class PlainQuestionTests
         Assert.Equal(expected, PlainQuestion.Needs(text));
 
     [Theory]
+    [InlineData("how do I tell a real ML engineer apart from a data scientist who just slapped \"ML\" on their CV", "what is the difference between a real ML engineer and a data scientist who just slapped \"ML\" on their CV")]
+    [InlineData("how can recruiters tell MLEs apart from data scientists?", "what is the difference between MLEs and data scientists?")]
+    [InlineData("how far apart are junior and senior pay", "how far apart are junior and senior pay")]
+    public void TellApart_IsAskedAsTheDifference(string text, string expected) =>
+        Assert.Equal(expected, PlainQuestion.TellApart(text));
+
+    [Fact]
+    public void Answer_TellingTwoRolesApart_ComparesThem()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question("how do I tell a real ML engineer apart from a data scientist who just slapped \"ML\" on their CV"));
+
+        // Declined naming "apart" and "slapped".
+        Assert.True(answer.Answered, answer.Text);
+        Assert.Equal("role_comparison", answer.Intent.Name);
+    }
+
+    [Theory]
     [InlineData("ok but like how long would that take if i do it after work like 2 hours a day", "ok but like how long would that take?")]
     [InlineData("how long does it take working full time", "how long does it take?")]
     [InlineData("and like how long would that realistically take if i'm studying maybe 10 hours a week on top of my job", "and like how long would that take?")]
