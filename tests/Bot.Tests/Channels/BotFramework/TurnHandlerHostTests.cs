@@ -318,6 +318,22 @@ public sealed class TurnHandlerHostTests : IDisposable
     }
 
     [Fact]
+    public async Task Message_ComplaintAfterADecline_IsNoVoteOnAnOlderAnswer()
+    {
+        var complaint = await AfterAnswerAsync("c-complaint-decline", "message");
+        var decline = complaint.DeepClone().AsObject();
+        decline["text"] = "what is the capital of France?";
+        await SendAsync(decline);
+        complaint["id"] = "c-complaint-decline-2";
+        complaint["text"] = "that was useless";
+
+        await SendAsync(complaint);
+
+        // The complaint is about the decline, not about the PhD answer before it.
+        Assert.Empty(await StoredFeedbackAsync());
+    }
+
+    [Fact]
     public async Task WebChatVote_Event_IsStoredAsFeedback()
     {
         var vote = await AfterAnswerAsync("c-vote", "event", channelId: "webchat");
