@@ -55,9 +55,9 @@ internal static partial class PlainQuestion
     /// <summary>
     /// "how long would it take" without the asker's working day after it ("… if i do it after work like 2
     /// hours a day", "… working full time"): the guides give one span with and one without a programming
-    /// background, and those words found the passage on the job's working hours. "after work … hours a day" drew the
-    /// passage on working hours (responsibilities at 0.86) in three checks, and "working full time" was read
-    /// as out of scope. "how long does it take to train a model" keeps its words.
+    /// background, and "after work … hours a day" drew the passage on the job's working hours
+    /// (responsibilities at 0.86) in three checks, while "working full time" was read as out of scope.
+    /// "how long does it take to train a model" keeps its words.
     /// </summary>
     public static string HowLongIf(string text)
     {
