@@ -137,12 +137,12 @@ internal sealed partial class TurnCore(
         var passageIds = answer.Citations.Select(c => c.PassageId).ToArray();
         turnLog.Record(new TurnRecord(
             time.GetUtcNow(), turn.Channel, answer.Intent.Name, answer.Intent.Score, answer.Answered, passageIds, milliseconds, text, outcome, reason, voteKey));
-        if (answer.Complaint && read.State.RecentAnswers.LastOrDefault() is { Answered: true, VoteKey: { } complainedOf })
+        if (answer.Complaint && read.State.RecentAnswers.LastOrDefault() is { Answered: true } complainedOf)
         {
             // "that was useless, give me something concrete": a thumbs down on the answer complained of, for the
             // operator's report. It is one person's vote on that answer, so a click on its button replaces it.
             // After a decline or small talk it is no vote: an older answer is not what the complaint is about.
-            await votes.RecordAsync(turn, new Vote(Helpful: false, ReplyId: null, Comment: text, VoteKey: complainedOf), cancellationToken).ConfigureAwait(false);
+            await votes.RecordAsync(turn, new Vote(Helpful: false, ReplyId: null, Comment: text), complainedOf, cancellationToken).ConfigureAwait(false);
         }
 
         var record = new AnswerRecord(replyId, answer.Intent.Name, answer.Answered, passageIds, voteKey);

@@ -24,6 +24,12 @@ internal sealed partial class Votes(
         var answer = (vote.VoteKey is null ? null : state.RecentAnswers.LastOrDefault(a => a.VoteKey == vote.VoteKey))
             ?? (vote.ReplyId is null ? null : state.RecentAnswers.LastOrDefault(a => a.ReplyId == vote.ReplyId))
             ?? state.RecentAnswers.LastOrDefault(a => a.Answered);
+        await RecordAsync(turn, vote, answer, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Stores <paramref name="vote"/> on <paramref name="answer"/>, already found by the caller (the turn that holds the state).</summary>
+    public async Task RecordAsync(TurnAddress turn, Vote vote, AnswerRecord? answer, CancellationToken cancellationToken)
+    {
         try
         {
             var stored = await feedback.RecordAsync(

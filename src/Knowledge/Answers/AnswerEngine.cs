@@ -80,8 +80,8 @@ public sealed class AnswerEngine
 
         if (previous is not null && Complaint.Is(turn.Text))
         {
-            // "that was useless, it's just generic advice …": declined as a question the guides cannot
-            // answer, as if nothing had been said.
+            // "that was useless, it's just generic advice …" was declined as a question the guides cannot
+            // answer, as if nothing had been said; the reply now owns the limit, and the turn counts it as a vote.
             return _composition.Unhelpful(turn.Text, turn.IntentScore, previous);
         }
 
