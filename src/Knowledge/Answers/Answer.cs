@@ -30,6 +30,9 @@ public sealed record Answer(
     /// </summary>
     public bool Complaint { get; init; }
 
+    /// <summary>Whether the reply declines because no passage answers the message (not because of what it asks the bot to do).</summary>
+    internal bool Unmatched { get; init; }
+
     /// <summary>Whether the answer is only the closest the guides come (its text opens by saying so).</summary>
     internal bool Closest { get; init; }
 

@@ -50,8 +50,17 @@ public sealed class AnswerEngine
             };
         }
 
-        return Answer(question, mayFocus: true);
+        return Closing(question, Answer(question, mayFocus: true));
     }
+
+    /// <summary>
+    /// Thanks for a decline of a message that only thanks and signs off ("Thank you very much, God bless"):
+    /// no passage answers it because it asks nothing.
+    /// </summary>
+    private Answer Closing(Question question, Answer answer) =>
+        answer.Unmatched && Courtesy.IsClosingThanks(question.Text)
+            ? _composition.SmallTalk(answer.Question, AnswerKind.Thanks, answer.Intent, question.Previous)
+            : answer;
 
     /// <summary>How many of a numbered message's other questions are offered to ask next.</summary>
     private const int MaxOfferedQuestions = 3;
@@ -76,6 +85,13 @@ public sealed class AnswerEngine
             return Wordless.Approves(turn.Text)
                 ? _composition.SmallTalk(turn.Text, AnswerKind.Thanks, turn.IntentScore, previous)
                 : _composition.Unclear(turn.Text, turn.IntentScore, previous);
+        }
+
+        if (Acknowledgement.Is(turn.Text))
+        {
+            // "fair enough" after an answer quoted the bias-and-fairness passage, and "ok" or "i see" was
+            // declined: nothing was asked.
+            return _composition.Acknowledged(turn.Text, turn.IntentScore, previous);
         }
 
         if (previous is not null && Complaint.Is(turn.Text))

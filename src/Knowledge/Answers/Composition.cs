@@ -278,7 +278,10 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
     }
 
     public Answer Decline(string text, IntentScore intentScore, ConversationContext? previous, string? reply = null) =>
-        new(text, AnswerKind.Declined, reply ?? (IsMostlyForeign(text) ? Replies.EnglishOnly : Replies.Decline(Knowledge.Topics)), [], intentScore, 0, Samples(3), previous ?? Empty(text));
+        new(text, AnswerKind.Declined, reply ?? (IsMostlyForeign(text) ? Replies.EnglishOnly : Replies.Decline(Knowledge.Topics)), [], intentScore, 0, Samples(3), previous ?? Empty(text))
+        {
+            Unmatched = reply is null,
+        };
 
     /// <summary>
     /// Whether most of the longer words of <paramref name="text"/> are neither English nor used by the
@@ -344,7 +347,10 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
         var unknown = AskingPart.Split(turn.Text) is { } parts && UnknownWords(parts.Asking) is { Count: > 0 } asked ? asked : UnknownWords(turn.Text);
         return new(
             turn.Text, AnswerKind.Declined, unknown.Count == 0 ? Replies.Decline(Knowledge.Topics) : Replies.DeclineUnknown(unknown, Knowledge.Topics),
-            [], turn.IntentScore, 0, Samples(3), previous ?? Empty(turn.Text));
+            [], turn.IntentScore, 0, Samples(3), previous ?? Empty(turn.Text))
+        {
+            Unmatched = true,
+        };
     }
 
     /// <summary>
@@ -596,6 +602,14 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
     /// </summary>
     public Answer Unhelpful(string text, IntentScore intentScore, ConversationContext? previous) =>
         OnTopicHelp(text, Replies.Unhelpful, intentScore, previous) with { Complaint = true };
+
+    /// <summary>
+    /// The reply to a message that only acknowledges the last one ("ok", "i see", "fair enough"): nothing
+    /// was asked, so nothing is quoted or declined; the topic's next questions are offered, and the
+    /// context stays as it was, so "tell me more" still follows on.
+    /// </summary>
+    public Answer Acknowledged(string text, IntentScore intentScore, ConversationContext? previous) =>
+        OnTopicHelp(text, Replies.Acknowledged, intentScore, previous) with { Kind = AnswerKind.Thanks };
 
     /// <summary>A help reply whose suggestions are the conversation topic's sample questions (other than the one just asked), or the general samples.</summary>
     private Answer OnTopicHelp(string text, string reply, IntentScore intentScore, ConversationContext? previous)

@@ -150,6 +150,42 @@ internal static partial class Courtesy
         return Analysis.KnowledgeAnalyzer.WordsOf(tail).Count < 2 ? null : tail;
     }
 
+    /// <summary>
+    /// Whether <paramref name="text"/> thanks and then only signs off: "Thank you very much, God bless",
+    /// "Thanks, that gives me something to take to leadership." Both were declined as questions the guides
+    /// cannot answer. What follows the thanks has to open as a sign-off does ("that", "this", "you", "God",
+    /// "have", "I'll" …) and hold no question word or question mark: "thanks, and in Germany" and "thanks, I
+    /// want to work in Brazil" go on to ask or tell, and are answered or declined as they are.
+    /// </summary>
+    public static bool IsClosingThanks(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Contains('?', StringComparison.Ordinal) || ThanksOpening().Match(text) is not { Success: true } thanks)
+        {
+            return false;
+        }
+
+        var rest = Analysis.KnowledgeAnalyzer.WordsOf(text[thanks.Length..]);
+        return rest.Count == 0 || (SignOffOpenings.Contains(rest[0]) && !rest.Any(AnyQuestionWord.Contains));
+    }
+
+    [GeneratedRegex(@"^\W*(?:(?:many|big|huge)\s+)?(?:thanks|thank\s+(?:you|u)|thx|ty|cheers|much\s+appreciated)\b(?:\s+(?:very|so)\s+much|\s+(?:a\s+lot|again))?[\W_]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ThanksOpening();
+
+    /// <summary>The words a sign-off after a thanks opens with.</summary>
+    private static readonly HashSet<string> SignOffOpenings = new(StringComparer.Ordinal)
+    {
+        "that", "that's", "thats", "this", "it", "it's", "its", "you", "you've", "youve", "you're", "your", "god", "have",
+        "will", "i'll", "ill", "very", "really", "appreciate", "appreciated", "much", "all", "bye", "goodbye", "see",
+        "talk", "take", "great", "good", "helpful", "useful", "most", "kind",
+    };
+
+    /// <summary>Words that ask wherever they stand in a sign-off.</summary>
+    private static readonly HashSet<string> AnyQuestionWord = new(StringComparer.Ordinal)
+    {
+        "what", "what's", "whats", "how", "which", "why", "when", "where", "who", "whether",
+    };
+
     /// <summary>The length of an apology for the question or a letter's opening formula at the start of <paramref name="text"/>; 0 when there is none.</summary>
     private static int FormulaLength(string text) =>
         SillyQuestion().Match(text) is { Success: true } silly ? silly.Length

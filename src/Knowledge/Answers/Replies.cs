@@ -37,6 +37,9 @@ public static class Replies
     /// <summary>The reply to a message saying the previous answer did not help.</summary>
     public const string Unhelpful = "Sorry that didn't help. I can only quote my career guides, and they speak in general, not about your situation. A narrower question often finds a more concrete passage. You could try one of these:";
 
+    /// <summary>The reply to a message that only acknowledges the last one ("ok", "i see", "fair enough").</summary>
+    public const string Acknowledged = "Okay. What else would you like to know? You could try one of these:";
+
     public const string NothingMore = "That's all my guides say on that. Try another question:";
 
     public static string Help(IEnumerable<Topic> topics) =>

@@ -134,4 +134,45 @@ public sealed class CourtesyTests
         Assert.Equal(AnswerKind.Declined, answer.Kind);
         Assert.DoesNotContain("\"sorry\"", answer.Text, StringComparison.Ordinal);
     }
+    [Theory]
+    [InlineData("Thank you very much, God bless")]
+    [InlineData("Thanks, that gives me something to take to leadership.")]
+    [InlineData("thanks!")]
+    [InlineData("many thanks, you've been a great help")]
+    [InlineData("cheers, I'll look into it")]
+    public void IsClosingThanks_ThanksAndASignOff_IsTrue(string text) => Assert.True(Courtesy.IsClosingThanks(text));
+
+    [Theory]
+    [InlineData("thanks, and in Germany")]                      // goes on to ask
+    [InlineData("thanks, I want to work in Brazil")]            // goes on to tell
+    [InlineData("thanks, that helps. what about seniors")]
+    [InlineData("thanks, that's helpful?")]
+    [InlineData("that gives me something to take to leadership")] // no thanks
+    public void IsClosingThanks_MoreThanASignOff_IsFalse(string text) => Assert.False(Courtesy.IsClosingThanks(text));
+
+    /// <summary>Both were declined as questions the guides cannot answer, after an answer had been given.</summary>
+    [Theory]
+    [InlineData("Thank you very much, God bless")]
+    [InlineData("Thanks, that gives me something to take to leadership.")]
+    public void Answer_ThanksAndASignOff_IsThanks(string text)
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+        var first = engine.Answer(new Question("what should I study at university to become an ML engineer?"));
+        Assert.True(first.Answered, first.Text);
+
+        var answer = engine.Answer(new Question(text, first.Context));
+
+        Assert.Equal(AnswerKind.Thanks, answer.Kind);
+        Assert.Equal(Replies.Thanks, answer.Text);
+    }
+
+    [Fact]
+    public void Answer_ThanksThenAQuestionTheGuidesLack_IsStillDeclined()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question("thanks, what about the weather in Lagos"));
+
+        Assert.Equal(AnswerKind.Declined, answer.Kind);
+    }
 }
