@@ -36,7 +36,7 @@ namespace CareerBot.Knowledge.Answers;
 internal static partial class PlainQuestion
 {
     /// <summary><paramref name="text"/> with the question it wraps unwrapped and a request for a meaning asked as "what is …".</summary>
-    public static string Of(string text) => Meaning(Unwrap(Needs(FirstToLearn(Opinion(Dictated(Misspelt(Nowadays(Afterword(HowLongIf(TellApart(text)))))))))));
+    public static string Of(string text) => Meaning(Unwrap(Needs(FirstToLearn(Opinion(Dictated(Misspelt(Nowadays(Afterword(HowLongIf(BetterLanguage(TellApart(text))))))))))));
 
     /// <summary>
     /// "how do I tell X apart from Y" asked as "what is the difference between X and Y": "how do I tell a real
@@ -51,6 +51,27 @@ internal static partial class PlainQuestion
 
     [GeneratedRegex(@"\b(?:how\s+(?:do|can|could|would|should|to)\s+(?:(?:i|you|u|we|one|employers|recruiters)\s+)?)?tell\s+(?<first>[^?.!]{1,80}?)\s+apart\s+from\s+(?<second>[^?.!]{1,120})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TellingApart();
+
+    /// <summary>
+    /// "what is better, X or Y" between two programming languages asked as "which programming language should I
+    /// learn, X or Y": "what is better, python or R for begin?" was read as out of scope (0.79; 0.92 without
+    /// "for begin") and declined, where "which programming language should I learn, python or r" is answered
+    /// from the skills passages that name both.
+    /// </summary>
+    public static string BetterLanguage(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Contains("better", StringComparison.OrdinalIgnoreCase) || text.Contains("best", StringComparison.OrdinalIgnoreCase)
+            ? BetterOfTwoLanguages().Replace(text, "which programming language should I learn, ${first} or ${second}", 1)
+            : text;
+    }
+
+    [GeneratedRegex(
+        @"^\W*(?:(?:so|and|but|ok|okay)[,\s]+)?(?:what|which)(?:'s|\u2019s|s|\s+is|\s+one\s+is|\s+one)?\s+(?:better|best)(?:\s+(?:to\s+)?(?:learn|start\s+with|begin\s+with|use))?\s*[,:\-]?\s*"
+        + @"(?<first>python|r|java|julia|scala|c\+\+|c#|javascript|typescript|go|golang|rust|matlab|sql|swift|kotlin)\s+(?:or|vs\.?|versus)\s+"
+        + @"(?<second>python|r|java|julia|scala|c\+\+|c#|javascript|typescript|go|golang|rust|matlab|sql|swift|kotlin)(?![\w+#-])",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BetterOfTwoLanguages();
 
     /// <summary>
     /// "how long would it take" without the asker's working day after it ("… if i do it after work like 2
@@ -232,8 +253,8 @@ internal static partial class PlainQuestion
     }
 
     /// <summary>
-    /// <paramref name="text"/> with "am I missing" asked as "do I need", and "do I have to" as "do I need
-    /// to": the intent model learnt "need to" from many utterances and "have to" from none but a goodbye's
+    /// <paramref name="text"/> with "am I missing" asked as "do I need", and "do I have to" and "is it
+    /// compulsory to" as "do I need to": the intent model learnt "need to" from many utterances and "have to" from none but a goodbye's
     /// ("have to run"), so "do I have to learn python" was read as out of scope (0.91), "do I have to have
     /// a phd" as a goodbye (0.52). Teaching the model "have to" instead (14 utterances) moved its held-out
     /// figures and turned two declines that name what the guides lack into closest answers.
@@ -242,8 +263,17 @@ internal static partial class PlainQuestion
     {
         ArgumentNullException.ThrowIfNull(text);
         var asked = text.Contains("missing", StringComparison.OrdinalIgnoreCase) ? Missing().Replace(text, "do I need") : text;
-        return asked.Contains("have to", StringComparison.OrdinalIgnoreCase) ? HaveTo().Replace(asked, "${asked}need to") : asked;
+        asked = asked.Contains("have to", StringComparison.OrdinalIgnoreCase) ? HaveTo().Replace(asked, "${asked}need to") : asked;
+        return asked.Contains("ory", StringComparison.OrdinalIgnoreCase) ? Compulsory().Replace(asked, "do I need to") : asked;
     }
+
+    /// <summary>
+    /// "is it compulsory to" and "is it mandatory to", which no guide says: "Is it compulsory to do computer
+    /// science?" quoted the NLP engineer's passage for "computer science", and "is it mandatory to have a
+    /// masters" was declined naming "mandatory".
+    /// </summary>
+    [GeneratedRegex(@"\bis\s+it\s+(?:really\s+|absolutely\s+|strictly\s+)?(?:compulsory|mandatory|obligatory)\s+(?:for\s+(?:me|you|us|one)\s+)?to\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Compulsory();
 
     /// <summary>
     /// "have to" asked of the asker ("do I have to", "would I really have to", "do you have to"); not "I have
