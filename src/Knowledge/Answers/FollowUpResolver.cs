@@ -81,6 +81,9 @@ public static partial class FollowUpResolver
 
         // "Then give me a link I can check.", "any sources I could verify?"
         "then", "check", "verify",
+
+        // "Can you give me the full names of the guides you're quoting so I can cite them directly?" (help)
+        "name", "names", "title", "titles", "directly",
     };
 
     /// <summary>
@@ -132,7 +135,7 @@ public static partial class FollowUpResolver
         }
 
         var words = Analysis.KnowledgeAnalyzer.WordsOf(text);
-        if (words.Count == 0 || words.Count > 16 || !words.All(w => SourceWords.Contains(w) || SourceFraming.Contains(w)))
+        if (words.Count == 0 || words.Count > MaxSourceRequestWords || !words.All(w => SourceWords.Contains(w) || SourceFraming.Contains(w)))
         {
             return false;
         }
@@ -141,6 +144,9 @@ public static partial class FollowUpResolver
             || (words.Contains("which") && (words.Contains("guide") || words.Contains("guides") || words.Contains("article")))
             || (words.Contains("where") && (words.Contains("from") || words.Contains("says") || words.Contains("say") || words.Contains("said")));
     }
+
+    /// <summary>The most words a source request has: every one frames it, and a journalist's "Can you give me the full names of the guides you're quoting so I can cite them directly?" has 18.</summary>
+    private const int MaxSourceRequestWords = 20;
 
     /// <summary>"tell me more" and the like: show the next passage for the previous question.</summary>
     public static bool IsMoreRequest(string text) =>

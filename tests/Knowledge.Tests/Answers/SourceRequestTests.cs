@@ -44,6 +44,7 @@ public sealed class SourceRequestTests
     [InlineData("ok show me where it says that")] // declined after "are you sure?"
     [InlineData("where does it say that?")]
     [InlineData("where did they say that")]
+    [InlineData("Can you give me the full names of the guides you're quoting so I can cite them directly?")] // the help text
     public void IsSourceRequest_AskingWhereTheAnswerCameFrom_IsOne(string text) =>
         Assert.True(FollowUpResolver.IsSourceRequest(text));
 
@@ -58,6 +59,7 @@ public sealed class SourceRequestTests
     [InlineData("is that true everywhere or just big tech in SF/NYC")]
     [InlineData("are you sure ML engineers need a PhD")]
     [InlineData("sure")]
+    [InlineData("what are the names of the guides for becoming an ML engineer in the UK and the US, which one should I read first")] // over the bound
     [InlineData("what year did the field start growing")]
     [InlineData("which guides do ML engineers use to learn?")]
     [InlineData("what tools are you using for that")]
@@ -103,6 +105,7 @@ public sealed class SourceRequestTests
     [InlineData("btw do you know when the application deadline for the summer internship on this page is?", "how many sources do you actually have, and can you link me to the full guide")] // was the help text
     [InlineData(null, "how old are the guides ur quoting from? like is any of that still true today")] // was declined, naming "old" and "quoting"
     [InlineData("Are you a real career advisor or just an LLM?", "How do I know your advice on AI jobs isn't outdated?")] // was the help text
+    [InlineData(null, "Can you give me the full names of the guides you're quoting so I can cite them directly?")] // was the help text
     public void Answer_SourceBeforeAnyAnswer_NamesEveryGuideWithItsDate(string? first, string text)
     {
         // "where does your info come from", asked after the help text, said the last reply quoted no
