@@ -36,7 +36,7 @@ namespace CareerBot.Knowledge.Answers;
 internal static partial class PlainQuestion
 {
     /// <summary><paramref name="text"/> with the question it wraps unwrapped and a request for a meaning asked as "what is …".</summary>
-    public static string Of(string text) => Meaning(Unwrap(Needs(FirstToLearn(Opinion(Dictated(Misspelt(Nowadays(Afterword(HowLongIf(BetterLanguage(TellApart(text))))))))))));
+    public static string Of(string text) => Meaning(Unwrap(Needs(FirstToLearn(Opinion(Dictated(Misspelt(Nowadays(Afterword(HowLongIf(BetterLanguage(Without(TellApart(text)))))))))))));
 
     /// <summary>
     /// "how do I tell X apart from Y" asked as "what is the difference between X and Y": "how do I tell a real
@@ -51,6 +51,22 @@ internal static partial class PlainQuestion
 
     [GeneratedRegex(@"\b(?:how\s+(?:do|can|could|would|should|to)\s+(?:(?:i|you|u|we|one|employers|recruiters)\s+)?)?tell\s+(?<first>[^?.!]{1,80}?)\s+apart\s+from\s+(?<second>[^?.!]{1,120})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TellingApart();
+
+    /// <summary>
+    /// "if you don't have" asked as "without": "what jobs are there if you dont have a degree" got the help
+    /// text (help at 0.52, and "can you get a job if you dont have a degree" at 0.82), the "you" read as the
+    /// bot; "… without a degree" is answered from the education passages.
+    /// </summary>
+    public static string Without(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Contains("if ", StringComparison.OrdinalIgnoreCase) ? IfLacking().Replace(text, "without") : text;
+    }
+
+    [GeneratedRegex(
+        @"\bif\s+(?:you|u|i|one|we|someone|somebody)\s+(?:(?:don't|don\u2019t|dont|do\s+not|doesn't|doesn\u2019t|doesnt|does\s+not|haven't|haven\u2019t|havent|have\s+not)\s+(?:have|got)|(?:have|has)\s+no)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex IfLacking();
 
     /// <summary>
     /// "what is better, X or Y" between two programming languages asked as "which programming language should I
