@@ -26,6 +26,10 @@ internal static partial class Courtesy
         // Relief before the next question ("ok that makes me feel a bit better. which skills are least
         // likely to get automated" was declined naming "feel"; "that helps.", "that's reassuring.").
         "me", "feel", "feels", "better", "bit", "helps", "reassuring",
+
+        // "ok that's good to hear. what tools do they use most" (and "good to here") was declined, its
+        // skills reading weakened by the relief before it.
+        "that's", "thats", "s", "to", "hear", "here", "know",
     };
 
     /// <summary>Whether <paramref name="word"/> (lower case) is one a courtesy is made of ("ok", "thanks", "lol").</summary>

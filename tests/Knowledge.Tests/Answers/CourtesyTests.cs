@@ -18,6 +18,8 @@ public sealed class CourtesyTests
     [InlineData("ok then can you tell me if ML engineers are in demand", "can you tell me if ML engineers are in demand")] // "then" as "so"
     [InlineData("aight so what skills make u not replaceable", "what skills make u not replaceable")]
     [InlineData("ok. sorry, one more thing, what if I freeze in the interview", "what if I freeze in the interview")]
+    [InlineData("ok thats good to here. what tools do they use most", "what tools do they use most")]
+    [InlineData("ok that's good to know, how long does it take?", "how long does it take?")]
     [InlineData("quick question: do ML engineers work weekends?", "do ML engineers work weekends?")]
     [InlineData("Sorry if this is a dumb question. Do you need a PhD?", "Do you need a PhD?")]
     [InlineData("this might be a stupid question but do you need a PhD?", "do you need a PhD?")]
