@@ -292,14 +292,15 @@ public sealed class AnswerEngineTests : IDisposable
     /// Newcomers' questions that the committed guides got wrong: the COVID hiring passage for AI
     /// writing code (no alternate asked it that way), the software engineer comparison for MLOps (the
     /// MLOps passage was not a comparison), and the mid-level specialisation passage for "name a few
-    /// tools" ("few" matched "a few years"), and a decline naming "daughter", "stable" and "bit" for
-    /// whether the career is stable.
+    /// tools" ("few" matched "a few years"), a decline naming "daughter", "stable" and "bit" for
+    /// whether the career is stable, and one naming "qualifications", a word no guide used.
     /// </summary>
     [Theory]
     [InlineData("Will this job even still exist by the time she graduates, with AI writing code now?", "how-to-become-mle#will-ai-automation-threaten-ml-engineer-jobs")]
     [InlineData("whats the diff between ML engineer and MLOps engineer", "mle-what-they-do#monitoring-and-mlops")]
     [InlineData("name a few tools candidates should know", "mle-what-they-do#infrastructure-and-data-tools")]
     [InlineData("My daughter is 17 and says she wants to be a machine learning engineer. Is that a stable career or a bit of a fad?", "mle-career-snapshot#job-outlook-and-demand")]
+    [InlineData("what qualifications do I need", "zengig-mle-guide#what-education-does-an-ml-engineer-typically-need")] // declined naming "qualifications"
     public void Answer_NewcomerQuestion_CitesThePassageThatAnswers(string question, string passageId)
     {
         var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
