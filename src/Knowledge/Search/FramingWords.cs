@@ -41,6 +41,12 @@ public static class FramingWords
         // fully remote"): the portfolio question was declined naming "genuinely" alone.
         "genuinely", "truly", "fully",
 
+        // A hedge or a verb of going after ("how am I supposed to compete …", "someone of my age to pursue a
+        // role in data science"): declines named "supposed" and "pursue" as if they were the subject the guides
+        // lack. Not "guess": after "i want to know about jobs", "in AI i guess" then quoted the certifications
+        // passage for "AI" (the Azure AI Engineer certificate), where it had been declined.
+        "suppose", "supposed", "reckon", "pursue", "pursuing",
+
         // Chat shorthand ("ngl the market looks cooked rn, hows the outlook tbh"): it frames the message, and
         // as words no guide uses it would dilute the coverage of every passage and be named in a decline.
         "btw", "fr", "idk", "imho", "imo", "lmao", "lol", "ngl", "pls", "plz", "ppl", "rn", "tbh", "tho", "u", "ur", "wanna", "gonna", "gotta", "kinda", "sorta", "k", "kk", "nah", "yeah", "yep", "nope",

@@ -231,13 +231,15 @@ public sealed class AnswerEngineTests : IDisposable
     /// <summary>
     /// Requests and asides are no words the guides lack: a newcomer's "Kindly advise whether age will
     /// be a barrier …" was declined naming "Kindly" and "advise" (not "age" or "barrier"), the M.Tech
-    /// question named "later", and the on-call question "friend".
+    /// question named "later", the on-call question "friend", and two more "supposed" and "pursue".
     /// </summary>
     [Theory]
     [InlineData("I am 40 years old and self-taught in programming, currently working in a bank IT department in Pune. Kindly advise whether age will be a barrier to get into machine learning engineer role.", "\"age\"", "Kindly")]
     [InlineData("ok and is it better to do M.Tech from IIT or just start working at a service company and switch later", "\"IIT\"", "later")]
     [InlineData("ok and is on-call a thing for MLEs? my friend in SRE is always on call and it looks miserable", "\"SRE\"", "friend")]
     [InlineData("is the jump to staff more about technical skills or leadership", "\"leadership\"", "jump")]
+    [InlineData("how am I supposed to compete with all the PhDs applying", "\"compete\"", "supposed")]
+    [InlineData("Good afternoon. I am a chartered accountant aged 58 and expect to retire from my firm within the next two years. I have long had an interest in data analysis. Would it be realistic for someone of my age to pursue a role in data science?", "\"age\"", "pursue")]
     public void Answer_DeclineNamingMissingWords_NamesTheSubject_NotTheRequestsWords(string text, string named, string notNamed)
     {
         var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
