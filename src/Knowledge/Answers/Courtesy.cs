@@ -30,6 +30,9 @@ internal static partial class Courtesy
         // "ok that's good to hear. what tools do they use most" (and "good to here") was declined, its
         // skills reading weakened by the relief before it.
         "that's", "thats", "s", "to", "hear", "here", "know",
+
+        // Giving in before the next question ("ok whatever, what about senior" was declined naming "whatever").
+        "whatever",
     };
 
     /// <summary>Whether <paramref name="word"/> (lower case) is one a courtesy is made of ("ok", "thanks", "lol").</summary>

@@ -38,6 +38,9 @@ public static partial class FollowUpResolver
     {
         "more", "tell me more", "more please", "go on", "continue", "more details", "more detail", "what else",
         "anything else", "keep going", "and more", "more info", "more information", "tell me more please", "next",
+
+        // After the first months of a plan, "and then?" said goodbye (0.78).
+        "and then", "then what", "what next", "whats next", "what s next", "and after that", "after that", "what then",
     };
 
     /// <summary>
@@ -480,8 +483,19 @@ public static partial class FollowUpResolver
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Dismissal();
 
+    /// <summary>
+    /// A figure doubted as too low or too high ("that seems low", "hmm that's way too high", "sounds a bit
+    /// optimistic"): after the entry-level pay, "that seems low" was declined naming "low". Kept apart from
+    /// <see cref="Doubt"/> for the reason <see cref="Dismissal"/> is.
+    /// </summary>
+    [GeneratedRegex(
+        @"^\s*(?:(?:hmm+|wait|but|ok|okay|so|and|huh|really)[,.!?]*\s+)*(?:(?:that|this|it|those|these)(?:'s|\u2019s|s|\s+is|\s+are|\s+seems?|\s+looks?|\s+sounds?)|seems|looks|sounds)\s+"
+        + @"(?:(?:a\s+bit|a\s+little|kind\s+of|kinda|pretty|really|very|way|quite|rather|super|too)\s+){0,3}(?:low|high|optimistic|inflated)(?:\s+(?:to\s+me|honestly|tbh|imo|no))?\s*[?!.]*\s*$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Implausible();
+
     /// <summary>Whether <paramref name="sentence"/> doubts or dismisses the previous answer.</summary>
-    private static bool Doubts(string sentence) => Doubt().IsMatch(sentence) || Dismissal().IsMatch(sentence);
+    private static bool Doubts(string sentence) => Doubt().IsMatch(sentence) || Dismissal().IsMatch(sentence) || Implausible().IsMatch(sentence);
 }
 
 /// <summary>A follow-up's pointer to an item of the previous reply's list: the item, and what the message asks about it (empty when nothing).</summary>

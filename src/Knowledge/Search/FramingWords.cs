@@ -47,6 +47,10 @@ public static class FramingWords
         // passage for "AI" (the Azure AI Engineer certificate), where it had been declined.
         "suppose", "supposed", "reckon", "pursue", "pursuing",
 
+        // A hedge before the asker's options ("Which specialisation would fit me best, maybe time series or causal
+        // inference?" was declined naming "maybe").
+        "maybe", "perhaps",
+
         // Chat shorthand ("ngl the market looks cooked rn, hows the outlook tbh"): it frames the message, and
         // as words no guide uses it would dilute the coverage of every passage and be named in a decline.
         "btw", "fr", "idk", "imho", "imo", "lmao", "lol", "ngl", "pls", "plz", "ppl", "rn", "tbh", "tho", "u", "ur", "wanna", "gonna", "gotta", "kinda", "sorta", "k", "kk", "nah", "yeah", "yep", "nope",

@@ -231,7 +231,7 @@ public sealed class AnswerEngineTests : IDisposable
     /// <summary>
     /// Requests and asides are no words the guides lack: a newcomer's "Kindly advise whether age will
     /// be a barrier …" was declined naming "Kindly" and "advise" (not "age" or "barrier"), the M.Tech
-    /// question named "later", the on-call question "friend", and two more "supposed" and "pursue".
+    /// question named "later", the on-call question "friend", and three more "supposed", "pursue" and "maybe".
     /// </summary>
     [Theory]
     [InlineData("I am 40 years old and self-taught in programming, currently working in a bank IT department in Pune. Kindly advise whether age will be a barrier to get into machine learning engineer role.", "\"age\"", "Kindly")]
@@ -239,6 +239,7 @@ public sealed class AnswerEngineTests : IDisposable
     [InlineData("ok and is on-call a thing for MLEs? my friend in SRE is always on call and it looks miserable", "\"SRE\"", "friend")]
     [InlineData("is the jump to staff more about technical skills or leadership", "\"leadership\"", "jump")]
     [InlineData("how am I supposed to compete with all the PhDs applying", "\"compete\"", "supposed")]
+    [InlineData("Which specialisation would fit me best, maybe time series or causal inference?", "\"causal\"", "maybe")]
     [InlineData("Good afternoon. I am a chartered accountant aged 58 and expect to retire from my firm within the next two years. I have long had an interest in data analysis. Would it be realistic for someone of my age to pursue a role in data science?", "\"age\"", "pursue")]
     public void Answer_DeclineNamingMissingWords_NamesTheSubject_NotTheRequestsWords(string text, string named, string notNamed)
     {
@@ -1519,5 +1520,21 @@ public sealed class AnswerEngineTests : IDisposable
 
         Assert.DoesNotContain(ranked, r => r.Passage.Id == "guide-a#do-i-need-a-phd");
         Assert.Equal("guide-b#required-education", ranked[0].Passage.Id);
+    }
+
+    /// <summary>After the first months of a plan, "and then?" said goodbye (0.78): it asks for the next passage, as "tell me more" does.</summary>
+    [Theory]
+    [InlineData("and then?")]
+    [InlineData("what's next")]
+    [InlineData("then what")]
+    public void Answer_AndThen_AfterAnAnswer_IsTellMeMore(string text)
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+        var first = engine.Answer(new Question("how long does it take to become an ML engineer?"));
+        Assert.True(first.Answered, first.Text);
+
+        var next = engine.Answer(new Question(text, first.Context));
+
+        Assert.Equal(engine.Answer(new Question("tell me more", first.Context)).Text, next.Text);
     }
 }

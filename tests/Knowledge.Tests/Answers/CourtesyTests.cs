@@ -19,6 +19,7 @@ public sealed class CourtesyTests
     [InlineData("aight so what skills make u not replaceable", "what skills make u not replaceable")]
     [InlineData("ok. sorry, one more thing, what if I freeze in the interview", "what if I freeze in the interview")]
     [InlineData("ok thats good to here. what tools do they use most", "what tools do they use most")]
+    [InlineData("ok whatever, what about senior", "what about senior")]
     [InlineData("ok that's good to know, how long does it take?", "how long does it take?")]
     [InlineData("quick question: do ML engineers work weekends?", "do ML engineers work weekends?")]
     [InlineData("Sorry if this is a dumb question. Do you need a PhD?", "Do you need a PhD?")]

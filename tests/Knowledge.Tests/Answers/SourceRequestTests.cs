@@ -74,6 +74,9 @@ public sealed class SourceRequestTests
     [InlineData("then what should I learn first")]
     [InlineData("where do people say ML jobs are")]
     [InlineData("what do employers say about bootcamps")]
+    [InlineData("that seems low for London")]                    // asks about a place
+    [InlineData("is the pay high")]
+    [InlineData("it looks high paying but is it stressful")]
     public void IsSourceRequest_AQuestionOfItsOwn_IsNone(string text) =>
         Assert.False(FollowUpResolver.IsSourceRequest(text));
 
@@ -145,6 +148,9 @@ public sealed class SourceRequestTests
     [InlineData("sounds like nonsense to me")]
     [InlineData("is that still true? tech salaries dropped a lot after 2022")] // declined naming "2022": a doubt, and why
     [InlineData("Really? My friend got way more at his first job.")]
+    [InlineData("that seems low")]                                // declined naming "low"
+    [InlineData("hmm that's way too high")]
+    [InlineData("sounds a bit optimistic tbh")]
     public void Answer_AskingWhereOrHowCurrent_AfterAnAnswer_CitesItsPassagesAgain(string text)
     {
         var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
