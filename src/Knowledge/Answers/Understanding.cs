@@ -29,7 +29,12 @@ internal sealed class Understanding(KnowledgeSnapshot knowledge)
     /// <summary>The canonical name of the synonym group of occupations the guides do not cover (knowledge-base/synonyms.txt).</summary>
     private const string OtherOccupation = "other occupation";
 
-    private const string FieldWords = "ml mle machine learning ai artificial intelligence engineer engineers engineering data scientist scientists deep";
+    /// <summary>
+    /// The field's words, its specialisations among them: "I build robots as a hobby (ROS, raspberry pi, some
+    /// opencv). Are there computer vision jobs I could realistically go for?" was declined naming the hobby's
+    /// words, where the question alone is answered.
+    /// </summary>
+    private const string FieldWords = "ml mle machine learning ai artificial intelligence engineer engineers engineering data scientist scientists deep vision nlp mlops";
 
     /// <summary>
     /// Whether a message that starts a thread names an occupation the guides do not cover and never
