@@ -304,6 +304,7 @@ public sealed class AnswerEngineTests : IDisposable
     [InlineData("name a few tools candidates should know", "mle-what-they-do#infrastructure-and-data-tools")]
     [InlineData("My daughter is 17 and says she wants to be a machine learning engineer. Is that a stable career or a bit of a fad?", "mle-career-snapshot#job-outlook-and-demand")]
     [InlineData("what qualifications do I need", "zengig-mle-guide#what-education-does-an-ml-engineer-typically-need")] // declined naming "qualifications"
+    [InlineData("is it better at big companies or startups for work life balance", "zengig-mle-guide#typical-work-hours")] // the pay at big companies and startups
     [InlineData("I build robots as a hobby (ROS, raspberry pi, some opencv). Are there computer vision jobs I could realistically go for?", "zengig-mle-guide#computer-vision-engineer")] // declined naming "hobby", "ROS", "raspberry"
     public void Answer_NewcomerQuestion_CitesThePassageThatAnswers(string question, string passageId)
     {
