@@ -608,8 +608,21 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
     /// was asked, so nothing is quoted or declined; the topic's next questions are offered, and the
     /// context stays as it was, so "tell me more" still follows on.
     /// </summary>
-    public Answer Acknowledged(string text, IntentScore intentScore, ConversationContext? previous) =>
-        OnTopicHelp(text, Replies.Acknowledged, intentScore, previous) with { Kind = AnswerKind.Thanks };
+    public Answer Acknowledged(string text, IntentScore intentScore, ConversationContext? previous)
+    {
+        // The topic's questions first, then other topics' up to three: after the pay answer the topic has one
+        // sample left, and "You could try one of these:" stood above a single question.
+        var reply = OnTopicHelp(text, Replies.Acknowledged, intentScore, previous);
+        var suggestions = reply.Suggestions.Concat(Samples(int.MaxValue))
+            .Where(q => !string.Equals(q, previous?.Question, StringComparison.OrdinalIgnoreCase))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Take(AcknowledgedSuggestions)
+            .ToList();
+        return reply with { Kind = AnswerKind.Thanks, Suggestions = suggestions };
+    }
+
+    /// <summary>How many questions the reply to an acknowledgement offers.</summary>
+    private const int AcknowledgedSuggestions = 3;
 
     /// <summary>A help reply whose suggestions are the conversation topic's sample questions (other than the one just asked), or the general samples.</summary>
     private Answer OnTopicHelp(string text, string reply, IntentScore intentScore, ConversationContext? previous)
