@@ -35,8 +35,26 @@ namespace CareerBot.Knowledge.Answers;
 /// </summary>
 internal static partial class PlainQuestion
 {
-    /// <summary><paramref name="text"/> with the question it wraps unwrapped and a request for a meaning asked as "what is …".</summary>
-    public static string Of(string text) => Meaning(Unwrap(Needs(FirstToLearn(Opinion(Dictated(Misspelt(Nowadays(Afterword(HowLongIf(BetterLanguage(Without(TellApart(text)))))))))))));
+    /// <summary><paramref name="text"/> with every rewrite of <see cref="Rewrites"/> applied, in their order.</summary>
+    public static string Of(string text)
+    {
+        foreach (var rewrite in Rewrites)
+        {
+            text = rewrite(text);
+        }
+
+        return text;
+    }
+
+    /// <summary>
+    /// The rewrites, in the order they run: the ones that read a whole phrase first ("tell X apart", "if you
+    /// don't have", "what is better, X or Y", "how long would it take if …"), then the spoken and misspelt
+    /// words, the forms and framings, and last the question a message wraps and a request for a meaning.
+    /// </summary>
+    private static readonly Func<string, string>[] Rewrites =
+    [
+        TellApart, Without, BetterLanguage, HowLongIf, Afterword, Nowadays, Misspelt, Dictated, Opinion, FirstToLearn, Needs, Unwrap, Meaning,
+    ];
 
     /// <summary>
     /// "how do I tell X apart from Y" asked as "what is the difference between X and Y": "how do I tell a real
