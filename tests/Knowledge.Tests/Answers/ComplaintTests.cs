@@ -12,6 +12,8 @@ public sealed class ComplaintTests
     [InlineData("not helpful")]
     [InlineData("this is too vague lol")]
     [InlineData("ugh, your answer is not what i asked")]
+    [InlineData("thats useless. ONE number")] // without its apostrophe it was read as thanks: "You're welcome!"
+    [InlineData("its pretty vague")]
     public void Is_AMessageSayingTheAnswerDidNotHelp_IsTrue(string text) => Assert.True(Complaint.Is(text));
 
     [Theory]
@@ -19,6 +21,8 @@ public sealed class ComplaintTests
     [InlineData("is ML engineering useless")]
     [InlineData("is it useless to learn R")]
     [InlineData("that is helpful")]
+    [InlineData("thats helpful")]
+    [InlineData("its useless to learn R?")]
     [InlineData("what skills are not helpful for ML jobs")]
     [InlineData("Hmm, that didn't really help, it kind of just said \"it depends\". Let me put it differently: can I get hired as an ML engineer with only a bachelor's?")] // asks again
     public void Is_AQuestionOrPraise_IsFalse(string text) => Assert.False(Complaint.Is(text));
