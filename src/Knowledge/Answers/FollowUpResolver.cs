@@ -87,6 +87,10 @@ public static partial class FollowUpResolver
 
         // "Can you give me the full names of the guides you're quoting so I can cite them directly?" (help)
         "name", "names", "title", "titles", "directly",
+
+        // "Which guide did that last answer come from?" and "Which guide is that figure from, and is it publicly
+        // available?" were declined and answered as questions.
+        "last", "previous", "publicly", "available",
     };
 
     /// <summary>

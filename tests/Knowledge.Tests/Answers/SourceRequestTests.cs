@@ -45,6 +45,8 @@ public sealed class SourceRequestTests
     [InlineData("where does it say that?")]
     [InlineData("where did they say that")]
     [InlineData("Can you give me the full names of the guides you're quoting so I can cite them directly?")] // the help text
+    [InlineData("Which guide did that last answer come from?")] // declined
+    [InlineData("Which guide is that figure from, and is it publicly available?")] // a closest answer
     public void IsSourceRequest_AskingWhereTheAnswerCameFrom_IsOne(string text) =>
         Assert.True(FollowUpResolver.IsSourceRequest(text));
 
@@ -77,6 +79,7 @@ public sealed class SourceRequestTests
     [InlineData("that seems low for London")]                    // asks about a place
     [InlineData("is the pay high")]
     [InlineData("it looks high paying but is it stressful")]
+    [InlineData("is the last step available online")]
     public void IsSourceRequest_AQuestionOfItsOwn_IsNone(string text) =>
         Assert.False(FollowUpResolver.IsSourceRequest(text));
 
