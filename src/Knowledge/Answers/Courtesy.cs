@@ -111,7 +111,7 @@ internal static partial class Courtesy
     /// <summary>
     /// The text after a run of courtesy words that ends in "so" or "then" ("ok so what's the minimum degree",
     /// "alright so how long does it take", "ok then can you tell me …"), which opens a question as a comma would,
-    /// or that ends in a courtesy of <see cref="RunEnds"/> right before a question word ("ok how much …");
+    /// or that ends in a courtesy of <see cref="RunEnds"/> right before a question word ("ok how much …", "ok but how much …");
     /// null when there is none. The run has to end there: "thanks so much for the help" is thanks.
     /// </summary>
     private static string? SoOpening(string text)
@@ -130,6 +130,14 @@ internal static partial class Courtesy
             var end = rest.IndexOf(' ');
             var word = end < 0 ? rest : rest[..end];
             var lowered = word.Length > lower.Length ? [] : lower[..word.ToLowerInvariant(lower)];
+            if (endsRun && lowered is "but" && end >= 0)
+            {
+                // "ok but how much money do ML engineers make per year?": the courtesy goes on to the question
+                // as "and" does after thanks; kept, its two words tipped the salary passage to a closest answer.
+                rest = rest[end..].TrimStart();
+                continue;
+            }
+
             if (lowered.IsEmpty || !courtesies.Contains(lowered))
             {
                 if (endsRun && !lowered.IsEmpty && questionWords.Contains(lowered))

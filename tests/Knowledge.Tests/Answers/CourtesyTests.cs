@@ -32,6 +32,8 @@ public sealed class CourtesyTests
     [InlineData("ok got it can I start without a degree", "can I start without a degree")]
     [InlineData("okay thanks and how long would that take", "how long would that take")] // "and" after a thanks
     [InlineData("thank you and what about seniors", "what about seniors")]
+    [InlineData("ok but how much money do ML engineers make per year?", "how much money do ML engineers make per year?")] // a closest answer
+    [InlineData("thanks but what about seniors", "what about seniors")]
     [InlineData("Dear CareerBot, I hope this message finds you well. Which skills matter?", "Which skills matter?")] // a letter's opening
     [InlineData("Dear Sir/Madam, what do ML engineers earn?", "what do ML engineers earn?")]
     [InlineData("Thank you very much for your kind reply, may I further ask which languages matter", "may I further ask which languages matter")]
@@ -63,6 +65,9 @@ public sealed class CourtesyTests
     [InlineData("thank you for your reply")]                  // nothing after the formula
     [InlineData("Dear CareerBot,")]
     [InlineData("thanks and have a good one")]
+    [InlineData("ok but")]
+    [InlineData("ok but that is not what i asked")]             // no question word after "but"
+    [InlineData("but how much do they earn")]                 // no courtesy before "but"
     public void StripOpening_NoCourtesyBeforeAQuestion_LeavesTheText(string text) =>
         Assert.Equal(text, Courtesy.StripOpening(text));
 
