@@ -53,7 +53,7 @@ internal static partial class PlainQuestion
     /// </summary>
     private static readonly Func<string, string>[] Rewrites =
     [
-        TellApart, Without, BetterLanguage, HowLongIf, Afterword, Nowadays, Misspelt, Dictated, Opinion, FirstToLearn, Needs, Unwrap, Meaning,
+        TellApart, Without, BetterLanguage, ToLanguage, HowLongIf, Afterword, Nowadays, Misspelt, Dictated, Opinion, FirstToLearn, Needs, Unwrap, Meaning,
     ];
 
     /// <summary>
@@ -102,10 +102,29 @@ internal static partial class PlainQuestion
 
     [GeneratedRegex(
         @"^\W*(?:(?:so|and|but|ok|okay)[,\s]+)?(?:what|which)(?:'s|\u2019s|s|\s+is|\s+one\s+is|\s+one)?\s+(?:better|best)(?:\s+(?:to\s+)?(?:learn|start\s+with|begin\s+with|use))?\s*[,:\-]?\s*"
-        + @"(?<first>python|r|java|julia|scala|c\+\+|c#|javascript|typescript|go|golang|rust|matlab|sql|swift|kotlin)\s+(?:or|vs\.?|versus)\s+"
-        + @"(?<second>python|r|java|julia|scala|c\+\+|c#|javascript|typescript|go|golang|rust|matlab|sql|swift|kotlin)(?![\w+#-])",
+        + @"(?<first>" + Languages + @")\s+(?:or|vs\.?|versus)\s+(?<second>" + Languages + @")(?![\w+#-])",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BetterOfTwoLanguages();
+
+    /// <summary>The programming languages a question may name, as a regular expression's alternatives.</summary>
+    private const string Languages = @"python|r|java|julia|scala|c\+\+|c#|javascript|typescript|go|golang|rust|matlab|sql|swift|kotlin";
+
+    /// <summary>
+    /// "switch to Python" asked as "learn Python": "do i have to switch to python" quoted the passage on ML
+    /// engineers who switch to data science, and "Do I really need to switch to Python or can I stay on the
+    /// JVM" the passage on people who switch careers, where "learn python" is answered from the languages.
+    /// Only a programming language is learnt: "switch to data science" is a change of career.
+    /// </summary>
+    public static string ToLanguage(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Contains(" to ", StringComparison.OrdinalIgnoreCase) ? SwitchToLanguage().Replace(text, m => (m.Groups["verb"].Value.EndsWith("ing", StringComparison.OrdinalIgnoreCase) ? "learning " : "learn ") + m.Groups["language"].Value) : text;
+    }
+
+    [GeneratedRegex(
+        @"\b(?<verb>switch|switching|move|moving|change|changing|transition|transitioning|migrate|migrating)\s+(?:over\s+)?to\s+(?<language>" + Languages + @")(?![\w+#-])",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SwitchToLanguage();
 
     /// <summary>
     /// "how long would it take" without the asker's working day after it ("… if i do it after work like 2
@@ -298,7 +317,9 @@ internal static partial class PlainQuestion
         ArgumentNullException.ThrowIfNull(text);
         var asked = text.Contains("missing", StringComparison.OrdinalIgnoreCase) ? Missing().Replace(text, "do I need") : text;
         asked = asked.Contains("have to", StringComparison.OrdinalIgnoreCase) ? HaveTo().Replace(asked, "${asked}need to") : asked;
-        return asked.Contains("ory", StringComparison.OrdinalIgnoreCase) ? Compulsory().Replace(asked, "do I need to") : asked;
+        return asked.Contains("ory", StringComparison.OrdinalIgnoreCase)
+            ? CompulsoryThing().Replace(Compulsory().Replace(asked, "do I need to"), "do I need ${thing}")
+            : asked;
     }
 
     /// <summary>
@@ -308,6 +329,13 @@ internal static partial class PlainQuestion
     /// </summary>
     [GeneratedRegex(@"\bis\s+it\s+(?:really\s+|absolutely\s+|strictly\s+)?(?:compulsory|mandatory|obligatory)\s+(?:for\s+(?:me|you|us|one)\s+)?to\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Compulsory();
+
+    /// <summary>
+    /// "is X compulsory" of a thing rather than a step: "Is Python mandatory or can I get by with R?" was read
+    /// as out of scope (0.60) and declined, where "do I need Python …" is answered from the languages.
+    /// </summary>
+    [GeneratedRegex(@"\bis\s+(?!it\b)(?<thing>(?:a\s+|an\s+)?[\w'\u2019+#]+(?:\s+[\w'\u2019+#]+)?)\s+(?:really\s+|absolutely\s+|strictly\s+)?(?:compulsory|mandatory|obligatory)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CompulsoryThing();
 
     /// <summary>
     /// "have to" asked of the asker ("do I have to", "would I really have to", "do you have to"); not "I have

@@ -109,8 +109,35 @@ public sealed class PlainQuestionTests
     [InlineData("Is it compulsory to do computer science?", "do I need to do computer science?")]
     [InlineData("is it mandatory for me to have a masters", "do I need to have a masters")]
     [InlineData("the mandatory training is boring", "the mandatory training is boring")]
+    [InlineData("Is Python mandatory or can I get by with R?", "do I need Python or can I get by with R?")]
+    [InlineData("is a masters degree really compulsory", "do I need a masters degree")]
+    [InlineData("it is mandatory", "it is mandatory")]
     public void Needs_WhatTheAskerIsMissing_AsksWhatTheyNeed(string text, string expected) =>
         Assert.Equal(expected, PlainQuestion.Needs(text));
+
+    [Theory]
+    [InlineData("do i have to switch to python", "do i have to learn python")]
+    [InlineData("Do I really need to switch over to Python or can I stay on the JVM", "Do I really need to learn Python or can I stay on the JVM")]
+    [InlineData("is moving to c++ worth it", "is learning c++ worth it")]
+    [InlineData("how do I switch to data science", "how do I switch to data science")] // a change of career
+    [InlineData("should I move to research or stay in production", "should I move to research or stay in production")]
+    public void ToLanguage_SwitchingToALanguage_IsLearningIt(string text, string expected) =>
+        Assert.Equal(expected, PlainQuestion.ToLanguage(text));
+
+    /// <summary>"do i have to switch to python" quoted the passage on ML engineers who switch to data science; "Is Python mandatory or can I get by with R?" was declined (out of scope at 0.60).</summary>
+    [Theory]
+    [InlineData("do i have to switch to python")]
+    [InlineData("Is Python mandatory or can I get by with R?")]
+    public void Answer_SwitchingToOrNeedingPython_IsAnsweredFromTheLanguages(string text)
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question(text));
+
+        Assert.True(answer.Answered, answer.Text);
+        Assert.Contains("Python", answer.Text.Split("\n\n")[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("branch out", answer.Text, StringComparison.Ordinal);
+    }
 
     /// <summary>"Is it compulsory to do computer science?" quoted the NLP engineer's passage; "is it mandatory to have a masters" was declined naming "mandatory".</summary>
     [Theory]
