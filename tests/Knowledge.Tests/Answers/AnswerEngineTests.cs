@@ -241,6 +241,7 @@ public sealed class AnswerEngineTests : IDisposable
     [InlineData("how am I supposed to compete with all the PhDs applying", "\"compete\"", "supposed")]
     [InlineData("Which specialisation would fit me best, maybe time series or causal inference?", "\"causal\"", "maybe")]
     [InlineData("Good afternoon. I am a chartered accountant aged 58 and expect to retire from my firm within the next two years. I have long had an interest in data analysis. Would it be realistic for someone of my age to pursue a role in data science?", "\"age\"", "pursue")]
+    [InlineData("is prompt engineering a real career or a fad", "\"prompt\"", "fad")]
     public void Answer_DeclineNamingMissingWords_NamesTheSubject_NotTheRequestsWords(string text, string named, string notNamed)
     {
         var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
@@ -250,6 +251,44 @@ public sealed class AnswerEngineTests : IDisposable
         Assert.Equal(AnswerKind.Declined, answer.Kind);
         Assert.Contains(named, answer.Text, StringComparison.Ordinal);
         Assert.DoesNotContain($"\"{notNamed}\"", answer.Text, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// How the asker wants it said, and the doubt an outlook question is put against, are no subject: both
+    /// were declined naming "fluff" and "fad".
+    /// </summary>
+    [Theory]
+    [InlineData("just tell me the salary no fluff", "salary")]
+    [InlineData("Is it a stable career or a fad? I don't want him chasing something that disappears in 5 years.", "job_market")]
+    public void Answer_FluffOrFad_IsAnsweredOnTheTopic(string text, string topic)
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question(text));
+
+        Assert.True(answer.Answered, answer.Text);
+        Assert.Contains(engine.Knowledge.Passages.Single(p => p.Id == answer.Citations[0].PassageId).Topics, t => t.Name == topic);
+    }
+
+    /// <summary>
+    /// "Is it better to move into management instead?" quoted the data-management tip first (its heading says
+    /// "management"), and "how does that break down by state?" after the pay answer was a closest answer, the
+    /// state figures below "My guides don't answer that exactly". One alternate question of each passage now
+    /// asks it that way.
+    /// </summary>
+    [Fact]
+    public void Answer_ManagementAndPayByState_QuoteThePassagesThatAnswer()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var management = engine.Answer(new Question("Is it better to move into management instead?"));
+        var pay = engine.Answer(new Question("salary?"));
+        var states = engine.Answer(new Question("how does that break down by state?", pay.Context));
+
+        Assert.Equal("mle-what-they-do#beyond-the-technical-ladder", management.Citations[0].PassageId);
+        Assert.True(states.Answered, states.Text);
+        Assert.DoesNotContain(Replies.Closest, states.Text, StringComparison.Ordinal);
+        Assert.Contains("California", states.Text, StringComparison.Ordinal);
     }
 
     [Fact]
