@@ -75,4 +75,31 @@ public sealed class WordlessTests
         Assert.Equal(AnswerKind.Thanks, answer.Kind);
         Assert.Empty(answer.Citations);
     }
+
+    [Theory]
+    [InlineData("how much $$ do they make fr 💰💰", "how much $$ do they make fr")]
+    [InlineData("intern here 👋 do i need a masters", "intern here, do i need a masters")] // the wave stands where a comma would
+    [InlineData("yo 👋 im 16 and ML sounds sick 🔥 what do i need 2 learn rn??", "yo, im 16 and ML sounds sick, what do i need 2 learn rn??")]
+    [InlineData("thanks! 🙏", "thanks!")]
+    [InlineData("👍👍 ok", "ok")]
+    [InlineData("is it worth it? 🤷‍♂️ idk", "is it worth it? idk")] // a joined emoji, with its joiner and variation selector
+    [InlineData("what do ML engineers earn", "what do ML engineers earn")]
+    [InlineData("café in Zürich, how much?", "café in Zürich, how much?")] // letters outside ASCII stay
+    [InlineData("👍", "👍")] // nothing but symbols: for Approves to read
+    [InlineData("🤔🤔", "🤔🤔")]
+    public void WithoutPictographs_LeavesTheWords(string text, string expected) =>
+        Assert.Equal(expected, Wordless.WithoutPictographs(text));
+
+    /// <summary>Read as a question on challenges (0.62) with the emoji, it quoted the passage on automation.</summary>
+    [Fact]
+    public void Answer_AQuestionWithEmoji_IsAnsweredAsWithout()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question("how much $$ do they make fr 💰💰"));
+
+        Assert.True(answer.Answered, answer.Text);
+        Assert.Equal("salary", answer.Intent.Name);
+        Assert.Contains("$", answer.Text.Split("\n\n")[0], StringComparison.Ordinal);
+    }
 }
