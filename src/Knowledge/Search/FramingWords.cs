@@ -63,6 +63,8 @@ public static class FramingWords
         // Chat shorthand ("ngl the market looks cooked rn, hows the outlook tbh"): it frames the message, and
         // as words no guide uses it would dilute the coverage of every passage and be named in a decline.
         "btw", "fr", "idk", "imho", "imo", "lmao", "lol", "ngl", "pls", "plz", "ppl", "rn", "tbh", "tho", "u", "ur", "wanna", "gonna", "gotta", "kinda", "sorta", "k", "kk", "nah", "yeah", "yep", "nope",
+        // Slang praise ("im 16 and ML sounds sick 🔥 what do i need 2 learn rn??" was declined naming "sick").
+        "sick",
     };
 
     /// <summary>The words' stems, as the analyzer leaves them in a query.</summary>

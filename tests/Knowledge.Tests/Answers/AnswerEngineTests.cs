@@ -254,12 +254,13 @@ public sealed class AnswerEngineTests : IDisposable
     }
 
     /// <summary>
-    /// How the asker wants it said, and the doubt an outlook question is put against, are no subject: both
-    /// were declined naming "fluff" and "fad".
+    /// How the asker wants it said, the doubt an outlook question is put against and slang praise are no
+    /// subject: they were declined naming "fluff", "fad" and "sick".
     /// </summary>
     [Theory]
     [InlineData("just tell me the salary no fluff", "salary")]
     [InlineData("Is it a stable career or a fad? I don't want him chasing something that disappears in 5 years.", "job_market")]
+    [InlineData("yo 👋 im 16 and ML sounds sick 🔥 what do i need 2 learn rn??", "skills")] // declined naming "sick"
     public void Answer_FluffOrFad_IsAnsweredOnTheTopic(string text, string topic)
     {
         var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
