@@ -14,6 +14,8 @@ public sealed class ComplaintTests
     [InlineData("ugh, your answer is not what i asked")]
     [InlineData("thats useless. ONE number")] // without its apostrophe it was read as thanks: "You're welcome!"
     [InlineData("its pretty vague")]
+    [InlineData("are you just dumber than chatgpt or what")] // declined naming "dumber"
+    [InlineData("ugh you're useless")]
     public void Is_AMessageSayingTheAnswerDidNotHelp_IsTrue(string text) => Assert.True(Complaint.Is(text));
 
     [Theory]
@@ -23,6 +25,8 @@ public sealed class ComplaintTests
     [InlineData("that is helpful")]
     [InlineData("thats helpful")]
     [InlineData("its useless to learn R?")]
+    [InlineData("are you worse than a data scientist at statistics")] // goes on to ask
+    [InlineData("are you stupid if you skip the maths?")]
     [InlineData("what skills are not helpful for ML jobs")]
     [InlineData("Hmm, that didn't really help, it kind of just said \"it depends\". Let me put it differently: can I get hired as an ML engineer with only a bachelor's?")] // asks again
     public void Is_AQuestionOrPraise_IsFalse(string text) => Assert.False(Complaint.Is(text));
