@@ -53,7 +53,7 @@ internal static partial class PlainQuestion
     /// </summary>
     private static readonly Func<string, string>[] Rewrites =
     [
-        TellApart, Without, BetterLanguage, ToLanguage, HowLongIf, Afterword, Nowadays, Misspelt, Dictated, Opinion, FirstToLearn, Needs, Unwrap, Meaning,
+        SourceAsked, TellApart, Without, BetterLanguage, ToLanguage, WeighedPay, HowLongIf, Afterword, Nowadays, Misspelt, Dictated, Opinion, FirstToLearn, Needs, Unwrap, Meaning,
     ];
 
     /// <summary>
@@ -125,6 +125,52 @@ internal static partial class PlainQuestion
         @"\b(?<verb>switch|switching|move|moving|change|changing|transition|transitioning|migrate|migrating)\s+(?:over\s+)?to\s+(?<language>" + Languages + @")(?![\w+#-])",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SwitchToLanguage();
+
+    /// <summary>
+    /// An amount weighed ("is 80k good for a junior") or an offer doubted ("Is that fair or am I being lowballed?")
+    /// asked as whether it is a good salary: the first was declined naming "80k", the second quoted the passage
+    /// on bias and fairness. Asked as "is 80k a good salary for a junior" it is answered from the pay by level.
+    /// </summary>
+    public static string WeighedPay(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
+        {
+            text = AmountJudged().Replace(text, "${lead} ${amount} a ${judgement} salary");
+        }
+
+        return text.Contains("ball", StringComparison.OrdinalIgnoreCase) || text.Contains("underpaid", StringComparison.OrdinalIgnoreCase)
+            ? Lowballed().Replace(text, "is that a good salary")
+            : text;
+    }
+
+    [GeneratedRegex(
+        @"\b(?<lead>is|are|would|will|isn't|isnt)\s+(?<amount>\$?\d{1,3}(?:[.,]\d+)?\s?k|\$?\d{1,3}(?:,\d{3})+)\s+(?:(?:a|an)\s+)?(?:(?:really|pretty|very)\s+)?(?<judgement>good|fair|decent|ok|okay|reasonable|low|high|enough|bad)\b(?!\s+(?:salary|pay|offer|wage|number|amount|figure))",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AmountJudged();
+
+    [GeneratedRegex(
+        @"(?:\b(?:is|was)\s+(?:that|this|it)\s+(?:a\s+)?fair(?:\s+(?:offer|pay|salary|number))?\s*,?\s*(?:or\s+)?)?\b(?:(?:am\s+i|are\s+(?:they|we|you)|is\s+(?:she|he))\s+(?:being\s+|getting\s+)?(?:low\s*-?ball(?:ed)?|underpaid)|(?:is|was)\s+(?:that|this|it)\s+(?:a\s+)?low\s*-?ball(?:\s+offer)?)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Lowballed();
+
+    /// <summary>
+    /// A question without the request for its source tacked on to it ("Can you give me the median salary and
+    /// tell me which guide it comes from?", "… and cite your source"): every answer names its sources, and
+    /// the request's words read as a question about the bot (help at 0.58) and got the help text.
+    /// </summary>
+    public static string SourceAsked(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Contains(" and ", StringComparison.OrdinalIgnoreCase) || text.Contains(" with ", StringComparison.OrdinalIgnoreCase)
+            ? TackedOnSourceRequest().Replace(text, "", 1)
+            : text;
+    }
+
+    [GeneratedRegex(
+        @"(?<=\w)\s*,?\s+(?:(?:and|&)\s+(?:please\s+)?(?:(?:tell|show|give)\s+me\s+(?:which|what)\s+(?:guide|source|article)s?\s+(?:it|that|this|they|those)\s+(?:comes?|came|is|are|was|were)\s+from|(?:cite|name|give|include|list)\s+(?:me\s+)?(?:the|your|its)\s+(?:guide|source|article)s?)|with\s+(?:the\s+|your\s+)?(?:sources?|citations?))(?=\s*[?.!]*\s*$)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TackedOnSourceRequest();
 
     /// <summary>
     /// "how long would it take" without the asker's working day after it ("… if i do it after work like 2

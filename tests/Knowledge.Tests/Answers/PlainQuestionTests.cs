@@ -139,6 +139,55 @@ public sealed class PlainQuestionTests
         Assert.DoesNotContain("branch out", answer.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("is 80k good for a junior", "is 80k a good salary for a junior")]
+    [InlineData("is $95,000 decent for a new grad?", "is $95,000 a decent salary for a new grad?")]
+    [InlineData("would $95,000 be enough in Ohio?", "would $95,000 be enough in Ohio?")] // not read: "be" between
+    [InlineData("Is that fair or am I being lowballed?", "is that a good salary?")]
+    [InlineData("is that a lowball offer?", "is that a good salary?")]
+    [InlineData("is 120k a good salary for mid level", "is 120k a good salary for mid level")] // already asks it
+    [InlineData("is 5 good", "is 5 good")]                                                    // no amount of money
+    [InlineData("is the work fair", "is the work fair")]
+    public void WeighedPay_IsAskedAsWhetherItIsAGoodSalary(string text, string expected) =>
+        Assert.Equal(expected, PlainQuestion.WeighedPay(text));
+
+    /// <summary>"is 80k good for a junior" was declined naming "80k"; "Is that fair or am I being lowballed?" quoted the passage on bias and fairness.</summary>
+    [Theory]
+    [InlineData("is 80k good for a junior")]
+    [InlineData("Is that fair or am I being lowballed?")]
+    public void Answer_AnAmountWeighed_IsAnsweredFromThePay(string text)
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question(text));
+
+        Assert.True(answer.Answered, answer.Text);
+        Assert.Equal("salary", answer.Intent.Name);
+        Assert.DoesNotContain("fairness", answer.Text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("Can you give me the median salary and tell me which guide it comes from?", "Can you give me the median salary?")]
+    [InlineData("what is the job outlook, with sources", "what is the job outlook")]
+    [InlineData("how long does it take and cite your sources.", "how long does it take.")]
+    [InlineData("and tell me which guide it comes from", "and tell me which guide it comes from")] // nothing before it: a source request
+    [InlineData("do ML engineers work with sources of data", "do ML engineers work with sources of data")]
+    public void SourceAsked_LeavesTheQuestion(string text, string expected) =>
+        Assert.Equal(expected, PlainQuestion.SourceAsked(text));
+
+    /// <summary>The request's words read as a question about the bot (help at 0.58), and it got the help text.</summary>
+    [Fact]
+    public void Answer_AQuestionWithItsSourceAskedFor_IsAnswered()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question("Can you give me the median salary and tell me which guide it comes from?"));
+
+        Assert.True(answer.Answered, answer.Text);
+        Assert.Contains("median", answer.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.NotEmpty(answer.Citations);
+    }
+
     /// <summary>"Is it compulsory to do computer science?" quoted the NLP engineer's passage; "is it mandatory to have a masters" was declined naming "mandatory".</summary>
     [Theory]
     [InlineData("Is it compulsory to do computer science?")]
