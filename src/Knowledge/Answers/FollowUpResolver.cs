@@ -91,6 +91,9 @@ public static partial class FollowUpResolver
         // "Which guide did that last answer come from?" and "Which guide is that figure from, and is it publicly
         // available?" were declined and answered as questions.
         "last", "previous", "publicly", "available",
+
+        // "salary? … and tell me which guide it comes from" was declined.
+        "tell",
     };
 
     /// <summary>

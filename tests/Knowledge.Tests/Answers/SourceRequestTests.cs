@@ -47,6 +47,7 @@ public sealed class SourceRequestTests
     [InlineData("Can you give me the full names of the guides you're quoting so I can cite them directly?")] // the help text
     [InlineData("Which guide did that last answer come from?")] // declined
     [InlineData("Which guide is that figure from, and is it publicly available?")] // a closest answer
+    [InlineData("and tell me which guide it comes from")] // declined
     public void IsSourceRequest_AskingWhereTheAnswerCameFrom_IsOne(string text) =>
         Assert.True(FollowUpResolver.IsSourceRequest(text));
 
