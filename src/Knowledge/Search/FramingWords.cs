@@ -51,10 +51,11 @@ public static class FramingWords
         // inference?" was declined naming "maybe").
         "maybe", "perhaps",
         // How the asker wants it said or what the bot does ("just tell me the salary no fluff", "Do the salaries
-        // you quote apply to people outside the US?"): each was declined naming the word, as if it were the
+        // you quote apply to people outside the US?", "Are you able to export all this as a PDF for me?"): each
+        // was declined naming the word, as if it were the
         // subject the guides lack. Not "drafting": "Can you draft a short outreach message …" then lost its
         // reply that the bot writes nothing, to a closest answer on senior engineers.
-        "fluff", "quote", "quoted", "quoting",
+        "fluff", "quote", "quoted", "quoting", "able",
         // The doubt a question about the outlook is put against ("Is it a stable career or a fad?" was declined naming
         // "fad"): the outlook answers it. As an alternate question's word instead, it drew "Would she need to be very
         // strong at maths for it?" after that question to the outlook passage, the carried-over "fad" outweighing maths.
@@ -72,12 +73,19 @@ public static class FramingWords
 
     /// <summary>
     /// Whether an analysed (stemmed) term only frames the question: a framing word, or a number of up
-    /// to three digits ("I'm 29", "10 hrs a week") or its ordinal ("in 11th grade", "my 4th year"),
+    /// to three digits ("I'm 29", "10 hrs a week"), its ordinal ("in 11th grade", "my 4th year") or its thousands ("80k"),
     /// which tells about the asker rather than naming a subject. A year ("in 2026") names one.
     /// </summary>
-    public static bool IsFramingTerm(string term) => Stems.Contains(term) || IsSmallNumber(term) || IsSmallOrdinal(term);
+    public static bool IsFramingTerm(string term) => Stems.Contains(term) || IsSmallNumber(term) || IsSmallOrdinal(term) || IsThousands(term);
 
     private static bool IsSmallNumber(ReadOnlySpan<char> term) => term.Length is > 0 and <= 3 && term.IndexOfAnyExceptInRange('0', '9') < 0;
+
+    /// <summary>
+    /// An amount in thousands the asker names ("is 80k good for a junior", "an offer of 95k base"): the figure
+    /// they weigh, not a subject. Both were declined naming it, where the guides' pay by level answers them.
+    /// </summary>
+    private static bool IsThousands(string term) =>
+        term.Length > 1 && term[^1] == 'k' && IsSmallNumber(term.AsSpan(0, term.Length - 1));
 
     private static bool IsSmallOrdinal(string term) =>
         term.Length > 2 && IsSmallNumber(term.AsSpan(0, term.Length - 2))

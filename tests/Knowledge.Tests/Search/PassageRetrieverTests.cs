@@ -143,8 +143,8 @@ public sealed class PassageRetrieverTests : IDisposable
     /// <summary>
     /// "Im a physics PhD leaving academia, 29, ... what gaps would an employer see?" (a newcomer's
     /// question) was declined: "29", in no passage, weighed as much as "numpy" or "production", and
-    /// the skills passage that answers covered a third of the question. An age or a count says who
-    /// asks, not what about; a year names a subject ("a good career in 2026").
+    /// the skills passage that answers covered a third of the question. An age, a count or an amount
+    /// in thousands says who asks, not what about; a year names a subject ("a good career in 2026").
     /// </summary>
     [Theory]
     [InlineData("29", true)]
@@ -152,7 +152,8 @@ public sealed class PassageRetrieverTests : IDisposable
     [InlineData("11th", true)] // "in 11th grade", "my 2nd year": an ordinal says who asks too
     [InlineData("2nd", true)]
     [InlineData("2026", false)]
-    [InlineData("120k", false)]
+    [InlineData("120k", true)]  // an amount the asker weighs ("is 80k good for a junior" was declined naming it)
+    [InlineData("1200k", false)]
     [InlineData("2000th", false)]
     [InlineData("th", false)]
     public void StemWeights_ASmallBareNumber_OnlyFramesTheQuestion(string number, bool frames)
