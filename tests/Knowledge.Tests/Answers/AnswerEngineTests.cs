@@ -243,6 +243,7 @@ public sealed class AnswerEngineTests : IDisposable
     [InlineData("Good afternoon. I am a chartered accountant aged 58 and expect to retire from my firm within the next two years. I have long had an interest in data analysis. Would it be realistic for someone of my age to pursue a role in data science?", "\"age\"", "pursue")]
     [InlineData("is prompt engineering a real career or a fad", "\"prompt\"", "fad")]
     [InlineData("Just got an offer for a junior ML engineer role: 95k base in Ohio.", "\"Ohio\"", "95k")]
+    [InlineData("can ml engineers freelance or is it all full time", "\"freelance\"", "full")] // quoted the deep learning engineer, whose alternate said "full time"
     public void Answer_DeclineNamingMissingWords_NamesTheSubject_NotTheRequestsWords(string text, string named, string notNamed)
     {
         var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
