@@ -111,6 +111,14 @@ public sealed class AnswerEngine
             return _composition.Shorter(turn, previous);
         }
 
+        if (previous is { PassageIds.Count: > 0 } && FollowUpResolver.AsksOtherGuides(turn.Text))
+        {
+            // "Do all the guides agree on that?" was declined naming the words after it, "do the other guides
+            // say the same number?" as out of scope: the guides the last answer did not quote, on its point.
+            var (otherQuery, otherRanked) = _retrieval.OtherGuides(previous);
+            return _composition.OtherGuides(turn, previous, otherQuery, otherRanked);
+        }
+
         if (FollowUpResolver.AsksForSources(turn.Text))
         {
             // "source?" and "which guide says that": where the previous answer came from; before

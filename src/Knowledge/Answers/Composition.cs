@@ -158,6 +158,39 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
         };
     }
 
+    /// <summary>
+    /// "do the other guides agree?": what the guides the previous answer did not quote say on its point,
+    /// one passage from each of up to <see cref="MaxOtherGuides"/> of them, under a lead-in that keeps each
+    /// claim with its guide. When none speaks to it, the reply names the guides that do.
+    /// </summary>
+    public Answer OtherGuides(QuestionAnalysis turn, ConversationContext previous, RetrievalQuery query, IReadOnlyList<RankedPassage> ranked)
+    {
+        var intent = new IntentScore(previous.Topic ?? turn.IntentScore.Name, turn.IntentScore.Score);
+        var floor = Knowledge.Options.Retrieval.MinCoverage;
+        var passages = ranked.Where(r => r.Coverage >= floor).Select(r => r.Passage).DistinctBy(p => p.GuideId).Take(MaxOtherGuides).ToList();
+        if (passages.Count == 0)
+        {
+            var titles = Cited(previous).Select(p => p.GuideTitle).Distinct(StringComparer.Ordinal).ToList();
+            return new Answer(turn.Text, AnswerKind.Declined, Replies.OnlyGuide(titles), [], intent, 0, Samples(3), previous);
+        }
+
+        var (answerText, citations) = Compose(passages, query, QuoteFocus.Of(previous.Question, QueryStems, turn.Year));
+        var context = previous with
+        {
+            PassageIds = [.. previous.PassageIds.Where(id => !passages.Any(p => p.Id == id)), .. passages.Select(p => p.Id)],
+            Unfinished = null,
+            Items = ListedItems.Of(citations.Select(c => c.Quote)),
+        };
+        var suggestions = Suggest(previous.Question, previous.Terms, ranked, passages, query.Topic, prediction: null, previous);
+        return new Answer(turn.Text, AnswerKind.Answered, Replies.OtherGuides + "\n\n" + answerText, citations, intent, ranked[0].Score, suggestions, context)
+        {
+            Ranking = ranked,
+        };
+    }
+
+    /// <summary>How many other guides' passages answer "do the other guides agree?".</summary>
+    private const int MaxOtherGuides = 2;
+
     /// <summary>Below this many characters, the rest of a passage quoted in part is followed by the next passage.</summary>
     private const int ShortRest = 200;
 

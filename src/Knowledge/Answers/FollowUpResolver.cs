@@ -97,6 +97,37 @@ public static partial class FollowUpResolver
     };
 
     /// <summary>
+    /// Whether <paramref name="text"/> asks whether the other guides say what the previous answer quoted
+    /// ("Do all the guides agree on that? Students keep telling me you need a Master's.", "do the other
+    /// guides say the same number? because that seems high", "what do the other guides say"): the first was
+    /// declined naming "Students" and "telling", the second as out of scope. Only its first sentence asks;
+    /// what follows says why.
+    /// </summary>
+    public static bool AsksOtherGuides(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!text.Contains("guide", StringComparison.OrdinalIgnoreCase) && !text.Contains("source", StringComparison.OrdinalIgnoreCase)
+            && !text.Contains("agree", StringComparison.OrdinalIgnoreCase))
+        {
+            return false; // most turns stop here
+        }
+
+        var sentences = AskingPart.Sentences(text);
+        return sentences.Count > 0 && OtherGuidesAsked().IsMatch(sentences[0]) && !sentences.Skip(1).Any(AskingPart.Asks);
+    }
+
+    [GeneratedRegex(
+        @"^\W*(?:(?:ok|okay|so|but|and|hmm+|wait|ok\s+but)[,.!?]*\s+)*(?:"
+        + @"(?:do|does|did|would)\s+(?:all\s+(?:of\s+)?(?:the\s+|your\s+|my\s+)?|both\s+(?:of\s+)?(?:the\s+|your\s+)?|the\s+other\s+|other\s+|any\s+(?:of\s+)?(?:the\s+|your\s+)?other\s+|every\s+|each\s+|the\s+|your\s+)?(?:career\s+)?(?:guides?|sources?)(?:\s+(?:all|both))?\s+(?:(?:actually|really|all)\s+)?"
+        + @"(?:agree|disagree|say\s+(?:the\s+same|so|that|this|it)|give\s+(?:the\s+)?same|back\s+(?:that|this|it)\s+up|confirm)"
+        + @"|(?:do|does)\s+(?:they|all\s+of\s+them|both\s+of\s+them)\s+(?:all\s+|both\s+)?(?:agree|disagree|say\s+the\s+same)"
+        + @"|(?:what|how)\s+(?:do|does|did)\s+(?:the\s+|your\s+)?other\s+(?:guides?|sources?)\s+say"
+        + @"|(?:is|are)\s+(?:that|this|it|those|these)(?:\s+(?:numbers?|figures?))?\s+the\s+same\s+in\s+(?:every|all|each|both|the\s+other)\s+(?:of\s+the\s+)?(?:guides?|sources?)"
+        + @"|(?:are|is)\s+(?:there|the)\s+(?:other\s+)?(?:guides?|sources?)\s+that\s+(?:disagree|say\s+otherwise|say\s+something\s+else))\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OtherGuidesAsked();
+
+    /// <summary>
     /// Whether <paramref name="text"/> asks where the previous answer came from: it is a request for
     /// the source, or one of its sentences is and the others point back at that answer ("are you
     /// sure those numbers are current? where are they from"), or one doubts it and the others only

@@ -42,6 +42,22 @@ public static class Replies
 
     public const string NothingMore = "That's all my guides say on that. Try another question:";
 
+    /// <summary>The lead-in to the other guides' passages on the previous answer's point.</summary>
+    public const string OtherGuides = "This is what my other guides say on that. Where they differ from the last answer, each claim is its own guide's:";
+
+    /// <summary>The reply when no other guide speaks to the previous answer's point.</summary>
+    public static string OnlyGuide(IReadOnlyList<string> titles)
+    {
+        ArgumentNullException.ThrowIfNull(titles);
+        var named = titles.Count switch
+        {
+            0 => "the guide I quoted",
+            1 => $"\"{titles[0]}\"",
+            _ => string.Join(", ", titles.Take(titles.Count - 1).Select(t => $"\"{t}\"")) + $" and \"{titles[^1]}\"",
+        };
+        return $"Only {named} {(titles.Count > 1 ? "speak" : "speaks")} to that among my guides, so I have no other guide to set beside it. You could try one of these:";
+    }
+
     public static string Help(IEnumerable<Topic> topics) =>
         $"I answer questions about the machine learning engineer career: {TopicList(topics)}. Every answer quotes the guide it comes from and lists its sources. "
         + "Ask a follow-up like \"what about senior ones?\", say \"tell me more\" for the next passage, or \"reset\" to start over.";

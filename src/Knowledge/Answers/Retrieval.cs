@@ -30,6 +30,21 @@ internal sealed class Retrieval(KnowledgeSnapshot knowledge)
     }
 
     /// <summary>
+    /// For "do the other guides agree?": the previous turn's terms and topic, without any passage of the
+    /// guides the previous answer quoted.
+    /// </summary>
+    public (RetrievalQuery Query, IReadOnlyList<RankedPassage> Ranked) OtherGuides(ConversationContext previous)
+    {
+        var quoted = previous.PassageIds.Select(GuideOf).ToHashSet(StringComparer.Ordinal);
+        var theirs = Knowledge.Passages.Where(p => quoted.Contains(p.GuideId)).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        Topic? topic = previous.Topic is { } name ? new Topic(name) : null;
+        var query = new RetrievalQuery(previous.Terms, [], topic, theirs);
+        return (query, Search(query));
+
+        static string GuideOf(string passageId) => passageId.IndexOf('#', StringComparison.Ordinal) is > 0 and var hash ? passageId[..hash] : passageId;
+    }
+
+    /// <summary>
     /// For "tell me more": the previous turn's terms and topic, without the passages already shown,
     /// except the one it quoted only in part, which comes first: more of what was just read before
     /// anything else.
