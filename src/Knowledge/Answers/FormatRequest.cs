@@ -21,7 +21,8 @@ internal static partial class FormatRequest
     /// <summary>
     /// Whether the whole message asks for the previous answer said shorter ("can you say that
     /// shorter", "tl;dr?", "too long", "Can you say that shorter, like 3 bullet points I can stick on
-    /// my fridge"). Two newcomers asked it; the bot declined both, naming "shorter". A question that
+    /// my fridge", "Can you give me the gist in one sentence I can put on a handout?"). Newcomers asked
+    /// it; the bot declined them, naming "shorter", "gist" and "handout". A question that
     /// only asks for its own answer short ("tl;dr is mle a good bet right now") is no such request.
     /// </summary>
     public static bool AsksShorter(string text)
@@ -33,6 +34,7 @@ internal static partial class FormatRequest
     [GeneratedRegex(
         @"^\s*(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?|please\s+|pls\s+)?"
         + @"(?:(?:say|put|make|write|explain|sum)\s+(?:that|it|this)(?:\s+(?:answer|again|up))?\s+(?:shorter|briefer|simpler|more\s+(?:briefly|concisely|simply)|briefly|concisely|short|in\s+(?:short|brief|fewer\s+words|one\s+sentence|a\s+(?:sentence|nutshell|few\s+words)))"
+        + @"|(?:give\s+me\s+|what'?s\s+|what\s+is\s+)?(?:the\s+|a\s+)?gist(?:\s+of\s+(?:it|that|this))?"
         + @"|shorten\s+(?:that|it|this)|summari[sz]e\s+(?:that|it|this)|(?:give\s+me\s+)?(?:the\s+|a\s+)?(?:short|shorter|tl;?\s?dr)\s+version|too\s+long(?:\s*,?\s*didn'?t\s+read)?|tl;?\s?dr|shorter)"
         + @"(?:\s*[,;:-]?\s*(?:like|in|as|with|please|pls|plz|thanks|thx|maybe)\b.*)?[\s.!?]*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]

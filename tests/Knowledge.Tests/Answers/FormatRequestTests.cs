@@ -36,6 +36,9 @@ public sealed class FormatRequestTests
     [InlineData("do ML engineers work shorter hours?", false)]
     [InlineData("what's the short version of the career path", false)]
     [InlineData("say that again", false)]
+    [InlineData("Can you give me the gist in one sentence I can put on a handout?", true)] // declined naming "gist" and "handout"
+    [InlineData("what's the gist?", true)]
+    [InlineData("what's the gist of the career path", false)] // asks about something of its own
     public void AsksShorter_OnlyWhenTheWholeMessageAsksForThePreviousAnswerShorter(string text, bool expected) =>
         Assert.Equal(expected, FormatRequest.AsksShorter(text));
 
