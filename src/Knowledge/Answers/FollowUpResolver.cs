@@ -92,8 +92,9 @@ public static partial class FollowUpResolver
         // available?" were declined and answered as questions.
         "last", "previous", "publicly", "available",
 
-        // "salary? … and tell me which guide it comes from" was declined.
-        "tell",
+        // "salary? … and tell me which guide it comes from" was declined, and so were "says who though, like who
+        // actually wrote these guides" and "which guide is more recent?" (the trends passage, for "recent").
+        "tell", "though", "tho", "like", "more", "most",
     };
 
     /// <summary>

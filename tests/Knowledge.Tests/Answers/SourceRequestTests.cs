@@ -48,6 +48,8 @@ public sealed class SourceRequestTests
     [InlineData("Which guide did that last answer come from?")] // declined
     [InlineData("Which guide is that figure from, and is it publicly available?")] // a closest answer
     [InlineData("and tell me which guide it comes from")] // declined
+    [InlineData("says who though, like who actually wrote these guides")] // declined
+    [InlineData("which guide is more recent?")] // quoted the trends passage
     public void IsSourceRequest_AskingWhereTheAnswerCameFrom_IsOne(string text) =>
         Assert.True(FollowUpResolver.IsSourceRequest(text));
 
@@ -81,6 +83,8 @@ public sealed class SourceRequestTests
     [InlineData("is the pay high")]
     [InlineData("it looks high paying but is it stressful")]
     [InlineData("is the last step available online")]
+    [InlineData("which guide has more on salaries")]
+    [InlineData("what is the most recent trend")]
     public void IsSourceRequest_AQuestionOfItsOwn_IsNone(string text) =>
         Assert.False(FollowUpResolver.IsSourceRequest(text));
 
