@@ -111,10 +111,16 @@ public sealed class AnswerEngine
             return _composition.Shorter(turn, previous);
         }
 
-        if (previous is { PassageIds.Count: > 0 } && FollowUpResolver.AsksOtherGuides(turn.Text))
+        if (FollowUpResolver.AsksOtherGuides(turn.Text))
         {
             // "Do all the guides agree on that?" was declined naming the words after it, "do the other guides
             // say the same number?" as out of scope: the guides the last answer did not quote, on its point.
+            // Before any answer that quoted a guide, there is nothing to set the others beside.
+            if (previous is not { PassageIds.Count: > 0 })
+            {
+                return _composition.Decline(turn.Text, turn.IntentScore, previous, Replies.NothingToCompare);
+            }
+
             var (otherQuery, otherRanked) = _retrieval.OtherGuides(previous);
             return _composition.OtherGuides(turn, previous, otherQuery, otherRanked);
         }

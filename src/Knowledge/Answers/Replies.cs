@@ -45,6 +45,9 @@ public static class Replies
     /// <summary>The lead-in to the other guides' passages on the previous answer's point.</summary>
     public const string OtherGuides = "This is what my other guides say on that. Where they differ from the last answer, each claim is its own guide's:";
 
+    /// <summary>The reply to "do the other guides agree?" when the last reply quoted no guide (at the start, or after a decline).</summary>
+    public const string NothingToCompare = "My last reply quoted no guide, so I have nothing to compare across my guides. Ask a question, and then \"do the other guides agree?\" sets what the others say beside the answer. You could try one of these:";
+
     /// <summary>The reply when no other guide speaks to the previous answer's point.</summary>
     public static string OnlyGuide(IReadOnlyList<string> titles)
     {

@@ -57,6 +57,18 @@ public sealed class OtherGuidesTests
         Assert.NotEmpty(answer.Suggestions);
     }
 
+    /// <summary>At a conversation's start it was declined as a question the guides cannot answer.</summary>
+    [Fact]
+    public void Answer_DoTheGuidesAgree_BeforeAnyAnswer_SaysThereIsNothingToCompare()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+
+        var answer = engine.Answer(new Question("do all the guides agree on that?"));
+
+        Assert.Equal(Replies.NothingToCompare, answer.Text);
+        Assert.NotEmpty(answer.Suggestions);
+    }
+
     [Fact]
     public void OnlyGuide_NamesEachGuideInQuotes()
     {
