@@ -145,6 +145,18 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
             (answerText, citations) = Compose(passages, query, focus);
         }
 
+        return OnPreviousPoint(turn, previous, query, ranked, passages, answerText, citations);
+    }
+
+    /// <summary>
+    /// An answer on the previous question's point from further passages ("tell me more", "do the other guides
+    /// agree?"): the passages join the ones the thread has shown, and the list they quote is the one a pointer
+    /// ("the second one") then reads.
+    /// </summary>
+    private Answer OnPreviousPoint(
+        QuestionAnalysis turn, ConversationContext previous, RetrievalQuery query, IReadOnlyList<RankedPassage> ranked,
+        IReadOnlyList<Passage> passages, string answerText, IReadOnlyList<Citation> citations)
+    {
         var context = previous with
         {
             PassageIds = [.. previous.PassageIds.Where(id => !passages.Any(p => p.Id == id)), .. passages.Select(p => p.Id)],
@@ -165,27 +177,17 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
     /// </summary>
     public Answer OtherGuides(QuestionAnalysis turn, ConversationContext previous, RetrievalQuery query, IReadOnlyList<RankedPassage> ranked)
     {
-        var intent = new IntentScore(previous.Topic ?? turn.IntentScore.Name, turn.IntentScore.Score);
         var floor = Knowledge.Options.Retrieval.MinCoverage;
         var passages = ranked.Where(r => r.Coverage >= floor).Select(r => r.Passage).DistinctBy(p => p.GuideId).Take(MaxOtherGuides).ToList();
         if (passages.Count == 0)
         {
             var titles = Cited(previous).Select(p => p.GuideTitle).Distinct(StringComparer.Ordinal).ToList();
+            var intent = new IntentScore(previous.Topic ?? turn.IntentScore.Name, turn.IntentScore.Score);
             return new Answer(turn.Text, AnswerKind.Declined, Replies.OnlyGuide(titles), [], intent, 0, Samples(3), previous);
         }
 
         var (answerText, citations) = Compose(passages, query, QuoteFocus.Of(previous.Question, QueryStems, turn.Year));
-        var context = previous with
-        {
-            PassageIds = [.. previous.PassageIds.Where(id => !passages.Any(p => p.Id == id)), .. passages.Select(p => p.Id)],
-            Unfinished = null,
-            Items = ListedItems.Of(citations.Select(c => c.Quote)),
-        };
-        var suggestions = Suggest(previous.Question, previous.Terms, ranked, passages, query.Topic, prediction: null, previous);
-        return new Answer(turn.Text, AnswerKind.Answered, Replies.OtherGuides + "\n\n" + answerText, citations, intent, ranked[0].Score, suggestions, context)
-        {
-            Ranking = ranked,
-        };
+        return OnPreviousPoint(turn, previous, query, ranked, passages, Replies.OtherGuides + "\n\n" + answerText, citations);
     }
 
     /// <summary>How many other guides' passages answer "do the other guides agree?".</summary>

@@ -35,13 +35,12 @@ internal sealed class Retrieval(KnowledgeSnapshot knowledge)
     /// </summary>
     public (RetrievalQuery Query, IReadOnlyList<RankedPassage> Ranked) OtherGuides(ConversationContext previous)
     {
-        var quoted = previous.PassageIds.Select(GuideOf).ToHashSet(StringComparer.Ordinal);
+        var shown = previous.PassageIds.ToHashSet(StringComparer.Ordinal);
+        var quoted = Knowledge.Passages.Where(p => shown.Contains(p.Id)).Select(p => p.GuideId).ToHashSet(StringComparer.Ordinal);
         var theirs = Knowledge.Passages.Where(p => quoted.Contains(p.GuideId)).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         Topic? topic = previous.Topic is { } name ? new Topic(name) : null;
         var query = new RetrievalQuery(previous.Terms, [], topic, theirs);
         return (query, Search(query));
-
-        static string GuideOf(string passageId) => passageId.IndexOf('#', StringComparison.Ordinal) is > 0 and var hash ? passageId[..hash] : passageId;
     }
 
     /// <summary>

@@ -50,12 +50,14 @@ public static class FramingWords
         // A hedge before the asker's options ("Which specialisation would fit me best, maybe time series or causal
         // inference?" was declined naming "maybe").
         "maybe", "perhaps",
+
         // How the asker wants it said or what the bot does ("just tell me the salary no fluff", "Do the salaries
         // you quote apply to people outside the US?", "Are you able to export all this as a PDF for me?"): each
-        // was declined naming the word, as if it were the
-        // subject the guides lack. Not "drafting": "Can you draft a short outreach message …" then lost its
-        // reply that the bot writes nothing, to a closest answer on senior engineers.
+        // was declined naming the word, as if it were the subject the guides lack. Not "drafting": "Can you draft
+        // a short outreach message …" then lost its reply that the bot writes nothing, to a closest answer on
+        // senior engineers.
         "fluff", "quote", "quoted", "quoting", "able",
+
         // The doubt a question about the outlook is put against ("Is it a stable career or a fad?" was declined naming
         // "fad"): the outlook answers it. As an alternate question's word instead, it drew "Would she need to be very
         // strong at maths for it?" after that question to the outlook passage, the carried-over "fad" outweighing maths.
@@ -64,6 +66,7 @@ public static class FramingWords
         // Chat shorthand ("ngl the market looks cooked rn, hows the outlook tbh"): it frames the message, and
         // as words no guide uses it would dilute the coverage of every passage and be named in a decline.
         "btw", "fr", "idk", "imho", "imo", "lmao", "lol", "ngl", "pls", "plz", "ppl", "rn", "tbh", "tho", "u", "ur", "wanna", "gonna", "gotta", "kinda", "sorta", "k", "kk", "nah", "yeah", "yep", "nope",
+
         // Slang praise ("im 16 and ML sounds sick 🔥 what do i need 2 learn rn??" was declined naming "sick").
         "sick",
     };
