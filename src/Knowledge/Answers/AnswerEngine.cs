@@ -160,6 +160,13 @@ public sealed class AnswerEngine
             return _composition.Decline(turn.Text, turn.IntentScore, previous, Replies.ThisCompany);
         }
 
+        if (Immigration.IsAskedAbout(turn.Text))
+        {
+            // "which visa should I apply for?" quoted the passage on standing out when applying as the
+            // closest answer: no guide speaks of visas, and any passage quoted would read as if it did.
+            return _composition.Decline(turn.Text, turn.IntentScore, previous, Replies.Immigration);
+        }
+
         if (ThisCompany.IsOwnAskedAbout(turn.Text))
         {
             // "whether my company's staff level pays more than manager?": the pay passage quoted as

@@ -109,6 +109,9 @@ public static class Replies
     /// <summary>The reply to a question about the company the bot is on: its openings, hiring or pay.</summary>
     public const string ThisCompany = "I can't answer for this company: my career guides know nothing of its open positions, hiring process, teams or pay. For those, see its job listings or ask its recruiters. I can tell you about the machine learning engineer career in general: the work, skills, education, pay and how to get started.";
 
+    /// <summary>The reply to a question about visas, work permits or immigration.</summary>
+    public const string Immigration = "I can't advise on visas, work permits or immigration: my career guides say nothing about them. For those, see the official immigration pages of the country concerned, or ask the employer's recruiters or an immigration adviser. I can tell you about the machine learning engineer career itself: the work, skills, education, pay and how to get started.";
+
     /// <summary>The reply to a question about the asker's own employer: its levels, pay, promotions or policies.</summary>
     public const string OwnCompany = "I can't answer for one company: my career guides describe the machine learning engineer career in general and know nothing of any one employer's levels, pay, promotions or policies. I can tell you what they say is typical: the career's levels, what each is paid and how people move up.";
 
