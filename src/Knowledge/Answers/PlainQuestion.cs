@@ -53,7 +53,7 @@ internal static partial class PlainQuestion
     /// </summary>
     private static readonly Func<string, string>[] Rewrites =
     [
-        SourceAsked, TellApart, Without, BetterLanguage, ToLanguage, WeighedPay, HowLongIf, Afterword, Nowadays, Misspelt, Dictated, Opinion, FirstToLearn, Needs, Unwrap, Meaning,
+        SourceAsked, TellApart, Without, BetterLanguage, ToLanguage, Resume, WeighedPay, HowLongIf, LearnIf, Catch, Afterword, Nowadays, Misspelt, Dictated, Opinion, FirstToLearn, Needs, Unwrap, Meaning,
     ];
 
     /// <summary>
@@ -125,6 +125,24 @@ internal static partial class PlainQuestion
         @"\b(?<verb>switch|switching|move|moving|change|changing|transition|transitioning|migrate|migrating)\s+(?:over\s+)?to\s+(?<language>" + Languages + @")(?![\w+#-])",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SwitchToLanguage();
+
+    /// <summary>
+    /// A CV that is the asker's résumé asked as a "resume": the synonyms read "cv" as computer vision, so "ok then
+    /// what skills i should put in cv for mle" quoted the passage on computer vision engineers. "my CV", "a CV"
+    /// and what is put "in" or "on" one are the résumé; "a CV engineer", "the CV field" and "cv or nlp" keep their
+    /// reading.
+    /// </summary>
+    public static string Resume(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Contains("cv", StringComparison.OrdinalIgnoreCase) ? Curriculum().Replace(text, "${lead}resume") : text;
+    }
+
+    [GeneratedRegex(
+        @"(?<lead>\b(?:(?:my|your|ur|a|the)\s+|(?:put|add|list|include|mention|write|show|highlight)\s+(?:[\w']+\s+){0,3}?(?:in|on|to|into)\s+(?:my\s+|the\s+|a\s+|your\s+)?))cvs?\b"
+        + @"(?!\s*(?:engineers?|engineering|models?|roles?|jobs?|work|projects?|research\w*|positions?|specialists?|field|space|side|area|market|industry|tasks?|pipelines?|systems?|teams?|experience|skills?|papers?|libraries|library))",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Curriculum();
 
     /// <summary>
     /// An amount weighed ("is 80k good for a junior") or an offer doubted ("Is that fair or am I being lowballed?")
@@ -200,6 +218,44 @@ internal static partial class PlainQuestion
         var adverb = match.Groups["adverb"];
         return (adverb.Success ? asked.Remove(adverb.Index, adverb.Length) : asked).TrimEnd(' ', ',') + "?";
     }
+
+    /// <summary>
+    /// What to learn without the asker's spare time after it ("what should I learn first if I only have an hour a
+    /// day"): "an hour a day" drew the passage on the job's working hours (getting started at 0.71), where the
+    /// question alone is answered from the guide's learning sequence. Other conditions stay ("… if I want to do
+    /// NLP").
+    /// </summary>
+    public static string LearnIf(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!text.Contains("learn", StringComparison.OrdinalIgnoreCase) && !text.Contains("stud", StringComparison.OrdinalIgnoreCase))
+        {
+            return text;
+        }
+
+        var match = LearnCircumstances().Match(text);
+        return match.Success && ScheduleWords().IsMatch(match.Groups["circumstances"].Value)
+            ? text[..match.Groups["circumstances"].Index].TrimEnd(' ', ',') + "?"
+            : text;
+    }
+
+    [GeneratedRegex(
+        @"\b(?:learn|learning|study|studying)\b[^?.!]*?(?<circumstances>\s*,?\s*\b(?:if|when|while|since|as)\s+(?:i|you|u|we|he|she|they)\s+(?:only\s+|just\s+)?(?:have|has|got|get|can\s+(?:only\s+)?(?:spare|do|give|put\s+in))\b[^?.!]*)[?.!]*\s*$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LearnCircumstances();
+
+    /// <summary>
+    /// "what's the catch" asked as "what are the downsides": it was declined naming "catch", a word of no guide,
+    /// where the guides' challenges answer it.
+    /// </summary>
+    public static string Catch(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Contains("catch", StringComparison.OrdinalIgnoreCase) ? TheCatch().Replace(text, "what are the downsides") : text;
+    }
+
+    [GeneratedRegex(@"\b(?:what(?:'s|\u2019s|s|\s+is)|is\s+there|where(?:'s|\u2019s|s|\s+is))\s+(?:the|a)\s+catch\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TheCatch();
 
     /// <summary>
     /// The words of a working day that drew the passage on working hours. Other circumstances stay: "… if i

@@ -536,4 +536,67 @@ public sealed class PlainQuestionTests
         Assert.Equal(projects.Citations[0].PassageId, howMany.Citations[0].PassageId);
         Assert.Contains("3-5 end-to-end projects", howMany.Text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("ok then what skills i should put in cv for mle", "ok then what skills i should put in resume for mle")]
+    [InlineData("should I list kaggle on my CV?", "should I list kaggle on my resume?")]
+    [InlineData("how long should a cv be", "how long should a resume be")]
+    [InlineData("is a CV engineer the same as an ML engineer", "is a CV engineer the same as an ML engineer")] // the field
+    [InlineData("cv or nlp, which pays more", "cv or nlp, which pays more")]
+    [InlineData("what does the cv field pay", "what does the cv field pay")]
+    public void Resume_TheAskersCv_IsAResume(string text, string expected) =>
+        Assert.Equal(expected, PlainQuestion.Resume(text));
+
+    /// <summary>"ok then what skills i should put in cv for mle" quoted the passage on computer vision engineers.</summary>
+    [Fact]
+    public void Answer_SkillsToPutOnACv_AreTheSkillsNotComputerVision()
+    {
+        var answer = new AnswerEngine(RepositoryKnowledgeBase.Snapshot).Answer(new Question("ok then what skills i should put in cv for mle"));
+
+        Assert.True(answer.Answered, answer.Text);
+        Assert.Equal("skills", answer.Intent.Name);
+        Assert.DoesNotContain(answer.Citations, c => c.PassageId.Contains("computer-vision", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("what should I learn first if I only have an hour a day", "what should I learn first?")]
+    [InlineData("which maths should i study, when i only have 5 hours a week?", "which maths should i study?")]
+    [InlineData("what should I learn first if I want to do NLP", "what should I learn first if I want to do NLP")] // no spare time
+    [InlineData("do ML engineers work long hours", "do ML engineers work long hours")]
+    public void LearnIf_TheAskersSpareTime_IsLeftOut(string text, string expected) =>
+        Assert.Equal(expected, PlainQuestion.LearnIf(text));
+
+    /// <summary>"an hour a day" drew the passage on the job's working hours.</summary>
+    [Fact]
+    public void Answer_WhatToLearnFirstWithAnHourADay_QuotesTheLearningSequence()
+    {
+        var answer = new AnswerEngine(RepositoryKnowledgeBase.Snapshot).Answer(new Question("what should I learn first if I only have an hour a day"));
+
+        Assert.True(answer.Answered, answer.Text);
+        Assert.Contains("learning in this order", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("9 am", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("whats the catch", "what are the downsides")]
+    [InlineData("ok but what's the catch?", "ok but what are the downsides?")]
+    [InlineData("is there a catch", "what are the downsides")]
+    [InlineData("how do I catch up on maths", "how do I catch up on maths")]
+    public void Catch_IsAskedAsTheDownsides(string text, string expected) =>
+        Assert.Equal(expected, PlainQuestion.Catch(text));
+
+    /// <summary>"whats the catch" was declined naming "catch".</summary>
+    [Fact]
+    public void Answer_WhatsTheCatch_IsAnsweredFromTheChallenges()
+    {
+        var answer = new AnswerEngine(RepositoryKnowledgeBase.Snapshot).Answer(new Question("whats the catch"));
+
+        Assert.True(answer.Answered, answer.Text);
+        Assert.Equal("challenges", answer.Intent.Name);
+    }
+
+    /// <summary>"ok and sal difference?" was declined naming "sal": chat shorthand for salary.</summary>
+    [Fact]
+    public void Sal_IsReadAsSalary() =>
+        Assert.Equal(RepositoryKnowledgeBase.Snapshot.QueryAnalyzer.Tokens("salary"), RepositoryKnowledgeBase.Snapshot.QueryAnalyzer.Tokens("sal"));
 }
