@@ -20,7 +20,7 @@ internal static partial class AskingPart
     {
         if (IsOneSentence(text))
         {
-            return null;
+            return IntroducedQuestion(text);
         }
 
         var sentences = Sentences(text);
@@ -32,6 +32,43 @@ internal static partial class AskingPart
         var asks = sentences.ToLookup(Asks);
         return asks[true].Any() && asks[false].Any() ? (string.Join(' ', asks[true]), string.Join(' ', asks[false])) : null;
     }
+
+    /// <summary>
+    /// One sentence that opens with the asker's background and asks after a comma ("im web dev 5 yrs with
+    /// javascript, is possible to change to ml engineer?"): the background is told as a sentence of its own
+    /// would be. Declined before, naming "web" and "javascript"; with a full stop for the comma it was answered.
+    /// </summary>
+    private static (string Asking, string Telling)? IntroducedQuestion(string text)
+    {
+        if (!Introduction().IsMatch(text))
+        {
+            return null;
+        }
+
+        for (var comma = text.IndexOf(','); comma > 0; comma = text.IndexOf(',', comma + 1))
+        {
+            var asking = text[(comma + 1)..].Trim();
+            if (asking.Length > 0 && Asks(asking) && QuestionOpening().IsMatch(asking) && !PointsBack().IsMatch(asking))
+            {
+                return (asking, text[..comma].Trim());
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A word that points back into the background: "I'm thinking of taking a gap year …, is that worth it" asks about
+    /// the background itself, and the question alone quoted the industries that hire.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:that|this|it|those|these|them)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PointsBack();
+
+    /// <summary>The asker introduced at a message's start, after a greeting: "I'm", "im", "I am", "I have", "I work", "my background is".</summary>
+    [GeneratedRegex(
+        @"^\W*(?:(?:hi|hello|hey)\W+)?(?:i'?m|i\u2019m|i\s+am|i\s+have|i've|i\u2019ve|ive|i\s+work|i\s+worked|my\s+background\s+is)\s",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Introduction();
 
     /// <summary>
     /// Whether <paramref name="text"/> has no sentence end before its last words, so that splitting

@@ -11,6 +11,8 @@ public sealed class AskingPartTests
     [InlineData("Some background first.\nI did a bootcamp last year.\nDo I need a degree?", "Do I need a degree?")]
     [InlineData("I'm 35. Is it too late? Should I do a master's?", "Is it too late? Should I do a master's?")]
     [InlineData("ok so I've got a physics degree. and what do ML engineers earn", "and what do ML engineers earn")]
+    [InlineData("im web dev 5 yrs with javascript, is possible to change to ml engineer?", "is possible to change to ml engineer?")] // one sentence, told before a comma
+    [InlineData("hi, I'm a nurse, 35, can I become an ML engineer?", "can I become an ML engineer?")]
     public void Split_BackgroundAndAQuestion_AsksTheQuestion(string text, string expected) =>
         Assert.Equal(expected, AskingPart.Split(text)?.Asking);
 
@@ -19,6 +21,8 @@ public sealed class AskingPartTests
     [InlineData("What do ML engineers earn? And data scientists?")]  // every sentence asks
     [InlineData("I failed calculus. I still want to do machine learning.")] // none asks
     [InlineData("ml engineer salary")]
+    [InlineData("I'm thinking of taking a gap year to do an internship, is that worth it")] // asks about what it told
+    [InlineData("so ML engineers, what do they earn?")]                                        // no asker introduced
     [InlineData("")]
     public void Split_NothingToLeaveOut_IsNull(string text) =>
         Assert.Null(AskingPart.Split(text));
@@ -78,5 +82,15 @@ public sealed class AskingPartTests
         var answer = engine.Answer(new Question(message));
 
         Assert.True(answer.Kind == AnswerKind.Declined, $"{answer.Kind} ({answer.Intent}): {answer.Text}");
+    }
+
+    /// <summary>Declined naming "web" and "javascript"; with a full stop for the comma it was answered.</summary>
+    [Fact]
+    public void Answer_BackgroundBeforeACommaAndAQuestion_AnswersTheQuestion()
+    {
+        var answer = new AnswerEngine(RepositoryKnowledgeBase.Snapshot).Answer(new Question("im web dev 5 yrs with javascript, is possible to change to ml engineer?"));
+
+        Assert.True(answer.Answered, answer.Text);
+        Assert.NotEmpty(answer.Citations);
     }
 }
