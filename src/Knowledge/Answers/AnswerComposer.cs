@@ -123,7 +123,7 @@ public sealed class AnswerComposer
             // repeated the answer: the salary passage's sentences and list were quoted a second
             // time, still without the sentence after them.
             var (shownFirst, shownLast) = QuotedUnits(passage, layout, stemWeights, focus with { More = false, ContinuesIn = null });
-            if (shownLast + 1 < units.Count)
+            if (shownLast + 1 < units.Count && !(focus.Reason && shownFirst > 0))
             {
                 (first, last) = (shownLast + 1, Math.Min(units.Count - 1, shownLast + MaxMoreUnits));
             }

@@ -133,10 +133,13 @@ internal sealed partial class Composition(KnowledgeSnapshot knowledge)
     /// </summary>
     public Answer More(QuestionAnalysis turn, ConversationContext previous, RetrievalQuery query, IReadOnlyList<RankedPassage> ranked)
     {
-        var focus = QuoteFocus.Of(previous.Question, QueryStems, turn.Year) with { More = true, ContinuesIn = previous.Unfinished };
+        // "why?" is answered from the passage quoted in part, first from what stands before that part: the pay
+        // passage gives its reason for the high pay before the figures quoted, and what follows them is another point.
+        var why = FollowUpResolver.AsksWhy(turn.Text);
+        var focus = QuoteFocus.Of(previous.Question, QueryStems, turn.Year) with { More = true, ContinuesIn = previous.Unfinished, Reason = why };
         IReadOnlyList<Passage> passages = [ranked[0].Passage];
         var (answerText, citations) = Compose(passages, query, focus);
-        if (citations[0].PassageId == previous.Unfinished && citations[0].Quote.Length < Math.Min(ShortRest, ranked[0].Passage.Text.Length)
+        if (!why && citations[0].PassageId == previous.Unfinished && citations[0].Quote.Length < Math.Min(ShortRest, ranked[0].Passage.Text.Length)
             && ranked.Count > 1 && ranked[1].Coverage >= Knowledge.Options.Retrieval.MinCoverage / 2)
         {
             // The rest of the passage quoted in part is a sentence or two: the next passage too, so

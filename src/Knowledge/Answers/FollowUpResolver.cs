@@ -44,6 +44,18 @@ public static partial class FollowUpResolver
     };
 
     /// <summary>
+    /// "why?" after an answer that quoted part of a passage: the reason, where the guide gives one, is in the rest of
+    /// it. "why" after "remote work is common" quoted the passage on career opportunities (challenges at 0.95), and
+    /// after "A master's degree helps but is not strictly required." the same sentence again, where the passage goes
+    /// on with what weighs in hiring. After a passage quoted whole, "why?" is searched as before: the pay passage's
+    /// reason for the high pay is found that way.
+    /// </summary>
+    private static readonly HashSet<string> WhyRequests = new(StringComparer.Ordinal)
+    {
+        "why", "why is that", "why so", "how come", "but why", "and why", "why is that so", "hmm why", "hmm why is that",
+    };
+
+    /// <summary>
     /// Words that ask where an answer came from ("source?", "citation", "which guide says that") or
     /// how current it is ("how up to date is it", "are those numbers current?") or whether to trust
     /// it ("why should I trust them?"): the reply names the guides with the day each was updated and
@@ -190,9 +202,19 @@ public static partial class FollowUpResolver
     /// <summary>The most words a source request has: every one frames it, and a journalist's "Can you give me the full names of the guides you're quoting so I can cite them directly?" has 18.</summary>
     private const int MaxSourceRequestWords = 20;
 
-    /// <summary>"tell me more" and the like: show the next passage for the previous question.</summary>
-    public static bool IsMoreRequest(string text) =>
-        MoreRequests.Contains(string.Join(' ', Analysis.KnowledgeAnalyzer.WordsOf(text)));
+    /// <summary>
+    /// "tell me more" and the like, or "why?" after an answer that quoted <paramref name="previous"/>'s passage only in
+    /// part: show the rest, or the next passage, for the previous question.
+    /// </summary>
+    public static bool IsMoreRequest(string text, ConversationContext previous)
+    {
+        ArgumentNullException.ThrowIfNull(previous);
+        var words = string.Join(' ', Analysis.KnowledgeAnalyzer.WordsOf(text));
+        return MoreRequests.Contains(words) || (previous.Unfinished is not null && WhyRequests.Contains(words));
+    }
+
+    /// <summary>Whether <paramref name="text"/> asks only "why?" ("how come", "why is that"): the whole passage, where the reason may stand before the part quoted.</summary>
+    public static bool AsksWhy(string text) => WhyRequests.Contains(string.Join(' ', Analysis.KnowledgeAnalyzer.WordsOf(text)));
 
     /// <summary>
     /// Whether a follow-up only replaces part of the previous question: its words alone then say

@@ -23,6 +23,13 @@ public sealed partial record QuoteFocus(bool WantsFigure, IReadOnlyList<IReadOnl
     /// </summary>
     public string? ContinuesIn { get; init; }
 
+    /// <summary>
+    /// With <see cref="ContinuesIn"/>: "why?" was asked, so the quote takes what stands before the part quoted
+    /// first, where a passage gives its reason ("The blog explains the high pay by …" before the pay by level),
+    /// and what follows it only when nothing stands before.
+    /// </summary>
+    public bool Reason { get; init; }
+
     /// <summary>Plain coverage: no figure, no sides, the usual length.</summary>
     public static QuoteFocus Plain(int year) => new(false, [], false, year);
 

@@ -65,7 +65,7 @@ internal sealed class Understanding(KnowledgeSnapshot knowledge)
         var previous = question.Previous;
         var prediction = Knowledge.Model.Classify(text);
         var intentScore = new IntentScore(prediction.Intent.Name, prediction.Score);
-        var isMore = text.Length > 0 && previous is not null && FollowUpResolver.IsMoreRequest(text);
+        var isMore = text.Length > 0 && previous is not null && FollowUpResolver.IsMoreRequest(text, previous);
         // "tell me more about the second one" after a reply that listed five challenges asks about
         // the second challenge: its words, under the previous topic, are the question.
         var item = isMore ? null : FollowUpResolver.ItemPointedTo(text, previous);
