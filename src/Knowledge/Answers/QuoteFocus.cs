@@ -45,7 +45,7 @@ public sealed partial record QuoteFocus(bool WantsFigure, IReadOnlyList<IReadOnl
     }
 
     /// <summary>
-    /// The two sides of "A vs B", "A or B", "A compared to B" and "the difference between A and
+    /// The two sides of "A vs B", "A or B", "A compared to B", "A and B, what is the difference" and "the difference between A and
     /// B", each as the stems the other side lacks; empty when the question compares nothing or a
     /// side has no word of its own.
     /// </summary>
@@ -55,6 +55,10 @@ public sealed partial record QuoteFocus(bool WantsFigure, IReadOnlyList<IReadOnl
         if (Between().Match(question) is { Success: true } between)
         {
             (left, right) = (between.Groups["a"].Value, between.Groups["b"].Value);
+        }
+        else if (PairThenDifference().Match(question) is { Success: true } pair)
+        {
+            (left, right) = (pair.Groups["a"].Value, pair.Groups["b"].Value);
         }
         else if (Versus().Match(question) is { Success: true } versus)
         {
@@ -112,6 +116,13 @@ public sealed partial record QuoteFocus(bool WantsFigure, IReadOnlyList<IReadOnl
 
     [GeneratedRegex(@"\bdiffer\w*\s+between\s+(?<a>.+?)\s+(and|&)\s+(?<b>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Between();
+
+    /// <summary>
+    /// "A and B, what is the difference" as a learner of English asks it ("ml engineer and data scientist what is
+    /// difference in simple words"): only the data scientist's sentence was quoted from a passage that has both.
+    /// </summary>
+    [GeneratedRegex(@"(?<a>[^,.;:!?]+?)\s+(and|&)\s+(?<b>[^,.;:!?]+?)[,\s]+(what(?:'s|\u2019s|s|\s+is|\s+are)\s+(the\s+)?|(the\s+)?)differen\w*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PairThenDifference();
 
     [GeneratedRegex(@"\s(vs\.?|versus|v\.|or|compared\s+(to|with))\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Versus();

@@ -203,6 +203,9 @@ public sealed class AnswerComposerTests : IDisposable
     [InlineData("which pays more, ML engineer or data scientist?", true, 2)]
     [InlineData("do I need a PhD?", false, 0)]
     [InlineData("ML engineer or ML engineer?", false, 0)]
+    [InlineData("ok i want ask, ml engineer and data scientist what is difference in simple words", false, 2)] // the ML engineer's half was left out
+    [InlineData("ml engineer and data scientist, whats the difference", false, 2)]
+    [InlineData("ML engineers and data scientists work together", false, 0)]
     public void QuoteFocus_ReadsFiguresAndComparedSides(string question, bool figure, int sides)
     {
         var focus = QuoteFocus.Of(question, _knowledge.StemsOf, 2026);
