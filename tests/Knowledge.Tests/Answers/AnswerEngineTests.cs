@@ -294,6 +294,20 @@ public sealed class AnswerEngineTests : IDisposable
         Assert.Contains("California", states.Text, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// "what kind project recruiter like to see" (check thirty-five) quoted "Employment projections": the stemmer
+    /// makes "projections" "project". The portfolio passage's alternate about blog posts, which its text already
+    /// answers, now asks what projects recruiters like to see.
+    /// </summary>
+    [Fact]
+    public void Answer_WhatProjectsRecruitersLikeToSee_QuotesThePortfolio()
+    {
+        var answer = new AnswerEngine(RepositoryKnowledgeBase.Snapshot).Answer(new Question("what kind project recruiter like to see"));
+
+        Assert.True(answer.Answered, answer.Text);
+        Assert.Equal("how-to-become-mle#building-a-portfolio-and-landing-the-first-role", answer.Citations[0].PassageId);
+    }
+
     [Fact]
     public void Answer_BootcampsALegitimateAlternative_QuotesTheEducationPaths()
     {
