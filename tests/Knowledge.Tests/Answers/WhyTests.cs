@@ -45,7 +45,10 @@ public sealed class WhyTests
         Assert.Equal(first.Citations[0].PassageId, answer.Citations[0].PassageId);
     }
 
-    /// <summary>"why?" after the pay by level quoted the next passage ("Climbing the ladder takes time …"); the reason stands before it.</summary>
+    /// <summary>
+    /// "why?" after the pay by level, read as "tell me more", quoted what follows it ("Climbing the ladder takes time …")
+    /// and the next passage; the reason stands before it. The search "why?" had before found the reason too.
+    /// </summary>
     [Fact]
     public void Answer_WhyAfterTheLastPartOfAPassage_QuotesTheReasonBeforeIt()
     {
