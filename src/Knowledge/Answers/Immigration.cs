@@ -19,8 +19,15 @@ internal static partial class Immigration
     public static bool IsAskedAbout(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var mentions = Mention().Matches(text);
-        return mentions.Count > 0 && mentions.Any(m => !OwnStatus().IsMatch(text[..m.Index]));
+        foreach (var mention in Mention().EnumerateMatches(text))
+        {
+            if (!OwnStatus().IsMatch(text.AsSpan(0, mention.Index)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     [GeneratedRegex(
