@@ -56,7 +56,7 @@ public sealed partial record QuoteFocus(bool WantsFigure, IReadOnlyList<IReadOnl
         {
             (left, right) = (between.Groups["a"].Value, between.Groups["b"].Value);
         }
-        else if (PairThenDifference().Match(question) is { Success: true } pair)
+        else if (question.Contains("differen", StringComparison.OrdinalIgnoreCase) && PairThenDifference().Match(question) is { Success: true } pair)
         {
             (left, right) = (pair.Groups["a"].Value, pair.Groups["b"].Value);
         }
