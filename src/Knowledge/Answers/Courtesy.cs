@@ -83,6 +83,29 @@ internal static partial class Courtesy
     }
 
     /// <summary>
+    /// <paramref name="text"/> without a wish that signs it off ("thanks, have a good weekend", "… enjoy your evening!"),
+    /// when something comes before it. "thanks, have a good weekend" lost its "thanks," as an opening courtesy, and
+    /// "have a good weekend", a question's form ("have …") with two words to search, continued the thread: it
+    /// quoted the portfolio passage again. A wish alone ("have a nice day") is left as it is, a goodbye.
+    /// </summary>
+    public static string WithoutSignOff(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!text.Contains("have ", StringComparison.OrdinalIgnoreCase) && !text.Contains("enjoy ", StringComparison.OrdinalIgnoreCase))
+        {
+            return text;
+        }
+
+        var match = SignOff().Match(text);
+        return match.Success && match.Index > 0 && text.AsSpan(0, match.Index).ContainsAnyExcept(" ,.;!-") ? text[..match.Index].TrimEnd(' ', ',', ';', '-') : text;
+    }
+
+    [GeneratedRegex(
+        @"[\s,.;!-]*\b(?:and\s+)?(?:have|enjoy)\s+(?:a\s+|an\s+|the\s+|your\s+)?(?:(?:good|nice|great|lovely|wonderful|fantastic|happy|relaxing)\s+)?(?:rest\s+of\s+(?:the|your)\s+)?(?:day|weekend|week|evening|night|one|afternoon|morning|holidays?)\b[\s.!:)]*$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SignOff();
+
+    /// <summary>
     /// Courtesies that, last in a run, open a question that follows them with no comma ("ok how much math am I
     /// going to need", "cool how long does it take", "thanks what about seniors"): the newcomer's first was
     /// declined, the last answered "you're welcome". Words that only begin a courtesy ("that", "so", "a") are

@@ -61,7 +61,7 @@ internal sealed class Understanding(KnowledgeSnapshot knowledge)
     {
         ArgumentNullException.ThrowIfNull(question);
         using var span = KnowledgeTelemetry.Source.StartActivity(KnowledgeTelemetry.ClassifySpan);
-        var text = PlainQuestion.Of(Courtesy.StripOpening(Wordless.WithoutPictographs(Clean(question.Text))));
+        var text = PlainQuestion.Of(Courtesy.StripOpening(Courtesy.WithoutSignOff(Wordless.WithoutPictographs(Clean(question.Text)))));
         var previous = question.Previous;
         var prediction = Knowledge.Model.Classify(text);
         var intentScore = new IntentScore(prediction.Intent.Name, prediction.Score);

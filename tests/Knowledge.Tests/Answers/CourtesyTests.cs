@@ -183,4 +183,27 @@ public sealed class CourtesyTests
 
         Assert.Equal(AnswerKind.Declined, answer.Kind);
     }
+
+    [Theory]
+    [InlineData("thanks, have a good weekend", "thanks")]
+    [InlineData("how long does it take? have a nice day!", "how long does it take?")]
+    [InlineData("ok thank you and enjoy your evening", "ok thank you")]
+    [InlineData("have a nice day", "have a nice day")]                                     // the wish alone is a goodbye
+    [InlineData("do ML engineers have a good work life balance", "do ML engineers have a good work life balance")]
+    [InlineData("what do ML engineers have to do each day", "what do ML engineers have to do each day")]
+    public void WithoutSignOff_AWishThatClosesTheMessage_IsLeftOut(string text, string expected) =>
+        Assert.Equal(expected, Courtesy.WithoutSignOff(text));
+
+    /// <summary>"have a good weekend", a question's form with two words to search, continued the thread and quoted the portfolio passage.</summary>
+    [Fact]
+    public void Answer_ThanksAndAWishAfterAnAnswer_IsThanks()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+        var first = engine.Answer(new Question("i'm a data analyst at a supermarket chain, mostly dashboards and sales forecasting. is that experience useful for ML engineering, and what would be a good first project to build? also is kaggle worth doing"));
+        Assert.True(first.Answered, first.Text);
+
+        var answer = engine.Answer(new Question("thanks, have a good weekend", first.Context));
+
+        Assert.Equal(AnswerKind.Thanks, answer.Kind);
+    }
 }
