@@ -29,8 +29,10 @@ public static partial class TaskRequest
     /// CV for a junior ML engineer position. I have a BSc in maths and one internship.", "draft me a
     /// cover letter for an ML job"). Declined whatever the topic and in any turn: the classifier read
     /// that CV request as a question on education at 0.79, after a declined request to write code, and
-    /// the reply quoted eight steps to the job as if they were the CV. "how should I write my CV"
-    /// asks the guides, not the bot, and is no such request.
+    /// the reply quoted eight steps to the job as if they were the CV. A job posting an employer asks for is
+    /// declined the same way: "can you write me a job posting for a senior MLE" (job market at 0.75) quoted
+    /// the passage on career opportunities. "how should I write my CV" asks the guides, not the bot, and is
+    /// no such request.
     /// </summary>
     public static bool AsksToWriteTheirs(string text)
     {
@@ -81,7 +83,7 @@ public static partial class TaskRequest
     private static partial Regex MakeRequest();
 
     [GeneratedRegex(
-        RequestOpening + @"(?:write|draft|rewrite|compose)\s+(?:me\s+|for\s+me\s+)?(?:my|a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:cv|resume|r\u00e9sum\u00e9|cover\s+letter|motivation\s+letter|personal\s+statement|statement\s+of\s+purpose|linkedin\s+(?:summary|profile|headline)|bio)\b",
+        RequestOpening + @"(?:write|draft|rewrite|compose)\s+(?:me\s+|for\s+me\s+)?(?:my|a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:cv|resume|r\u00e9sum\u00e9|cover\s+letter|motivation\s+letter|personal\s+statement|statement\s+of\s+purpose|linkedin\s+(?:summary|profile|headline)|bio|job\s+(?:postings?|posts?|ads?|adverts?|advertisements?|descriptions?|listings?|specs?)|jds?)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OwnPaper();
 

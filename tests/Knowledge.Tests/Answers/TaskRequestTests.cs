@@ -36,6 +36,9 @@ public sealed class TaskRequestTests
     [InlineData("please draft my cover letter for a data analyst job at Spotify", true)]
     [InlineData("write a strong personal statement for my master's application", true)]
     [InlineData("could you help me write my LinkedIn summary", true)]
+    [InlineData("can you write me a job posting for a senior MLE", true)] // quoted the career opportunities
+    [InlineData("draft a job description for our first ML hire", true)]
+    [InlineData("what should a job posting for an ML engineer ask for", false)]
     [InlineData("how should I write my CV", false)] // asks the guides, not the bot
     [InlineData("I need to write a cover letter, what should it say", false)]
     [InlineData("write down the steps to become an ML engineer", false)] // no paper of the asker's
