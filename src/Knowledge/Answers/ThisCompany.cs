@@ -5,7 +5,8 @@ namespace CareerBot.Knowledge.Answers;
 /// <summary>
 /// A question about the company whose careers page the bot sits on ("do you have any open ML
 /// positions at this company right now", "are you hiring?", "which roles your company has open", "a cover letter for a position at your
-/// company", "what's the interview process like here"). The guides describe the career in general
+/// company", "what's the interview process like here", "does your company sponsor ML engineers and what's the salary band for the
+/// role on your careers page", which quoted the neighbouring roles' pay). The guides describe the career in general
 /// and know nothing of this company's jobs, hiring or pay: the bot says so instead of quoting
 /// job-market figures as if they answered.
 /// </summary>
@@ -52,7 +53,9 @@ internal static partial class ThisCompany
         + @"|\b(?:do|does)\s+(?:you|u|you\s+guys|this\s+company|your\s+company)\s+(?:currently\s+|still\s+)?(?:have|has)\s+(?:any\s+)?(?:(?:open|current|available)\s+(?:\w+\s+){0,2}(?:positions?|roles?|jobs?|vacanc(?:y|ies)|openings?)|openings?|vacanc(?:y|ies))\b"
         + @"|\b(?:work|working|jobs?|openings?|positions?|vacanc(?:y|ies)|hiring|apply)\s+here\b"
         + @"|\b(?:process|interviews?|culture|benefits)\s+(?:is\s+|are\s+)?(?:like\s+)?here\b"
-        + @"|\bhow\s+(?:do|can|should)\s+i\s+apply\s+(?:to|with|at)\s+(?:you|u)\b",
+        + @"|\bhow\s+(?:do|can|should)\s+i\s+apply\s+(?:to|with|at)\s+(?:you|u)\b"
+        + @"|\b(?:does|do|will|would|can|could)\s+(?:your|this|ur)\s+(?:company|firm|organi[sz]ation|employer|org)\s+(?:\w+\s+)?(?:sponsor|hire|pay|offer|provide|have)\b"
+        + @"|\b(?:your|this|ur)\s+careers?\s+(?:page|site|portal)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Mention();
 }

@@ -23,6 +23,9 @@ public sealed class ThisCompanyTests
     [InlineData("do you know if interns here usually get return offers for ML roles?")] // got the demand passage
     [InlineData("what do interns here earn in ML?")]
     [InlineData("interns here usually get return offers for ML roles? my manager hasnt said anything yet")] // "do you know if" left out
+    [InlineData("does your company sponsor ML engineers and what's the salary band for the role on your careers page")] // quoted the neighbouring roles' pay
+    [InlineData("is the ML role on your careers page remote?")]
+    [InlineData("does this company pay for courses")]
     public void IsAskedAbout_ThisCompanysJobsOrHiring_IsTrue(string text) =>
         Assert.True(ThisCompany.IsAskedAbout(text));
 
