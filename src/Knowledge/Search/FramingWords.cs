@@ -38,8 +38,8 @@ public static class FramingWords
         "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty",
 
         // How much the asker means it ("What would a genuinely impressive junior portfolio look like?", "hire
-        // fully remote"): the portfolio question was declined naming "genuinely" alone.
-        "genuinely", "truly", "fully",
+        // fully remote", "leaving ML altogether"): the portfolio question was declined naming "genuinely" alone.
+        "genuinely", "truly", "fully", "altogether",
 
         // A hedge or a verb of going after ("how am I supposed to compete …", "someone of my age to pursue a
         // role in data science"): declines named "supposed" and "pursue" as if they were the subject the guides

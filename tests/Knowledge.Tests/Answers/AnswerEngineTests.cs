@@ -263,6 +263,7 @@ public sealed class AnswerEngineTests : IDisposable
     [InlineData("just tell me the salary no fluff", "salary")]
     [InlineData("Is it a stable career or a fad? I don't want him chasing something that disappears in 5 years.", "job_market")]
     [InlineData("yo 👋 im 16 and ML sounds sick 🔥 what do i need 2 learn rn??", "skills")] // declined naming "sick"
+    [InlineData("im thinking of leaving ML altogether and becoming a product manager, how do i become a PM", "career_path")] // declined naming "altogether"
     public void Answer_FluffOrFad_IsAnsweredOnTheTopic(string text, string topic)
     {
         var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
