@@ -53,7 +53,7 @@ internal static partial class PlainQuestion
     /// </summary>
     private static readonly Func<string, string>[] Rewrites =
     [
-        SourceAsked, TellApart, Without, BetterLanguage, ToLanguage, Resume, WeighedPay, HowLongIf, LearnIf, Catch, Afterword, Nowadays, Misspelt, Dictated, Opinion, FirstToLearn, Needs, Unwrap, Meaning,
+        SourceAsked, TellApart, Without, BetterLanguage, ToLanguage, Resume, WeighedPay, HowLongIf, LearnIf, Catch, Generally, Afterword, Nowadays, Misspelt, Dictated, Opinion, FirstToLearn, Needs, Unwrap, Meaning,
     ];
 
     /// <summary>
@@ -256,6 +256,20 @@ internal static partial class PlainQuestion
 
     [GeneratedRegex(@"\b(?:what(?:'s|\u2019s|s|\s+is)|is\s+there|where(?:'s|\u2019s|s|\s+is))\s+(?:the|a)\s+catch\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TheCatch();
+
+    /// <summary>
+    /// <paramref name="text"/> without "in general" or "generally": they say how widely the asker means it, and the stemmer
+    /// makes "general" the "generative" of "generative AI", so "what about in general then" after a question about this
+    /// company quoted LangChain, "more relevant as companies add generative AI to products".
+    /// </summary>
+    public static string Generally(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Contains("general", StringComparison.OrdinalIgnoreCase) ? InGeneral().Replace(text, string.Empty) : text;
+    }
+
+    [GeneratedRegex(@"\s*\b(?:in\s+general|generally(?:\s+speaking)?)\b,?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex InGeneral();
 
     /// <summary>
     /// The words of a working day that drew the passage on working hours. Other circumstances stay: "… if i

@@ -599,4 +599,26 @@ public sealed class PlainQuestionTests
     [Fact]
     public void Sal_IsReadAsSalary() =>
         Assert.Equal(RepositoryKnowledgeBase.Snapshot.QueryAnalyzer.Tokens("salary"), RepositoryKnowledgeBase.Snapshot.QueryAnalyzer.Tokens("sal"));
+
+    [Theory]
+    [InlineData("what about in general then", "what about then")]
+    [InlineData("fine. generally, what parts of an ML offer are negotiable", "fine. what parts of an ML offer are negotiable")]
+    [InlineData("what do ML engineers earn in general?", "what do ML engineers earn?")]
+    [InlineData("is generative AI a good field", "is generative AI a good field")]
+    [InlineData("do general software engineers earn less", "do general software engineers earn less")]
+    public void Generally_IsLeftOut(string text, string expected) =>
+        Assert.Equal(expected, PlainQuestion.Generally(text));
+
+    /// <summary>After a question about this company, "what about in general then" quoted LangChain, through "generative".</summary>
+    [Fact]
+    public void Answer_InGeneralAfterACompanyQuestion_QuotesNoGenerativeAI()
+    {
+        var engine = new AnswerEngine(RepositoryKnowledgeBase.Snapshot);
+        var first = engine.Answer(new Question("does your company sponsor ML engineers and what's the salary band for the role on your careers page"));
+        Assert.Equal(Replies.ThisCompany, first.Text);
+
+        var answer = engine.Answer(new Question("what about in general then", first.Context));
+
+        Assert.DoesNotContain("generative", answer.Text, StringComparison.OrdinalIgnoreCase);
+    }
 }
