@@ -206,7 +206,7 @@ internal static partial class PlainQuestion
         }
 
         var match = HowLongCircumstances().Match(text);
-        if (!match.Success || !ScheduleWords().IsMatch(match.Groups["circumstances"].Value))
+        if (!IsSpareTime(match))
         {
             return text;
         }
@@ -216,8 +216,14 @@ internal static partial class PlainQuestion
         var hedge = match.Groups["hedge"];
         var asked = text[..(hedge.Success ? hedge.Index : match.Groups["circumstances"].Index)];
         var adverb = match.Groups["adverb"];
-        return (adverb.Success ? asked.Remove(adverb.Index, adverb.Length) : asked).TrimEnd(' ', ',') + "?";
+        return AskedAlone(adverb.Success ? asked.Remove(adverb.Index, adverb.Length) : asked);
     }
+
+    /// <summary>Whether <paramref name="match"/> found circumstances after a question, and they are the asker's time (<see cref="ScheduleWords"/>).</summary>
+    private static bool IsSpareTime(Match match) => match.Success && ScheduleWords().IsMatch(match.Groups["circumstances"].ValueSpan);
+
+    /// <summary>The question before the circumstances left out, as a question.</summary>
+    private static string AskedAlone(string asked) => asked.TrimEnd(' ', ',') + "?";
 
     /// <summary>
     /// What to learn without the asker's spare time after it ("what should I learn first if I only have an hour a
@@ -234,9 +240,7 @@ internal static partial class PlainQuestion
         }
 
         var match = LearnCircumstances().Match(text);
-        return match.Success && ScheduleWords().IsMatch(match.Groups["circumstances"].Value)
-            ? text[..match.Groups["circumstances"].Index].TrimEnd(' ', ',') + "?"
-            : text;
+        return IsSpareTime(match) ? AskedAlone(text[..match.Groups["circumstances"].Index]) : text;
     }
 
     [GeneratedRegex(

@@ -120,8 +120,10 @@ public sealed partial record QuoteFocus(bool WantsFigure, IReadOnlyList<IReadOnl
     /// <summary>
     /// "A and B, what is the difference" as a learner of English asks it ("ml engineer and data scientist what is
     /// difference in simple words"): only the data scientist's sentence was quoted from a passage that has both.
+    /// Each side is at most 60 characters: unbounded, a message of many "and"s with "difference" before them made
+    /// the expression try every pair of starts and ends.
     /// </summary>
-    [GeneratedRegex(@"(?<a>[^,.;:!?]+?)\s+(and|&)\s+(?<b>[^,.;:!?]+?)[,\s]+(what(?:'s|\u2019s|s|\s+is|\s+are)\s+(the\s+)?|(the\s+)?)differen\w*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<a>[^,.;:!?]{1,60}?)\s+(and|&)\s+(?<b>[^,.;:!?]{1,60}?)[,\s]+(what(?:'s|\u2019s|s|\s+is|\s+are)\s+(the\s+)?|(the\s+)?)differen\w*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PairThenDifference();
 
     [GeneratedRegex(@"\s(vs\.?|versus|v\.|or|compared\s+(to|with))\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
