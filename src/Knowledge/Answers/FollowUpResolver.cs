@@ -213,7 +213,10 @@ public static partial class FollowUpResolver
         return MoreRequests.Contains(words) || (previous.Unfinished is not null && WhyRequests.Contains(words));
     }
 
-    /// <summary>Whether <paramref name="text"/> asks only "why?" ("how come", "why is that"): the whole passage, where the reason may stand before the part quoted.</summary>
+    /// <summary>
+    /// Whether <paramref name="text"/> asks only "why?" ("how come", "why is that"): more of the passage quoted in part,
+    /// first what stands before that part, where a passage gives its reason.
+    /// </summary>
     public static bool AsksWhy(string text) => WhyRequests.Contains(string.Join(' ', Analysis.KnowledgeAnalyzer.WordsOf(text)));
 
     /// <summary>

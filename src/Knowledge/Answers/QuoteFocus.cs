@@ -45,9 +45,9 @@ public sealed partial record QuoteFocus(bool WantsFigure, IReadOnlyList<IReadOnl
     }
 
     /// <summary>
-    /// The two sides of "A vs B", "A or B", "A compared to B", "A and B, what is the difference" and "the difference between A and
-    /// B", each as the stems the other side lacks; empty when the question compares nothing or a
-    /// side has no word of its own.
+    /// The two sides of "A vs B", "A or B", "A compared to B", "A and B, what is the difference" and "the
+    /// difference between A and B", each as the stems the other side lacks; empty when the question
+    /// compares nothing or a side has no word of its own.
     /// </summary>
     private static IReadOnlyList<IReadOnlySet<string>> SidesOf(string question, Func<string, IReadOnlyList<string>> stemsOf)
     {
