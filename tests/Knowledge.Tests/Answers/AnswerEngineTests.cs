@@ -309,6 +309,20 @@ public sealed class AnswerEngineTests : IDisposable
         Assert.Equal("how-to-become-mle#building-a-portfolio-and-landing-the-first-role", answer.Citations[0].PassageId);
     }
 
+    /// <summary>
+    /// "whats the actual difference between senior and staff ML engineer" (check thirty-nine) quoted the software engineer
+    /// comparison: the staff passage's alternate "what's the level above senior ML engineer", which the levels passage
+    /// also answers, now asks how a staff ML engineer differs from a senior one.
+    /// </summary>
+    [Fact]
+    public void Answer_SeniorVersusStaff_QuotesTheStaffPassage()
+    {
+        var answer = new AnswerEngine(RepositoryKnowledgeBase.Snapshot).Answer(new Question("whats the actual difference between senior and staff ML engineer"));
+
+        Assert.True(answer.Answered, answer.Text);
+        Assert.Equal("mle-what-they-do#staff-and-principal-ml-engineer", answer.Citations[0].PassageId);
+    }
+
     [Fact]
     public void Answer_BootcampsALegitimateAlternative_QuotesTheEducationPaths()
     {
