@@ -209,15 +209,18 @@ public static partial class FollowUpResolver
     public static bool IsMoreRequest(string text, ConversationContext previous)
     {
         ArgumentNullException.ThrowIfNull(previous);
-        var words = string.Join(' ', Analysis.KnowledgeAnalyzer.WordsOf(text));
+        var words = Phrase(text);
         return MoreRequests.Contains(words) || (previous.Unfinished is not null && WhyRequests.Contains(words));
     }
+
+    /// <summary>The lower-cased words of <paramref name="text"/> joined by single spaces, as the request sets hold them.</summary>
+    private static string Phrase(string text) => string.Join(' ', Analysis.KnowledgeAnalyzer.WordsOf(text));
 
     /// <summary>
     /// Whether <paramref name="text"/> asks only "why?" ("how come", "why is that"): more of the passage quoted in part,
     /// first what stands before that part, where a passage gives its reason.
     /// </summary>
-    public static bool AsksWhy(string text) => WhyRequests.Contains(string.Join(' ', Analysis.KnowledgeAnalyzer.WordsOf(text)));
+    public static bool AsksWhy(string text) => WhyRequests.Contains(Phrase(text));
 
     /// <summary>
     /// Whether a follow-up only replaces part of the previous question: its words alone then say
